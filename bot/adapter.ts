@@ -1,0 +1,48 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ShowTypingMiddleware,
+  type TurnContext,
+} from 'botbuilder';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { translatorOf } from './turn/turnAccess';
+
+/**
+ * The CloudAdapter: Bot Framework authentication when an app id is configured, none locally (Emulator
+ * style). A typing indicator shows while a turn works (after 500 ms, every 2 s).
+ */
+export function createAdapter(config: Config, logger: Logger): CloudAdapter {
+  const auth = config.botAuthentication;
+  const authentication = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: auth?.appId ?? '',
+    MicrosoftAppPassword: auth?.appPassword ?? '',
+    MicrosoftAppTenantId: auth?.tenantId ?? '',
+    MicrosoftAppType: auth?.appType ?? 'MultiTenant',
+  });
+  const adapter = new CloudAdapter(authentication);
+  adapter.use(new ShowTypingMiddleware(500, 2000));
+  adapter.onTurnError = (context, error) => apologise(context, error, logger);
+  return adapter;
+}
+
+/**
+ * The turn runner has already dropped the turn's replies and unsaved state; what is left is to tell the
+ * user, in their language, and to log the failure without personal data.
+ */
+async function apologise(context: TurnContext, error: Error, logger: Logger): Promise<void> {
+  const activity = context.activity;
+  logger.error(
+    { conversationId: `${activity.channelId}:${activity.conversation?.id}`, activityType: activity.type, err: error },
+    'turn failed',
+  );
+  if (activity.type === 'invoke') {
+    await context.sendActivity({ type: 'invokeResponse', value: { status: 500 } }).catch(() => undefined);
+    return;
+  }
+  try {
+    await context.sendActivity(translatorOf(context)('errors.turnFailed'));
+  } catch (sendError) {
+    logger.error({ conversationId: activity.conversation?.id, err: sendError }, 'could not send the apology');
+  }
+}

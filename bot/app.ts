@@ -1,0 +1,82 @@
+import type { Storage } from 'botbuilder';
+import type { Dialog } from 'botbuilder-dialogs';
+import { CommandRecognizer } from '../dialogs/recognizer/commandRecognizer';
+import { MainDialog } from '../dialogs/mainDialog';
+import { createAdapter } from './adapter';
+import { AlinBot } from './alinBot';
+import type { Config } from './config';
+import type { Coordinator } from './coordination/coordinator';
+import { MemoryCoordinator } from './coordination/memoryCoordinator';
+import { RedisCoordinator } from './coordination/redisCoordinator';
+import { initI18n } from './i18n';
+import { adapterMessenger, BackgroundWork } from './proactive/backgroundWork';
+import type { Logger } from './logger';
+import { createServer, type BotServer } from './server';
+import { AtomicMemoryStorage } from './storage/atomicMemoryStorage';
+import { createRedisConnection, type RedisConnection } from './storage/redisConnection';
+import { RedisStorage } from './storage/redisStorage';
+import { TurnRunner } from './turn/turnRunner';
+import { TurnStateStore } from './turn/turnStateStore';
+
+export interface App {
+  botServer: BotServer;
+  storage: Storage;
+  /** Starts listening; resolves with the port actually bound. */
+  listen(port: number): Promise<number>;
+  /** Graceful stop: refuse new turns, let turns in flight finish (up to the grace period), close Redis. */
+  stop(): Promise<void>;
+}
+
+/** What feature dialogs may depend on. */
+export interface DialogServices {
+  backgroundWork: BackgroundWork;
+}
+
+export interface AppOptions {
+  /** The feature dialogs the main dialog routes to (tests pass small stand-ins). */
+  featureDialogs?: (services: DialogServices) => Dialog[];
+}
+
+/** Builds the whole assistant from its configuration: storage, coordination, adapter, bot, routes. */
+export function createApp(config: Config, logger: Logger, options: AppOptions = {}): App {
+  initI18n();
+  const redis: RedisConnection | undefined = config.redis ? createRedisConnection(config.redis) : undefined;
+  redis?.on('error', (error: Error) => logger.warn({ err: error }, 'redis connection error'));
+
+  const storage: Storage = redis
+    ? new RedisStorage(redis, { prefix: config.redis!.prefix, ttlSeconds: config.stateTtlSeconds })
+    : new AtomicMemoryStorage();
+  const coordinator: Coordinator = redis ? new RedisCoordinator(redis, config.redis!.prefix) : new MemoryCoordinator();
+
+  const runner = new TurnRunner(new TurnStateStore(storage, logger), coordinator, logger);
+  const adapter = createAdapter(config, logger);
+  const services: DialogServices = {
+    backgroundWork: new BackgroundWork(adapterMessenger(adapter, config.botAuthentication?.appId), config.turnAnswerBudgetMs, logger),
+  };
+  const bot = new AlinBot(new MainDialog(new CommandRecognizer(), options.featureDialogs?.(services) ?? []));
+
+  const botServer = createServer({
+    adapter,
+    turn: (context) => runner.run(context, (turnContext) => bot.run(turnContext)),
+    readiness: [{ name: 'storage', check: () => coordinator.ping() }],
+    logger,
+    maxBodyBytes: config.maxBodyBytes,
+  });
+
+  return {
+    botServer,
+    storage,
+    listen: (port) =>
+      new Promise<number>((resolve, reject) => {
+        botServer.server.once('error', reject);
+        botServer.server.listen(port, () => resolve(Number(botServer.server.address().port)));
+      }),
+    async stop() {
+      botServer.drain();
+      const drained = await botServer.inFlight.drained(config.shutdownGraceMs);
+      if (!drained) logger.warn({ inFlight: botServer.inFlight.size }, 'shutting down with turns still in flight');
+      await new Promise<void>((resolve) => botServer.server.close(() => resolve()));
+      if (redis) await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Activity } from 'botbuilder';
+
+/**
+ * A local stand-in for the Bot Connector service, as the Emulator plays it: the bot posts its replies
+ * to `{serviceUrl}/v3/conversations/{id}/activities[/{replyToId}]`, and this server records them.
+ * Used by `npm run chat`, the HTTP tests and the benchmark.
+ */
+export class LocalChannel {
+  private readonly server: Server;
+  private readonly received = new Map<string, Partial<Activity>[]>();
+  private readonly listeners = new Set<() => void>();
+  serviceUrl = '';
+
+  constructor() {
+    this.server = createServer((req, res) => void this.handle(req, res));
+  }
+
+  async start(port = 0): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', () => resolve()));
+    const address = this.server.address();
+    if (!address || typeof address === 'string') throw new Error('local channel has no port');
+    this.serviceUrl = `http://127.0.0.1:${address.port}`;
+    return this.serviceUrl;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Everything the bot sent to a conversation so far (typing and traces included). */
+  activities(conversationId: string): Partial<Activity>[] {
+    return this.received.get(conversationId) ?? [];
+  }
+
+  /** Messages only: what a person would see. */
+  messages(conversationId: string): Partial<Activity>[] {
+    return this.activities(conversationId).filter((activity) => activity.type === 'message');
+  }
+
+  /** Resolves when `predicate` holds on the conversation's activities, or rejects after `timeoutMs`. */
+  async waitFor(conversationId: string, predicate: (activities: Partial<Activity>[]) => boolean, timeoutMs = 10_000): Promise<Partial<Activity>[]> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const activities = this.activities(conversationId);
+        if (!predicate(activities)) return false;
+        cleanup();
+        resolve(activities);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`timed out waiting for activities in ${conversationId}; got ${JSON.stringify(this.activities(conversationId).map((a) => a.type + ':' + (a.text ?? '')))}`));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.listeners.delete(listener);
+      };
+      const listener = () => void check();
+      this.listeners.add(listener);
+      check();
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(req.url ?? '');
+    if (!match || !['POST', 'PUT', 'DELETE'].includes(req.method ?? '')) {
+      respond(res, 404, '');
+      return;
+    }
+    const conversationId = decodeURIComponent(match[1]!);
+    const body = await readBody(req);
+    if (req.method !== 'DELETE' && body) {
+      const activity = JSON.parse(body) as Partial<Activity>;
+      const id = activity.id && req.method === 'PUT' ? activity.id : randomUUID();
+      const list = this.received.get(conversationId) ?? [];
+      list.push({ ...activity, id, ...(req.method === 'PUT' ? { replaceOf: match[2] } : {}) } as Partial<Activity>);
+      this.received.set(conversationId, list);
+      respond(res, 200, JSON.stringify({ id }));
+    } else {
+      respond(res, 200, '{}');
+    }
+    for (const listener of [...this.listeners]) listener();
+  }
+}
+
+// Not chained: restify, loaded in the same process, patches ServerResponse.writeHead to return nothing.
+function respond(res: ServerResponse, status: number, body: string): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json');
+  res.end(body);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** Builds an activity as a channel would post it to the bot. */
+export function channelActivity(
+  serviceUrl: string,
+  conversationId: string,
+  fields: Partial<Activity> & { type: string },
+  channelId = 'emulator',
+): Partial<Activity> {
+  return {
+    id: randomUUID(),
+    channelId,
+    serviceUrl,
+    timestamp: new Date(),
+    conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+    from: { id: 'user-' + conversationId, name: 'User', role: 'user' },
+    recipient: { id: 'alin-bot', name: 'AL-in Assistant', role: 'bot' },
+    ...fields,
+  };
+}
+
+/** Posts an activity to the bot's messaging endpoint; resolves with the HTTP status. */
+export async function postActivity(botUrl: string, activity: Partial<Activity>): Promise<number> {
+  const response = await fetch(`${botUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
+  await response.text();
+  return response.status;
+}

@@ -1,0 +1,209 @@
+import * as dotenv from 'dotenv';
+import { z } from 'zod';
+
+/**
+ * Every setting the process reads, validated once at start-up. A wrong value stops the process with a
+ * sentence naming the variable, never a stack trace from deep inside a library.
+ */
+
+// A blank value (`PORT=` or `PORT=" "`) means "not set": it takes the default instead of coercing to 0.
+const emptyAsUndefined = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optionalText = z.preprocess(emptyAsUndefined, z.string().trim().min(1).optional());
+
+const port = (name: string, fallback: number) =>
+  z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: `${name} must be a port number` })
+      .int({ error: `${name} must be a port number` })
+      .min(0, { error: `${name} must be a port number` })
+      .max(65535, { error: `${name} must be a port number` })
+      .default(fallback),
+  );
+
+const positiveInteger = (name: string, fallback: number) =>
+  z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: `${name} must be a whole number` })
+      .int({ error: `${name} must be a whole number` })
+      .positive({ error: `${name} must be greater than 0` })
+      .default(fallback),
+  );
+
+const redisUrl = (name: string) =>
+  z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine((value) => /^rediss?:\/\/[^\s]+$/.test(value), { error: `${name} must be a redis:// URL` })
+      .optional(),
+  );
+
+const hostPortList = (name: string) =>
+  z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine((value) => value.split(',').every((entry) => /^[^\s:,]+:\d{1,5}$/.test(entry.trim())), {
+        error: `${name} must be a comma-separated list of host:port`,
+      })
+      .transform((value) =>
+        value.split(',').map((entry) => {
+          const [host, portText] = entry.trim().split(':');
+          return { host: host as string, port: Number(portText) };
+        }),
+      )
+      .optional(),
+  );
+
+const EnvironmentSchema = z.object({
+  NODE_ENV: z.preprocess(
+    emptyAsUndefined,
+    z.enum(['development', 'production', 'test'], { error: 'NODE_ENV must be development, production or test' }).default('development'),
+  ),
+  PORT: port('PORT', 3978),
+  LOG_LEVEL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .default('info'),
+  ),
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppTenantId: optionalText,
+  MicrosoftAppType: z.preprocess(
+    emptyAsUndefined,
+    z
+      .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], {
+        error: 'MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI',
+      })
+      .default('MultiTenant'),
+  ),
+  REDIS_URL: redisUrl('REDIS_URL'),
+  REDIS_MODE: z.preprocess(
+    emptyAsUndefined,
+    z.enum(['standalone', 'cluster', 'sentinel'], { error: 'REDIS_MODE must be standalone, cluster or sentinel' }).default('standalone'),
+  ),
+  REDIS_CLUSTER_NODES: hostPortList('REDIS_CLUSTER_NODES'),
+  REDIS_SENTINELS: hostPortList('REDIS_SENTINELS'),
+  REDIS_SENTINEL_NAME: optionalText,
+  REDIS_PREFIX: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9:_\-.{}]+$/, { error: 'REDIS_PREFIX may only hold letters, digits and : _ - . { }' })
+      .default('alin:'),
+  ),
+  STATE_TTL_DAYS: positiveInteger('STATE_TTL_DAYS', 90),
+  MAX_BODY_KB: positiveInteger('MAX_BODY_KB', 256),
+  TURN_ANSWER_BUDGET_MS: positiveInteger('TURN_ANSWER_BUDGET_MS', 4000),
+  SHUTDOWN_GRACE_MS: positiveInteger('SHUTDOWN_GRACE_MS', 10000),
+});
+
+export type Environment = z.infer<typeof EnvironmentSchema>;
+
+export interface RedisSettings {
+  url?: string;
+  mode: 'standalone' | 'cluster' | 'sentinel';
+  clusterNodes?: { host: string; port: number }[];
+  sentinels?: { host: string; port: number }[];
+  sentinelName?: string;
+  prefix: string;
+}
+
+export interface Config {
+  environment: 'development' | 'production' | 'test';
+  port: number;
+  logLevel: Environment['LOG_LEVEL'];
+  botAuthentication?: {
+    appId: string;
+    appPassword?: string;
+    tenantId?: string;
+    appType: Environment['MicrosoftAppType'];
+  };
+  /** Undefined means in-memory storage and in-process coordination (one replica). */
+  redis?: RedisSettings;
+  stateTtlSeconds: number;
+  maxBodyBytes: number;
+  turnAnswerBudgetMs: number;
+  shutdownGraceMs: number;
+}
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** Reads the configuration from the given variables (defaults to `process.env`, plus `.env` when present). */
+export function loadConfig(variables: NodeJS.ProcessEnv = readProcessEnvironment()): Config {
+  const parsed = EnvironmentSchema.safeParse(variables);
+  if (!parsed.success) {
+    throw new ConfigurationError(parsed.error.issues.map((issue) => issue.message));
+  }
+  const env = parsed.data;
+  const problems = crossFieldProblems(env);
+  if (problems.length > 0) throw new ConfigurationError(problems);
+
+  return {
+    environment: env.NODE_ENV,
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    botAuthentication: env.MicrosoftAppId
+      ? {
+          appId: env.MicrosoftAppId,
+          appPassword: env.MicrosoftAppPassword,
+          tenantId: env.MicrosoftAppTenantId,
+          appType: env.MicrosoftAppType,
+        }
+      : undefined,
+    redis: redisSettings(env),
+    stateTtlSeconds: env.STATE_TTL_DAYS * 24 * 3600,
+    maxBodyBytes: env.MAX_BODY_KB * 1024,
+    turnAnswerBudgetMs: env.TURN_ANSWER_BUDGET_MS,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+  };
+}
+
+function crossFieldProblems(env: Environment): string[] {
+  const problems: string[] = [];
+  if (env.NODE_ENV === 'production' && !env.MicrosoftAppId) {
+    problems.push('MicrosoftAppId is required when NODE_ENV=production (the bot would accept unauthenticated traffic)');
+  }
+  if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
+    problems.push('MicrosoftAppPassword is required with MicrosoftAppId (unless MicrosoftAppType=UserAssignedMSI)');
+  }
+  if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
+    problems.push('MicrosoftAppTenantId is required when MicrosoftAppType=SingleTenant');
+  }
+  if (env.REDIS_MODE === 'cluster' && !env.REDIS_CLUSTER_NODES) {
+    problems.push('REDIS_CLUSTER_NODES is required when REDIS_MODE=cluster (host:port,host:port)');
+  }
+  if (env.REDIS_MODE === 'sentinel' && (!env.REDIS_SENTINELS || !env.REDIS_SENTINEL_NAME)) {
+    problems.push('REDIS_SENTINELS and REDIS_SENTINEL_NAME are required when REDIS_MODE=sentinel');
+  }
+  return problems;
+}
+
+function redisSettings(env: Environment): RedisSettings | undefined {
+  const configured = env.REDIS_URL || env.REDIS_CLUSTER_NODES || env.REDIS_SENTINELS;
+  if (!configured) return undefined;
+  return {
+    url: env.REDIS_URL,
+    mode: env.REDIS_MODE,
+    clusterNodes: env.REDIS_CLUSTER_NODES,
+    sentinels: env.REDIS_SENTINELS,
+    sentinelName: env.REDIS_SENTINEL_NAME,
+    prefix: env.REDIS_PREFIX,
+  };
+}
+
+function readProcessEnvironment(): NodeJS.ProcessEnv {
+  // Values already in the environment win over the .env file, as twelve-factor deployments expect.
+  dotenv.config({ quiet: true });
+  return process.env;
+}

@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import type { RedisConnection } from '../storage/redisConnection';
+import { sleep, type Coordinator } from './coordinator';
+
+// Deletes the lock only when it still holds our token: a lock that expired and was taken by another
+// replica must not be released by us.
+const RELEASE_IF_OWNER = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+
+/** Cross-replica coordination on Redis: SET NX with expiry for claims and locks. */
+export class RedisCoordinator implements Coordinator {
+  constructor(
+    private readonly redis: RedisConnection,
+    private readonly prefix: string,
+  ) {}
+
+  async claimOnce(key: string, ttlMs: number): Promise<boolean> {
+    return (await this.redis.set(this.prefix + 'claim:' + key, '1', 'PX', ttlMs, 'NX')) === 'OK';
+  }
+
+  async releaseClaim(key: string): Promise<void> {
+    await this.redis.del(this.prefix + 'claim:' + key);
+  }
+
+  async acquireLock(key: string, ttlMs: number, waitMs: number): Promise<(() => Promise<void>) | undefined> {
+    const lockKey = this.prefix + 'lock:' + key;
+    const token = randomUUID();
+    const deadline = Date.now() + waitMs;
+    let pause = 5;
+    for (;;) {
+      if ((await this.redis.set(lockKey, token, 'PX', ttlMs, 'NX')) === 'OK') {
+        return async () => {
+          await this.redis.eval(RELEASE_IF_OWNER, 1, lockKey, token);
+        };
+      }
+      if (Date.now() >= deadline) return undefined;
+      await sleep(Math.min(pause, Math.max(1, deadline - Date.now())));
+      pause = Math.min(pause * 2, 100);
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.redis.ping();
+  }
+}

@@ -1,0 +1,64 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import i18next, { type Resource, type ResourceLanguage, type TFunction } from 'i18next';
+import { projectRoot } from './projectRoot';
+
+export const LANGUAGES = ['fr', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'fr';
+
+export type Translate = TFunction;
+
+const translator = i18next.createInstance();
+
+/** Loads every `locales/<language>/<namespace>.json` once; call before the first turn. */
+export function initI18n(): void {
+  if (translator.isInitialized) return;
+  const resources: Resource = {};
+  for (const language of LANGUAGES) {
+    const folder = join(projectRoot(), 'locales', language);
+    const namespaces: ResourceLanguage = {};
+    for (const file of readdirSync(folder).filter((name) => name.endsWith('.json'))) {
+      namespaces[basename(file, '.json')] = JSON.parse(readFileSync(join(folder, file), 'utf8'));
+    }
+    resources[language] = namespaces;
+  }
+  void translator.init({
+    initAsync: false,
+    resources,
+    lng: DEFAULT_LANGUAGE,
+    fallbackLng: DEFAULT_LANGUAGE,
+    supportedLngs: [...LANGUAGES],
+    defaultNS: 'common',
+    ns: Object.keys(resources[DEFAULT_LANGUAGE] ?? {}),
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+}
+
+export function translatorFor(language: Language): Translate {
+  initI18n();
+  return translator.getFixedT(language);
+}
+
+/** `fr-FR`, `en_US`, `EN` → a supported language, or undefined. */
+export function supportedLanguage(locale: string | undefined | null): Language | undefined {
+  const code = locale?.trim().slice(0, 2).toLowerCase();
+  return LANGUAGES.find((language) => language === code);
+}
+
+/**
+ * The language of a turn. A choice the user made in the conversation ("english", the language switch)
+ * wins, because the channel's locale is only the device's default; then the activity's locale when it
+ * names a supported language; then French.
+ */
+export function languageOfTurn(activityLocale: string | undefined, savedChoice: Language | undefined): Language {
+  return savedChoice ?? supportedLanguage(activityLocale) ?? DEFAULT_LANGUAGE;
+}
+
+/** Reads a list (an array in the locale file) in the given language. */
+export function listFor(language: Language, key: string, namespace = 'common'): string[] {
+  initI18n();
+  const value = translator.getResource(language, namespace, key);
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}

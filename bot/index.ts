@@ -1,0 +1,39 @@
+import { createApp } from './app';
+import { ConfigurationError, loadConfig } from './config';
+import { createLogger } from './logger';
+
+/** Starts the assistant: `npm start`. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const app = createApp(config, logger);
+  const port = await app.listen(config.port);
+  logger.info(
+    { port, storage: config.redis ? 'redis' : 'memory', authentication: config.botAuthentication ? 'bot-framework' : 'none (local)' },
+    `AL-in Assistant listening on http://localhost:${port}/api/messages`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await app.stop();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+}
+
+void main();

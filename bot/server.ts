@@ -1,0 +1,119 @@
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Logger } from './logger';
+
+export interface ReadinessCheck {
+  name: string;
+  check: () => Promise<void>;
+}
+
+export interface ServerDependencies {
+  adapter: CloudAdapter;
+  /** Runs one turn: the turn runner around the bot. */
+  turn: (context: TurnContext) => Promise<void>;
+  readiness: ReadinessCheck[];
+  logger: Logger;
+  maxBodyBytes: number;
+}
+
+/** Counts requests in flight so a shutdown can wait for them. */
+export class InFlight {
+  private count = 0;
+  private waiters: (() => void)[] = [];
+
+  get size(): number {
+    return this.count;
+  }
+
+  async track<T>(work: () => Promise<T>): Promise<T> {
+    this.count++;
+    try {
+      return await work();
+    } finally {
+      this.count--;
+      if (this.count === 0) for (const wake of this.waiters.splice(0)) wake();
+    }
+  }
+
+  /** Resolves when nothing is in flight, or after `timeoutMs`. */
+  async drained(timeoutMs: number): Promise<boolean> {
+    if (this.count === 0) return true;
+    return new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), timeoutMs);
+      this.waiters.push(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+  }
+}
+
+export interface BotServer {
+  server: Server;
+  inFlight: InFlight;
+  /** Stop accepting turns (answer 503) while in-flight turns finish. */
+  drain(): void;
+}
+
+/** Routes: POST /api/messages, GET /healthz (process up), GET /readyz (dependencies reachable). */
+export function createServer(deps: ServerDependencies): BotServer {
+  const server = restify.createServer({ name: 'alin-assistant', handleUncaughtExceptions: false });
+  const inFlight = new InFlight();
+  let draining = false;
+
+  server.use(restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes, mapParams: false }));
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    if (draining) return sendJson(res, 503, { code: 'ShuttingDown', message: 'The bot is restarting; retry shortly.' });
+    if (!req.is('json')) return sendJson(res, 415, { code: 'UnsupportedMediaType', message: 'Activities are sent as application/json.' });
+    await inFlight.track(() => deps.adapter.process(req, res, deps.turn));
+  });
+
+  server.get('/healthz', async (_req: Request, res: Response) => sendJson(res, 200, { status: 'ok' }));
+
+  server.get('/readyz', async (_req: Request, res: Response) => {
+    const results = await Promise.all(
+      deps.readiness.map(async ({ name, check }) => {
+        try {
+          await withTimeout(check(), 2000);
+          return [name, 'ok'] as const;
+        } catch (error) {
+          deps.logger.warn({ check: name, err: error }, 'readiness check failed');
+          return [name, 'unavailable'] as const;
+        }
+      }),
+    );
+    const ready = !draining && results.every(([, status]) => status === 'ok');
+    sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks: Object.fromEntries(results) });
+  });
+
+  server.on('restifyError', (req: Request, res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
+    // Body too large, malformed JSON…: a clean 4xx with no internals.
+    const status = error.statusCode ?? 500;
+    if (status >= 500) deps.logger.error({ path: req.path(), err: error }, 'request failed');
+    res.send(status, { code: error.name, message: status >= 500 ? 'Internal error' : error.message });
+    callback();
+  });
+
+  return { server, inFlight, drain: () => (draining = true) };
+}
+
+function sendJson(res: Response, status: number, body: unknown): void {
+  res.send(status, body);
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { LANGUAGES } from '../i18n';
+
+/**
+ * The documents the bot keeps between turns. Loose objects: a field written by a newer replica during a
+ * rolling deployment survives a turn served by an older one.
+ */
+
+export const TranscriptLineSchema = z.object({
+  from: z.enum(['user', 'bot']),
+  /** Already redacted of personal data. */
+  text: z.string(),
+  at: z.string(),
+});
+export type TranscriptLine = z.infer<typeof TranscriptLineSchema>;
+
+export const ConversationDataSchema = z.looseObject({
+  /** Owned by botbuilder-dialogs: the dialog stack. */
+  dialogState: z.unknown().optional(),
+  /** The last lines of the conversation, redacted, for a helpdesk hand-off. */
+  transcript: z.array(TranscriptLineSchema).default([]),
+  /** A group conversation is welcomed once, not once per member. */
+  welcomedAt: z.string().optional(),
+});
+export type ConversationData = z.infer<typeof ConversationDataSchema>;
+
+export const UserDataSchema = z.looseObject({
+  /** A language the user chose explicitly. */
+  language: z.enum(LANGUAGES).optional(),
+  welcomedAt: z.string().optional(),
+});
+export type UserData = z.infer<typeof UserDataSchema>;
+
+export const TRANSCRIPT_LENGTH = 20;

@@ -1,0 +1,106 @@
+import type { Activity, TurnContext } from 'botbuilder';
+import { redactText } from '../../services/privacy/redact';
+import type { Coordinator } from '../coordination/coordinator';
+import type { Logger } from '../logger';
+import { isETagConflict } from '../storage/etagConflict';
+import { HeldReplies } from './heldReplies';
+import { TRANSCRIPT_LENGTH, type TranscriptLine } from './stateSchemas';
+import { attachTurnState } from './turnAccess';
+import type { TurnState, TurnStateStore } from './turnStateStore';
+
+export interface TurnRunnerOptions {
+  /** How long an activity id is remembered (Teams re-sends after ~15 s, Direct Line retries sooner). */
+  dedupeTtlMs: number;
+  /** Longest a turn may hold its conversation; turns are meant to end well within 10 s. */
+  lockTtlMs: number;
+  /** Longest a turn waits for the previous turn of its conversation. */
+  lockWaitMs: number;
+  /** Runs of one turn when its save meets an eTag conflict. */
+  maxAttempts: number;
+}
+
+export const DEFAULT_TURN_RUNNER_OPTIONS: TurnRunnerOptions = {
+  dedupeTtlMs: 10 * 60 * 1000,
+  lockTtlMs: 15_000,
+  lockWaitMs: 10_000,
+  maxAttempts: 3,
+};
+
+/**
+ * Runs one turn so that concurrent replicas neither lose updates nor answer twice:
+ * 1. an activity delivered twice is processed once (claim on conversation + activity id);
+ * 2. turns of one conversation run one after the other (a lock across replicas);
+ * 3. state is read once and written once with the eTags it was read with; on a conflict (the lock
+ *    expired, or the same user talks in two conversations) the turn runs again on fresh state;
+ * 4. replies are held until the state is saved, and dropped if the turn fails.
+ */
+export class TurnRunner {
+  constructor(
+    private readonly store: TurnStateStore,
+    private readonly coordinator: Coordinator,
+    private readonly logger: Logger,
+    private readonly options: TurnRunnerOptions = DEFAULT_TURN_RUNNER_OPTIONS,
+  ) {}
+
+  async run(context: TurnContext, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    const activity = context.activity;
+    const conversationId = `${activity.channelId}:${activity.conversation?.id}`;
+    const claimKey = activity.id ? `activity:${conversationId}:${activity.id}` : undefined;
+    if (claimKey && !(await this.coordinator.claimOnce(claimKey, this.options.dedupeTtlMs))) {
+      this.logger.info({ conversationId, activityType: activity.type }, 'duplicate activity ignored');
+      if (activity.type === 'invoke') await context.sendActivity({ type: 'invokeResponse', value: { status: 200 } });
+      return;
+    }
+
+    const unlock = await this.coordinator.acquireLock(`conversation:${conversationId}`, this.options.lockTtlMs, this.options.lockWaitMs);
+    if (!unlock) this.logger.warn({ conversationId }, 'conversation lock not acquired in time; relying on eTags');
+    const replies = new HeldReplies(context);
+    try {
+      await this.runUntilSaved(context, logic, replies, conversationId);
+      await replies.release();
+    } catch (error) {
+      replies.discard();
+      if (claimKey) await this.coordinator.releaseClaim(claimKey).catch(() => undefined);
+      await this.store.resetDialog(activity).catch((resetError: unknown) =>
+        this.logger.error({ conversationId, err: resetError }, 'could not reset the dialog after a failed turn'),
+      );
+      throw error;
+    } finally {
+      await unlock?.().catch((unlockError: unknown) => this.logger.warn({ conversationId, err: unlockError }, 'lock release failed'));
+    }
+  }
+
+  private async runUntilSaved(
+    context: TurnContext,
+    logic: (context: TurnContext) => Promise<void>,
+    replies: HeldReplies,
+    conversationId: string,
+  ): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const state = await this.store.load(context.activity);
+      attachTurnState(context, state);
+      replies.hold();
+      await logic(context);
+      appendTranscript(state, context.activity, replies.pending);
+      try {
+        await this.store.save(state);
+        return;
+      } catch (error) {
+        if (!isETagConflict(error) || attempt >= this.options.maxAttempts) throw error;
+        this.logger.info({ conversationId, attempt }, 'state changed during the turn; running it again');
+      }
+    }
+  }
+}
+
+function appendTranscript(state: TurnState, incoming: Partial<Activity>, replies: readonly Partial<Activity>[]): void {
+  const at = new Date().toISOString();
+  const lines: TranscriptLine[] = [];
+  const userText = incoming.type === 'message' ? incoming.text?.trim() : undefined;
+  if (userText) lines.push({ from: 'user', text: redactText(userText), at });
+  for (const reply of replies) {
+    if (reply.type === 'message' && reply.text) lines.push({ from: 'bot', text: redactText(reply.text), at });
+  }
+  if (lines.length === 0) return;
+  state.conversation.transcript = [...state.conversation.transcript, ...lines].slice(-TRANSCRIPT_LENGTH);
+}

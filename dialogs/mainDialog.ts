@@ -1,0 +1,129 @@
+import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
+import {
+  ComponentDialog,
+  DialogSet,
+  DialogTurnStatus,
+  WaterfallDialog,
+  type Dialog,
+  type DialogContext,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { supportedLanguage } from '../bot/i18n';
+import { languageOf, translatorOf, turnStateOf } from '../bot/turn/turnAccess';
+import { redactText } from '../services/privacy/redact';
+import { menuCard } from './cards/menuCard';
+import { dialogStateAccessor } from './dialogStateAccessor';
+import type { IntentRecognizer, Recognition } from './recognizer/intents';
+import { ROUTES } from './routes';
+
+/** Below this score a command is not taken as an interruption of the current step. */
+const INTERRUPTION_THRESHOLD = 0.75;
+
+const ROUTE_WATERFALL = 'mainDialog.route';
+
+/**
+ * The conversation's entry point. Each turn: recognise once (and trace it for the Emulator), handle the
+ * global intents that work in any step (cancel, help, menu, change language), otherwise continue the
+ * active dialog, otherwise route the message to a feature dialog through the routes table.
+ */
+export class MainDialog extends ComponentDialog {
+  constructor(
+    private readonly recognizer: IntentRecognizer,
+    featureDialogs: Dialog[] = [],
+  ) {
+    super('mainDialog');
+    for (const dialog of featureDialogs) this.addDialog(dialog);
+    this.addDialog(new WaterfallDialog(ROUTE_WATERFALL, [this.routeStep.bind(this), this.doneStep.bind(this)]));
+    this.initialDialogId = ROUTE_WATERFALL;
+  }
+
+  /** Runs one message turn. */
+  async run(context: TurnContext): Promise<void> {
+    const recognition = await this.recognize(context);
+    const dialogs = new DialogSet(dialogStateAccessor);
+    dialogs.add(this);
+    const dc = await dialogs.createContext(context);
+
+    if (await this.handledAsInterruption(dc, recognition)) return;
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id, recognition);
+  }
+
+  private async recognize(context: TurnContext): Promise<Recognition> {
+    const recognition = await this.recognizer.recognize({
+      text: context.activity.text ?? '',
+      value: context.activity.value,
+      language: languageOf(context),
+    });
+    // Bot Framework delivers traces to the Emulator only; the text is redacted all the same.
+    await context.sendActivity({
+      type: ActivityTypes.Trace,
+      name: 'Recognizer',
+      label: 'Recognizer',
+      valueType: 'RecognizerResult',
+      value: { text: redactText(recognition.text), intent: recognition.intent, score: recognition.score, entities: recognition.entities },
+    });
+    return recognition;
+  }
+
+  private async handledAsInterruption(dc: DialogContext, recognition: Recognition): Promise<boolean> {
+    if (recognition.score < INTERRUPTION_THRESHOLD) return false;
+    const context = dc.context;
+    switch (recognition.intent) {
+      case 'cancel': {
+        const t = translatorOf(context);
+        const wasActive = dc.activeDialog !== undefined;
+        await dc.cancelAllDialogs();
+        await context.sendActivity(wasActive ? t('cancel.done') : t('cancel.nothing'));
+        await context.sendActivity(MessageFactory.attachment(menuCard(t)));
+        return true;
+      }
+      case 'menu':
+        await dc.cancelAllDialogs();
+        await context.sendActivity(MessageFactory.attachment(menuCard(translatorOf(context))));
+        return true;
+      case 'help': {
+        const t = translatorOf(context);
+        await context.sendActivity(t('help.text'));
+        if (dc.activeDialog) {
+          await context.sendActivity(t('help.resume'));
+          await dc.repromptDialog();
+        }
+        return true;
+      }
+      case 'changeLanguage': {
+        const language = supportedLanguage(String(recognition.entities.language ?? ''));
+        if (!language) return false;
+        turnStateOf(context).user.language = language;
+        await context.sendActivity(translatorOf(context)('language.switched'));
+        if (dc.activeDialog) await dc.repromptDialog();
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+
+  private async routeStep(step: WaterfallStepContext<Recognition>) {
+    const recognition = step.options;
+    const route = ROUTES[recognition.intent];
+    const t = translatorOf(step.context);
+    if ('dialog' in route) {
+      if (this.findDialog(route.dialog)) return step.beginDialog(route.dialog, recognition);
+      await step.context.sendActivity(t('featureComingSoon'));
+      await step.context.sendActivity(MessageFactory.attachment(menuCard(t)));
+    } else if ('reply' in route) {
+      await step.context.sendActivity(t(route.reply));
+    } else if ('notUnderstood' in route) {
+      await step.context.sendActivity(t('notUnderstood', { text: redactText(recognition.text).slice(0, 80) }));
+      await step.context.sendActivity(MessageFactory.attachment(menuCard(t)));
+    } else {
+      await step.context.sendActivity(MessageFactory.attachment(menuCard(t)));
+    }
+    return step.endDialog();
+  }
+
+  private async doneStep(step: WaterfallStepContext<Recognition>) {
+    return step.endDialog(step.result);
+  }
+}

@@ -1,0 +1,63 @@
+import type { Activity } from 'botbuilder';
+import { createApp, type App, type AppOptions } from '../../bot/app';
+import { loadConfig } from '../../bot/config';
+import { channelActivity, LocalChannel, postActivity } from '../../bot/channels/localChannel';
+import type { Logger } from '../../bot/logger';
+import { capturingLogger } from './silentLogger';
+
+/**
+ * The real assistant on a free port, talked to over HTTP through a local channel, as the Emulator does.
+ * `say` posts a message and returns what the user sees from that turn.
+ */
+export class BotHarness {
+  readonly channel = new LocalChannel();
+  app!: App;
+  botUrl = '';
+  logger!: Logger;
+  logLines: () => string[] = () => [];
+
+  static async start(environment: NodeJS.ProcessEnv = {}, options: AppOptions = {}): Promise<BotHarness> {
+    const harness = new BotHarness();
+    const captured = capturingLogger('info');
+    harness.logger = captured.logger;
+    harness.logLines = captured.lines;
+    harness.app = createApp(loadConfig({ NODE_ENV: 'test', ...environment }), captured.logger, options);
+    const port = await harness.app.listen(0);
+    harness.botUrl = `http://127.0.0.1:${port}`;
+    await harness.channel.start();
+    return harness;
+  }
+
+  async stop(): Promise<void> {
+    await this.app.stop();
+    await this.channel.stop();
+  }
+
+  /** Posts an activity; returns the HTTP status and the messages the turn produced. */
+  async send(conversationId: string, fields: Partial<Activity> & { type: string }): Promise<{ status: number; messages: Partial<Activity>[] }> {
+    const before = this.channel.activities(conversationId).length;
+    const status = await postActivity(this.botUrl, channelActivity(this.channel.serviceUrl, conversationId, fields));
+    const messages = this.channel.activities(conversationId).slice(before).filter((activity) => activity.type === 'message');
+    return { status, messages };
+  }
+
+  async say(conversationId: string, text: string, fields: Partial<Activity> = {}): Promise<Partial<Activity>[]> {
+    return (await this.send(conversationId, { type: 'message', text, ...fields })).messages;
+  }
+}
+
+/** What a person reads in a message: its text, or the card's first text block and its buttons. */
+export function visibleText(activity: Partial<Activity>): string {
+  const parts: string[] = [];
+  if (activity.text) parts.push(activity.text);
+  for (const attachment of activity.attachments ?? []) {
+    const card = attachment.content as { body?: { text?: string }[]; actions?: { title?: string }[] } | undefined;
+    for (const block of card?.body ?? []) if (block.text) parts.push(block.text);
+    for (const action of card?.actions ?? []) if (action.title) parts.push(`[${action.title}]`);
+  }
+  return parts.join('\n');
+}
+
+export function allText(activities: Partial<Activity>[]): string {
+  return activities.map(visibleText).join('\n');
+}
