@@ -9,6 +9,10 @@ export function attachTurnState(context: TurnContext, state: TurnState): void {
   context.turnState.set(TURN_STATE, state);
 }
 
+export function detachTurnState(context: TurnContext): void {
+  context.turnState.delete(TURN_STATE);
+}
+
 export function turnStateOf(context: TurnContext): TurnState {
   const state = context.turnState.get(TURN_STATE) as TurnState | undefined;
   if (!state) throw new Error('turn state not loaded: the turn did not go through the TurnRunner');

@@ -1,11 +1,11 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { redactText } from '../../services/privacy/redact';
-import type { Coordinator } from '../coordination/coordinator';
+import { sleep, type Coordinator } from '../coordination/coordinator';
 import type { Logger } from '../logger';
 import { isETagConflict } from '../storage/etagConflict';
 import { HeldReplies } from './heldReplies';
 import { TRANSCRIPT_LENGTH, type TranscriptLine } from './stateSchemas';
-import { attachTurnState } from './turnAccess';
+import { attachTurnState, detachTurnState } from './turnAccess';
 import type { TurnState, TurnStateStore } from './turnStateStore';
 
 export interface TurnRunnerOptions {
@@ -23,7 +23,7 @@ export const DEFAULT_TURN_RUNNER_OPTIONS: TurnRunnerOptions = {
   dedupeTtlMs: 10 * 60 * 1000,
   lockTtlMs: 15_000,
   lockWaitMs: 10_000,
-  maxAttempts: 3,
+  maxAttempts: 5,
 };
 
 /**
@@ -61,9 +61,13 @@ export class TurnRunner {
     } catch (error) {
       replies.discard();
       if (claimKey) await this.coordinator.releaseClaim(claimKey).catch(() => undefined);
-      await this.store.resetDialog(activity).catch((resetError: unknown) =>
-        this.logger.error({ conversationId, err: resetError }, 'could not reset the dialog after a failed turn'),
-      );
+      // The apology that follows must read the state as stored, not as the failed turn left it in memory.
+      detachTurnState(context);
+      try {
+        attachTurnState(context, await this.store.resetDialog(activity));
+      } catch (resetError) {
+        this.logger.error({ conversationId, err: resetError }, 'could not reset the dialog after a failed turn');
+      }
       throw error;
     } finally {
       await unlock?.().catch((unlockError: unknown) => this.logger.warn({ conversationId, err: unlockError }, 'lock release failed'));
@@ -88,6 +92,8 @@ export class TurnRunner {
       } catch (error) {
         if (!isETagConflict(error) || attempt >= this.options.maxAttempts) throw error;
         this.logger.info({ conversationId, attempt }, 'state changed during the turn; running it again');
+        // Jitter spreads replicas that collided so they do not collide again on the next run.
+        await sleep(Math.random() * 20 * attempt);
       }
     }
   }

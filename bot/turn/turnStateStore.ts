@@ -76,12 +76,16 @@ export class TurnStateStore {
     await this.storage.write(changes);
   }
 
-  /** Removes the dialog stack after a failed turn so the next message starts afresh. */
-  async resetDialog(activity: Partial<Activity>): Promise<void> {
+  /**
+   * After a failed turn: removes the dialog stack so the next message starts afresh, and returns the
+   * state as stored (what the failed turn changed in memory is gone).
+   */
+  async resetDialog(activity: Partial<Activity>): Promise<TurnState> {
     const state = await this.load(activity);
-    if (state.conversation.dialogState === undefined) return;
+    if (state.conversation.dialogState === undefined) return state;
     delete state.conversation.dialogState;
     await this.save(state);
+    return this.load(activity);
   }
 
   async deleteUser(activity: Partial<Activity>): Promise<void> {

@@ -1,0 +1,62 @@
+import { channelActivity, LocalChannel, postActivity } from '../../bot/channels/localChannel';
+import { startBotProcess, type BotProcess } from '../support/botProcess';
+import { TEST_REDIS_URL, testRedis } from '../support/testRedis';
+
+describe('two bot processes sharing Redis', () => {
+  const { redis, prefix, cleanup } = testRedis('replicas');
+  const channel = new LocalChannel();
+  let replicas: BotProcess[] = [];
+
+  beforeAll(async () => {
+    await channel.start();
+    const environment = { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix };
+    replicas = await Promise.all([startBotProcess(environment), startBotProcess(environment)]);
+  });
+  afterAll(async () => {
+    await Promise.all(replicas.map((replica) => replica.stop()));
+    await channel.stop();
+    await cleanup();
+  });
+
+  const post = (replica: number, conversationId: string, fields: Parameters<typeof channelActivity>[2]) =>
+    postActivity(replicas[replica]!.url, channelActivity(channel.serviceUrl, conversationId, fields));
+
+  it('serves alternate turns of one conversation from the state the other replica saved', async () => {
+    await post(0, 'alternate', { type: 'conversationUpdate', membersAdded: [{ id: 'alin-bot', name: 'bot' }] });
+    await post(1, 'alternate', { type: 'installationUpdate', action: 'add' });
+    expect(channel.messages('alternate').filter((message) => message.text?.includes('Bonjour'))).toHaveLength(1);
+
+    await post(0, 'alternate', { type: 'message', text: 'english' });
+    await post(1, 'alternate', { type: 'message', text: 'aide' });
+    expect(channel.messages('alternate').at(-1)?.text).toContain('Just write what you are looking for');
+  });
+
+  it('leaves the state keys under the configured prefix', async () => {
+    const keys = await redis.keys(`${prefix}*`);
+    expect(keys).toEqual(expect.arrayContaining([`${prefix}conversation:emulator:alternate`, `${prefix}user:emulator:user-alternate`]));
+    expect(await redis.ttl(`${prefix}conversation:emulator:alternate`)).toBeGreaterThan(89 * 24 * 3600);
+  });
+
+  it('loses no update when messages of one conversation reach both replicas at once', async () => {
+    const texts = Array.from({ length: 8 }, (_, index) => `aide ${index}`);
+    const statuses = await Promise.all(texts.map((text, index) => post(index % 2, 'simultaneous', { type: 'message', text })));
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    expect(channel.messages('simultaneous')).toHaveLength(texts.length);
+
+    const stored = await redis.get(`${prefix}conversation:emulator:simultaneous`);
+    const conversation = JSON.parse(stored!.slice(stored!.indexOf('\n') + 1)) as { transcript: { from: string; text: string }[] };
+    const userLines = conversation.transcript.filter((line) => line.from === 'user').map((line) => line.text);
+    expect(userLines.sort()).toEqual([...texts].sort());
+  });
+
+  it('answers once when the same activity reaches both replicas', async () => {
+    const activity = channelActivity(channel.serviceUrl, 'twice', { type: 'message', text: 'aide' });
+    await Promise.all([postActivity(replicas[0]!.url, activity), postActivity(replicas[1]!.url, activity)]);
+    expect(channel.messages('twice')).toHaveLength(1);
+  });
+
+  it('reports ready when Redis answers', async () => {
+    const response = await fetch(`${replicas[0]!.url}/readyz`);
+    expect(await response.json()).toMatchObject({ status: 'ready', checks: { storage: 'ok' } });
+  });
+});
