@@ -11,6 +11,7 @@ export class LocalChannel {
   private readonly server: Server;
   private readonly received = new Map<string, Partial<Activity>[]>();
   private readonly listeners = new Set<() => void>();
+  private readonly subscribers = new Set<(conversationId: string, activity: Partial<Activity>) => void>();
   serviceUrl = '';
 
   constructor() {
@@ -28,6 +29,11 @@ export class LocalChannel {
   async stop(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Calls `subscriber` for every activity the bot sends, as it arrives (proactive ones included). */
+  onActivity(subscriber: (conversationId: string, activity: Partial<Activity>) => void): void {
+    this.subscribers.add(subscriber);
   }
 
   /** Everything the bot sent to a conversation so far (typing and traces included). */
@@ -76,8 +82,10 @@ export class LocalChannel {
       const activity = JSON.parse(body) as Partial<Activity>;
       const id = activity.id && req.method === 'PUT' ? activity.id : randomUUID();
       const list = this.received.get(conversationId) ?? [];
-      list.push({ ...activity, id, ...(req.method === 'PUT' ? { replaceOf: match[2] } : {}) } as Partial<Activity>);
+      const recorded = { ...activity, id, ...(req.method === 'PUT' ? { replaceOf: match[2] } : {}) } as Partial<Activity>;
+      list.push(recorded);
       this.received.set(conversationId, list);
+      for (const subscriber of this.subscribers) subscriber(conversationId, recorded);
       respond(res, 200, JSON.stringify({ id }));
     } else {
       respond(res, 200, '{}');
