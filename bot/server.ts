@@ -66,7 +66,7 @@ export function createServer(deps: ServerDependencies): BotServer {
   server.post('/api/messages', async (req: Request, res: Response) => {
     if (draining) return sendJson(res, 503, { code: 'ShuttingDown', message: 'The bot is restarting; retry shortly.' });
     if (!req.is('json')) return sendJson(res, 415, { code: 'UnsupportedMediaType', message: 'Activities are sent as application/json.' });
-    await inFlight.track(() => deps.adapter.process(req, res, deps.turn));
+    await inFlight.track(() => deps.adapter.process(req, withoutInternalErrors(res, deps.logger), deps.turn));
   });
 
   server.get('/healthz', async (_req: Request, res: Response) => sendJson(res, 200, { status: 'ok' }));
@@ -96,6 +96,33 @@ export function createServer(deps: ServerDependencies): BotServer {
   });
 
   return { server, inFlight, drain: () => (draining = true) };
+}
+
+/**
+ * CloudAdapter answers a failure outside the turn (token validation that cannot reach its keys…) with
+ * 500 and the raw error message; the caller gets a generic body instead, and the log gets the detail.
+ */
+function withoutInternalErrors(res: Response, logger: Logger): Response {
+  let status = 200;
+  return new Proxy(res, {
+    get(target, property, receiver) {
+      if (property === 'status') {
+        return (code: number) => {
+          status = code;
+          return target.status(code);
+        };
+      }
+      if (property === 'send') {
+        return (...args: unknown[]) => {
+          if (status < 500) return (target.send as (...values: unknown[]) => unknown)(...args);
+          logger.error({ status, detail: String(args[0] ?? '') }, 'activity not processed');
+          return target.send({ code: 'InternalError', message: 'The activity could not be processed.' });
+        };
+      }
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 function sendJson(res: Response, status: number, body: unknown): void {

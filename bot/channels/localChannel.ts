@@ -13,6 +13,8 @@ export class LocalChannel {
   private readonly listeners = new Set<() => void>();
   private readonly subscribers = new Set<(conversationId: string, activity: Partial<Activity>) => void>();
   serviceUrl = '';
+  /** Milliseconds the channel waits before acknowledging a reply (to keep a turn in flight in tests). */
+  replyDelayMs = 0;
 
   constructor() {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -78,6 +80,7 @@ export class LocalChannel {
     }
     const conversationId = decodeURIComponent(match[1]!);
     const body = await readBody(req);
+    if (this.replyDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.replyDelayMs));
     if (req.method !== 'DELETE' && body) {
       const activity = JSON.parse(body) as Partial<Activity>;
       const id = activity.id && req.method === 'PUT' ? activity.id : randomUUID();
