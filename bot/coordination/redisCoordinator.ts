@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RedisConnection } from '../storage/redisConnection';
+import { registerScript } from '../storage/redisScripts';
 import { sleep, type Coordinator } from './coordinator';
 
 // Deletes the lock only when it still holds our token: a lock that expired and was taken by another
@@ -8,10 +9,14 @@ const RELEASE_IF_OWNER = `if redis.call('GET', KEYS[1]) == ARGV[1] then return r
 
 /** Cross-replica coordination on Redis: SET NX with expiry for claims and locks. */
 export class RedisCoordinator implements Coordinator {
+  private readonly releaseIfOwner: (...args: (string | number)[]) => Promise<unknown>;
+
   constructor(
     private readonly redis: RedisConnection,
     private readonly prefix: string,
-  ) {}
+  ) {
+    this.releaseIfOwner = registerScript(redis, 'alinReleaseIfOwner', RELEASE_IF_OWNER);
+  }
 
   async claimOnce(key: string, ttlMs: number): Promise<boolean> {
     return (await this.redis.set(this.prefix + 'claim:' + key, '1', 'PX', ttlMs, 'NX')) === 'OK';
@@ -29,7 +34,7 @@ export class RedisCoordinator implements Coordinator {
     for (;;) {
       if ((await this.redis.set(lockKey, token, 'PX', ttlMs, 'NX')) === 'OK') {
         return async () => {
-          await this.redis.eval(RELEASE_IF_OWNER, 1, lockKey, token);
+          await this.releaseIfOwner(1, lockKey, token);
         };
       }
       if (Date.now() >= deadline) return undefined;

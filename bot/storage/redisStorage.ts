@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import { ETagConflictError, isUnconditional } from './etagConflict';
 import { isCluster, type RedisConnection } from './redisConnection';
+import { registerScript } from './redisScripts';
 
 /**
  * Bot Framework storage on Redis.
@@ -37,10 +38,14 @@ export interface RedisStorageOptions {
 }
 
 export class RedisStorage implements Storage {
+  private readonly conditionalWrite: (...args: (string | number)[]) => Promise<unknown>;
+
   constructor(
     private readonly redis: RedisConnection,
     private readonly options: RedisStorageOptions,
-  ) {}
+  ) {
+    this.conditionalWrite = registerScript(redis, 'alinConditionalWrite', CONDITIONAL_WRITE);
+  }
 
   async read(keys: string[]): Promise<StoreItems> {
     if (keys.length === 0) return {};
@@ -80,7 +85,7 @@ export class RedisStorage implements Storage {
       args.push(isUnconditional(eTag) ? '' : String(eTag), randomUUID(), JSON.stringify(document));
     }
     const keys = entries.map(([key]) => this.fullKey(key));
-    const conflictIndex = Number(await this.redis.eval(CONDITIONAL_WRITE, keys.length, ...keys, ...args));
+    const conflictIndex = Number(await this.conditionalWrite(keys.length, ...keys, ...args));
     if (conflictIndex > 0) throw new ETagConflictError(entries[conflictIndex - 1]![0]);
   }
 
