@@ -1,0 +1,186 @@
+import { ConfigurationError, loadConfig, type Config } from '../bot/config';
+
+/** Every setting is read once from the environment; a wrong value stops start-up with a sentence naming it. */
+
+const DEFAULTS: Config = {
+  environment: 'development',
+  port: 3978,
+  logLevel: 'info',
+  botAuthentication: undefined,
+  redis: undefined,
+  stateTtlSeconds: 90 * 24 * 3600,
+  maxBodyBytes: 256 * 1024,
+  turnAnswerBudgetMs: 4000,
+  shutdownGraceMs: 10_000,
+};
+
+function problemsOf(variables: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(variables);
+  } catch (error) {
+    if (error instanceof ConfigurationError) return error.problems;
+    throw error;
+  }
+  throw new Error(`expected ${JSON.stringify(variables)} to be refused`);
+}
+
+describe('loadConfig accepts', () => {
+  it('no variables at all, with the documented defaults (memory storage, no bot authentication)', () => {
+    expect(loadConfig({})).toEqual(DEFAULTS);
+  });
+
+  it('empty and blank values as if they were unset', () => {
+    const blank: NodeJS.ProcessEnv = {
+      NODE_ENV: '',
+      PORT: ' ',
+      LOG_LEVEL: '',
+      MicrosoftAppId: '',
+      MicrosoftAppPassword: '',
+      MicrosoftAppTenantId: '  ',
+      MicrosoftAppType: '',
+      REDIS_URL: '',
+      REDIS_MODE: '',
+      REDIS_CLUSTER_NODES: '',
+      REDIS_SENTINELS: '',
+      REDIS_SENTINEL_NAME: '',
+      REDIS_PREFIX: '',
+      STATE_TTL_DAYS: '',
+      MAX_BODY_KB: '',
+      TURN_ANSWER_BUDGET_MS: '',
+      SHUTDOWN_GRACE_MS: '',
+    };
+    expect(loadConfig(blank)).toEqual(DEFAULTS);
+  });
+
+  it.each<{ case: string; variables: NodeJS.ProcessEnv; expected: Partial<Config> }>([
+    { case: 'PORT as a number', variables: { PORT: '8080' }, expected: { port: 8080 } },
+    { case: 'STATE_TTL_DAYS converted to seconds', variables: { STATE_TTL_DAYS: '7' }, expected: { stateTtlSeconds: 7 * 86_400 } },
+    { case: 'MAX_BODY_KB converted to bytes', variables: { MAX_BODY_KB: '64' }, expected: { maxBodyBytes: 64 * 1024 } },
+    { case: 'LOG_LEVEL', variables: { LOG_LEVEL: 'debug' }, expected: { logLevel: 'debug' } },
+    {
+      case: 'production with an app id and password (multi-tenant by default)',
+      variables: { NODE_ENV: 'production', MicrosoftAppId: 'app-id', MicrosoftAppPassword: 'secret' },
+      expected: {
+        environment: 'production',
+        botAuthentication: { appId: 'app-id', appPassword: 'secret', tenantId: undefined, appType: 'MultiTenant' },
+      },
+    },
+    {
+      case: 'a single-tenant bot with its tenant',
+      variables: { MicrosoftAppId: 'app-id', MicrosoftAppPassword: 'secret', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 'tenant' },
+      expected: { botAuthentication: { appId: 'app-id', appPassword: 'secret', tenantId: 'tenant', appType: 'SingleTenant' } },
+    },
+    {
+      case: 'a managed identity without a password',
+      variables: { NODE_ENV: 'production', MicrosoftAppId: 'app-id', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 'tenant' },
+      expected: {
+        environment: 'production',
+        botAuthentication: { appId: 'app-id', appPassword: undefined, tenantId: 'tenant', appType: 'UserAssignedMSI' },
+      },
+    },
+    {
+      case: 'a standalone Redis from REDIS_URL, with the default prefix',
+      variables: { REDIS_URL: 'redis://127.0.0.1:6379' },
+      expected: { redis: { url: 'redis://127.0.0.1:6379', mode: 'standalone', clusterNodes: undefined, sentinels: undefined, sentinelName: undefined, prefix: 'alin:' } },
+    },
+    {
+      case: 'a TLS Redis URL with credentials and a custom prefix',
+      variables: { REDIS_URL: 'rediss://user:p%40ss@cache.example:6380/0', REDIS_PREFIX: 'alin:{prod}:' },
+      expected: {
+        redis: { url: 'rediss://user:p%40ss@cache.example:6380/0', mode: 'standalone', clusterNodes: undefined, sentinels: undefined, sentinelName: undefined, prefix: 'alin:{prod}:' },
+      },
+    },
+    {
+      case: 'a Redis Cluster, its nodes parsed into host and port',
+      variables: { REDIS_MODE: 'cluster', REDIS_CLUSTER_NODES: 'node-a:7000, node-b:7001,10.0.0.3:7002' },
+      expected: {
+        redis: {
+          url: undefined,
+          mode: 'cluster',
+          clusterNodes: [
+            { host: 'node-a', port: 7000 },
+            { host: 'node-b', port: 7001 },
+            { host: '10.0.0.3', port: 7002 },
+          ],
+          sentinels: undefined,
+          sentinelName: undefined,
+          prefix: 'alin:',
+        },
+      },
+    },
+    {
+      case: 'a Redis Sentinel set with its master name',
+      variables: { REDIS_MODE: 'sentinel', REDIS_SENTINELS: 's1:26379,s2:26380', REDIS_SENTINEL_NAME: 'mymaster' },
+      expected: {
+        redis: {
+          url: undefined,
+          mode: 'sentinel',
+          clusterNodes: undefined,
+          sentinels: [
+            { host: 's1', port: 26379 },
+            { host: 's2', port: 26380 },
+          ],
+          sentinelName: 'mymaster',
+          prefix: 'alin:',
+        },
+      },
+    },
+  ])('$case', ({ variables, expected }) => {
+    expect(loadConfig(variables)).toEqual({ ...DEFAULTS, ...expected });
+  });
+});
+
+describe('loadConfig refuses', () => {
+  it.each<{ case: string; variables: NodeJS.ProcessEnv; problem: string }>([
+    { case: 'a REDIS_URL that is not redis://', variables: { REDIS_URL: 'http://x' }, problem: 'REDIS_URL must be a redis:// URL' },
+    { case: 'a REDIS_URL without a host', variables: { REDIS_URL: 'redis://' }, problem: 'REDIS_URL must be a redis:// URL' },
+    { case: 'a PORT that is not a number', variables: { PORT: 'eighty' }, problem: 'PORT must be a port number' },
+    { case: 'a PORT above 65535', variables: { PORT: '70000' }, problem: 'PORT must be a port number' },
+    { case: 'a negative PORT', variables: { PORT: '-1' }, problem: 'PORT must be a port number' },
+    { case: 'a fractional PORT', variables: { PORT: '3978.5' }, problem: 'PORT must be a port number' },
+    { case: 'an unknown NODE_ENV', variables: { NODE_ENV: 'staging' }, problem: 'NODE_ENV must be development, production or test' },
+    { case: 'an unknown LOG_LEVEL', variables: { LOG_LEVEL: 'verbose' }, problem: 'LOG_LEVEL must be one of' },
+    {
+      case: 'production without a MicrosoftAppId',
+      variables: { NODE_ENV: 'production' },
+      problem: 'MicrosoftAppId is required when NODE_ENV=production',
+    },
+    {
+      case: 'production with an empty MicrosoftAppId',
+      variables: { NODE_ENV: 'production', MicrosoftAppId: '', MicrosoftAppPassword: 'secret' },
+      problem: 'MicrosoftAppId is required when NODE_ENV=production',
+    },
+    {
+      case: 'a MicrosoftAppId without its password',
+      variables: { MicrosoftAppId: 'app-id' },
+      problem: 'MicrosoftAppPassword is required with MicrosoftAppId',
+    },
+    {
+      case: 'a single-tenant bot without its tenant',
+      variables: { MicrosoftAppId: 'app-id', MicrosoftAppPassword: 'secret', MicrosoftAppType: 'SingleTenant' },
+      problem: 'MicrosoftAppTenantId is required when MicrosoftAppType=SingleTenant',
+    },
+    { case: 'an unknown MicrosoftAppType', variables: { MicrosoftAppType: 'Federated' }, problem: 'MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI' },
+    { case: 'cluster mode without nodes', variables: { REDIS_MODE: 'cluster', REDIS_URL: 'redis://127.0.0.1:6379' }, problem: 'REDIS_CLUSTER_NODES is required when REDIS_MODE=cluster' },
+    { case: 'cluster nodes without ports', variables: { REDIS_MODE: 'cluster', REDIS_CLUSTER_NODES: 'node-a,node-b' }, problem: 'REDIS_CLUSTER_NODES must be a comma-separated list of host:port' },
+    { case: 'sentinel mode without sentinels', variables: { REDIS_MODE: 'sentinel', REDIS_SENTINEL_NAME: 'mymaster' }, problem: 'REDIS_SENTINELS and REDIS_SENTINEL_NAME are required when REDIS_MODE=sentinel' },
+    { case: 'sentinel mode without a master name', variables: { REDIS_MODE: 'sentinel', REDIS_SENTINELS: 's1:26379' }, problem: 'REDIS_SENTINELS and REDIS_SENTINEL_NAME are required when REDIS_MODE=sentinel' },
+    { case: 'an unknown REDIS_MODE', variables: { REDIS_MODE: 'replicated' }, problem: 'REDIS_MODE must be standalone, cluster or sentinel' },
+    { case: 'a REDIS_PREFIX with a space', variables: { REDIS_PREFIX: 'alin prod:' }, problem: 'REDIS_PREFIX may only hold' },
+    { case: 'a STATE_TTL_DAYS of zero', variables: { STATE_TTL_DAYS: '0' }, problem: 'STATE_TTL_DAYS must be greater than 0' },
+    { case: 'a STATE_TTL_DAYS that is not a whole number', variables: { STATE_TTL_DAYS: 'ninety' }, problem: 'STATE_TTL_DAYS must be a whole number' },
+  ])('$case', ({ variables, problem }) => {
+    expect(() => loadConfig(variables)).toThrow(ConfigurationError);
+    expect(() => loadConfig(variables)).toThrow(problem);
+  });
+
+  it('with a message that lists every wrong value at once', () => {
+    const problems = problemsOf({ PORT: 'eighty', REDIS_URL: 'http://x', STATE_TTL_DAYS: '0' });
+    expect(problems).toEqual(['PORT must be a port number', 'REDIS_URL must be a redis:// URL', 'STATE_TTL_DAYS must be greater than 0']);
+  });
+
+  it('with a message naming the variable even for a blank-looking value', () => {
+    const problems = problemsOf({ MicrosoftAppId: 'app-id', MicrosoftAppPassword: '   ' });
+    expect(problems).toEqual(['MicrosoftAppPassword is required with MicrosoftAppId (unless MicrosoftAppType=UserAssignedMSI)']);
+  });
+});
