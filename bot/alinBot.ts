@@ -1,12 +1,15 @@
 import { ActivityHandler, type TurnContext } from 'botbuilder';
 import type { MainDialog } from '../dialogs/mainDialog';
 import { sendWelcome } from '../dialogs/welcome';
-import { turnStateOf } from './turn/turnAccess';
+import { supportedLanguage } from './i18n';
+import { translatorOf, turnStateOf } from './turn/turnAccess';
 
 /**
  * Every route from an activity to the code that handles it:
  * - message (typed text or a card submit) → MainDialog
  * - conversationUpdate with members added, installationUpdate add → the welcome, once
+ * - event `webchat/join` (Direct Line sends no conversationUpdate to Web Chat) → the welcome, once
+ * - event `webchat/language` (the page's language toggle) → the user's language choice
  */
 export class AlinBot extends ActivityHandler {
   constructor(private readonly mainDialog: MainDialog) {
@@ -26,6 +29,11 @@ export class AlinBot extends ActivityHandler {
       await this.welcomeOnce(context);
       await next();
     });
+    this.onEvent(async (context, next) => {
+      if (context.activity.name === 'webchat/join') await this.welcomeOnce(context);
+      if (context.activity.name === 'webchat/language') await chooseLanguage(context, context.activity.value);
+      await next();
+    });
   }
 
   /**
@@ -39,6 +47,13 @@ export class AlinBot extends ActivityHandler {
     record.welcomedAt = new Date().toISOString();
     await sendWelcome(context);
   }
+}
+
+async function chooseLanguage(context: TurnContext, value: unknown): Promise<void> {
+  const language = supportedLanguage(typeof value === 'object' && value !== null ? String((value as { language?: unknown }).language) : undefined);
+  if (!language || turnStateOf(context).user.language === language) return;
+  turnStateOf(context).user.language = language;
+  await context.sendActivity(translatorOf(context)('language.switched'));
 }
 
 function isGroupConversation(context: TurnContext): boolean {

@@ -1,4 +1,4 @@
-import type { Storage } from 'botbuilder';
+import type { Storage, TurnContext } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { CommandRecognizer } from '../dialogs/recognizer/commandRecognizer';
 import { MainDialog } from '../dialogs/mainDialog';
@@ -8,6 +8,9 @@ import type { Config } from './config';
 import type { Coordinator } from './coordination/coordinator';
 import { MemoryCoordinator } from './coordination/memoryCoordinator';
 import { RedisCoordinator } from './coordination/redisCoordinator';
+import { DirectLineBridge } from './channels/directLine/directLineBridge';
+import { mountStaticFiles } from './channels/staticFiles';
+import { azureDirectLineIssuer, localBridgeIssuer, mountWebChatTokenRoute } from './channels/webChatToken';
 import { initI18n } from './i18n';
 import { adapterMessenger, BackgroundWork } from './proactive/backgroundWork';
 import type { Logger } from './logger';
@@ -55,13 +58,22 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   };
   const bot = new AlinBot(new MainDialog(new CommandRecognizer(), options.featureDialogs?.(services) ?? []));
 
+  const turn = (context: TurnContext) => runner.run(context, (turnContext) => bot.run(turnContext));
   const botServer = createServer({
     adapter,
-    turn: (context) => runner.run(context, (turnContext) => bot.run(turnContext)),
+    turn,
     readiness: [{ name: 'storage', check: () => coordinator.ping() }],
     logger,
     maxBodyBytes: config.maxBodyBytes,
   });
+
+  const bridge = config.webChat.localBridge
+    ? new DirectLineBridge({ adapter, turn, logger, baseUrl: () => `http://127.0.0.1:${botServer.server.address().port}` })
+    : undefined;
+  bridge?.mount(botServer.server);
+  const webChatIssuer = config.webChat.directLine ? azureDirectLineIssuer(config.webChat.directLine) : bridge && localBridgeIssuer(bridge);
+  mountWebChatTokenRoute(botServer.server, webChatIssuer, { secureCookie: config.environment === 'production', logger });
+  mountStaticFiles(botServer.server);
 
   return {
     botServer,
@@ -75,6 +87,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
       botServer.drain();
       const drained = await botServer.inFlight.drained(config.shutdownGraceMs);
       if (!drained) logger.warn({ inFlight: botServer.inFlight.size }, 'shutting down with turns still in flight');
+      bridge?.close();
       await new Promise<void>((resolve) => botServer.server.close(() => resolve()));
       if (redis) await redis.quit().catch(() => redis.disconnect());
     },

@@ -101,6 +101,26 @@ const EnvironmentSchema = z.object({
   MAX_BODY_KB: positiveInteger('MAX_BODY_KB', 256),
   TURN_ANSWER_BUDGET_MS: positiveInteger('TURN_ANSWER_BUDGET_MS', 4000),
   SHUTDOWN_GRACE_MS: positiveInteger('SHUTDOWN_GRACE_MS', 10000),
+  DIRECT_LINE_SECRET: optionalText,
+  DIRECT_LINE_ENDPOINT: z.preprocess(
+    emptyAsUndefined,
+    z
+      .url({ protocol: /^https?$/, error: 'DIRECT_LINE_ENDPOINT must be an http(s) URL ending in /v3/directline' })
+      .refine((value) => value.replace(/\/$/, '').endsWith('/v3/directline'), { error: 'DIRECT_LINE_ENDPOINT must be an http(s) URL ending in /v3/directline' })
+      .transform((value) => value.replace(/\/$/, ''))
+      // Europe's regional Direct Line keeps the conversation data in the EU.
+      .default('https://europe.directline.botframework.com/v3/directline'),
+  ),
+  WEBCHAT_TRUSTED_ORIGINS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine((value) => value.split(',').every((origin) => /^https?:\/\/[^/\s]+$/.test(origin.trim())), {
+        error: 'WEBCHAT_TRUSTED_ORIGINS must be a comma-separated list of origins such as https://www.al-in.fr',
+      })
+      .transform((value) => value.split(',').map((origin) => origin.trim()))
+      .optional(),
+  ),
 });
 
 export type Environment = z.infer<typeof EnvironmentSchema>;
@@ -130,6 +150,12 @@ export interface Config {
   maxBodyBytes: number;
   turnAnswerBudgetMs: number;
   shutdownGraceMs: number;
+  webChat: {
+    /** Production Web Chat: the Direct Line secret exchanged for per-user tokens. */
+    directLine?: { secret: string; endpoint: string; trustedOrigins: string[] };
+    /** Development: the local Direct Line bridge (never in production). */
+    localBridge: boolean;
+  };
 }
 
 export class ConfigurationError extends Error {
@@ -166,6 +192,14 @@ export function loadConfig(variables: NodeJS.ProcessEnv = readProcessEnvironment
     maxBodyBytes: env.MAX_BODY_KB * 1024,
     turnAnswerBudgetMs: env.TURN_ANSWER_BUDGET_MS,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    webChat: {
+      directLine: env.DIRECT_LINE_SECRET
+        ? { secret: env.DIRECT_LINE_SECRET, endpoint: env.DIRECT_LINE_ENDPOINT, trustedOrigins: env.WEBCHAT_TRUSTED_ORIGINS ?? [] }
+        : undefined,
+      // The bridge hands activities to the bot unauthenticated, so it exists only where the bot
+      // itself accepts unauthenticated local traffic.
+      localBridge: env.NODE_ENV !== 'production' && !env.DIRECT_LINE_SECRET && !env.MicrosoftAppId,
+    },
   };
 }
 
@@ -179,6 +213,9 @@ function crossFieldProblems(env: Environment): string[] {
   }
   if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
     problems.push('MicrosoftAppTenantId is required when MicrosoftAppType=SingleTenant');
+  }
+  if (env.NODE_ENV === 'production' && env.DIRECT_LINE_SECRET && !env.WEBCHAT_TRUSTED_ORIGINS) {
+    problems.push('WEBCHAT_TRUSTED_ORIGINS is required with DIRECT_LINE_SECRET in production (enhanced authentication)');
   }
   if (env.REDIS_MODE === 'cluster' && !env.REDIS_CLUSTER_NODES) {
     problems.push('REDIS_CLUSTER_NODES is required when REDIS_MODE=cluster (host:port,host:port)');

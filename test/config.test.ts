@@ -12,6 +12,7 @@ const DEFAULTS: Config = {
   maxBodyBytes: 256 * 1024,
   turnAnswerBudgetMs: 4000,
   shutdownGraceMs: 10_000,
+  webChat: { directLine: undefined, localBridge: true },
 };
 
 function problemsOf(variables: NodeJS.ProcessEnv): string[] {
@@ -63,12 +64,17 @@ describe('loadConfig accepts', () => {
       expected: {
         environment: 'production',
         botAuthentication: { appId: 'app-id', appPassword: 'secret', tenantId: undefined, appType: 'MultiTenant' },
+        webChat: { directLine: undefined, localBridge: false },
       },
     },
     {
       case: 'a single-tenant bot with its tenant',
       variables: { MicrosoftAppId: 'app-id', MicrosoftAppPassword: 'secret', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 'tenant' },
-      expected: { botAuthentication: { appId: 'app-id', appPassword: 'secret', tenantId: 'tenant', appType: 'SingleTenant' } },
+      expected: {
+        botAuthentication: { appId: 'app-id', appPassword: 'secret', tenantId: 'tenant', appType: 'SingleTenant' },
+        // An authenticated bot cannot take the bridge's unauthenticated activities.
+        webChat: { directLine: undefined, localBridge: false },
+      },
     },
     {
       case: 'a managed identity without a password',
@@ -76,6 +82,7 @@ describe('loadConfig accepts', () => {
       expected: {
         environment: 'production',
         botAuthentication: { appId: 'app-id', appPassword: undefined, tenantId: 'tenant', appType: 'UserAssignedMSI' },
+        webChat: { directLine: undefined, localBridge: false },
       },
     },
     {
@@ -182,5 +189,28 @@ describe('loadConfig refuses', () => {
   it('with a message naming the variable even for a blank-looking value', () => {
     const problems = problemsOf({ MicrosoftAppId: 'app-id', MicrosoftAppPassword: '   ' });
     expect(problems).toEqual(['MicrosoftAppPassword is required with MicrosoftAppId (unless MicrosoftAppType=UserAssignedMSI)']);
+  });
+});
+
+describe('Web Chat settings', () => {
+  it('uses the local Direct Line bridge in development, never in production', () => {
+    expect(loadConfig({}).webChat.localBridge).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', MicrosoftAppId: 'id', MicrosoftAppPassword: 'secret' }).webChat.localBridge).toBe(false);
+  });
+
+  it('exchanges the Direct Line secret on the European endpoint by default', () => {
+    const config = loadConfig({ DIRECT_LINE_SECRET: 's3cret', WEBCHAT_TRUSTED_ORIGINS: 'https://www.al-in.fr, https://al-in.fr' });
+    expect(config.webChat).toEqual({
+      localBridge: false,
+      directLine: { secret: 's3cret', endpoint: 'https://europe.directline.botframework.com/v3/directline', trustedOrigins: ['https://www.al-in.fr', 'https://al-in.fr'] },
+    });
+  });
+
+  it.each([
+    [{ DIRECT_LINE_ENDPOINT: 'ftp://x/v3/directline' }, 'DIRECT_LINE_ENDPOINT must be an http(s) URL ending in /v3/directline'],
+    [{ WEBCHAT_TRUSTED_ORIGINS: 'www.al-in.fr' }, 'WEBCHAT_TRUSTED_ORIGINS must be a comma-separated list of origins'],
+    [{ NODE_ENV: 'production', MicrosoftAppId: 'id', MicrosoftAppPassword: 'p', DIRECT_LINE_SECRET: 's' }, 'WEBCHAT_TRUSTED_ORIGINS is required with DIRECT_LINE_SECRET in production'],
+  ])('refuses %j', (variables, message) => {
+    expect(() => loadConfig(variables)).toThrow(message);
   });
 });

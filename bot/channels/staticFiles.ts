@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Request, Response, Server } from 'restify';
+import { projectRoot } from '../projectRoot';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+interface CachedFile {
+  body: Buffer;
+  gzipped?: Buffer;
+  type: string;
+}
+
+/**
+ * The Web Chat page, its assets, its translations, and the Web Chat bundle from node_modules (no CDN).
+ * Files are read once and gzipped once (the Web Chat bundle is ~4 MB, under 1 MB gzipped).
+ */
+export function mountStaticFiles(server: Server): void {
+  const root = projectRoot();
+  const cache = new Map<string, CachedFile>();
+  const serve = (file: string, maxAge: number) => async (req: Request, res: Response) => {
+    let cached = cache.get(file);
+    if (!cached) {
+      try {
+        cached = { body: readFileSync(file), type: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' };
+      } catch {
+        return void res.send(404, { code: 'NotFound', message: 'Not found' });
+      }
+      cache.set(file, cached);
+    }
+    const acceptsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    if (acceptsGzip && cached.body.length > 1024) cached.gzipped ??= gzipSync(cached.body);
+    const body = acceptsGzip && cached.gzipped ? cached.gzipped : cached.body;
+    res.writeHead(200, {
+      'content-type': cached.type,
+      'content-length': body.length,
+      'cache-control': maxAge > 0 ? `public, max-age=${maxAge}` : 'no-cache',
+      'x-content-type-options': 'nosniff',
+      ...(body === cached.gzipped ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
+    });
+    res.end(body);
+  };
+
+  const page = serve(join(root, 'web', 'index.html'), 0);
+  server.get('/', page);
+  server.get('/webchat', page);
+  server.get('/webchat/webchat.js', serve(join(root, 'node_modules', 'botframework-webchat', 'dist', 'webchat.js'), 86400));
+  for (const asset of ['app.js', 'styles.css', 'logo.svg']) server.get(`/web/${asset}`, serve(join(root, 'web', asset), 0));
+  server.get('/locales/:language/web.json', async (req: Request, res: Response) => {
+    const language = String(req.params.language);
+    if (!/^(fr|en)$/.test(language)) return void res.send(404, { code: 'NotFound', message: 'Not found' });
+    return serve(normalize(join(root, 'locales', language, 'web.json')), 0)(req, res);
+  });
+}
