@@ -37,7 +37,7 @@ describe('the main dialog, with stand-in feature dialogs', () => {
   it('goes back to the menu from a step with "menu"', async () => {
     await bot.say('menu-mid', '', { value: { intent: 'eligibility' } });
     const seen = allText(await bot.say('menu-mid', 'menu'));
-    expect(seen).toContain('Que souhaitez-vous faire ?');
+    expect(seen).toContain('Que souhaitez-vous faire\u00a0?');
     expect(allText(await bot.say('menu-mid', '3'))).not.toContain('Question 2');
   });
 
@@ -47,8 +47,8 @@ describe('the main dialog, with stand-in feature dialogs', () => {
 
   it('offers the main tasks when it did not understand', async () => {
     const seen = allText(await bot.say('unknown', 'xyzzy plugh'));
-    expect(seen).toContain('Je n\'ai pas compris « xyzzy plugh »');
-    expect(seen).toContain('[Où en est mon dossier ?]');
+    expect(seen).toContain('Je n\'ai pas compris «\u00a0xyzzy plugh\u00a0»');
+    expect(seen).toContain('[Où en est mon dossier\u00a0?]');
   });
 
   it('keeps an explicit language choice for the next turns', async () => {
