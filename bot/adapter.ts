@@ -6,6 +6,7 @@ import {
 } from 'botbuilder';
 import type { Config } from './config';
 import type { Logger } from './logger';
+import { OutgoingDelivery } from './middleware/outgoingDelivery';
 import { translatorOf } from './turn/turnAccess';
 
 /**
@@ -21,6 +22,7 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
     MicrosoftAppType: auth?.appType ?? 'MultiTenant',
   });
   const adapter = new CloudAdapter(authentication);
+  adapter.use(new OutgoingDelivery(logger));
   adapter.use(new ShowTypingMiddleware(500, 2000));
   adapter.onTurnError = (context, error) => apologise(context, error, logger);
   return adapter;

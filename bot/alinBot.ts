@@ -1,4 +1,11 @@
-import { ActivityHandler, type TurnContext } from 'botbuilder';
+import {
+  ActivityHandler,
+  MessageFactory,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+} from 'botbuilder';
+import { submittedCard } from '../dialogs/cards/submittedCard';
 import type { MainDialog } from '../dialogs/mainDialog';
 import { sendWelcome } from '../dialogs/welcome';
 import { supportedLanguage } from './i18n';
@@ -6,7 +13,10 @@ import { translatorOf, turnStateOf } from './turn/turnAccess';
 
 /**
  * Every route from an activity to the code that handles it:
- * - message (typed text or a card submit) → MainDialog
+ * - any activity → the conversation reference is refreshed (a changed serviceUrl breaks old ones)
+ * - message (typed text, mentions removed, or a card's Action.Submit) → MainDialog; a submitted card
+ *   is replaced by the choice made, so it cannot be submitted again
+ * - invoke `adaptiveCard/action` (Teams Universal Actions) → MainDialog, and the card is refreshed
  * - conversationUpdate with members added, installationUpdate add → the welcome, once
  * - event `webchat/join` (Direct Line sends no conversationUpdate to Web Chat) → the welcome, once
  * - event `webchat/language` (the page's language toggle) → the user's language choice
@@ -14,8 +24,15 @@ import { translatorOf, turnStateOf } from './turn/turnAccess';
 export class AlinBot extends ActivityHandler {
   constructor(private readonly mainDialog: MainDialog) {
     super();
+    this.onTurn(async (context, next) => {
+      rememberConversationReference(context);
+      await next();
+    });
     this.onMessage(async (context, next) => {
-      await this.mainDialog.run(context);
+      // In a group chat the bot is addressed as "<at>AL-in</at> aide": the mention is not the question.
+      const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim();
+      await this.mainDialog.run(context, { text, value: context.activity.value });
+      await disableSubmittedCard(context);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
@@ -36,6 +53,14 @@ export class AlinBot extends ActivityHandler {
     });
   }
 
+  /** Universal Actions: the action's data is handled like a submit, and the card comes back spent. */
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const data = invokeValue.action?.data ?? {};
+    await this.mainDialog.run(context, { text: '', value: data });
+    const card = submittedCard(translatorOf(context), labelOf(data));
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content as Record<string, unknown> };
+  }
+
   /**
    * In a personal chat the user is welcomed once, whichever of conversationUpdate and
    * installationUpdate comes first; a group or channel is welcomed once, not once per member.
@@ -47,6 +72,29 @@ export class AlinBot extends ActivityHandler {
     record.welcomedAt = new Date().toISOString();
     await sendWelcome(context);
   }
+}
+
+function rememberConversationReference(context: TurnContext): void {
+  // Without the activity id the reference only changes when it must, so it costs no write per turn.
+  const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(context.activity);
+  const state = turnStateOf(context);
+  // Only a personal conversation reaches the user alone; a group's reference belongs to the group.
+  if (isGroupConversation(context)) state.conversation.reference = reference;
+  else state.user.reference = reference;
+}
+
+/** Teams and the local bridge can replace the card; Direct Line in Azure cannot, which is harmless. */
+async function disableSubmittedCard(context: TurnContext): Promise<void> {
+  const { value, replyToId } = context.activity;
+  if (!value || !replyToId) return;
+  const updated = MessageFactory.attachment(submittedCard(translatorOf(context), labelOf(value)));
+  updated.id = replyToId;
+  await context.updateActivity(updated).catch(() => undefined);
+}
+
+function labelOf(value: unknown): string | undefined {
+  const label = typeof value === 'object' && value !== null ? (value as { label?: unknown }).label : undefined;
+  return typeof label === 'string' ? label.slice(0, 80) : undefined;
 }
 
 async function chooseLanguage(context: TurnContext, value: unknown): Promise<void> {

@@ -21,6 +21,11 @@ const INTERRUPTION_THRESHOLD = 0.75;
 
 const ROUTE_WATERFALL = 'mainDialog.route';
 
+export interface UserInput {
+  text: string;
+  value?: unknown;
+}
+
 /**
  * The conversation's entry point. Each turn: recognise once (and trace it for the Emulator), handle the
  * global intents that work in any step (cancel, help, menu, change language), otherwise continue the
@@ -37,9 +42,12 @@ export class MainDialog extends ComponentDialog {
     this.initialDialogId = ROUTE_WATERFALL;
   }
 
-  /** Runs one message turn. */
-  async run(context: TurnContext): Promise<void> {
-    const recognition = await this.recognize(context);
+  /**
+   * Runs one message turn. The input is the typed text (mentions removed) and, for a card button, the
+   * values it submitted; a Universal Action passes its data the same way.
+   */
+  async run(context: TurnContext, input: UserInput = { text: context.activity.text ?? '', value: context.activity.value }): Promise<void> {
+    const recognition = await this.recognize(context, input);
     const dialogs = new DialogSet(dialogStateAccessor);
     dialogs.add(this);
     const dc = await dialogs.createContext(context);
@@ -49,12 +57,8 @@ export class MainDialog extends ComponentDialog {
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id, recognition);
   }
 
-  private async recognize(context: TurnContext): Promise<Recognition> {
-    const recognition = await this.recognizer.recognize({
-      text: context.activity.text ?? '',
-      value: context.activity.value,
-      language: languageOf(context),
-    });
+  private async recognize(context: TurnContext, input: UserInput): Promise<Recognition> {
+    const recognition = await this.recognizer.recognize({ text: input.text, value: input.value, language: languageOf(context) });
     // Bot Framework delivers traces to the Emulator only; the text is redacted all the same.
     await context.sendActivity({
       type: ActivityTypes.Trace,

@@ -15,6 +15,8 @@ export class LocalChannel {
   serviceUrl = '';
   /** Milliseconds the channel waits before acknowledging a reply (to keep a turn in flight in tests). */
   replyDelayMs = 0;
+  /** Statuses to answer the next replies with, in order (e.g. [429, 429] to throttle twice). */
+  readonly failures: { status: number; retryAfterSeconds?: number }[] = [];
 
   constructor() {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -81,6 +83,12 @@ export class LocalChannel {
     const conversationId = decodeURIComponent(match[1]!);
     const body = await readBody(req);
     if (this.replyDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.replyDelayMs));
+    const failure = this.failures.shift();
+    if (failure) {
+      if (failure.retryAfterSeconds !== undefined) res.setHeader('retry-after', String(failure.retryAfterSeconds));
+      respond(res, failure.status, JSON.stringify({ error: { code: 'Throttled', message: 'Too many requests' } }));
+      return;
+    }
     if (req.method !== 'DELETE' && body) {
       const activity = JSON.parse(body) as Partial<Activity>;
       const id = activity.id && req.method === 'PUT' ? activity.id : randomUUID();

@@ -21,6 +21,8 @@ export const ConversationDataSchema = z.looseObject({
   transcript: z.array(TranscriptLineSchema).default([]),
   /** A group conversation is welcomed once, not once per member. */
   welcomedAt: z.string().optional(),
+  /** For a group or channel: where proactive messages to the group go. */
+  reference: z.looseObject({}).optional(),
 });
 export type ConversationData = z.infer<typeof ConversationDataSchema>;
 
@@ -28,6 +30,8 @@ export const UserDataSchema = z.looseObject({
   /** A language the user chose explicitly. */
   language: z.enum(LANGUAGES).optional(),
   welcomedAt: z.string().optional(),
+  /** The user's personal conversation, refreshed on every activity, for proactive messages. */
+  reference: z.looseObject({}).optional(),
 });
 export type UserData = z.infer<typeof UserDataSchema>;
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Activity, TurnContext } from 'botbuilder';
 import { redactText } from '../../services/privacy/redact';
 import { sleep, type Coordinator } from '../coordination/coordinator';
@@ -17,6 +18,8 @@ export interface TurnRunnerOptions {
   lockWaitMs: number;
   /** Runs of one turn when its save meets an eTag conflict. */
   maxAttempts: number;
+  /** A second press of the same card button within this time is a double click, not a new request. */
+  doubleSubmitMs: number;
 }
 
 export const DEFAULT_TURN_RUNNER_OPTIONS: TurnRunnerOptions = {
@@ -24,6 +27,7 @@ export const DEFAULT_TURN_RUNNER_OPTIONS: TurnRunnerOptions = {
   lockTtlMs: 15_000,
   lockWaitMs: 10_000,
   maxAttempts: 5,
+  doubleSubmitMs: 5_000,
 };
 
 /**
@@ -49,6 +53,12 @@ export class TurnRunner {
     if (claimKey && !(await this.coordinator.claimOnce(claimKey, this.options.dedupeTtlMs))) {
       this.logger.info({ conversationId, activityType: activity.type }, 'duplicate activity ignored');
       if (activity.type === 'invoke') await context.sendActivity({ type: 'invokeResponse', value: { status: 200 } });
+      return;
+    }
+
+    const submitKey = cardSubmitKey(activity, conversationId);
+    if (submitKey && !(await this.coordinator.claimOnce(submitKey, this.options.doubleSubmitMs))) {
+      this.logger.info({ conversationId }, 'same card submitted twice; second ignored');
       return;
     }
 
@@ -97,6 +107,13 @@ export class TurnRunner {
       }
     }
   }
+}
+
+/** The same values submitted from the same card (Teams and the Emulator set replyToId on a submit). */
+function cardSubmitKey(activity: Partial<Activity>, conversationId: string): string | undefined {
+  if (activity.type !== 'message' || !activity.value || !activity.replyToId) return undefined;
+  const fingerprint = createHash('sha256').update(JSON.stringify(activity.value)).digest('base64url').slice(0, 16);
+  return `submit:${conversationId}:${activity.replyToId}:${fingerprint}`;
 }
 
 function appendTranscript(state: TurnState, incoming: Partial<Activity>, replies: readonly Partial<Activity>[]): void {

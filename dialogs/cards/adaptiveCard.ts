@@ -20,7 +20,10 @@ export function adaptiveCard(card: CardBody): Attachment {
   });
 }
 
-/** A button that sends the intent back as the message value (Action.Submit works on Teams and Web Chat). */
+/**
+ * A button that sends the intent back as the message value (Action.Submit works on Teams and Web Chat).
+ * The title travels along so the card can be replaced by "Chosen: …" once pressed.
+ */
 export function intentButton(title: string, intent: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { type: 'Action.Submit', title, data: { intent, ...extra } };
+  return { type: 'Action.Submit', title, data: { intent, label: title, ...extra } };
 }
