@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { AbcZoneSchema, OfferSchema } from '../../portal/schemas';
+import { communeByInseeCode } from '../communeDirectory';
+import { FaultRegistry, FaultSpecSchema } from '../faults';
+import { ok, parseBody, problem } from '../http/problems';
+import { Route } from '../http/router';
+import { LinkChallenges } from '../linkChallenges';
+import { plannedAbcZone } from '../seed/generateOffers';
+import { SimulatorWorld, nextId } from '../world';
+
+/** A new offer: the commune's name and department come from the official list, the id and date from the simulator. */
+const NewOfferSchema = OfferSchema.omit({ id: true, commune: true, abcZone: true, publishedAt: true }).extend({
+  inseeCode: z.string(),
+  /** Defaults to the commune's first postal code. */
+  postalCode: z.string().regex(/^\d{5}$/).optional(),
+  /** Defaults to the zone the offer plan gives the commune; required for a commune outside the plan. */
+  abcZone: AbcZoneSchema.optional(),
+});
+
+export interface DevContext {
+  world: SimulatorWorld;
+  challenges: LinkChallenges;
+  faults: FaultRegistry;
+  now: () => Date;
+}
+
+/** Simulator-only routes (never part of a real portal): the outbox, fault injection, new offers. */
+export function devRoutes({ world, challenges, faults, now }: DevContext): Route[] {
+  return [
+    {
+      method: 'GET',
+      pattern: '/dev/outbox',
+      handler: ({ query }) => ok({ items: challenges.outbox(query.get('challengeId') ?? undefined) }),
+    },
+    {
+      method: 'POST',
+      pattern: '/dev/faults',
+      handler: ({ body }) => {
+        const parsed = parseBody(FaultSpecSchema, body);
+        return parsed.ok ? ok(faults.add(parsed.value), 201) : parsed.response;
+      },
+    },
+    { method: 'GET', pattern: '/dev/faults', handler: () => ok({ items: faults.list() }) },
+    {
+      method: 'DELETE',
+      pattern: '/dev/faults',
+      handler: () => {
+        faults.clear();
+        return { status: 204 };
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/dev/offers',
+      handler: ({ body }) => {
+        const parsed = parseBody(NewOfferSchema, body);
+        if (!parsed.ok) return parsed.response;
+        const { inseeCode, postalCode, abcZone, ...offer } = parsed.value;
+        const commune = communeByInseeCode(inseeCode);
+        if (!commune) return problem(400, 'UNKNOWN_COMMUNE', 'inseeCode is not a current commune');
+        if (postalCode !== undefined && !commune.postalCodes.includes(postalCode)) {
+          return problem(400, 'INVALID_BODY', 'invalid fields: postalCode');
+        }
+        const zone = abcZone ?? plannedAbcZone(inseeCode);
+        if (!zone) return problem(400, 'INVALID_BODY', 'invalid fields: abcZone (required outside the planned communes)');
+        const created = {
+          ...offer,
+          id: nextId(world, 'offer', 'OFR'),
+          abcZone: zone,
+          commune: {
+            inseeCode: commune.inseeCode,
+            name: commune.name,
+            postalCode: postalCode ?? commune.postalCodes[0] ?? '',
+            department: commune.department,
+          },
+          publishedAt: now().toISOString(),
+        };
+        world.offers.set(created.id, created);
+        return ok(created, 201);
+      },
+    },
+  ];
+}
