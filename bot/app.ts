@@ -14,6 +14,10 @@ import { azureDirectLineIssuer, localBridgeIssuer, mountWebChatTokenRoute } from
 import { initI18n } from './i18n';
 import { adapterMessenger, BackgroundWork } from './proactive/backgroundWork';
 import type { Logger } from './logger';
+import type { PortalServices } from './portalServices';
+import type { HelpdeskApi } from '../services/helpdesk/helpdeskApi';
+import type { PortalApi } from '../services/portal/portalApi';
+import type { SneApi } from '../services/sne/sneApi';
 import { createServer, type BotServer } from './server';
 import { AtomicMemoryStorage } from './storage/atomicMemoryStorage';
 import { createRedisConnection, type RedisConnection } from './storage/redisConnection';
@@ -33,6 +37,11 @@ export interface App {
 /** What feature dialogs may depend on. */
 export interface DialogServices {
   backgroundWork: BackgroundWork;
+  portal: PortalApi;
+  sne: SneApi;
+  helpdesk: HelpdeskApi;
+  coordinator: Coordinator;
+  config: Config;
 }
 
 export interface AppOptions {
@@ -41,7 +50,7 @@ export interface AppOptions {
 }
 
 /** Builds the whole assistant from its configuration: storage, coordination, adapter, bot, routes. */
-export function createApp(config: Config, logger: Logger, options: AppOptions = {}): App {
+export function createApp(config: Config, logger: Logger, portalServices: PortalServices, options: AppOptions = {}): App {
   initI18n();
   const redis: RedisConnection | undefined = config.redis ? createRedisConnection(config.redis) : undefined;
   redis?.on('error', (error: Error) => logger.warn({ err: error }, 'redis connection error'));
@@ -55,6 +64,11 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   const adapter = createAdapter(config, logger);
   const services: DialogServices = {
     backgroundWork: new BackgroundWork(adapterMessenger(adapter, config.botAuthentication?.appId), config.turnAnswerBudgetMs, logger),
+    portal: portalServices.portal,
+    sne: portalServices.sne,
+    helpdesk: portalServices.helpdesk,
+    coordinator,
+    config,
   };
   const bot = new AlinBot(new MainDialog(new CommandRecognizer(), options.featureDialogs?.(services) ?? []));
 
@@ -62,7 +76,10 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   const botServer = createServer({
     adapter,
     turn,
-    readiness: [{ name: 'storage', check: () => coordinator.ping() }],
+    readiness: [
+      { name: 'storage', check: () => coordinator.ping() },
+      { name: 'portal', check: async () => void (await portalServices.portal.searchOffers({ pageSize: 1 })) },
+    ],
     logger,
     maxBodyBytes: config.maxBodyBytes,
   });

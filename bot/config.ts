@@ -1,5 +1,6 @@
 import * as dotenv from 'dotenv';
 import { z } from 'zod';
+import { DEVELOPMENT_PORTAL_TOKEN } from '../services/simulator/simulatorSettings';
 
 /**
  * Every setting the process reads, validated once at start-up. A wrong value stops the process with a
@@ -101,6 +102,22 @@ const EnvironmentSchema = z.object({
   MAX_BODY_KB: positiveInteger('MAX_BODY_KB', 256),
   TURN_ANSWER_BUDGET_MS: positiveInteger('TURN_ANSWER_BUDGET_MS', 4000),
   SHUTDOWN_GRACE_MS: positiveInteger('SHUTDOWN_GRACE_MS', 10000),
+  PORTAL_BASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url({ protocol: /^https?$/, error: 'PORTAL_BASE_URL must be an http(s) URL (the root serving /alin/v1, /sne/v1 and /helpdesk/v1)' }).optional(),
+  ),
+  PORTAL_TOKEN: optionalText,
+  PORTAL_TIMEOUT_MS: positiveInteger('PORTAL_TIMEOUT_MS', 4000),
+  SIMULATOR_PORT: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: 'SIMULATOR_PORT must be a port number' })
+      .int({ error: 'SIMULATOR_PORT must be a port number' })
+      .min(0, { error: 'SIMULATOR_PORT must be a port number' })
+      .max(65535, { error: 'SIMULATOR_PORT must be a port number' })
+      .optional(),
+  ),
+  MAX_ACTIVE_APPLICATIONS: positiveInteger('MAX_ACTIVE_APPLICATIONS', 5),
   DIRECT_LINE_SECRET: optionalText,
   DIRECT_LINE_ENDPOINT: z.preprocess(
     emptyAsUndefined,
@@ -150,6 +167,14 @@ export interface Config {
   maxBodyBytes: number;
   turnAnswerBudgetMs: number;
   shutdownGraceMs: number;
+  portal: {
+    /** Undefined: the embedded simulator is started and used (never in production). */
+    baseUrl?: string;
+    token: string;
+    callTimeoutMs: number;
+    simulatorPort: number;
+    maxActiveApplications: number;
+  };
   webChat: {
     /** Production Web Chat: the Direct Line secret exchanged for per-user tokens. */
     directLine?: { secret: string; endpoint: string; trustedOrigins: string[] };
@@ -192,6 +217,14 @@ export function loadConfig(variables: NodeJS.ProcessEnv = readProcessEnvironment
     maxBodyBytes: env.MAX_BODY_KB * 1024,
     turnAnswerBudgetMs: env.TURN_ANSWER_BUDGET_MS,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    portal: {
+      baseUrl: env.PORTAL_BASE_URL?.replace(/\/$/, ''),
+      token: env.PORTAL_TOKEN ?? DEVELOPMENT_PORTAL_TOKEN,
+      callTimeoutMs: env.PORTAL_TIMEOUT_MS,
+      // PORT=0 (tests) asks for a free port: the simulator takes a free one too.
+      simulatorPort: env.SIMULATOR_PORT ?? (env.PORT === 0 ? 0 : env.PORT + 1),
+      maxActiveApplications: env.MAX_ACTIVE_APPLICATIONS,
+    },
     webChat: {
       directLine: env.DIRECT_LINE_SECRET
         ? { secret: env.DIRECT_LINE_SECRET, endpoint: env.DIRECT_LINE_ENDPOINT, trustedOrigins: env.WEBCHAT_TRUSTED_ORIGINS ?? [] }
@@ -213,6 +246,12 @@ function crossFieldProblems(env: Environment): string[] {
   }
   if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
     problems.push('MicrosoftAppTenantId is required when MicrosoftAppType=SingleTenant');
+  }
+  if (env.NODE_ENV === 'production' && !env.PORTAL_BASE_URL) {
+    problems.push('PORTAL_BASE_URL is required when NODE_ENV=production (the embedded simulator never runs in production)');
+  }
+  if (env.NODE_ENV === 'production' && env.PORTAL_BASE_URL && !env.PORTAL_TOKEN) {
+    problems.push('PORTAL_TOKEN is required with PORTAL_BASE_URL in production');
   }
   if (env.NODE_ENV === 'production' && env.DIRECT_LINE_SECRET && !env.WEBCHAT_TRUSTED_ORIGINS) {
     problems.push('WEBCHAT_TRUSTED_ORIGINS is required with DIRECT_LINE_SECRET in production (enhanced authentication)');

@@ -1,6 +1,7 @@
 import { createApp } from './app';
 import { ConfigurationError, loadConfig } from './config';
 import { createLogger } from './logger';
+import { connectPortal } from './portalServices';
 
 /** Starts the assistant: `npm start`. */
 async function main(): Promise<void> {
@@ -15,7 +16,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  const app = createApp(config, logger);
+  const portal = await connectPortal(config, logger);
+  const app = createApp(config, logger, portal);
   const port = await app.listen(config.port);
   logger.info(
     { port, storage: config.redis ? 'redis' : 'memory', authentication: config.botAuthentication ? 'bot-framework' : 'none (local)' },
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     await app.stop();
+    await portal.stop();
     logger.info('stopped');
     process.exit(0);
   };

@@ -12,8 +12,11 @@ const DEFAULTS: Config = {
   maxBodyBytes: 256 * 1024,
   turnAnswerBudgetMs: 4000,
   shutdownGraceMs: 10_000,
+  portal: { baseUrl: undefined, token: 'dev-portal-token', callTimeoutMs: 4000, simulatorPort: 3979, maxActiveApplications: 5 },
   webChat: { directLine: undefined, localBridge: true },
 };
+
+const REAL_PORTAL = { PORTAL_BASE_URL: 'https://portal.example.org', PORTAL_TOKEN: 'portal-token' };
 
 function problemsOf(variables: NodeJS.ProcessEnv): string[] {
   try {
@@ -54,16 +57,22 @@ describe('loadConfig accepts', () => {
   });
 
   it.each<{ case: string; variables: NodeJS.ProcessEnv; expected: Partial<Config> }>([
-    { case: 'PORT as a number', variables: { PORT: '8080' }, expected: { port: 8080 } },
+    { case: 'PORT as a number, the simulator on the next port', variables: { PORT: '8080' }, expected: { port: 8080, portal: { ...DEFAULTS.portal, simulatorPort: 8081 } } },
+    {
+      case: 'a real portal',
+      variables: { PORTAL_BASE_URL: 'https://portal.example.org/', PORTAL_TOKEN: 't', PORTAL_TIMEOUT_MS: '2500' },
+      expected: { portal: { ...DEFAULTS.portal, baseUrl: 'https://portal.example.org', token: 't', callTimeoutMs: 2500 } },
+    },
     { case: 'STATE_TTL_DAYS converted to seconds', variables: { STATE_TTL_DAYS: '7' }, expected: { stateTtlSeconds: 7 * 86_400 } },
     { case: 'MAX_BODY_KB converted to bytes', variables: { MAX_BODY_KB: '64' }, expected: { maxBodyBytes: 64 * 1024 } },
     { case: 'LOG_LEVEL', variables: { LOG_LEVEL: 'debug' }, expected: { logLevel: 'debug' } },
     {
       case: 'production with an app id and password (multi-tenant by default)',
-      variables: { NODE_ENV: 'production', MicrosoftAppId: 'app-id', MicrosoftAppPassword: 'secret' },
+      variables: { NODE_ENV: 'production', MicrosoftAppId: 'app-id', MicrosoftAppPassword: 'secret', ...REAL_PORTAL },
       expected: {
         environment: 'production',
         botAuthentication: { appId: 'app-id', appPassword: 'secret', tenantId: undefined, appType: 'MultiTenant' },
+        portal: { ...DEFAULTS.portal, baseUrl: 'https://portal.example.org', token: 'portal-token' },
         webChat: { directLine: undefined, localBridge: false },
       },
     },
@@ -78,10 +87,11 @@ describe('loadConfig accepts', () => {
     },
     {
       case: 'a managed identity without a password',
-      variables: { NODE_ENV: 'production', MicrosoftAppId: 'app-id', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 'tenant' },
+      variables: { NODE_ENV: 'production', MicrosoftAppId: 'app-id', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 'tenant', ...REAL_PORTAL },
       expected: {
         environment: 'production',
         botAuthentication: { appId: 'app-id', appPassword: undefined, tenantId: 'tenant', appType: 'UserAssignedMSI' },
+        portal: { ...DEFAULTS.portal, baseUrl: 'https://portal.example.org', token: 'portal-token' },
         webChat: { directLine: undefined, localBridge: false },
       },
     },
@@ -195,7 +205,7 @@ describe('loadConfig refuses', () => {
 describe('Web Chat settings', () => {
   it('uses the local Direct Line bridge in development, never in production', () => {
     expect(loadConfig({}).webChat.localBridge).toBe(true);
-    expect(loadConfig({ NODE_ENV: 'production', MicrosoftAppId: 'id', MicrosoftAppPassword: 'secret' }).webChat.localBridge).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', MicrosoftAppId: 'id', MicrosoftAppPassword: 'secret', ...REAL_PORTAL }).webChat.localBridge).toBe(false);
   });
 
   it('exchanges the Direct Line secret on the European endpoint by default', () => {
@@ -209,7 +219,9 @@ describe('Web Chat settings', () => {
   it.each([
     [{ DIRECT_LINE_ENDPOINT: 'ftp://x/v3/directline' }, 'DIRECT_LINE_ENDPOINT must be an http(s) URL ending in /v3/directline'],
     [{ WEBCHAT_TRUSTED_ORIGINS: 'www.al-in.fr' }, 'WEBCHAT_TRUSTED_ORIGINS must be a comma-separated list of origins'],
-    [{ NODE_ENV: 'production', MicrosoftAppId: 'id', MicrosoftAppPassword: 'p', DIRECT_LINE_SECRET: 's' }, 'WEBCHAT_TRUSTED_ORIGINS is required with DIRECT_LINE_SECRET in production'],
+    [{ NODE_ENV: 'production', MicrosoftAppId: 'id', MicrosoftAppPassword: 'p', DIRECT_LINE_SECRET: 's', ...REAL_PORTAL }, 'WEBCHAT_TRUSTED_ORIGINS is required with DIRECT_LINE_SECRET in production'],
+    [{ NODE_ENV: 'production', MicrosoftAppId: 'id', MicrosoftAppPassword: 'p' }, 'PORTAL_BASE_URL is required when NODE_ENV=production'],
+    [{ PORTAL_BASE_URL: 'portal.example.org' }, 'PORTAL_BASE_URL must be an http(s) URL'],
   ])('refuses %j', (variables, message) => {
     expect(() => loadConfig(variables)).toThrow(message);
   });

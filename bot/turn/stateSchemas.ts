@@ -26,7 +26,19 @@ export const ConversationDataSchema = z.looseObject({
 });
 export type ConversationData = z.infer<typeof ConversationDataSchema>;
 
+/** The link between this chat identity and an applicant's request (ARCHITECTURE.md "Identity"). */
+export const LinkSchema = z.object({
+  applicantId: z.string().min(1),
+  /** Never the number in clear: the portal's masked form. */
+  maskedNur: z.string().min(1),
+  linkedAt: z.string(),
+  /** Teams employees: the Entra identity the link was made with. */
+  employee: z.object({ aadObjectId: z.string(), tenantId: z.string().optional() }).optional(),
+});
+export type Link = z.infer<typeof LinkSchema>;
+
 export const UserDataSchema = z.looseObject({
+  link: LinkSchema.optional(),
   /** A language the user chose explicitly. */
   language: z.enum(LANGUAGES).optional(),
   welcomedAt: z.string().optional(),

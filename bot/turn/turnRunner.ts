@@ -95,7 +95,7 @@ export class TurnRunner {
       attachTurnState(context, state);
       replies.hold();
       await logic(context);
-      appendTranscript(state, context.activity, replies.pending);
+      if (!state.isForgotten) appendTranscript(state, context.activity, replies.pending);
       try {
         await this.store.save(state);
         return;

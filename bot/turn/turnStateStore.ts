@@ -17,9 +17,20 @@ export class TurnState {
     readonly snapshots: { conversation: string; user: string },
   ) {}
 
-  /** Forget everything about the user (privacy: "delete my data"). */
-  clearUser(): void {
+  private forgotten = false;
+
+  /**
+   * "Delete my data": at the end of the turn the user's document and this conversation's document are
+   * deleted instead of saved (the dialog stack and transcript go with them).
+   */
+  forgetEverything(): void {
+    this.forgotten = true;
     this.user = UserDataSchema.parse({});
+    this.conversation = ConversationDataSchema.parse({});
+  }
+
+  get isForgotten(): boolean {
+    return this.forgotten;
   }
 }
 
@@ -63,6 +74,10 @@ export class TurnStateStore {
 
   /** One storage write of the documents that changed, conditional on the eTags read. */
   async save(state: TurnState): Promise<void> {
+    if (state.isForgotten) {
+      await this.storage.delete([state.conversationKey, state.userKey]);
+      return;
+    }
     const changes: Record<string, Record<string, unknown>> = {};
     const conversationJson = JSON.stringify(state.conversation);
     const userJson = JSON.stringify(state.user);
@@ -86,10 +101,6 @@ export class TurnStateStore {
     delete state.conversation.dialogState;
     await this.save(state);
     return this.load(activity);
-  }
-
-  async deleteUser(activity: Partial<Activity>): Promise<void> {
-    await this.storage.delete([stateKeysOf(activity).userKey]);
   }
 
   private parseOrReset<T>(

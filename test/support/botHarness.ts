@@ -3,6 +3,7 @@ import { createApp, type App, type AppOptions } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { channelActivity, LocalChannel, postActivity } from '../../bot/channels/localChannel';
 import type { Logger } from '../../bot/logger';
+import { connectPortal, type PortalServices } from '../../bot/portalServices';
 import { capturingLogger } from './silentLogger';
 
 /**
@@ -12,6 +13,7 @@ import { capturingLogger } from './silentLogger';
 export class BotHarness {
   readonly channel = new LocalChannel();
   app!: App;
+  portal!: PortalServices;
   botUrl = '';
   logger!: Logger;
   logLines: () => string[] = () => [];
@@ -21,7 +23,9 @@ export class BotHarness {
     const captured = capturingLogger('info');
     harness.logger = captured.logger;
     harness.logLines = captured.lines;
-    harness.app = createApp(loadConfig({ NODE_ENV: 'test', ...environment }), captured.logger, options);
+    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', ...environment });
+    harness.portal = await connectPortal(config, captured.logger);
+    harness.app = createApp(config, captured.logger, harness.portal, options);
     const port = await harness.app.listen(0);
     harness.botUrl = `http://127.0.0.1:${port}`;
     await harness.channel.start();
@@ -30,6 +34,7 @@ export class BotHarness {
 
   async stop(): Promise<void> {
     await this.app.stop();
+    await this.portal.stop();
     await this.channel.stop();
   }
 

@@ -1,0 +1,47 @@
+import type { HelpdeskApi } from '../services/helpdesk/helpdeskApi';
+import { createHelpdeskHttpClient } from '../services/helpdesk/httpClient';
+import { createPortalHttpClient } from '../services/portal/httpClient';
+import type { PortalApi } from '../services/portal/portalApi';
+import { createSneHttpClient } from '../services/sne/httpClient';
+import type { SneApi } from '../services/sne/sneApi';
+import { startSimulator } from '../services/simulator/startSimulator';
+import type { Config } from './config';
+import type { Logger } from './logger';
+
+/** The three portal APIs the dialogs use, and what serves them. */
+export interface PortalServices {
+  portal: PortalApi;
+  sne: SneApi;
+  helpdesk: HelpdeskApi;
+  baseUrl: string;
+  /** Stops the embedded simulator when there is one. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Connects to the configured portal, or — with no PORTAL_BASE_URL, outside production — starts the
+ * embedded simulator (a real HTTP server speaking the same contract) and connects to it.
+ */
+export async function connectPortal(config: Config, logger: Logger): Promise<PortalServices> {
+  const simulator = config.portal.baseUrl
+    ? undefined
+    : await startSimulator({ port: config.portal.simulatorPort, token: config.portal.token, maxActiveApplications: config.portal.maxActiveApplications });
+  const baseUrl = config.portal.baseUrl ?? simulator!.url;
+  if (simulator) logger.info({ url: simulator.url }, `portal simulator listening on ${simulator.url} (demo data; set PORTAL_BASE_URL for a real portal)`);
+
+  const settings = {
+    baseUrl,
+    token: config.portal.token,
+    callTimeoutMs: config.portal.callTimeoutMs,
+    observe: (event: unknown) => logger.debug({ portalCall: event }, 'portal call'),
+  };
+  return {
+    portal: createPortalHttpClient(settings),
+    sne: createSneHttpClient(settings),
+    helpdesk: createHelpdeskHttpClient(settings),
+    baseUrl,
+    stop: async () => {
+      await simulator?.close();
+    },
+  };
+}
