@@ -1,7 +1,9 @@
 import type { Storage, TurnContext } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { CommandRecognizer } from '../dialogs/recognizer/commandRecognizer';
+import { featureDialogs } from '../dialogs/featureDialogs';
 import { MainDialog } from '../dialogs/mainDialog';
+import { createAttemptLimiter, type AttemptLimiter } from './coordination/attemptLimiter';
 import { createAdapter } from './adapter';
 import { AlinBot } from './alinBot';
 import type { Config } from './config';
@@ -42,6 +44,7 @@ export interface DialogServices {
   helpdesk: HelpdeskApi;
   coordinator: Coordinator;
   config: Config;
+  linkAttempts: { perUser: AttemptLimiter; perNumber: AttemptLimiter };
 }
 
 export interface AppOptions {
@@ -69,8 +72,13 @@ export function createApp(config: Config, logger: Logger, portalServices: Portal
     helpdesk: portalServices.helpdesk,
     coordinator,
     config,
+    // Codes per hour, per chat user and per number, across replicas: a number alone proves nothing.
+    linkAttempts: {
+      perUser: createAttemptLimiter(redis, { name: 'link-user', attempts: config.linkAttemptsPerHour, windowSeconds: 3600, prefix: config.redis?.prefix ?? '' }),
+      perNumber: createAttemptLimiter(redis, { name: 'link-number', attempts: config.linkAttemptsPerHour, windowSeconds: 3600, prefix: config.redis?.prefix ?? '' }),
+    },
   };
-  const bot = new AlinBot(new MainDialog(new CommandRecognizer(), options.featureDialogs?.(services) ?? []));
+  const bot = new AlinBot(new MainDialog(new CommandRecognizer(), (options.featureDialogs ?? featureDialogs)(services)));
 
   const turn = (context: TurnContext) => runner.run(context, (turnContext) => bot.run(turnContext));
   const botServer = createServer({

@@ -118,6 +118,7 @@ const EnvironmentSchema = z.object({
       .optional(),
   ),
   MAX_ACTIVE_APPLICATIONS: positiveInteger('MAX_ACTIVE_APPLICATIONS', 5),
+  LINK_ATTEMPTS_PER_HOUR: positiveInteger('LINK_ATTEMPTS_PER_HOUR', 5),
   DIRECT_LINE_SECRET: optionalText,
   DIRECT_LINE_ENDPOINT: z.preprocess(
     emptyAsUndefined,
@@ -164,6 +165,8 @@ export interface Config {
   /** Undefined means in-memory storage and in-process coordination (one replica). */
   redis?: RedisSettings;
   stateTtlSeconds: number;
+  /** One-time codes a chat user, or a unique number, may ask for in an hour. */
+  linkAttemptsPerHour: number;
   maxBodyBytes: number;
   turnAnswerBudgetMs: number;
   shutdownGraceMs: number;
@@ -214,6 +217,7 @@ export function loadConfig(variables: NodeJS.ProcessEnv = readProcessEnvironment
       : undefined,
     redis: redisSettings(env),
     stateTtlSeconds: env.STATE_TTL_DAYS * 24 * 3600,
+    linkAttemptsPerHour: env.LINK_ATTEMPTS_PER_HOUR,
     maxBodyBytes: env.MAX_BODY_KB * 1024,
     turnAnswerBudgetMs: env.TURN_ANSWER_BUDGET_MS,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,

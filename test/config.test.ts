@@ -9,6 +9,7 @@ const DEFAULTS: Config = {
   botAuthentication: undefined,
   redis: undefined,
   stateTtlSeconds: 90 * 24 * 3600,
+  linkAttemptsPerHour: 5,
   maxBodyBytes: 256 * 1024,
   turnAnswerBudgetMs: 4000,
   shutdownGraceMs: 10_000,

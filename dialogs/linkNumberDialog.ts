@@ -1,0 +1,171 @@
+import { ComponentDialog, TextPrompt, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { AttemptLimiter } from '../bot/coordination/attemptLimiter';
+import { languageOf, translatorOf, turnStateOf } from '../bot/turn/turnAccess';
+import { isServiceError } from '../services/http/errors';
+import type { PortalApi } from '../services/portal/portalApi';
+import { formatDate } from './format';
+import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
+import { findUniqueNumbers } from './recognizer/entities/uniqueNumber';
+import type { Recognition } from './recognizer/intents';
+
+const STEPS = 'linkNumber.steps';
+const CODE_STEPS = 'linkNumber.code';
+const CONFIRM = 'linkNumber.confirm';
+const NUMBER_PROMPT = 'linkNumber.number';
+const CODE_PROMPT = 'linkNumber.code.prompt';
+const MAX_SHAPE_RETRIES = 3;
+
+export interface LinkNumberDependencies {
+  portal: PortalApi;
+  /** Challenges started per chat user, and per number, across replicas. */
+  attemptsPerUser: AttemptLimiter;
+  attemptsPerNumber: AttemptLimiter;
+}
+
+interface CodeLoopState {
+  nur: string;
+  challengeId: string;
+}
+
+/** Ends with `{ linked: true }` when the link was made. */
+export class LinkNumberDialog extends ComponentDialog {
+  constructor(private readonly deps: LinkNumberDependencies) {
+    super('linkNumberDialog');
+    this.addDialog(yesNoPrompt(CONFIRM));
+    this.addDialog(new TextPrompt(NUMBER_PROMPT, (prompt) => this.validateNumber(prompt)));
+    this.addDialog(new TextPrompt(CODE_PROMPT, async (prompt) => sixDigits(prompt.recognized.value) !== undefined));
+    this.addDialog(
+      new WaterfallDialog(STEPS, [this.checkExistingLinkStep.bind(this), this.askNumberStep.bind(this), this.sendCodeStep.bind(this), this.endStep.bind(this)]),
+    );
+    this.addDialog(new WaterfallDialog(CODE_STEPS, [this.askCodeStep.bind(this), this.verifyCodeStep.bind(this), this.newCodeStep.bind(this)]));
+    this.initialDialogId = STEPS;
+  }
+
+  private async checkExistingLinkStep(step: WaterfallStepContext<Recognition>) {
+    const link = turnStateOf(step.context).user.link;
+    if (!link) return step.next();
+    const t = translatorOf(step.context);
+    const question = t('link:alreadyLinked', { maskedNur: link.maskedNur, date: formatDate(link.linkedAt, languageOf(step.context)) });
+    return step.prompt(CONFIRM, yesNoOptions(t, question));
+  }
+
+  private async askNumberStep(step: WaterfallStepContext<Recognition>) {
+    const link = turnStateOf(step.context).user.link;
+    const t = translatorOf(step.context);
+    if (link && !answeredYes(step.result)) {
+      await step.context.sendActivity(t('link:notChanged', { maskedNur: link.maskedNur }));
+      return step.endDialog({ linked: true });
+    }
+    // "mon numéro c'est 069 1124 000101 gdpub": the number may come with the request itself.
+    const typed = findUniqueNumbers(step.options?.text ?? '')[0]?.value;
+    if (typed) return step.next(typed);
+    await step.context.sendActivity(t('link:explain'));
+    return step.prompt(NUMBER_PROMPT, { prompt: t('link:askNumber'), retryPrompt: t('link:badShape') });
+  }
+
+  private async sendCodeStep(step: WaterfallStepContext<Recognition>) {
+    const nur = findUniqueNumbers(String(step.result ?? ''))[0]?.value;
+    if (!nur) {
+      await step.context.sendActivity(translatorOf(step.context)('link:giveUpShape'));
+      return step.endDialog({ linked: false });
+    }
+    const challengeId = await this.startChallenge(step, nur);
+    if (!challengeId) return step.endDialog({ linked: false });
+    return step.beginDialog(CODE_STEPS, { nur, challengeId } satisfies CodeLoopState);
+  }
+
+  private async endStep(step: WaterfallStepContext<Recognition>) {
+    return step.endDialog(step.result ?? { linked: false });
+  }
+
+  private async askCodeStep(step: WaterfallStepContext<CodeLoopState>) {
+    const t = translatorOf(step.context);
+    return step.prompt(CODE_PROMPT, { prompt: t('link:askCode'), retryPrompt: t('link:badCode') });
+  }
+
+  private async verifyCodeStep(step: WaterfallStepContext<CodeLoopState>) {
+    const t = translatorOf(step.context);
+    const code = sixDigits(String(step.result))!;
+    try {
+      const { applicantId } = await this.deps.portal.verifyLinkChallenge(step.options.challengeId, code);
+      const applicant = await this.deps.portal.getApplicant(applicantId);
+      const from = step.context.activity.from;
+      const tenantId = (step.context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+      turnStateOf(step.context).user.link = {
+        applicantId,
+        maskedNur: applicant.maskedNur,
+        linkedAt: new Date().toISOString(),
+        // A Teams employee's Entra identity stays with the link (ARCHITECTURE.md "Identity").
+        employee: from?.aadObjectId ? { aadObjectId: from.aadObjectId, tenantId } : undefined,
+      };
+      await step.context.sendActivity(t('link:linked', { firstName: applicant.firstName, maskedNur: applicant.maskedNur }));
+      return step.endDialog({ linked: true });
+    } catch (error) {
+      if (!isServiceError(error)) throw error;
+      switch (error.kind) {
+        case 'BadRequest':
+          if (error.attemptsLeft !== undefined && error.attemptsLeft > 0) {
+            await step.context.sendActivity(t('link:wrongCode', { count: error.attemptsLeft }));
+            return step.replaceDialog(CODE_STEPS, step.options);
+          }
+          await step.context.sendActivity(t('link:locked'));
+          return step.endDialog({ linked: false });
+        case 'Locked':
+          await step.context.sendActivity(t('link:locked'));
+          return step.endDialog({ linked: false });
+        case 'Gone':
+        case 'NotFound':
+          return step.prompt(CONFIRM, yesNoOptions(t, t('link:expired')));
+        default:
+          await step.context.sendActivity(t('link:portalUnavailable'));
+          return step.endDialog({ linked: false });
+      }
+    }
+  }
+
+  /** After an expired code: a new one on request. */
+  private async newCodeStep(step: WaterfallStepContext<CodeLoopState>) {
+    if (!answeredYes(step.result)) {
+      await step.context.sendActivity(translatorOf(step.context)('link:notLinked'));
+      return step.endDialog({ linked: false });
+    }
+    const challengeId = await this.startChallenge(step, step.options.nur);
+    if (!challengeId) return step.endDialog({ linked: false });
+    return step.replaceDialog(CODE_STEPS, { nur: step.options.nur, challengeId } satisfies CodeLoopState);
+  }
+
+  /** Asks the portal to send a code; the same words whether the number exists or not. */
+  private async startChallenge(step: WaterfallStepContext<object>, nur: string): Promise<string | undefined> {
+    const t = translatorOf(step.context);
+    const { channelId, from } = step.context.activity;
+    for (const verdict of [
+      await this.deps.attemptsPerUser.consume(`${channelId}:${from?.aadObjectId ?? from?.id}`),
+      await this.deps.attemptsPerNumber.consume(nur),
+    ]) {
+      if (!verdict.allowed) {
+        await step.context.sendActivity(t('link:tooManyAttempts', { count: verdict.retryAfterMinutes }));
+        return undefined;
+      }
+    }
+    try {
+      const challenge = await this.deps.portal.startLinkChallenge(nur);
+      await step.context.sendActivity(t('link:codeSent', { destination: challenge.maskedDestination }));
+      return challenge.challengeId;
+    } catch (error) {
+      if (!isServiceError(error)) throw error;
+      await step.context.sendActivity(t(error.kind === 'BadRequest' ? 'link:badShape' : 'link:portalUnavailable'));
+      return undefined;
+    }
+  }
+
+  private async validateNumber(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    if (findUniqueNumbers(prompt.recognized.value ?? '').length > 0) return true;
+    // After a few tries, let the dialog explain where to find the number instead of asking forever.
+    return prompt.attemptCount >= MAX_SHAPE_RETRIES;
+  }
+}
+
+function sixDigits(text: string | undefined): string | undefined {
+  const digits = (text ?? '').replace(/[\s.-]/g, '');
+  return /^\d{6}$/.test(digits) ? digits : undefined;
+}
