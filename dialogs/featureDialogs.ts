@@ -2,11 +2,13 @@ import type { Dialog } from 'botbuilder-dialogs';
 import type { DialogServices } from '../bot/app';
 import { LinkNumberDialog } from './linkNumberDialog';
 import { PrivacyDialog } from './privacyDialog';
+import { StatusDialog } from './statusDialog';
 
 /** The feature dialogs the routes table points to (dialogs/routes.ts). */
 export function featureDialogs(services: DialogServices): Dialog[] {
   return [
     new LinkNumberDialog({ portal: services.portal, attemptsPerUser: services.linkAttempts.perUser, attemptsPerNumber: services.linkAttempts.perNumber }),
     new PrivacyDialog(),
+    new StatusDialog({ portal: services.portal, sne: services.sne, backgroundWork: services.backgroundWork }),
   ];
 }

@@ -56,8 +56,11 @@ export function visibleText(activity: Partial<Activity>): string {
   const parts: string[] = [];
   if (activity.text) parts.push(activity.text);
   for (const attachment of activity.attachments ?? []) {
-    const card = attachment.content as { body?: { text?: string }[]; actions?: { title?: string }[] } | undefined;
-    for (const block of card?.body ?? []) if (block.text) parts.push(block.text);
+    const card = attachment.content as { body?: { text?: string; facts?: { title: string; value: string }[] }[]; actions?: { title?: string }[] } | undefined;
+    for (const block of card?.body ?? []) {
+      if (block.text) parts.push(block.text);
+      for (const fact of block.facts ?? []) parts.push(`${fact.title}: ${fact.value}`);
+    }
     for (const action of card?.actions ?? []) if (action.title) parts.push(`[${action.title}]`);
   }
   return parts.join('\n');

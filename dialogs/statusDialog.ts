@@ -1,0 +1,68 @@
+import { MessageFactory, type TurnContext } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { BackgroundWork } from '../bot/proactive/backgroundWork';
+import { languageOf, translatorOf, turnStateOf } from '../bot/turn/turnAccess';
+import type { Link } from '../bot/turn/stateSchemas';
+import { summarizeDossier, type DossierSummary } from '../services/dossier/dossierSummary';
+import { isServiceError } from '../services/http/errors';
+import type { PortalApi } from '../services/portal/portalApi';
+import type { SneApi } from '../services/sne/sneApi';
+import { statusCard } from './cards/statusCard';
+import type { Recognition } from './recognizer/intents';
+
+const STEPS = 'status.steps';
+
+export interface StatusDependencies {
+  portal: PortalApi;
+  sne: SneApi;
+  backgroundWork: BackgroundWork;
+}
+
+/**
+ * "Où en est mon dossier ?": links first when needed, then one summary card from the national file
+ * (request, documents) and AL-in (applications, decisions). A slow portal answers later, proactively.
+ */
+export class StatusDialog extends ComponentDialog {
+  constructor(private readonly deps: StatusDependencies) {
+    super('statusDialog');
+    this.addDialog(new WaterfallDialog(STEPS, [this.ensureLinkedStep.bind(this), this.showStatusStep.bind(this)]));
+    this.initialDialogId = STEPS;
+  }
+
+  private async ensureLinkedStep(step: WaterfallStepContext<Recognition>) {
+    if (turnStateOf(step.context).user.link) return step.next({ linked: true });
+    await step.context.sendActivity(translatorOf(step.context)('status:needLink'));
+    return step.beginDialog('linkNumberDialog', { ...step.options, text: '' });
+  }
+
+  private async showStatusStep(step: WaterfallStepContext<Recognition>) {
+    const link = turnStateOf(step.context).user.link;
+    if (!link || (step.result as { linked?: boolean } | undefined)?.linked === false) return step.endDialog();
+    await this.deps.backgroundWork.answerWithinBudget(
+      step.context,
+      () => this.loadDossier(link),
+      (context, summary) => sendStatus(context, link, summary),
+      (context, error) => sendFailure(context, error),
+    );
+    return step.endDialog();
+  }
+
+  private async loadDossier(link: Link): Promise<DossierSummary> {
+    const applicant = await this.deps.portal.getApplicant(link.applicantId);
+    const [request, candidatures] = await Promise.all([
+      this.deps.sne.getRequest(applicant.linkedRequest.nur),
+      this.deps.portal.listCandidatures(link.applicantId),
+    ]);
+    return summarizeDossier(request, candidatures, new Date());
+  }
+}
+
+async function sendStatus(context: TurnContext, link: Link, summary: DossierSummary): Promise<void> {
+  await context.sendActivity(MessageFactory.attachment(statusCard(translatorOf(context), languageOf(context), link.maskedNur, summary)));
+}
+
+async function sendFailure(context: TurnContext, error: unknown): Promise<void> {
+  if (!isServiceError(error)) throw error;
+  const t = translatorOf(context);
+  await context.sendActivity(error.kind === 'NotFound' ? t('status:linkBroken') : t('status:portalUnavailable'));
+}
