@@ -1,5 +1,6 @@
 import type { Dialog } from 'botbuilder-dialogs';
 import type { DialogServices } from '../bot/app';
+import { EmployerDialog } from './employerDialog';
 import { LinkNumberDialog } from './linkNumberDialog';
 import { PrivacyDialog } from './privacyDialog';
 import { StatusDialog } from './statusDialog';
@@ -9,6 +10,7 @@ export function featureDialogs(services: DialogServices): Dialog[] {
   return [
     new LinkNumberDialog({ portal: services.portal, attemptsPerUser: services.linkAttempts.perUser, attemptsPerNumber: services.linkAttempts.perNumber }),
     new PrivacyDialog(),
+    new EmployerDialog(services.portal),
     new StatusDialog({ portal: services.portal, sne: services.sne, backgroundWork: services.backgroundWork }),
   ];
 }

@@ -99,6 +99,11 @@ export class LinkNumberDialog extends ComponentDialog {
         employee: from?.aadObjectId ? { aadObjectId: from.aadObjectId, tenantId } : undefined,
       };
       await step.context.sendActivity(t('link:linked', { firstName: applicant.firstName, maskedNur: applicant.maskedNur }));
+      // AL-in is for employees of contributing companies: when the employer on file is not one, check the current one.
+      if (!applicant.employer.eligible) {
+        (step.values as { linked?: boolean }).linked = true;
+        return step.beginDialog('employerDialog');
+      }
       return step.endDialog({ linked: true });
     } catch (error) {
       if (!isServiceError(error)) throw error;
@@ -123,8 +128,9 @@ export class LinkNumberDialog extends ComponentDialog {
     }
   }
 
-  /** After an expired code: a new one on request. */
+  /** After an expired code: a new one on request. (After the employer check, the link is already made.) */
   private async newCodeStep(step: WaterfallStepContext<CodeLoopState>) {
+    if ((step.values as { linked?: boolean }).linked) return step.endDialog({ linked: true });
     if (!answeredYes(step.result)) {
       await step.context.sendActivity(translatorOf(step.context)('link:notLinked'));
       return step.endDialog({ linked: false });

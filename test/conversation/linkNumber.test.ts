@@ -113,6 +113,16 @@ describe('linking the unique number', () => {
     expect((await bot.app.storage.read([`conversation:emulator:${current}`]))[`conversation:emulator:${current}`]).toBeUndefined();
   });
 
+  it('checks the current employer\'s SIRET when the employer on file does not contribute, explaining why', async () => {
+    await say('mon numéro c\'est 069 1025 000707 GDPUB');
+    const linked = await say(await simulator.outboxCode());
+    expect(linked).toContain('C\'est fait, Inès');
+    expect(linked).toContain('AL-in est réservé aux salariés des entreprises du secteur privé qui cotisent à Action Logement');
+    expect(await say('842 159 303 00011')).toContain('Un SIRET compte 14 chiffres et se vérifie par une clé de contrôle');
+    expect(await say('842 159 303 00010')).toContain('Rhône Logistique SAS cotise à Action Logement');
+    expect(await storedUser()).toHaveProperty('link');
+  });
+
   it('tells what it keeps about the user', async () => {
     const notice = await say('mes données');
     expect(notice).toContain('Ce que je garde sur vous');

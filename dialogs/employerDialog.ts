@@ -1,0 +1,41 @@
+import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { translatorOf } from '../bot/turn/turnAccess';
+import { isServiceError } from '../services/http/errors';
+import type { PortalApi } from '../services/portal/portalApi';
+import { isValidSiret, normaliseSiret } from '../services/portal/siret';
+
+const STEPS = 'employer.steps';
+const SIRET_PROMPT = 'employer.siret';
+
+/**
+ * Checks that the user's employer contributes to Action Logement, from its SIRET (14 digits, Luhn
+ * check, La Poste exception), explaining first why it matters. Never decides a rule the portal does not
+ * confirm: a non-contributing answer sends the user to HR or Action Logement.
+ */
+export class EmployerDialog extends ComponentDialog {
+  constructor(private readonly portal: PortalApi) {
+    super('employerDialog');
+    this.addDialog(new TextPrompt(SIRET_PROMPT, async (prompt) => isValidSiret(normaliseSiret(prompt.recognized.value ?? ''))));
+    this.addDialog(new WaterfallDialog(STEPS, [this.askSiretStep.bind(this), this.checkSiretStep.bind(this)]));
+    this.initialDialogId = STEPS;
+  }
+
+  private async askSiretStep(step: WaterfallStepContext) {
+    const t = translatorOf(step.context);
+    await step.context.sendActivity(t('employer:why'));
+    return step.prompt(SIRET_PROMPT, { prompt: t('employer:ask'), retryPrompt: t('employer:retry') });
+  }
+
+  private async checkSiretStep(step: WaterfallStepContext) {
+    const t = translatorOf(step.context);
+    try {
+      const employer = await this.portal.getEmployer(normaliseSiret(String(step.result)));
+      await step.context.sendActivity(t(employer.eligible ? 'employer:eligible' : 'employer:notEligible', { name: employer.name }));
+      return step.endDialog({ eligible: employer.eligible });
+    } catch (error) {
+      if (!isServiceError(error)) throw error;
+      await step.context.sendActivity(t(error.kind === 'NotFound' ? 'employer:unknown' : 'employer:unavailable'));
+      return step.endDialog({ eligible: undefined });
+    }
+  }
+}
