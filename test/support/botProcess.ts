@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../bot/projectRoot';
 
@@ -19,8 +19,13 @@ export async function startBotProcess(environment: NodeJS.ProcessEnv): Promise<B
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const runLog = process.env.ALIN_TEST_LOG_DIR ? join(process.env.ALIN_TEST_LOG_DIR, `process-${process.pid}.log`) : undefined;
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+    if (runLog) appendFileSync(runLog, chunk);
+  };
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
   const port = await new Promise<number>((resolve, reject) => {
