@@ -1,6 +1,7 @@
 import type { Storage, TurnContext } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
-import { CommandRecognizer } from '../dialogs/recognizer/commandRecognizer';
+import type { IntentRecognizer } from '../dialogs/recognizer/intents';
+import { NlpRecognizer } from '../dialogs/recognizer/nlpRecognizer';
 import { featureDialogs } from '../dialogs/featureDialogs';
 import { MainDialog } from '../dialogs/mainDialog';
 import { createAttemptLimiter, type AttemptLimiter } from './coordination/attemptLimiter';
@@ -50,10 +51,12 @@ export interface DialogServices {
 export interface AppOptions {
   /** The feature dialogs the main dialog routes to (tests pass small stand-ins). */
   featureDialogs?: (services: DialogServices) => Dialog[];
+  /** The NLU; by default nlp.js with the model cached in models/ (trained once when stale). */
+  recognizer?: IntentRecognizer;
 }
 
 /** Builds the whole assistant from its configuration: storage, coordination, adapter, bot, routes. */
-export function createApp(config: Config, logger: Logger, portalServices: PortalServices, options: AppOptions = {}): App {
+export async function createApp(config: Config, logger: Logger, portalServices: PortalServices, options: AppOptions = {}): Promise<App> {
   initI18n();
   const redis: RedisConnection | undefined = config.redis ? createRedisConnection(config.redis) : undefined;
   redis?.on('error', (error: Error) => logger.warn({ err: error }, 'redis connection error'));
@@ -78,7 +81,8 @@ export function createApp(config: Config, logger: Logger, portalServices: Portal
       perNumber: createAttemptLimiter(redis, { name: 'link-number', attempts: config.linkAttemptsPerHour, windowSeconds: 3600, prefix: config.redis?.prefix ?? '' }),
     },
   };
-  const bot = new AlinBot(new MainDialog(new CommandRecognizer(), (options.featureDialogs ?? featureDialogs)(services)));
+  const recognizer = options.recognizer ?? (await loadRecognizer(logger));
+  const bot = new AlinBot(new MainDialog(recognizer, (options.featureDialogs ?? featureDialogs)(services)));
 
   const turn = (context: TurnContext) => runner.run(context, (turnContext) => bot.run(turnContext));
   const botServer = createServer({
@@ -117,4 +121,11 @@ export function createApp(config: Config, logger: Logger, portalServices: Portal
       if (redis) await redis.quit().catch(() => redis.disconnect());
     },
   };
+}
+
+async function loadRecognizer(logger: Logger): Promise<IntentRecognizer> {
+  const startedAt = performance.now();
+  const recognizer = await NlpRecognizer.create();
+  logger.info({ model: recognizer.modelSource, ms: Math.round(performance.now() - startedAt) }, 'NLU model loaded');
+  return recognizer;
 }

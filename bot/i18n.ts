@@ -10,6 +10,7 @@ export const DEFAULT_LANGUAGE: Language = 'fr';
 export type Translate = TFunction;
 
 const translator = i18next.createInstance();
+const NOT_TRANSLATIONS = ['nlu.json'];
 
 /** Loads every `locales/<language>/<namespace>.json` once; call before the first turn. */
 export function initI18n(): void {
@@ -18,7 +19,8 @@ export function initI18n(): void {
   for (const language of LANGUAGES) {
     const folder = join(projectRoot(), 'locales', language);
     const namespaces: ResourceLanguage = {};
-    for (const file of readdirSync(folder).filter((name) => name.endsWith('.json'))) {
+    // nlu.json holds training examples, not sentences the user sees.
+    for (const file of readdirSync(folder).filter((name) => name.endsWith('.json') && !NOT_TRANSLATIONS.includes(name))) {
       namespaces[basename(file, '.json')] = JSON.parse(readFileSync(join(folder, file), 'utf8'));
     }
     resources[language] = namespaces;

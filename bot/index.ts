@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const portal = await connectPortal(config, logger);
-  const app = createApp(config, logger, portal);
+  const app = await createApp(config, logger, portal);
   const port = await app.listen(config.port);
   logger.info(
     { port, storage: config.redis ? 'redis' : 'memory', authentication: config.botAuthentication ? 'bot-framework' : 'none (local)' },

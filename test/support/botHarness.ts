@@ -25,7 +25,7 @@ export class BotHarness {
     harness.logLines = captured.lines;
     const config = loadConfig({ NODE_ENV: 'test', PORT: '0', ...environment });
     harness.portal = await connectPortal(config, captured.logger);
-    harness.app = createApp(config, captured.logger, harness.portal, options);
+    harness.app = await createApp(config, captured.logger, harness.portal, options);
     const port = await harness.app.listen(0);
     harness.botUrl = `http://127.0.0.1:${port}`;
     await harness.channel.start();

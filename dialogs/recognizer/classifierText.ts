@@ -1,0 +1,41 @@
+import { redactText } from '../../services/privacy/redact';
+import type { EntityKind, EntitySpan } from './entities/extractEntities';
+
+/**
+ * Bump when the text below changes shape: the cached model was trained on texts made this way and is
+ * retrained when the version it records differs.
+ */
+export const CLASSIFIER_TEXT_VERSION = 3;
+
+// One made-up word per entity kind: "cherche T3 lyon" and "cherche un F2 à Nantes" both become
+// "cherche … zztypologie … zzlieu", so the classifier learns the request, not the city.
+const PLACEHOLDERS: Record<EntityKind, string> = {
+  email: 'zzemail',
+  uniqueNumber: 'zznumerounique',
+  siret: 'zzsiret',
+  phone: 'zztelephone',
+  amount: 'zzmontant',
+  surface: 'zzsurface',
+  date: 'zzdate',
+  typology: 'zztypologie',
+  persons: 'zzpersonnes',
+  place: 'zzlieu',
+};
+
+/**
+ * What the classifier sees: entities replaced by placeholders, and any other personal datum (social
+ * security number, IBAN, card) replaced too — nlp.js keeps the texts it classified in a cache.
+ */
+export function classifierText(text: string, spans: EntitySpan[]): string {
+  let result = '';
+  let cursor = 0;
+  for (const span of spans) {
+    // "à demain", "today": a day said in words is part of the sentence's meaning, kept as words.
+    if (span.kind === 'date' && !/\d/.test(text.slice(span.start, span.end))) continue;
+    result += `${text.slice(cursor, span.start)} ${PLACEHOLDERS[span.kind]} `;
+    cursor = span.end;
+  }
+  result += text.slice(cursor);
+  // "enlevez-le", "suis-je", "AL-in": the French tokenizer keeps hyphenated words whole, unknown to the model.
+  return redactText(result).replace(/(?<=\p{L})-(?=\p{L})/gu, ' ').replace(/\s+/g, ' ').trim();
+}

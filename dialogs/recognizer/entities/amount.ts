@@ -1,0 +1,93 @@
+import type { EntityMatch } from './entityMatch';
+import { foldText } from './foldText';
+import type { Amount } from './schemas';
+
+// French writes 40 000 or 40.000 (thousands) and 1 200,50 (decimals); English writes 1,200.50.
+const NUMBER = String.raw`\d{1,3}(?:[ ,.]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?`;
+const CURRENCY = String.raw`€|eur(?:os?)?(?![a-z])|balles(?![a-z])`;
+const THOUSANDS = String.raw`k(?:€|e(?:uros?|ur)?)?(?![a-z])|(?:mille|milles)(?: ?(?:€|euros?))?(?![a-z])`;
+// Words after which a bare number is money ("loyer max 700", "je gagne 1800"), when it is at least 100.
+const MONEY_CONTEXT = String.raw`loyers?|budget|max(?:imum|i)?|revenus?|salaires?|gagne|gagnons|touche|ressources|plafond|rent|income|salary|earn(?:s|ing)?|budget|up to|jusqu'a|moins de|pas plus de|under|less than|below`;
+
+const WITH_CURRENCY_AFTER = new RegExp(String.raw`(?<![\d.,a-z])(${NUMBER}) ?(?:(${THOUSANDS})|(${CURRENCY}))`, 'g');
+const WITH_CURRENCY_BEFORE = new RegExp(String.raw`(?:€|eur(?:os?)?) ?(${NUMBER})(?![\d])`, 'g');
+const SMS_EURO = new RegExp(String.raw`(?<![\d.,a-z])(${NUMBER})e(?![a-z0-9])`, 'g');
+const IN_CONTEXT = new RegExp(String.raw`(?<![a-z])(?:${MONEY_CONTEXT})(?: ?(?:de|:|of|is|est|a|=|environ|about|around))* ?(${NUMBER})(?![\d.,]*\d)(?! ?(?:m2|m²|m |pieces?|personnes?|pers|ans|mois|jours?|enfants?))`, 'g');
+
+const CHARGES_INCLUDED = /^[ ,]*(?:\/ ?mois ?|par mois ?)?(?:cc|c\.c\.?|ttc|tcc|charges? comprises?|toutes charges comprises|charges? incluses?|charges included|including (?:charges|bills)|bills included)(?![a-z])/;
+const CHARGES_EXCLUDED = /^[ ,]*(?:\/ ?mois ?|par mois ?)?(?:hc|h\.c\.?|hors charges?|sans (?:les )?charges|\+ ?charges|excluding (?:charges|bills)|plus (?:charges|bills))(?![a-z])/;
+const PER_MONTH = /^[ ,]*(?:\/ ?mois|par mois|mensuels?|a month|per month|\/ ?month|\/ ?mo|pcm|net par mois|nets? mensuels?)(?![a-z])/;
+const PER_YEAR = /^[ ,]*(?:\/ ?an|par an|annuels?|a year|per year|\/ ?year|\/ ?yr|per annum|net par an)(?![a-z])/;
+
+/** Amounts of money: "750€", "750 euros cc", "40k", "40 000 €", "40.000 euros", "1 200,50 €", "loyer max 700". */
+export function findAmounts(text: string): EntityMatch<Amount>[] {
+  const folded = foldText(text);
+  const found: EntityMatch<Amount>[] = [];
+  const add = (start: number, end: number, value: number | undefined) => {
+    if (value === undefined || !Number.isFinite(value)) return;
+    if (found.some((other) => start < other.end && other.start < end)) return;
+    found.push(withQualifiers(folded, { value, start, end }));
+  };
+
+  for (const match of folded.matchAll(WITH_CURRENCY_AFTER)) {
+    const number = parseNumber(match[1] ?? '');
+    const value = match[2] !== undefined && number !== undefined ? number * 1000 : number;
+    add(match.index, match.index + match[0].length, value);
+  }
+  for (const match of folded.matchAll(WITH_CURRENCY_BEFORE)) {
+    add(match.index, match.index + match[0].length, parseNumber(match[1] ?? ''));
+  }
+  // "750e" is how SMS writes euros; below 100 it is more likely "15e" (an arrondissement, a floor).
+  for (const match of folded.matchAll(SMS_EURO)) {
+    const value = parseNumber(match[1] ?? '');
+    if (value !== undefined && value >= 100) add(match.index, match.index + match[0].length, value);
+  }
+  for (const match of folded.matchAll(IN_CONTEXT)) {
+    const value = parseNumber(match[1] ?? '');
+    if (value === undefined || value < 100) continue;
+    const numberStart = match.index + match[0].length - (match[1] ?? '').length;
+    add(numberStart, match.index + match[0].length, value);
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** "1 200,50" → 1200.5, "40.000" → 40000, "1,200.50" → 1200.5, "12.50" → 12.5. */
+export function parseNumber(typed: string): number | undefined {
+  const compact = typed.replace(/ /g, '');
+  const decimal = /[.,](\d{1,2})$/.exec(compact);
+  const integerPart = decimal ? compact.slice(0, decimal.index) : compact;
+  const digits = integerPart.replace(/[.,]/g, '');
+  if (!/^\d+$/.test(digits)) return undefined;
+  return Number(digits) + (decimal ? Number(`0.${decimal[1]}`) : 0);
+}
+
+/** Extends the match over "cc", "hors charges", "/mois", "par an" typed right after the amount. */
+function withQualifiers(folded: string, match: EntityMatch<number>): EntityMatch<Amount> {
+  const amount: Amount = { value: match.value };
+  let end = match.end;
+  for (let step = 0; step < 3; step++) {
+    const rest = folded.slice(end);
+    const included = CHARGES_INCLUDED.exec(rest);
+    const excluded = CHARGES_EXCLUDED.exec(rest);
+    const month = PER_MONTH.exec(rest);
+    const year = PER_YEAR.exec(rest);
+    if (included) {
+      amount.chargesIncluded = true;
+      if (/mois/.test(included[0])) amount.period = 'month';
+      end += included[0].length;
+    } else if (excluded) {
+      amount.chargesIncluded = false;
+      if (/mois/.test(excluded[0])) amount.period = 'month';
+      end += excluded[0].length;
+    } else if (month) {
+      amount.period = 'month';
+      end += month[0].length;
+    } else if (year) {
+      amount.period = 'year';
+      end += year[0].length;
+    } else {
+      break;
+    }
+  }
+  return { value: amount, start: match.start, end };
+}

@@ -1,0 +1,49 @@
+import type { EntityMatch } from './entityMatch';
+import { foldText } from './foldText';
+import { COUNT_PATTERN, countOf } from './numberWords';
+
+const COUNT = `(${COUNT_PATTERN})`;
+// Households above this are a company's headcount ("une boîte de 200 personnes"), not people to house.
+const LARGEST_HOUSEHOLD = 15;
+
+// A total said outright: "on est 3", "nous sommes 4", "3 personnes", "famille de 5", "we are 3".
+const TOTALS: RegExp[] = [
+  new RegExp(`(?<![a-z])(?:on est|on sera|nous sommes|nous serons|on vit a|on habite a|nous vivons a|we are|we're|there are|there will be) ${COUNT}(?![a-z0-9])(?! ?(?:pieces?|chambres?|ans|enfants?|kids?|children|rooms?|bedrooms?|couple|famille|menage|foyer|family|household))`, 'g'),
+  // "une personne" is "someone" ("parler à une personne") unless it is "pour une personne".
+  new RegExp(`(?<![a-z0-9])((?<=(?:pour|for) )(?:un|une|one)|(?!(?:un|une|one) )(?:${COUNT_PATTERN})) ?(?:personnes?|pers|ppl|people|persons?|occupants?|adultes et enfants)(?![a-z])`, 'g'),
+  new RegExp(`(?<![a-z])(?:famille|foyer|menage|family|household) (?:de|of) ${COUNT}(?![a-z0-9])`, 'g'),
+];
+
+// Households described rather than counted: who the adults are, then the children.
+const ALONE = /(?<![a-z])(?:(?:je suis|suis|je vis|vis|j'habite|habite|vivre|pour moi|moi) (?:tout |toute )?seule?|tout seule?|toute seule|celibataire|(?:maman|papa|mere|pere|parent)s? (?:solo|seule?|isolee?|celibataire)|famille monoparentale|single (?:mum|mom|dad|parent|mother|father)|i live alone|living alone|i am alone|i'm alone|just me|only me|on my own|by myself|single)(?![a-z])/g;
+const COUPLE = /(?<![a-z])(?:en couple|un couple|avec (?:mon|ma) (?:conjointe?|mari|femme|epouse|epoux|compagnon|compagne|copain|copine|partenaire)|(?:ma|mon) (?:femme|mari|conjointe?|compagne?|copine|copain|epouse?|epoux) et moi|moi et (?:ma|mon) (?:femme|mari|conjointe?|compagne?|copine|copain|epouse?|epoux)|(?:je suis|suis|on est|nous sommes|sommes) (?:marie|pacse)(?:e|s|es)?|a couple|my (?:wife|husband|partner) and i|with my (?:wife|husband|partner)|married)(?![a-z])/g;
+const CHILDREN = new RegExp(`(?<![a-z0-9])${COUNT} ?(?:enfants?|gosses?|petits|kids?|children|childs?|bebes?|babies)(?![a-z])`, 'g');
+const ONE_CHILD = /(?<![a-z])(?:un|une|mon|ma|my|a|one) (?:enfant|fils|fille|bebe|child|kid|son|daughter|baby)(?![a-z])/g;
+const ME_AND = /(?<![a-z])(?:moi et|me and|myself and)(?![a-z])/g;
+
+/**
+ * The number of persons to house. A stated total wins; otherwise it is worked out from the adults
+ * (alone = 1, a couple = 2) and the children ("seule avec 2 enfants" = 3). Unknown when nothing is said.
+ */
+export function findPersons(text: string): EntityMatch<number>[] {
+  const folded = foldText(text);
+  for (const regex of TOTALS) {
+    const match = [...folded.matchAll(regex)][0];
+    const count = match ? countOf(match[1] ?? '') : undefined;
+    if (match && count !== undefined && count > 0 && count <= LARGEST_HOUSEHOLD) return [{ value: count, start: match.index, end: match.index + match[0].length }];
+  }
+  const alone = first(folded, ALONE);
+  const couple = first(folded, COUPLE);
+  const children = first(folded, CHILDREN) ?? first(folded, ONE_CHILD);
+  const meAnd = first(folded, ME_AND);
+  const childCount = children ? (countOf(children[1] ?? '') ?? 1) : 0;
+  const adults = couple ? 2 : alone || (children && meAnd) ? 1 : undefined;
+  if (adults === undefined) return [];
+  // The span is the adults' phrase only: the children may be far away, with a rent or a town between.
+  const anchor = couple ?? alone ?? meAnd ?? children!;
+  return [{ value: adults + childCount, start: anchor.index ?? 0, end: (anchor.index ?? 0) + anchor[0].length }];
+}
+
+function first(text: string, regex: RegExp): RegExpMatchArray | undefined {
+  return [...text.matchAll(regex)][0];
+}

@@ -1,0 +1,131 @@
+import { markerLanguage } from '../../../services/language/markerWords';
+import placeWordsData from './data/placeWords.json';
+import type { EntityMatch } from './entityMatch';
+import { foldText } from './foldText';
+import { placeIndex, type PlaceIndex } from './placeIndex';
+import type { Place } from './schemas';
+
+interface Word {
+  /** Folded, with "st"/"ste" read as "saint"/"sainte". */
+  text: string;
+  start: number;
+  end: number;
+  /** The characters between the previous word and this one ("(" in "(93)"). */
+  before: string;
+}
+
+const NEED_CUE = new Set(placeWordsData.needCue);
+const NEVER_AFTER_CUE = new Set(placeWordsData.neverAfterCue);
+// What people put before a place: "à Lyon", "sur Nantes", "près de Lille", "in Paris", "dans le 93".
+const CUES = new Set(['a', 'au', 'aux', 'sur', 'vers', 'secteur', 'quartier', 'cote', 'in', 'near', 'around', 'at', 'to', 'dans', 'departement', 'dept', 'dpt', 'region', 'ville', 'commune', 'habite', 'vis', 'travaille']);
+const ENGLISH_CUES = new Set([...CUES].filter((cue) => cue !== 'a'));
+const TWO_WORD_CUES = new Set(['pres de', 'proche de', 'autour de', 'loin de', 'ville de', 'commune de', 'region de', 'dans le', 'dans la', 'dans les', 'dans l', 'secteur de', 'close to', 'near to', 'based in', 'live in']);
+// Department numbers follow these: "le 93", "dans le 69", "du 92", "en 2A" — not "à" ("une boîte à 60 salariés").
+const DEPARTMENT_NUMBER_CUES = new Set(['le', 'du', 'en', 'dans', 'departement', 'dept', 'dpt', 'secteur', 'region', 'numero']);
+// A department name that is also a word ("le Lot", "en somme", "la Manche") needs one of these.
+const DEPARTMENT_NAME_CUES = new Set(['dans', 'departement', 'dept', 'dpt']);
+// Words that may surround a place typed alone as an answer ("à Lyon svp", "sur st etienne").
+const FILLERS = new Set(['a', 'au', 'sur', 'vers', 'dans', 'le', 'la', 'les', 'l', 'de', 'en', 'svp', 'stp', 'merci', 'plz', 'please', 'in', 'ville', 'commune', 'departement', 'secteur', 'ou', 'or', 'et', 'and', 'plutot', 'sinon']);
+
+// After a number, these say it counts something: "Paris 2 pièces" is not "Paris 2e".
+const COUNTED_NOUNS = /^(?:pieces?|p|pces?|chambres?|ch|rooms?|bedrooms?|beds?|personnes?|pers|people|enfants?|kids?|ans|m2|m²)$/;
+
+// Population thresholds: below them a name is more likely a word than the place meant.
+const WITHOUT_CUE_SINGLE_WORD = 20_000;
+const WITHOUT_CUE_SEVERAL_WORDS = 5_000;
+const WITHOUT_CUE_WORD_LIKE = 50_000;
+const AFTER_CUE = 1_000;
+
+/**
+ * Communes, municipal arrondissements, postal codes and departments: "Saint-Étienne", "st etienne",
+ * "69003", "Paris 15e", "Lyon 3e", "93", "Seine-Saint-Denis". A name counts when it follows a place cue,
+ * when it is typed alone, or when it names a town large enough to be meant.
+ */
+export function findPlaces(text: string): EntityMatch<Place>[] {
+  const index = placeIndex();
+  const words = wordsOf(text);
+  // In English "a" is an article ("have a nice evening"), not "à".
+  const cues = markerLanguage(text) === 'en' ? ENGLISH_CUES : CUES;
+  const found: EntityMatch<Place>[] = [];
+  for (let i = 0; i < words.length; ) {
+    const match = placeAt(words, i, index, cues);
+    if (!match) {
+      i += 1;
+      continue;
+    }
+    found.push({ value: match.place, start: words[i]!.start, end: words[i + match.length - 1]!.end });
+    i += match.length;
+  }
+  return found;
+}
+
+function placeAt(words: Word[], i: number, index: PlaceIndex, cues: ReadonlySet<string>): { place: Place; length: number } | undefined {
+  const word = words[i]!.text;
+  const cue = cueBefore(words, i);
+  const alone = (length: number) => words.every((other, position) => (position >= i && position < i + length) || FILLERS.has(other.text));
+
+  if (/^\d{5}$/.test(word)) {
+    const communes = index.communesByPostalCode.get(word);
+    if (!communes || /^(?:€|k|eur|euros?)$/.test(words[i + 1]?.text ?? '')) return undefined;
+    // 69003 is both Lyon and its 3rd arrondissement: the arrondissement is what was meant.
+    const cities = new Set(communes.flatMap((commune) => (commune.city ? [commune.city] : [])));
+    return { place: { kind: 'commune', candidates: communes.filter((commune) => !cities.has(commune.code)), postalCode: word }, length: 1 };
+  }
+  if (/^(?:\d{2}|2a|2b|97\d)$/.test(word)) {
+    const department = index.departmentsByCode.get(word.padStart(2, '0'));
+    const cued = cue !== undefined && DEPARTMENT_NUMBER_CUES.has(cue);
+    const inParentheses = /\(\s*$/.test(words[i]!.before);
+    const counts = COUNTED_NOUNS.test(words[i + 1]?.text ?? '') || /^(?:salaries|employes|euros?|€|k|jours?|mois|minutes?|ans|%)$/.test(words[i + 1]?.text ?? '');
+    if (department && !counts && (cued || inParentheses || alone(1))) return { place: { kind: 'department', ...department }, length: 1 };
+    return undefined;
+  }
+  for (let length = Math.min(index.longestNameWords, wordsInPhrase(words, i)); length >= 1; length--) {
+    const key = words.slice(i, i + length).map((w) => w.text).join(' ');
+    // "Paris 2 pièces" is Paris and a T2, not the 2nd arrondissement.
+    if (/^\d/.test(words[i + length - 1]!.text) && COUNTED_NOUNS.test(words[i + length]?.text ?? '')) continue;
+    const communes = index.communesByName.get(key);
+    const department = index.departmentsByName.get(key);
+    if (!communes && !department) continue;
+    const isAlone = alone(length);
+    const largest = communes?.[0]?.population ?? 0;
+    const cueFits = cue !== undefined && (department !== undefined && NEED_CUE.has(key) ? DEPARTMENT_NAME_CUES.has(cue) : cues.has(cue));
+    const withoutCue = index.wordLikeNames.has(key) ? WITHOUT_CUE_WORD_LIKE : length === 1 ? WITHOUT_CUE_SINGLE_WORD : WITHOUT_CUE_SEVERAL_WORDS;
+    const accepted = isAlone || (cueFits && !NEVER_AFTER_CUE.has(key) && (department !== undefined || largest >= AFTER_CUE)) ||
+      (!NEED_CUE.has(key) && !NEVER_AFTER_CUE.has(key) && (department !== undefined || largest >= withoutCue));
+    if (!accepted) continue;
+    // A department and a big city of the same name (Paris) mean the city; otherwise the department (Vienne).
+    if (department && !(communes && largest >= 100_000)) return { place: { kind: 'department', ...department }, length };
+    if (communes) return { place: { kind: 'commune', candidates: communes }, length };
+  }
+  return undefined;
+}
+
+/** How many words from i belong to the same phrase: a name never runs over a comma ("Paris, 2 chambres"). */
+function wordsInPhrase(words: Word[], i: number): number {
+  let length = 1;
+  while (i + length < words.length && !/[,;:.!?()/]/.test(words[i + length]!.before)) length += 1;
+  return length;
+}
+
+/** The cue word right before position i, two-word cues ("près de") reported by their first word. */
+function cueBefore(words: Word[], i: number): string | undefined {
+  const previous = words[i - 1]?.text;
+  const beforePrevious = words[i - 2]?.text;
+  if (previous === undefined) return undefined;
+  if (beforePrevious !== undefined && TWO_WORD_CUES.has(`${beforePrevious} ${previous}`)) return beforePrevious === 'dans' ? 'dans' : beforePrevious;
+  return previous;
+}
+
+function wordsOf(text: string): Word[] {
+  const folded = foldText(text);
+  const words: Word[] = [];
+  let previousEnd = 0;
+  for (const match of folded.matchAll(/[a-z0-9€œæ]+/g)) {
+    const raw = match[0];
+    const spelled = raw.replace(/œ/g, 'oe').replace(/æ/g, 'ae');
+    const word = spelled === 'st' ? 'saint' : spelled === 'ste' ? 'sainte' : spelled;
+    words.push({ text: word, start: match.index, end: match.index + raw.length, before: folded.slice(previousEnd, match.index) });
+    previousEnd = match.index + raw.length;
+  }
+  return words;
+}

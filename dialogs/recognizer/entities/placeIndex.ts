@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import type { CommuneCandidate, DepartmentCandidate } from './schemas';
+
+export interface PlaceIndex {
+  /** Folded names ("saint etienne", "paris 15e") → communes of that name, most populated first. */
+  communesByName: Map<string, CommuneCandidate[]>;
+  /**
+   * Names that begin with an article, or are shortened ("la madeleine", "havre", "saint ouen" for
+   * Saint-Ouen-sur-Seine): they read like ordinary words, so they need a cue unless the town is large.
+   */
+  wordLikeNames: Set<string>;
+  communesByPostalCode: Map<string, CommuneCandidate[]>;
+  departmentsByName: Map<string, DepartmentCandidate>;
+  departmentsByCode: Map<string, DepartmentCandidate>;
+  /** The longest name in words, so a scan knows how far to look ahead. */
+  longestNameWords: number;
+}
+
+// Official lists packaged by Etalab (@etalab/decoupage-administratif, from INSEE's Code officiel géographique).
+const CommuneSchema = z.object({
+  code: z.string(),
+  nom: z.string(),
+  type: z.string(),
+  departement: z.string().optional(),
+  commune: z.string().optional(),
+  codesPostaux: z.array(z.string()).optional(),
+  population: z.number().optional(),
+});
+const DepartmentSchema = z.object({ code: z.string(), nom: z.string() });
+
+let index: PlaceIndex | undefined;
+
+/** Built on first use (~37 000 communes): most turns never mention a place. */
+export function placeIndex(): PlaceIndex {
+  index ??= buildIndex();
+  return index;
+}
+
+/** Lower case, no accents, hyphens and apostrophes as spaces, "st"/"ste" as "saint"/"sainte". */
+export function placeKey(name: string): string {
+  return placeWords(name).join(' ');
+}
+
+export function placeWords(name: string): string[] {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 0)
+    .map((word) => (word === 'st' ? 'saint' : word === 'ste' ? 'sainte' : word));
+}
+
+function buildIndex(): PlaceIndex {
+  const rawCommunes: unknown = require('@etalab/decoupage-administratif/data/communes.json');
+  const rawDepartments: unknown = require('@etalab/decoupage-administratif/data/departements.json');
+  const communes = z.array(CommuneSchema).parse(rawCommunes);
+  const departments = z.array(DepartmentSchema).parse(rawDepartments);
+  const communesByName = new Map<string, CommuneCandidate[]>();
+  const wordLikeNames = new Set<string>();
+  const communesByPostalCode = new Map<string, CommuneCandidate[]>();
+  let longestNameWords = 1;
+  const addName = (key: string, candidate: CommuneCandidate) => {
+    const list = communesByName.get(key) ?? [];
+    if (!list.some((other) => other.code === candidate.code)) list.push(candidate);
+    communesByName.set(key, list);
+    longestNameWords = Math.max(longestNameWords, key.split(' ').length);
+  };
+
+  for (const commune of communes) {
+    const isArrondissement = commune.type === 'arrondissement-municipal';
+    // Delegated and associated communes were merged into another: offers carry the current code.
+    if ((commune.type !== 'commune-actuelle' && !isArrondissement) || !commune.departement) continue;
+    const candidate: CommuneCandidate = {
+      code: commune.code,
+      name: commune.nom,
+      department: commune.departement,
+      postalCodes: commune.codesPostaux ?? [],
+      population: commune.population ?? 0,
+      ...(isArrondissement && commune.commune ? { city: commune.commune } : {}),
+    };
+    const officialKey = placeKey(commune.nom);
+    const shortened = isArrondissement ? [] : [...withoutArticle(commune.nom, candidate.population), ...withoutRiver(commune.nom, candidate.population)];
+    const names = isArrondissement ? arrondissementAliases(commune.nom) : [officialKey, ...shortened];
+    for (const name of names) addName(name, candidate);
+    if (/^(?:le|la|les|l) /.test(officialKey)) wordLikeNames.add(officialKey);
+    for (const name of shortened) wordLikeNames.add(name);
+    for (const postalCode of candidate.postalCodes) {
+      communesByPostalCode.set(postalCode, [...(communesByPostalCode.get(postalCode) ?? []), candidate]);
+    }
+  }
+  for (const list of [...communesByName.values(), ...communesByPostalCode.values()]) {
+    list.sort((a, b) => b.population - a.population);
+  }
+
+  const departmentsByName = new Map<string, DepartmentCandidate>();
+  const departmentsByCode = new Map<string, DepartmentCandidate>();
+  for (const department of departments) {
+    const candidate = { code: department.code, name: department.nom };
+    departmentsByName.set(placeKey(department.nom), candidate);
+    departmentsByCode.set(department.code.toLowerCase(), candidate);
+    longestNameWords = Math.max(longestNameWords, placeKey(department.nom).split(' ').length);
+  }
+  // A shortened name that is also a full official one ("saint ouen" in 41 and 80) keeps its plain status.
+  for (const commune of communes) if (commune.type === 'commune-actuelle') wordLikeNames.delete(placeKey(commune.nom));
+  return { communesByName, wordLikeNames, communesByPostalCode, departmentsByName, departmentsByCode, longestNameWords };
+}
+
+/** "au Havre", "à Rochelle": people drop the article of Le Havre, La Rochelle (towns large enough to be meant). */
+function withoutArticle(officialName: string, population: number): string[] {
+  const words = placeWords(officialName);
+  if (population < 5000 || words.length < 2 || !['le', 'la', 'les', 'l'].includes(words[0] ?? '')) return [];
+  return [words.slice(1).join(' ')];
+}
+
+/**
+ * "Saint-Ouen" for Saint-Ouen-sur-Seine (renamed in 2018), "Issy" for Issy-les-Moulineaux, "Aix" for
+ * Aix-en-Provence: people drop the river or the region of towns large enough to be meant.
+ */
+function withoutRiver(officialName: string, population: number): string[] {
+  if (population < 20_000) return [];
+  const words = placeWords(officialName);
+  const cut = words.findIndex((word, position) => position > 0 && ['sur', 'sous', 'en', 'les', 'lez'].includes(word));
+  return cut > 0 ? [words.slice(0, cut).join(' ')] : [];
+}
+
+/** "Paris 15e Arrondissement" → "paris 15", "paris 15e", "paris 15eme", "paris 15e arrondissement"… */
+function arrondissementAliases(officialName: string): string[] {
+  const match = /^(.+) (\d+)(?:er|e) arrondissement$/i.exec(officialName);
+  if (!match) return [placeKey(officialName)];
+  const city = placeKey(match[1] ?? '');
+  const number = match[2] ?? '';
+  const ordinals = number === '1' ? ['1', '1er', '1ere', '1e', '1eme'] : [number, `${number}e`, `${number}eme`, `${number}em`];
+  return ordinals.flatMap((ordinal) => [`${city} ${ordinal}`, `${city} ${ordinal} arrondissement`, `${city} ${ordinal} arr`]);
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/**
+ * The entities the recognizer hands to the dialogs, as zod schemas: one truth for the parsers' types
+ * and for the dialogs, which read `recognition.entities` (a plain record, button values included)
+ * through `readEntities`.
+ */
+
+/** Dwelling type by number of main rooms: T1 (studio) … T6 (six rooms and more). */
+export const TypologySchema = z.enum(['T1', 'T2', 'T3', 'T4', 'T5', 'T6']);
+export type Typology = z.infer<typeof TypologySchema>;
+
+export const AmountSchema = z.object({
+  /** In euros. */
+  value: z.number(),
+  /** "cc" / "charges comprises" → true, "hc" / "hors charges" → false, unsaid → absent. */
+  chargesIncluded: z.boolean().optional(),
+  period: z.enum(['month', 'year']).optional(),
+});
+export type Amount = z.infer<typeof AmountSchema>;
+
+export const SiretValueSchema = z.object({
+  siret: z.string(),
+  /** Luhn check (with La Poste's exception): a failed check means a typo, the dialog asks again. */
+  valid: z.boolean(),
+});
+export type SiretValue = z.infer<typeof SiretValueSchema>;
+
+export const CommuneCandidateSchema = z.object({
+  /** INSEE code: what the portal's offer search takes. */
+  code: z.string(),
+  name: z.string(),
+  department: z.string(),
+  postalCodes: z.array(z.string()),
+  population: z.number(),
+  /** For a municipal arrondissement: its city (75056 Paris, 69123 Lyon, 13055 Marseille). */
+  city: z.string().optional(),
+});
+export type CommuneCandidate = z.infer<typeof CommuneCandidateSchema>;
+
+export const DepartmentCandidateSchema = z.object({ code: z.string(), name: z.string() });
+export type DepartmentCandidate = z.infer<typeof DepartmentCandidateSchema>;
+
+export const PlaceSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('commune'),
+    /** Every commune of that name, most populated first (homonyms: "Saint-Denis" is in 93 and in La Réunion). */
+    candidates: z.array(CommuneCandidateSchema),
+    /** Set when the user typed a postal code. */
+    postalCode: z.string().optional(),
+  }),
+  DepartmentCandidateSchema.extend({ kind: z.literal('department') }),
+]);
+export type Place = z.infer<typeof PlaceSchema>;
+
+/** A calendar day, ISO 8601 (`2026-03-15`). */
+export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export type IsoDate = z.infer<typeof IsoDateSchema>;
+
+/** The FAQ topics the `faq` intent carries (answers in locales/<language>/faq.json, written by the FAQ dialog). */
+export const FaqTopicSchema = z.enum(['whatIsAlin', 'uniqueNumber', 'commission', 'tenDays', 'renewal']);
+export type FaqTopic = z.infer<typeof FaqTopicSchema>;
+
+export const RecognizedEntitiesSchema = z.object({
+  uniqueNumber: z.string().optional(),
+  siret: SiretValueSchema.optional(),
+  places: z.array(PlaceSchema).optional(),
+  typologies: z.array(TypologySchema).optional(),
+  amounts: z.array(AmountSchema).optional(),
+  /** Square metres. */
+  surfaces: z.array(z.number()).optional(),
+  persons: z.number().int().positive().optional(),
+  dates: z.array(IsoDateSchema).optional(),
+  email: z.string().optional(),
+  /** International form, +33612345678. */
+  phone: z.string().optional(),
+  topic: FaqTopicSchema.optional(),
+  /** For `changeLanguage`: the language asked for. */
+  language: z.enum(['fr', 'en']).optional(),
+});
+export type RecognizedEntities = z.infer<typeof RecognizedEntitiesSchema>;
+
+/** The recognized entities of a recognition, typed; anything malformed (a forged card value) is dropped. */
+export function readEntities(entities: Record<string, unknown>): RecognizedEntities {
+  const known: Record<string, unknown> = {};
+  for (const [key, shape] of Object.entries(RecognizedEntitiesSchema.shape)) {
+    if (entities[key] !== undefined && shape.safeParse(entities[key]).success) known[key] = entities[key];
+  }
+  return RecognizedEntitiesSchema.parse(known);
+}

@@ -1,0 +1,98 @@
+import type { Nlp } from '@nlpjs/nlp';
+import { z } from 'zod';
+import { classifierText } from './classifierText';
+import { extractEntities } from './entities/extractEntities';
+import { placeIndex } from './entities/placeIndex';
+import { FaqTopicSchema } from './entities/schemas';
+import { isIntent, type Intent, type IntentRecognizer, type Recognition } from './intents';
+import { NLU_LANGUAGES, readNluExamplesFile, type NluLanguage } from './nluExamples';
+import { defaultNluModelPath, loadNluModel, type ModelSource } from './nluModel';
+import { markerLanguage } from '../../services/language/markerWords';
+import { requestedLanguage } from './requestedLanguage';
+
+/**
+ * Below this score the intent is `none` (the fallback says what was not understood and offers the main
+ * tasks). Chosen on the held-out corpus with `npm run nlu:eval`: lower lets through wrong guesses on
+ * out-of-scope messages, higher sends real requests to the fallback.
+ */
+export const NLU_CONFIDENCE_THRESHOLD = 0.5;
+
+/** A button press carries its intent; zod checks the shape (card submissions are user input). */
+const ButtonValueSchema = z.looseObject({ intent: z.string() });
+
+export interface NlpRecognizerOptions {
+  /** Where the trained model is cached; `models/nlu-model.json` by default. */
+  modelPath?: string;
+  /** Today, for relative dates ("lundi", "demain"); the real clock by default. */
+  now?: () => Date;
+}
+
+/**
+ * Intents from nlp.js's neural classifier, trained on `locales/<language>/nlu.json`, and entities from
+ * the parsers in `entities/`. Button values stay exact. The turn's language is tried first; when it is
+ * not sure, the other one too (people switch languages without saying so).
+ */
+export class NlpRecognizer implements IntentRecognizer {
+  private constructor(
+    private readonly nlp: Nlp,
+    private readonly languageNames: Record<NluLanguage, Record<NluLanguage, string[]>>,
+    private readonly now: () => Date,
+    /** Whether the model came from its cache file or was trained at this start. */
+    readonly modelSource: ModelSource,
+  ) {}
+
+  /** Loads the cached model (training it once when missing or stale) and the place index. */
+  static async create(options: NlpRecognizerOptions = {}): Promise<NlpRecognizer> {
+    const { nlp, source } = await loadNluModel(options.modelPath ?? defaultNluModelPath());
+    const languageNames = { fr: readNluExamplesFile('fr').languageNames, en: readNluExamplesFile('en').languageNames };
+    // Built now rather than on the first message that names a town.
+    placeIndex();
+    return new NlpRecognizer(nlp, languageNames, options.now ?? (() => new Date()), source);
+  }
+
+  async recognize(input: { text: string; value?: unknown; language: NluLanguage }): Promise<Recognition> {
+    const button = ButtonValueSchema.safeParse(input.value);
+    if (button.success && isIntent(button.data.intent)) {
+      const { intent, ...entities } = button.data;
+      return { text: input.text, intent, score: 1, entities };
+    }
+    const text = input.text.trim();
+    if (text.length === 0) return { text: input.text, intent: 'none', score: 0, entities: {} };
+
+    const { entities, spans } = extractEntities(text, this.now());
+    const prepared = classifierText(text, spans);
+    // A message plainly in the other language ("can we continue in english" on a French channel) is
+    // classified in that language first.
+    const best = await this.classify(prepared, markerLanguage(text) ?? input.language);
+    const label = best.score >= NLU_CONFIDENCE_THRESHOLD ? best.label : 'None';
+    const { intent, topic } = intentOf(label);
+    const recognized: Record<string, unknown> = { ...entities };
+    if (topic) recognized.topic = topic;
+    if (intent === 'changeLanguage') {
+      recognized.language = requestedLanguage(text, input.language, this.languageNames);
+    }
+    return { text: input.text, intent, score: best.score, entities: recognized };
+  }
+
+  private async classify(prepared: string, language: NluLanguage): Promise<{ label: string; score: number }> {
+    const first = await this.classifyIn(prepared, language);
+    if (first.label !== 'None' && first.score >= NLU_CONFIDENCE_THRESHOLD) return first;
+    const other = NLU_LANGUAGES.find((candidate) => candidate !== language) ?? language;
+    const second = await this.classifyIn(prepared, other);
+    return second.label !== 'None' && (first.label === 'None' || second.score > first.score) ? second : first;
+  }
+
+  private async classifyIn(prepared: string, language: NluLanguage): Promise<{ label: string; score: number }> {
+    const result = await this.nlp.classify(language, prepared);
+    return { label: result.intent, score: result.score };
+  }
+}
+
+/** "faq.commission" → the `faq` intent with its topic; nlp.js's "None" → `none`. */
+function intentOf(label: string): { intent: Intent; topic?: string } {
+  if (label.startsWith('faq.')) {
+    const topic = FaqTopicSchema.safeParse(label.slice(4));
+    return topic.success ? { intent: 'faq', topic: topic.data } : { intent: 'none' };
+  }
+  return isIntent(label) ? { intent: label } : { intent: 'none' };
+}

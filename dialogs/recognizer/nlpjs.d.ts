@@ -1,0 +1,51 @@
+/**
+ * The small part of nlp.js (AXA, MIT, JavaScript without typings) the recognizer uses: a container with
+ * the French and English tokenizers and stemmers, and the neural intent classifier. Only what is called
+ * is declared, with the shapes nlp.js 4.x returns.
+ */
+declare module '@nlpjs/core' {
+  export interface NlpContainer {
+    use(plugin: unknown): void;
+  }
+  export function containerBootstrap(): NlpContainer;
+}
+
+declare module '@nlpjs/nlp' {
+  import type { NlpContainer } from '@nlpjs/core';
+
+  export interface NlpClassification {
+    intent: string;
+    score: number;
+  }
+
+  export interface NlpClassifyResult {
+    intent: string;
+    score: number;
+    classifications: NlpClassification[];
+  }
+
+  export interface NlpSettings {
+    container: NlpContainer;
+    languages: string[];
+    autoSave: boolean;
+    autoLoad: boolean;
+    nlu?: { log?: boolean; useNoneFeature?: boolean; spellCheck?: boolean; spellCheckDistance?: number };
+  }
+
+  export class Nlp {
+    constructor(settings: NlpSettings);
+    addDocument(locale: string, utterance: string, intent: string): void;
+    train(): Promise<unknown>;
+    export(minified?: boolean): string;
+    import(data: string): void;
+    classify(locale: string, utterance: string): Promise<NlpClassifyResult>;
+  }
+}
+
+declare module '@nlpjs/lang-fr' {
+  export class LangFr {}
+}
+
+declare module '@nlpjs/lang-en-min' {
+  export class LangEn {}
+}
