@@ -2,6 +2,7 @@ import type { Storage, TurnContext } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import type { IntentRecognizer } from '../dialogs/recognizer/intents';
 import { NlpRecognizer } from '../dialogs/recognizer/nlpRecognizer';
+import { createLanguageService } from '../services/language/createLanguageService';
 import { featureDialogs } from '../dialogs/featureDialogs';
 import { MainDialog } from '../dialogs/mainDialog';
 import { createAttemptLimiter, type AttemptLimiter } from './coordination/attemptLimiter';
@@ -82,7 +83,11 @@ export async function createApp(config: Config, logger: Logger, portalServices: 
     },
   };
   const recognizer = options.recognizer ?? (await loadRecognizer(logger));
-  const bot = new AlinBot(new MainDialog(recognizer, (options.featureDialogs ?? featureDialogs)(services)));
+  const language = createLanguageService({
+    ...config.language,
+    onFallback: (operation, error) => logger.warn({ operation, err: error }, 'Azure AI Language failed; local language service used'),
+  });
+  const bot = new AlinBot(new MainDialog(recognizer, (options.featureDialogs ?? featureDialogs)(services), language));
 
   const turn = (context: TurnContext) => runner.run(context, (turnContext) => bot.run(turnContext));
   const botServer = createServer({

@@ -119,6 +119,12 @@ const EnvironmentSchema = z.object({
   ),
   MAX_ACTIVE_APPLICATIONS: positiveInteger('MAX_ACTIVE_APPLICATIONS', 5),
   LINK_ATTEMPTS_PER_HOUR: positiveInteger('LINK_ATTEMPTS_PER_HOUR', 5),
+  LANGUAGE_ENDPOINT: z.preprocess(
+    emptyAsUndefined,
+    z.url({ protocol: /^https?$/, error: 'LANGUAGE_ENDPOINT must be the http(s) URL of an Azure AI Language resource' }).optional(),
+  ),
+  LANGUAGE_KEY: optionalText,
+  LANGUAGE_TIMEOUT_MS: positiveInteger('LANGUAGE_TIMEOUT_MS', 1500),
   DIRECT_LINE_SECRET: optionalText,
   DIRECT_LINE_ENDPOINT: z.preprocess(
     emptyAsUndefined,
@@ -170,6 +176,8 @@ export interface Config {
   maxBodyBytes: number;
   turnAnswerBudgetMs: number;
   shutdownGraceMs: number;
+  /** Azure AI Language when both are set; the local language service otherwise. */
+  language: { endpoint?: string; key?: string; timeoutMs: number };
   portal: {
     /** Undefined: the embedded simulator is started and used (never in production). */
     baseUrl?: string;
@@ -221,6 +229,7 @@ export function loadConfig(variables: NodeJS.ProcessEnv = readProcessEnvironment
     maxBodyBytes: env.MAX_BODY_KB * 1024,
     turnAnswerBudgetMs: env.TURN_ANSWER_BUDGET_MS,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    language: { endpoint: env.LANGUAGE_ENDPOINT, key: env.LANGUAGE_KEY, timeoutMs: env.LANGUAGE_TIMEOUT_MS },
     portal: {
       baseUrl: env.PORTAL_BASE_URL?.replace(/\/$/, ''),
       token: env.PORTAL_TOKEN ?? DEVELOPMENT_PORTAL_TOKEN,
@@ -250,6 +259,9 @@ function crossFieldProblems(env: Environment): string[] {
   }
   if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
     problems.push('MicrosoftAppTenantId is required when MicrosoftAppType=SingleTenant');
+  }
+  if (Boolean(env.LANGUAGE_ENDPOINT) !== Boolean(env.LANGUAGE_KEY)) {
+    problems.push('LANGUAGE_ENDPOINT and LANGUAGE_KEY go together (Azure AI Language); set both or neither');
   }
   if (env.NODE_ENV === 'production' && !env.PORTAL_BASE_URL) {
     problems.push('PORTAL_BASE_URL is required when NODE_ENV=production (the embedded simulator never runs in production)');

@@ -12,6 +12,9 @@ import { supportedLanguage } from '../bot/i18n';
 import { languageOf, translatorOf, turnStateOf } from '../bot/turn/turnAccess';
 import { redactText } from '../services/privacy/redact';
 import { menuCard } from './cards/menuCard';
+import { offerPersonCard } from './cards/offerPersonCard';
+import { screenMessage } from './screening/screenMessage';
+import type { LanguageService } from '../services/language/languageService';
 import { dialogStateAccessor } from './dialogStateAccessor';
 import type { IntentRecognizer, Recognition } from './recognizer/intents';
 import { ROUTES } from './routes';
@@ -35,6 +38,7 @@ export class MainDialog extends ComponentDialog {
   constructor(
     private readonly recognizer: IntentRecognizer,
     featureDialogs: Dialog[] = [],
+    private readonly language?: LanguageService,
   ) {
     super('mainDialog');
     for (const dialog of featureDialogs) this.addDialog(dialog);
@@ -47,7 +51,15 @@ export class MainDialog extends ComponentDialog {
    * values it submitted; a Universal Action passes its data the same way.
    */
   async run(context: TurnContext, input: UserInput = { text: context.activity.text ?? '', value: context.activity.value }): Promise<void> {
+    if (this.language && input.text) {
+      const text = await screenMessage(context, input.text, this.language);
+      // Prompts and the transcript read the activity: they must only ever see the screened text.
+      context.activity.text = text;
+      input = { ...input, text };
+    }
     const recognition = await this.recognize(context, input);
+    const conversation = turnStateOf(context).conversation;
+    if (recognition.intent !== 'none' && conversation.misses) delete conversation.misses;
     const dialogs = new DialogSet(dialogStateAccessor);
     dialogs.add(this);
     const dc = await dialogs.createContext(context);
@@ -119,7 +131,11 @@ export class MainDialog extends ComponentDialog {
     } else if ('reply' in route) {
       await step.context.sendActivity(t(route.reply));
     } else if ('notUnderstood' in route) {
+      const conversation = turnStateOf(step.context).conversation;
+      conversation.misses = (conversation.misses ?? 0) + 1;
       await step.context.sendActivity(t('notUnderstood', { text: redactText(recognition.text).slice(0, 80) }));
+      // After two misses in a row, a person is the better help (issue 3).
+      if (conversation.misses >= 2) await step.context.sendActivity(MessageFactory.attachment(offerPersonCard(t)));
       await step.context.sendActivity(MessageFactory.attachment(menuCard(t)));
     } else {
       await step.context.sendActivity(MessageFactory.attachment(menuCard(t)));

@@ -13,6 +13,7 @@ const DEFAULTS: Config = {
   maxBodyBytes: 256 * 1024,
   turnAnswerBudgetMs: 4000,
   shutdownGraceMs: 10_000,
+  language: { endpoint: undefined, key: undefined, timeoutMs: 1500 },
   portal: { baseUrl: undefined, token: 'dev-portal-token', callTimeoutMs: 4000, simulatorPort: 3979, maxActiveApplications: 5 },
   webChat: { directLine: undefined, localBridge: true },
 };
@@ -223,6 +224,8 @@ describe('Web Chat settings', () => {
     [{ NODE_ENV: 'production', MicrosoftAppId: 'id', MicrosoftAppPassword: 'p', DIRECT_LINE_SECRET: 's', ...REAL_PORTAL }, 'WEBCHAT_TRUSTED_ORIGINS is required with DIRECT_LINE_SECRET in production'],
     [{ NODE_ENV: 'production', MicrosoftAppId: 'id', MicrosoftAppPassword: 'p' }, 'PORTAL_BASE_URL is required when NODE_ENV=production'],
     [{ PORTAL_BASE_URL: 'portal.example.org' }, 'PORTAL_BASE_URL must be an http(s) URL'],
+    [{ LANGUAGE_ENDPOINT: 'https://alin.cognitiveservices.azure.com' }, 'LANGUAGE_ENDPOINT and LANGUAGE_KEY go together'],
+    [{ LANGUAGE_ENDPOINT: 'alin.cognitiveservices', LANGUAGE_KEY: 'k' }, 'LANGUAGE_ENDPOINT must be the http(s) URL of an Azure AI Language resource'],
   ])('refuses %j', (variables, message) => {
     expect(() => loadConfig(variables)).toThrow(message);
   });

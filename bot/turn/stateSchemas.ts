@@ -19,6 +19,8 @@ export const ConversationDataSchema = z.looseObject({
   dialogState: z.unknown().optional(),
   /** The last lines of the conversation, redacted, for a helpdesk hand-off. */
   transcript: z.array(TranscriptLineSchema).default([]),
+  /** Messages in a row the assistant did not understand (after two, a person is offered). */
+  misses: z.number().int().min(0).optional(),
   /** A group conversation is welcomed once, not once per member. */
   welcomedAt: z.string().optional(),
   /** For a group or channel: where proactive messages to the group go. */
