@@ -2,6 +2,7 @@ import type { Dialog } from 'botbuilder-dialogs';
 import type { DialogServices } from '../bot/app';
 import { EmployerDialog } from './employerDialog';
 import { LinkNumberDialog } from './linkNumberDialog';
+import { OfferSearchDialog } from './offerSearchDialog';
 import { PrivacyDialog } from './privacyDialog';
 import { StatusDialog } from './statusDialog';
 
@@ -11,6 +12,7 @@ export function featureDialogs(services: DialogServices): Dialog[] {
     new LinkNumberDialog({ portal: services.portal, attemptsPerUser: services.linkAttempts.perUser, attemptsPerNumber: services.linkAttempts.perNumber }),
     new PrivacyDialog(),
     new EmployerDialog(services.portal),
+    new OfferSearchDialog(services.portal),
     new StatusDialog({ portal: services.portal, sne: services.sne, backgroundWork: services.backgroundWork }),
   ];
 }

@@ -13,6 +13,7 @@ import { languageOf, translatorOf, turnStateOf } from '../bot/turn/turnAccess';
 import { redactText } from '../services/privacy/redact';
 import { menuCard } from './cards/menuCard';
 import { offerPersonCard } from './cards/offerPersonCard';
+import { asSearchFollowUp } from './offers/searchFollowUp';
 import { screenMessage } from './screening/screenMessage';
 import type { LanguageService } from '../services/language/languageService';
 import { dialogStateAccessor } from './dialogStateAccessor';
@@ -57,8 +58,8 @@ export class MainDialog extends ComponentDialog {
       context.activity.text = text;
       input = { ...input, text };
     }
-    const recognition = await this.recognize(context, input);
     const conversation = turnStateOf(context).conversation;
+    const recognition = asSearchFollowUp(await this.recognize(context, input), conversation);
     if (recognition.intent !== 'none' && conversation.misses) delete conversation.misses;
     const dialogs = new DialogSet(dialogStateAccessor);
     dialogs.add(this);

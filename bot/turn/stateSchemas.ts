@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SearchCriteriaSchema } from '../../services/offers/searchCriteria';
 import { LANGUAGES } from '../i18n';
 
 /**
@@ -19,6 +20,10 @@ export const ConversationDataSchema = z.looseObject({
   dialogState: z.unknown().optional(),
   /** The last lines of the conversation, redacted, for a helpdesk hand-off. */
   transcript: z.array(TranscriptLineSchema).default([]),
+  /** The last offer search, for "more", refinements and relaxations. */
+  lastSearch: z
+    .object({ criteria: SearchCriteriaSchema, page: z.number().int().min(1), shownTotals: z.array(z.number()) })
+    .optional(),
   /** Messages in a row the assistant did not understand (after two, a person is offered). */
   misses: z.number().int().min(0).optional(),
   /** A group conversation is welcomed once, not once per member. */

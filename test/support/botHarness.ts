@@ -51,18 +51,20 @@ export class BotHarness {
   }
 }
 
-/** What a person reads in a message: its text, or the card's first text block and its buttons. */
+/** What a person reads in a message: its text, and in its cards every text, fact and button title. */
 export function visibleText(activity: Partial<Activity>): string {
   const parts: string[] = [];
   if (activity.text) parts.push(activity.text);
-  for (const attachment of activity.attachments ?? []) {
-    const card = attachment.content as { body?: { text?: string; facts?: { title: string; value: string }[] }[]; actions?: { title?: string }[] } | undefined;
-    for (const block of card?.body ?? []) {
-      if (block.text) parts.push(block.text);
-      for (const fact of block.facts ?? []) parts.push(`${fact.title}: ${fact.value}`);
-    }
-    for (const action of card?.actions ?? []) if (action.title) parts.push(`[${action.title}]`);
-  }
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const element = node as { type?: string; text?: string; title?: string; value?: string; facts?: { title: string; value: string }[] };
+    if (element.type === 'TextBlock' && element.text) parts.push(element.text);
+    if (element.type?.startsWith('Action.') && element.title) parts.push(`[${element.title}]`);
+    for (const fact of element.facts ?? []) parts.push(`${fact.title}: ${fact.value}`);
+    for (const [key, child] of Object.entries(node)) if (key !== 'data' && key !== 'facts') walk(child);
+  };
+  for (const attachment of activity.attachments ?? []) walk(attachment.content);
   return parts.join('\n');
 }
 

@@ -1,0 +1,72 @@
+import type { Attachment } from 'botbuilder';
+import type { Language, Translate } from '../../bot/i18n';
+import type { Offer } from '../../services/portal/schemas';
+import { formatDate, formatEuros } from '../format';
+import { adaptiveCard, intentButton } from './adaptiveCard';
+
+/** One page of results: each offer with what decides a visit, and Details / Apply; "more" when there is more. */
+export function offerListCard(t: Translate, language: Language, heading: string, offers: Offer[], hasMore: boolean): Attachment {
+  const lines = offers.map((offer) => offerLines(t, language, offer));
+  return adaptiveCard({
+    body: [
+      { type: 'TextBlock', text: heading, weight: 'Bolder', wrap: true },
+      ...offers.map((offer, index) => ({
+        type: 'Container',
+        separator: true,
+        spacing: 'Medium',
+        items: [
+          { type: 'TextBlock', text: lines[index]![0], weight: 'Bolder', wrap: true },
+          ...lines[index]!.slice(1).map((text) => ({ type: 'TextBlock', text, wrap: true, spacing: 'None' })),
+          {
+            type: 'ActionSet',
+            actions: [
+              intentButton(t('offers:offer.details'), 'searchOffers', { action: 'details', offerId: offer.id }),
+              intentButton(t('offers:offer.apply'), 'apply', { offerId: offer.id }),
+            ],
+          },
+        ],
+      })),
+    ],
+    actions: hasMore ? [intentButton(t('offers:more'), 'searchOffers', { action: 'more' })] : [],
+    fallbackText: [heading, ...lines.map((offerText, index) => `${index + 1}. ${offerText.join(' — ')}`)].join('\n'),
+  });
+}
+
+/** Everything the portal gives about one offer. */
+export function offerDetailsCard(t: Translate, language: Language, offer: Offer): Attachment {
+  const yesNo = (value: boolean) => t(value ? 'offers:offer.yes' : 'offers:offer.no');
+  const facts: [string, string][] = [
+    ['typology', offer.typology],
+    ['surface', `${offer.surface} m²`],
+    ['floor', offer.floor === 0 ? t('offers:offer.groundFloor') : String(offer.floor)],
+    ['lift', yesNo(offer.lift)],
+    ['accessible', yesNo(offer.accessible)],
+    ['rent', formatEuros(offer.rent, language)],
+    ['charges', formatEuros(offer.charges, language)],
+    ['total', formatEuros(offer.rent + offer.charges, language)],
+    ['financing', offer.financing],
+    ['zone', offer.abcZone],
+    ['landlord', offer.landlord],
+    ['available', formatDate(offer.availableDate, language)],
+    ['energy', offer.energyClass],
+    ['postalCode', `${offer.commune.postalCode} ${offer.commune.name}`],
+    ['reference', offer.id],
+  ];
+  const title = t('offers:offer.title', { typology: offer.typology, surface: offer.surface, commune: offer.commune.name });
+  return adaptiveCard({
+    body: [
+      { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true },
+      { type: 'FactSet', facts: facts.map(([key, value]) => ({ title: t(`offers:offer.facts.${key}`), value })) },
+    ],
+    actions: [intentButton(t('offers:offer.apply'), 'apply', { offerId: offer.id })],
+    fallbackText: [title, ...facts.map(([key, value]) => `${t(`offers:offer.facts.${key}`)} : ${value}`)].join('\n'),
+  });
+}
+
+function offerLines(t: Translate, language: Language, offer: Offer): string[] {
+  return [
+    t('offers:offer.title', { typology: offer.typology, surface: offer.surface, commune: offer.commune.name }),
+    t('offers:offer.rent', { total: formatEuros(offer.rent + offer.charges, language), rent: formatEuros(offer.rent, language), charges: formatEuros(offer.charges, language) }),
+    `${t('offers:offer.financing', { financing: offer.financing })} · ${t('offers:offer.available', { date: formatDate(offer.availableDate, language) })}`,
+  ];
+}

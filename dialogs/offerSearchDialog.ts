@@ -1,0 +1,243 @@
+import { MessageFactory, type TurnContext } from 'botbuilder';
+import { ChoicePrompt, ComponentDialog, ListStyle, TextPrompt, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { z } from 'zod';
+import { listFor } from '../bot/i18n';
+import { languageOf, translatorOf, turnStateOf } from '../bot/turn/turnAccess';
+import { isServiceError } from '../services/http/errors';
+import { cheaper, portalQuery, refine, relaxations, PAGE_SIZE, type Relaxation, type SearchCriteria } from '../services/offers/searchCriteria';
+import type { PortalApi } from '../services/portal/portalApi';
+import { offerDetailsCard, offerListCard } from './cards/offerCards';
+import { adaptiveCard, intentButton } from './cards/adaptiveCard';
+import { formatEuros } from './format';
+import { criteriaFromRecognition, departmentName, searchPlaceOf } from './offers/criteriaFromRecognition';
+import { extractEntities } from './recognizer/entities/extractEntities';
+import type { CommuneCandidate } from './recognizer/entities/schemas';
+import { readEntities } from './recognizer/entities/schemas';
+import type { Recognition } from './recognizer/intents';
+import { normalizeForMatching } from './recognizer/normalize';
+
+const STEPS = 'offerSearch.steps';
+const WHICH_PLACE = 'offerSearch.whichPlace';
+const PLACE = 'offerSearch.place';
+const TYPOLOGY = 'offerSearch.typology';
+const BUDGET = 'offerSearch.budget';
+
+/** What the result cards' buttons send back (card submissions are user input: checked). */
+const SearchButtonSchema = z.object({
+  action: z.enum(['more', 'details', 'relax']),
+  offerId: z.string().optional(),
+  relaxation: z.enum(['maxRent', 'typologies', 'minSurface', 'accessible', 'wholeDepartment']).optional(),
+});
+
+interface SearchValues {
+  criteria: SearchCriteria;
+  stepByStep: boolean;
+  candidates?: CommuneCandidate[];
+}
+
+/**
+ * Offer search, in one sentence ("un T3 à Lyon à moins de 750 €") or step by step (place, type,
+ * budget), refined by the next sentence ("moins cher", "plutôt T2", "et à Villeurbanne ?"), five
+ * offers a page, with details, and a way to widen a search that found nothing.
+ */
+export class OfferSearchDialog extends ComponentDialog {
+  constructor(private readonly portal: PortalApi) {
+    super('offerSearchDialog');
+    const choices = new ChoicePrompt(WHICH_PLACE);
+    choices.style = ListStyle.heroCard;
+    this.addDialog(choices);
+    this.addDialog(new TextPrompt(PLACE, async (prompt) => placeIn(prompt.recognized.value) !== undefined));
+    this.addDialog(new TextPrompt(TYPOLOGY, async (prompt) => isAnything(prompt.context, prompt.recognized.value) || typologiesIn(prompt.recognized.value).length > 0));
+    this.addDialog(new TextPrompt(BUDGET, async (prompt) => isAnything(prompt.context, prompt.recognized.value) || budgetIn(prompt.recognized.value) !== undefined));
+    this.addDialog(
+      new WaterfallDialog(STEPS, [
+        this.readRequestStep.bind(this),
+        this.askPlaceStep.bind(this),
+        this.askTypologyStep.bind(this),
+        this.askBudgetStep.bind(this),
+        this.searchStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = STEPS;
+  }
+
+  private async readRequestStep(step: WaterfallStepContext<Recognition>) {
+    const last = turnStateOf(step.context).conversation.lastSearch;
+    const button = SearchButtonSchema.safeParse(step.options.entities);
+    if (button.success) {
+      await this.followButton(step.context, button.data);
+      return step.endDialog();
+    }
+    const said = criteriaFromRecognition(readEntities(step.options.entities), step.options.text);
+    const saidSomething = Object.values(said.criteria).some((value) => value !== undefined) || said.place.kind !== 'none' || said.cheaper;
+    // A sentence refines the last search; the menu button starts afresh, step by step.
+    let criteria = refine(saidSomething ? (last?.criteria ?? {}) : {}, said.criteria);
+    if (said.cheaper) criteria = cheaper(criteria, last?.shownTotals ?? []);
+    if (said.place.kind === 'place') criteria = { ...criteria, place: said.place.place };
+    const values = step.values as SearchValues;
+    Object.assign(values, { criteria, stepByStep: !saidSomething });
+    if (said.place.kind === 'ambiguous') {
+      values.candidates = said.place.candidates;
+      const t = translatorOf(step.context);
+      return step.prompt(WHICH_PLACE, {
+        prompt: t('offers:whichPlace'),
+        choices: said.place.candidates.map((candidate) => ({ value: `${candidate.name} (${candidate.department})` })),
+      });
+    }
+    return step.next();
+  }
+
+  private async askPlaceStep(step: WaterfallStepContext<Recognition>) {
+    const values = step.values as SearchValues;
+    const chosen = step.result as FoundChoice | undefined;
+    if (chosen && values.candidates) values.criteria = { ...values.criteria, place: searchPlaceOf(values.candidates[chosen.index]!) };
+    if (values.criteria.place) return step.next();
+    const t = translatorOf(step.context);
+    return step.prompt(PLACE, { prompt: t('offers:askPlace'), retryPrompt: t('offers:retryPlace') });
+  }
+
+  private async askTypologyStep(step: WaterfallStepContext<Recognition>) {
+    const values = step.values as SearchValues;
+    if (typeof step.result === 'string') {
+      const place = placeIn(step.result);
+      if (place) values.criteria = { ...values.criteria, place };
+    }
+    if (!values.stepByStep) return step.next();
+    const t = translatorOf(step.context);
+    return step.prompt(TYPOLOGY, {
+      prompt: MessageFactory.suggestedActions(['T1', 'T2', 'T3', 'T4', 'T5', t('offers:anything')], t('offers:askTypology')),
+      retryPrompt: MessageFactory.suggestedActions(['T1', 'T2', 'T3', 'T4', 'T5', t('offers:anything')], t('offers:askTypology')),
+    });
+  }
+
+  private async askBudgetStep(step: WaterfallStepContext<Recognition>) {
+    const values = step.values as SearchValues;
+    if (!values.stepByStep) return step.next();
+    const typologies = typologiesIn(String(step.result ?? ''));
+    if (typologies.length > 0) values.criteria = { ...values.criteria, typologies };
+    const t = translatorOf(step.context);
+    return step.prompt(BUDGET, {
+      prompt: MessageFactory.suggestedActions([t('offers:anything')], t('offers:askBudget')),
+      retryPrompt: MessageFactory.suggestedActions([t('offers:anything')], t('offers:retryBudget')),
+    });
+  }
+
+  private async searchStep(step: WaterfallStepContext<Recognition>) {
+    const values = step.values as SearchValues;
+    if (values.stepByStep) {
+      const budget = budgetIn(String(step.result ?? ''));
+      if (budget) values.criteria = { ...values.criteria, maxRent: budget.value, rentWithoutCharges: budget.withoutCharges || undefined };
+    }
+    await this.showPage(step.context, values.criteria, 1);
+    return step.endDialog();
+  }
+
+  private async followButton(context: TurnContext, button: z.infer<typeof SearchButtonSchema>): Promise<void> {
+    const t = translatorOf(context);
+    const last = turnStateOf(context).conversation.lastSearch;
+    if (button.action === 'details' && button.offerId) {
+      try {
+        await context.sendActivity(MessageFactory.attachment(offerDetailsCard(t, languageOf(context), await this.portal.getOffer(button.offerId))));
+      } catch (error) {
+        if (!isServiceError(error)) throw error;
+        await context.sendActivity(t(error.kind === 'NotFound' ? 'offers:notFound' : 'offers:portalUnavailable'));
+      }
+      return;
+    }
+    if (!last) {
+      await context.sendActivity(t('offers:searchFirst'));
+      return;
+    }
+    if (button.action === 'more') return this.showPage(context, last.criteria, last.page + 1);
+    const relaxed = relaxations(last.criteria, departmentOf(last.criteria)).find((option) => option.relaxation === button.relaxation);
+    await this.showPage(context, relaxed?.criteria ?? last.criteria, 1);
+  }
+
+  /** One page of results, remembered for "more" and refinements; nothing found → ways to widen. */
+  private async showPage(context: TurnContext, criteria: SearchCriteria, page: number): Promise<void> {
+    const t = translatorOf(context);
+    const language = languageOf(context);
+    const conversation = turnStateOf(context).conversation;
+    conversation.lastSearch = { criteria, page, shownTotals: conversation.lastSearch?.shownTotals ?? [] };
+    try {
+      const results = await this.portal.searchOffers(portalQuery(criteria, page));
+      const described = describeCriteria(t, language, criteria);
+      if (results.total === 0) return this.suggestRelaxations(context, criteria, described);
+      if (results.items.length === 0) {
+        await context.sendActivity(t('offers:noMore'));
+        return;
+      }
+      conversation.lastSearch.shownTotals = results.items.map((offer) => offer.rent + offer.charges);
+      const from = (page - 1) * PAGE_SIZE + 1;
+      const heading = `${t('offers:summary', { count: results.total, criteria: described })} ${t('offers:page', { from, to: from + results.items.length - 1, total: results.total })}`;
+      await context.sendActivity(MessageFactory.attachment(offerListCard(t, language, heading, results.items, from + results.items.length - 1 < results.total)));
+    } catch (error) {
+      if (!isServiceError(error)) throw error;
+      await context.sendActivity(t('offers:portalUnavailable'));
+    }
+  }
+
+  private async suggestRelaxations(context: TurnContext, criteria: SearchCriteria, described: string): Promise<void> {
+    const t = translatorOf(context);
+    const department = departmentOf(criteria);
+    const options = relaxations(criteria, department);
+    const counts = await Promise.all(options.map(async (option) => (await this.portal.searchOffers({ ...portalQuery(option.criteria, 1), pageSize: 1 })).total));
+    const useful = options.map((option, index) => ({ ...option, count: counts[index]! })).filter((option) => option.count > 0);
+    const text = `${t('offers:none', { criteria: described })} ${useful.length > 0 ? t('offers:relaxIntro') : t('offers:relaxNothing')}`;
+    if (useful.length === 0) {
+      await context.sendActivity(text);
+      return;
+    }
+    const label = (relaxation: Relaxation, count: number) => t(`offers:relax.${relaxation}`, { count, name: department?.name ?? '' });
+    await context.sendActivity(
+      MessageFactory.attachment(
+        adaptiveCard({
+          body: [{ type: 'TextBlock', text, wrap: true }],
+          actions: useful.map((option) => intentButton(label(option.relaxation, option.count), 'searchOffers', { action: 'relax', relaxation: option.relaxation })),
+          fallbackText: `${text} ${useful.map((option) => label(option.relaxation, option.count)).join(' · ')}`,
+        }),
+      ),
+    );
+  }
+}
+
+/** "à Lyon, en T2 ou T3, jusqu'à 750 € par mois charges comprises". */
+function describeCriteria(t: ReturnType<typeof translatorOf>, language: ReturnType<typeof languageOf>, criteria: SearchCriteria): string {
+  const parts: string[] = [];
+  if (criteria.place) parts.push(t(criteria.place.kind === 'commune' ? 'offers:criteria.place' : 'offers:criteria.department', { name: criteria.place.name }));
+  if (criteria.typologies?.length) parts.push(t('offers:criteria.typologies', { list: criteria.typologies.join(` ${t('offers:criteria.or')} `) }));
+  if (criteria.maxRent) parts.push(t(criteria.rentWithoutCharges ? 'offers:criteria.maxRentWithout' : 'offers:criteria.maxRent', { amount: formatEuros(criteria.maxRent, language) }));
+  if (criteria.minSurface) parts.push(t('offers:criteria.minSurface', { surface: criteria.minSurface }));
+  if (criteria.accessible) parts.push(t('offers:criteria.accessible'));
+  return parts.join(', ');
+}
+
+function departmentOf(criteria: SearchCriteria): { code: string; name: string } | undefined {
+  if (criteria.place?.kind !== 'commune') return undefined;
+  const code = criteria.place.code.startsWith('97') ? criteria.place.code.slice(0, 3) : criteria.place.code.slice(0, 2);
+  return { code, name: departmentName(code) };
+}
+
+function placeIn(text: string | undefined) {
+  const reading = criteriaFromRecognition(extractEntities(text ?? '', new Date()).entities, text ?? '').place;
+  if (reading.kind === 'place') return reading.place;
+  // Step by step, homonyms take the most populated commune (listed first); the summary names it.
+  return reading.kind === 'ambiguous' ? searchPlaceOf(reading.candidates[0]!) : undefined;
+}
+
+function typologiesIn(text: string | undefined) {
+  return criteriaFromRecognition(extractEntities(text ?? '', new Date()).entities, text ?? '').criteria.typologies ?? [];
+}
+
+function budgetIn(text: string | undefined): { value: number; withoutCharges: boolean } | undefined {
+  const criteria = criteriaFromRecognition(extractEntities(text ?? '', new Date()).entities, text ?? '').criteria;
+  if (criteria.maxRent) return { value: criteria.maxRent, withoutCharges: Boolean(criteria.rentWithoutCharges) };
+  // A bare number answers "what maximum rent?".
+  const bare = /^\s*(\d{3,4})\s*$/.exec(text ?? '');
+  return bare ? { value: Number(bare[1]), withoutCharges: false } : undefined;
+}
+
+function isAnything(context: TurnContext, text: string | undefined): boolean {
+  const said = ` ${normalizeForMatching(text ?? '')} `;
+  return listFor(languageOf(context), 'anythingWords', 'offers').some((word) => said.includes(` ${normalizeForMatching(word)} `));
+}

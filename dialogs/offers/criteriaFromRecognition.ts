@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../../bot/projectRoot';
+import type { SearchCriteria, SearchPlace } from '../../services/offers/searchCriteria';
+import type { CommuneCandidate, Place, RecognizedEntities } from '../recognizer/entities/schemas';
+import { normalizeForMatching } from '../recognizer/normalize';
+
+/** Paris, Lyon and Marseille offers are listed under the city, whatever the arrondissement. */
+const CITY_NAMES: Record<string, string> = { '75056': 'Paris', '69123': 'Lyon', '13055': 'Marseille' };
+
+export type PlaceReading = { kind: 'place'; place: SearchPlace } | { kind: 'ambiguous'; candidates: CommuneCandidate[] } | { kind: 'none' };
+
+/** What a sentence says about the search; undefined fields are left to the previous search. */
+export function criteriaFromRecognition(entities: RecognizedEntities, text: string): { criteria: SearchCriteria; place: PlaceReading; cheaper: boolean } {
+  const words = ` ${normalizeForMatching(text)} `;
+  const amount = entities.amounts?.find((candidate) => candidate.period !== 'year' && candidate.value < 10_000);
+  const typologies = entities.typologies?.map((typology) => (typology === 'T6' ? 'T5' : typology));
+  return {
+    criteria: {
+      typologies: typologies?.length ? [...new Set(typologies)] : undefined,
+      maxRent: amount?.value,
+      rentWithoutCharges: amount ? amount.chargesIncluded === false || undefined : undefined,
+      minSurface: entities.surfaces?.[0],
+      accessible: /\b(pmr|accessible|fauteuil|handicap\w*|mobilite reduite|wheelchair)\b/.test(words) ? true : undefined,
+    },
+    place: placeReading(entities.places?.[0], /\b(pres de|autour de|aux alentours de|pas loin de|near|around)\b/.test(words)),
+    cheaper: /\b(moins cher|moins chere|moins chers|plus abordable|cheaper|less expensive)\b/.test(words),
+  };
+}
+
+function placeReading(place: Place | undefined, nearby: boolean): PlaceReading {
+  if (!place) return { kind: 'none' };
+  if (place.kind === 'department') return { kind: 'place', place: { kind: 'department', code: place.code, name: place.name } };
+  const candidates = place.candidates;
+  if (candidates.length === 0) return { kind: 'none' };
+  const departments = new Set(candidates.map((candidate) => candidate.department));
+  // Homonyms in different departments (Saint-Denis 93 / 974): the user says which.
+  if (departments.size > 1 && !place.postalCode) return { kind: 'ambiguous', candidates: candidates.slice(0, 5) };
+  return { kind: 'place', place: searchPlaceOf(candidates[0]!, nearby) };
+}
+
+/** "Près de Lyon" looks in the whole department. */
+export function searchPlaceOf(candidate: CommuneCandidate, nearby = false): SearchPlace {
+  if (nearby) return { kind: 'department', code: candidate.department, name: departmentName(candidate.department) };
+  const code = candidate.city ?? candidate.code;
+  return { kind: 'commune', code, name: CITY_NAMES[code] ?? candidate.name };
+}
+
+let departments: Map<string, string> | undefined;
+
+export function departmentName(code: string): string {
+  departments ??= new Map(
+    (JSON.parse(readFileSync(join(projectRoot(), 'node_modules', '@etalab', 'decoupage-administratif', 'data', 'departements.json'), 'utf8')) as { code: string; nom: string }[]).map(
+      (department) => [department.code, department.nom],
+    ),
+  );
+  return departments.get(code) ?? code;
+}

@@ -1,0 +1,18 @@
+import type { ConversationData } from '../../bot/turn/stateSchemas';
+import { readEntities } from '../recognizer/entities/schemas';
+import type { Intent, Recognition } from '../recognizer/intents';
+import { criteriaFromRecognition } from './criteriaFromRecognition';
+
+/** Intents a short follow-up is often mistaken for; a real task (eligibility, status…) is never overridden. */
+const WEAK_INTENTS: readonly Intent[] = ['none', 'goodbye', 'greeting', 'thanks'];
+
+/**
+ * Right after a search, "et à Villeurbanne ?", "plutôt T2" or "moins cher" refine it: a message that
+ * carries search criteria, and that the NLU did not read as a real task, continues the search.
+ */
+export function asSearchFollowUp(recognition: Recognition, conversation: ConversationData): Recognition {
+  if (!conversation.lastSearch || !WEAK_INTENTS.includes(recognition.intent)) return recognition;
+  const said = criteriaFromRecognition(readEntities(recognition.entities), recognition.text);
+  const refines = said.cheaper || said.place.kind !== 'none' || Object.values(said.criteria).some((value) => value !== undefined);
+  return refines ? { ...recognition, intent: 'searchOffers', score: Math.max(recognition.score, 0.6) } : recognition;
+}
