@@ -8,7 +8,7 @@ import {
   pliZoneOf,
   zoneOfCommune,
 } from '../../services/eligibility/ceilings';
-import { applicationViolations } from '../../services/simulator/applicationRules';
+import { applicationViolations } from '../../services/offers/applicationRules';
 import { communeByInseeCode } from '../../services/simulator/communeDirectory';
 import { Offer } from '../../services/portal/schemas';
 import { HousingRequest } from '../../services/sne/schemas';

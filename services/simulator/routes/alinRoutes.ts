@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ceilingYearFor } from '../../eligibility/ceilings';
 import { isValidSiret } from '../../portal/siret';
 import { normaliseNur } from '../../sne/nur';
-import { applicationViolations } from '../applicationRules';
+import { applicationViolations } from '../../offers/applicationRules';
 import { problem, ok, parseBody } from '../http/problems';
 import { Route, SimulatorResponse } from '../http/router';
 import { LinkChallenges } from '../linkChallenges';

@@ -11,11 +11,15 @@ export interface ApplicationCase {
   ceilingYear: CeilingYear;
 }
 
-interface NamedViolation extends Violation {
+export interface NamedViolation extends Violation {
   code: ApplicationViolationCode;
 }
 
-/** Every rule an application breaks (all of them, so the user can fix everything at once). */
+/**
+ * Every rule an application breaks (all of them, so the user can fix everything at once). One
+ * function for the simulator's portal and for the assistant's check before it asks to confirm, so the
+ * assistant never promises what the portal would refuse.
+ */
 export function applicationViolations(application: ApplicationCase): NamedViolation[] {
   const { request, offer } = application;
   const violations: NamedViolation[] = [];
