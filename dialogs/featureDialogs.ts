@@ -1,5 +1,6 @@
 import type { Dialog } from 'botbuilder-dialogs';
 import type { DialogServices } from '../bot/app';
+import { ApplyDialog } from './applyDialog';
 import { EmployerDialog } from './employerDialog';
 import { LinkNumberDialog } from './linkNumberDialog';
 import { OfferSearchDialog } from './offerSearchDialog';
@@ -8,11 +9,16 @@ import { StatusDialog } from './statusDialog';
 
 /** The feature dialogs the routes table points to (dialogs/routes.ts). */
 export function featureDialogs(services: DialogServices): Dialog[] {
+  // A component registers the dialogs it starts itself: the SDK's reprompt (after "aide" or a language
+  // switch in the middle of a step) does not look in the parent's dialogs.
+  const employer = new EmployerDialog(services.portal);
+  const link = new LinkNumberDialog({ portal: services.portal, attemptsPerUser: services.linkAttempts.perUser, attemptsPerNumber: services.linkAttempts.perNumber }, employer);
   return [
-    new LinkNumberDialog({ portal: services.portal, attemptsPerUser: services.linkAttempts.perUser, attemptsPerNumber: services.linkAttempts.perNumber }),
+    link,
+    employer,
     new PrivacyDialog(),
-    new EmployerDialog(services.portal),
+    new StatusDialog({ portal: services.portal, sne: services.sne, backgroundWork: services.backgroundWork }, link),
     new OfferSearchDialog(services.portal),
-    new StatusDialog({ portal: services.portal, sne: services.sne, backgroundWork: services.backgroundWork }),
+    new ApplyDialog({ portal: services.portal, sne: services.sne, maxActiveApplications: services.config.portal.maxActiveApplications }, link),
   ];
 }

@@ -1,4 +1,4 @@
-import { ComponentDialog, TextPrompt, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, TextPrompt, WaterfallDialog, type Dialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { AttemptLimiter } from '../bot/coordination/attemptLimiter';
 import { languageOf, translatorOf, turnStateOf } from '../bot/turn/turnAccess';
 import { isServiceError } from '../services/http/errors';
@@ -29,8 +29,12 @@ interface CodeLoopState {
 
 /** Ends with `{ linked: true }` when the link was made. */
 export class LinkNumberDialog extends ComponentDialog {
-  constructor(private readonly deps: LinkNumberDependencies) {
+  constructor(
+    private readonly deps: LinkNumberDependencies,
+    employerCheck: Dialog,
+  ) {
     super('linkNumberDialog');
+    this.addDialog(employerCheck);
     this.addDialog(yesNoPrompt(CONFIRM));
     this.addDialog(new TextPrompt(NUMBER_PROMPT, (prompt) => this.validateNumber(prompt)));
     this.addDialog(new TextPrompt(CODE_PROMPT, async (prompt) => sixDigits(prompt.recognized.value) !== undefined));

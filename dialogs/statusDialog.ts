@@ -1,5 +1,5 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type Dialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { BackgroundWork } from '../bot/proactive/backgroundWork';
 import { languageOf, translatorOf, turnStateOf } from '../bot/turn/turnAccess';
 import type { Link } from '../bot/turn/stateSchemas';
@@ -8,6 +8,7 @@ import { isServiceError } from '../services/http/errors';
 import type { PortalApi } from '../services/portal/portalApi';
 import type { SneApi } from '../services/sne/sneApi';
 import { statusCard } from './cards/statusCard';
+import { isLinked, linkFirst } from './linkFirst';
 import type { Recognition } from './recognizer/intents';
 
 const STEPS = 'status.steps';
@@ -23,21 +24,23 @@ export interface StatusDependencies {
  * (request, documents) and AL-in (applications, decisions). A slow portal answers later, proactively.
  */
 export class StatusDialog extends ComponentDialog {
-  constructor(private readonly deps: StatusDependencies) {
+  constructor(
+    private readonly deps: StatusDependencies,
+    linkNumber: Dialog,
+  ) {
     super('statusDialog');
+    this.addDialog(linkNumber);
     this.addDialog(new WaterfallDialog(STEPS, [this.ensureLinkedStep.bind(this), this.showStatusStep.bind(this)]));
     this.initialDialogId = STEPS;
   }
 
   private async ensureLinkedStep(step: WaterfallStepContext<Recognition>) {
-    if (turnStateOf(step.context).user.link) return step.next({ linked: true });
-    await step.context.sendActivity(translatorOf(step.context)('status:needLink'));
-    return step.beginDialog('linkNumberDialog', { ...step.options, text: '' });
+    return linkFirst(step, 'status:needLink');
   }
 
   private async showStatusStep(step: WaterfallStepContext<Recognition>) {
     const link = turnStateOf(step.context).user.link;
-    if (!link || (step.result as { linked?: boolean } | undefined)?.linked === false) return step.endDialog();
+    if (!link || !isLinked(step)) return step.endDialog();
     await this.deps.backgroundWork.answerWithinBudget(
       step.context,
       () => this.loadDossier(link),

@@ -1,15 +1,16 @@
 import type { Attachment } from 'botbuilder';
 import type { Language, Translate } from '../../bot/i18n';
-import type { ApplicationLine, DossierSummary } from '../../services/dossier/dossierSummary';
+import type { DossierSummary } from '../../services/dossier/dossierSummary';
 import { formatDate } from '../format';
 import { adaptiveCard, intentButton } from './adaptiveCard';
+import { applicationText, daysFromNow } from './applicationText';
 
 /** Teams shows up to this many applications comfortably; the portal lists the rest. */
 const MAX_APPLICATIONS = 8;
 
 /** The dossier in one card: warnings first, then the request, documents, applications, next step. */
 export function statusCard(t: Translate, language: Language, maskedNur: string, summary: DossierSummary): Attachment {
-  const when = (days: number) => (days === 0 ? t('status:today') : t('status:inDays', { count: days }));
+  const when = daysFromNow(t);
   const warnings = warningsOf(t, language, summary, when);
   const facts = [
     { title: t('status:facts.state'), value: t(`status:state.${summary.state}`) },
@@ -65,16 +66,6 @@ function warningsOf(t: Translate, language: Language, summary: DossierSummary, w
   }
   if (summary.renewalDueSoon) warnings.push(t('status:warnings.renewal', { date: formatDate(summary.renewalDueDate, language), when: when(Math.max(0, summary.daysToRenewal)) }));
   return warnings;
-}
-
-function applicationText(t: Translate, language: Language, line: ApplicationLine, when: (days: number) => string): string {
-  const stageKey = line.status === 'attributed' && line.underCondition ? 'attributedUnderCondition' : line.status;
-  const stage = t(`status:applications.stage.${stageKey}`, {
-    rank: line.rank,
-    date: line.answerDueDate ? formatDate(line.answerDueDate, language) : '',
-    when: line.daysToAnswer !== undefined ? when(Math.max(0, line.daysToAnswer)) : '',
-  });
-  return t('status:applications.line', { typology: line.typology, commune: line.commune, stage });
 }
 
 function seniorityText(t: Translate, seniority: { years: number; months: number }): string {

@@ -66,7 +66,7 @@ function nextActionOf(state: RequestState, offerWaiting: boolean, renewalDueSoon
   return active.length === 0 ? 'search' : 'wait';
 }
 
-function applicationLine(candidature: Candidature, today: Date): ApplicationLine {
+export function applicationLine(candidature: Candidature, today: Date): ApplicationLine {
   const decision = candidature.decision;
   return {
     id: candidature.id,

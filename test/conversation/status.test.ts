@@ -79,6 +79,13 @@ describe('the dossier status', () => {
     expect(card).toContain('Un logement vous est proposé');
   });
 
+  it('answers help in the middle of the link it started, then asks for the number again', async () => {
+    await say('help-in-link', 'où en est mon dossier');
+    const seen = await say('help-in-link', 'aide');
+    expect(seen).toContain('Écrivez simplement');
+    expect(seen).toContain('Quel est votre numéro unique');
+  });
+
   it('says "try later" when the portal fails, and shows the dossier once it is back', async () => {
     await linked('outage', ACCOUNTS.julie);
     await fault({ route: '/alin/v1/applicants/*', kind: 'error', status: 503 });

@@ -1,0 +1,265 @@
+import { MessageFactory, type TurnContext } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, type Dialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { z } from 'zod';
+import type { Translate } from '../bot/i18n';
+import { languageOf, translatorOf, turnStateOf } from '../bot/turn/turnAccess';
+import { applicationLine } from '../services/dossier/dossierSummary';
+import { ceilingYearFor } from '../services/eligibility/ceilings';
+import { isServiceError, type Violation } from '../services/http/errors';
+import { applicationViolations } from '../services/offers/applicationRules';
+import type { PortalApi } from '../services/portal/portalApi';
+import { ACTIVE_CANDIDATURE_STATUSES, type Candidature, type Offer } from '../services/portal/schemas';
+import type { SneApi } from '../services/sne/sneApi';
+import { adaptiveCard, intentButton } from './cards/adaptiveCard';
+import { applicationText } from './cards/applicationText';
+import { formatEuros } from './format';
+import { isLinked, linkFirst } from './linkFirst';
+import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
+import type { Recognition } from './recognizer/intents';
+
+const STEPS_ROUTER = 'apply.router';
+const APPLY = 'apply.steps';
+const LIST = 'apply.list';
+const WITHDRAW = 'apply.withdraw';
+const CONFIRM = 'apply.confirm';
+
+/** What "Candidater" and "Retirer" buttons send (user input: checked). */
+const OfferButtonSchema = z.object({ offerId: z.string().min(1).max(40) });
+const WithdrawButtonSchema = z.object({ candidatureId: z.string().min(1).max(60) });
+
+export interface ApplyDependencies {
+  portal: PortalApi;
+  sne: SneApi;
+  /** The portal's limit of applications in progress (not published by AL-in: configuration). */
+  maxActiveApplications: number;
+}
+
+interface ApplyValues {
+  offer?: Offer;
+  candidature?: Candidature;
+}
+
+/**
+ * Applying to an offer (preconditions checked first, with the same rules as the portal, then a
+ * confirmation), "my applications", and withdrawing one (with confirmation).
+ */
+export class ApplyDialog extends ComponentDialog {
+  constructor(
+    private readonly deps: ApplyDependencies,
+    linkNumber: Dialog,
+  ) {
+    super('applyDialog');
+    this.addDialog(linkNumber);
+    this.addDialog(yesNoPrompt(CONFIRM));
+    this.addDialog(new WaterfallDialog(STEPS_ROUTER, [this.routeStep.bind(this)]));
+    this.addDialog(new WaterfallDialog(APPLY, [this.linkStep.bind(this), this.checkStep.bind(this), this.sendStep.bind(this)]));
+    this.addDialog(new WaterfallDialog(LIST, [this.linkForListStep.bind(this), this.listStep.bind(this)]));
+    this.addDialog(new WaterfallDialog(WITHDRAW, [this.linkForListStep.bind(this), this.chooseWithdrawalStep.bind(this), this.withdrawStep.bind(this)]));
+    this.initialDialogId = STEPS_ROUTER;
+  }
+
+  private async routeStep(step: WaterfallStepContext<Recognition>) {
+    const target = step.options.intent === 'myApplications' ? LIST : step.options.intent === 'withdraw' ? WITHDRAW : APPLY;
+    return step.replaceDialog(target, step.options);
+  }
+
+  // Applying --------------------------------------------------------------------------------------
+
+  private async linkStep(step: WaterfallStepContext<Recognition>) {
+    return linkFirst(step, 'apply:needLink');
+  }
+
+  private async checkStep(step: WaterfallStepContext<Recognition>) {
+    if (!isLinked(step)) return step.endDialog();
+    const t = translatorOf(step.context);
+    const offerId = offerIdOf(step.options);
+    if (!offerId) {
+      await step.context.sendActivity(t('apply:whichOffer'));
+      return step.endDialog();
+    }
+    try {
+      const applicantId = turnStateOf(step.context).user.link!.applicantId;
+      const applicant = await this.deps.portal.getApplicant(applicantId);
+      const [request, candidatures, offer] = await Promise.all([
+        this.deps.sne.getRequest(applicant.linkedRequest.nur),
+        this.deps.portal.listCandidatures(applicantId),
+        this.deps.portal.getOffer(offerId),
+      ]);
+      const existing = candidatures.find((candidature) => candidature.offer.id === offer.id && candidature.status !== 'withdrawn');
+      if (existing) {
+        await step.context.sendActivity(t('apply:alreadyApplied', { stage: t(`status:applications.stage.${existing.status}`, { rank: existing.decision?.rank, date: '', when: '' }) }));
+        return step.endDialog();
+      }
+      const violations = applicationViolations({
+        request,
+        offer,
+        activeCandidatures: candidatures.filter((candidature) => ACTIVE_CANDIDATURE_STATUSES.includes(candidature.status)).length,
+        maxActiveApplications: this.deps.maxActiveApplications,
+        ceilingYear: ceilingYearFor(new Date()),
+      });
+      if (violations.length > 0) {
+        await explainViolations(step.context, violations);
+        return step.endDialog();
+      }
+      (step.values as ApplyValues).offer = offer;
+      const language = languageOf(step.context);
+      return step.prompt(CONFIRM, yesNoOptions(t, t('apply:confirm', { offer: offerTitle(t, offer), total: formatEuros(offer.rent + offer.charges, language) })));
+    } catch (error) {
+      await explainFailure(step.context, error);
+      return step.endDialog();
+    }
+  }
+
+  private async sendStep(step: WaterfallStepContext<Recognition>) {
+    const t = translatorOf(step.context);
+    const offer = (step.values as ApplyValues).offer!;
+    if (!answeredYes(step.result)) {
+      await step.context.sendActivity(t('apply:notSent'));
+      return step.endDialog();
+    }
+    try {
+      await this.deps.portal.applyToOffer(turnStateOf(step.context).user.link!.applicantId, offer.id);
+      await step.context.sendActivity(t('apply:sent', { offer: offerTitle(t, offer) }));
+    } catch (error) {
+      // A POST that timed out may have gone through: say so rather than "nothing was sent".
+      if (isServiceError(error) && error.kind === 'Unavailable' && (error as { reason?: string }).reason === 'timeout') {
+        await step.context.sendActivity(t('apply:unsure'));
+      } else {
+        await explainFailure(step.context, error);
+      }
+    }
+    return step.endDialog();
+  }
+
+  // My applications and withdrawing ----------------------------------------------------------------
+
+  private async linkForListStep(step: WaterfallStepContext<Recognition>) {
+    return linkFirst(step, 'apply:needLinkForList');
+  }
+
+  private async listStep(step: WaterfallStepContext<Recognition>) {
+    if (!isLinked(step)) return step.endDialog();
+    try {
+      const candidatures = await this.deps.portal.listCandidatures(turnStateOf(step.context).user.link!.applicantId);
+      await step.context.sendActivity(applicationsMessage(step.context, candidatures));
+    } catch (error) {
+      await explainFailure(step.context, error);
+    }
+    return step.endDialog();
+  }
+
+  private async chooseWithdrawalStep(step: WaterfallStepContext<Recognition>) {
+    if (!isLinked(step)) return step.endDialog();
+    const t = translatorOf(step.context);
+    try {
+      const candidatures = await this.deps.portal.listCandidatures(turnStateOf(step.context).user.link!.applicantId);
+      const chosenId = WithdrawButtonSchema.safeParse(step.options.entities).data?.candidatureId;
+      const active = candidatures.filter((candidature) => ACTIVE_CANDIDATURE_STATUSES.includes(candidature.status));
+      const chosen = chosenId ? candidatures.find((candidature) => candidature.id === chosenId) : active.length === 1 ? active[0] : undefined;
+      if (!chosen) {
+        await step.context.sendActivity(active.length === 0 ? t('apply:withdraw.noneActive') : applicationsMessage(step.context, active, t('apply:withdraw.which')));
+        return step.endDialog();
+      }
+      if (!ACTIVE_CANDIDATURE_STATUSES.includes(chosen.status)) {
+        await step.context.sendActivity(t('apply:withdraw.tooLate'));
+        return step.endDialog();
+      }
+      (step.values as ApplyValues).candidature = chosen;
+      return step.prompt(CONFIRM, yesNoOptions(t, t('apply:withdraw.confirm', { offer: offerTitle(t, chosen.offer) })));
+    } catch (error) {
+      await explainFailure(step.context, error);
+      return step.endDialog();
+    }
+  }
+
+  private async withdrawStep(step: WaterfallStepContext<Recognition>) {
+    const t = translatorOf(step.context);
+    const candidature = (step.values as ApplyValues).candidature!;
+    if (!answeredYes(step.result)) {
+      await step.context.sendActivity(t('apply:withdraw.notDone'));
+      return step.endDialog();
+    }
+    try {
+      await this.deps.portal.withdrawCandidature(candidature.applicantId, candidature.id);
+      await step.context.sendActivity(t('apply:withdraw.done', { offer: offerTitle(t, candidature.offer) }));
+    } catch (error) {
+      if (isServiceError(error) && error.kind === 'Conflict') await step.context.sendActivity(t('apply:withdraw.tooLate'));
+      else await explainFailure(step.context, error);
+    }
+    return step.endDialog();
+  }
+}
+
+
+function offerIdOf(recognition: Recognition): string | undefined {
+  return OfferButtonSchema.safeParse(recognition.entities).data?.offerId ?? /\bOFR-\d{3,}\b/i.exec(recognition.text)?.[0].toUpperCase();
+}
+
+function offerTitle(t: Translate, offer: Offer): string {
+  return t('offers:offer.title', { typology: offer.typology, surface: offer.surface, commune: offer.commune.name });
+}
+
+/** Every broken rule, each with its way forward. */
+async function explainViolations(context: TurnContext, violations: Violation[]): Promise<void> {
+  const t = translatorOf(context);
+  const language = languageOf(context);
+  const lines = violations.map((violation) => {
+    const params = violation.params ?? {};
+    switch (violation.code) {
+      case 'ACTIVE_LIMIT_REACHED':
+        return t('apply:violation.ACTIVE_LIMIT_REACHED', { limit: params.limit });
+      case 'REQUEST_NOT_ACTIVE': {
+        const state = String(params.state ?? '');
+        return t(`apply:violation.REQUEST_NOT_ACTIVE.${['expired', 'cancelled', 'attributed'].includes(state) ? state : 'other'}`);
+      }
+      case 'REQUEST_INCOMPLETE': {
+        const documents = String(params.documents ?? '')
+          .split(',')
+          .filter(Boolean)
+          .map((type) => t(`status:documents.type.${type}`).toLowerCase());
+        return t('apply:violation.REQUEST_INCOMPLETE', { documents: documents.join(', ') });
+      }
+      case 'INCOME_ABOVE_CEILING':
+        return t('apply:violation.INCOME_ABOVE_CEILING', { financing: params.financing, ceiling: formatEuros(Number(params.ceiling), language) });
+      default:
+        return t('apply:violation.other', { code: violation.code });
+    }
+  });
+  await context.sendActivity(`${t('apply:cannotApply')}\n\n${lines.map((line) => `- ${line}`).join('\n')}`);
+}
+
+async function explainFailure(context: TurnContext, error: unknown): Promise<void> {
+  if (!isServiceError(error)) throw error;
+  const t = translatorOf(context);
+  if (error.kind === 'RuleViolation') return explainViolations(context, (error as { violations: Violation[] }).violations);
+  if (error.kind === 'Conflict') return void (await context.sendActivity(t('apply:alreadyApplied', { stage: '' })));
+  if (error.kind === 'NotFound') return void (await context.sendActivity(t('apply:offerGone')));
+  await context.sendActivity(t('apply:portalUnavailable'));
+}
+
+function applicationsMessage(context: TurnContext, candidatures: Candidature[], heading?: string) {
+  const t = translatorOf(context);
+  const language = languageOf(context);
+  if (candidatures.length === 0) return MessageFactory.text(t('apply:list.none'));
+  const today = new Date();
+  const title = heading ?? t('apply:list.heading');
+  const lines = candidatures.map((candidature) => applicationText(t, language, applicationLine(candidature, today)));
+  return MessageFactory.attachment(
+    adaptiveCard({
+      body: [
+        { type: 'TextBlock', text: title, weight: 'Bolder', wrap: true },
+        ...candidatures.map((candidature, index) => ({
+          type: 'Container',
+          separator: true,
+          items: [
+            { type: 'TextBlock', text: lines[index], wrap: true },
+            ...(ACTIVE_CANDIDATURE_STATUSES.includes(candidature.status)
+              ? [{ type: 'ActionSet', actions: [intentButton(t('apply:list.withdraw'), 'withdraw', { candidatureId: candidature.id })] }]
+              : []),
+          ],
+        })),
+      ],
+      fallbackText: [title, ...lines.map((line) => `- ${line}`)].join('\n'),
+    }),
+  );
+}
