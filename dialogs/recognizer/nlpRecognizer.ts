@@ -2,7 +2,7 @@ import type { Nlp } from '@nlpjs/nlp';
 import { z } from 'zod';
 import { classifierText } from './classifierText';
 import { extractEntities } from './entities/extractEntities';
-import { placeIndex } from './entities/placeIndex';
+import { placeIndex } from '../../services/geo/placeIndex';
 import { FaqTopicSchema } from './entities/schemas';
 import { isIntent, type Intent, type IntentRecognizer, type Recognition } from './intents';
 import { NLU_LANGUAGES, readNluExamplesFile, type NluLanguage } from './nluExamples';

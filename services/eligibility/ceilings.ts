@@ -7,6 +7,10 @@ import pls2025 from './ceilings/pls-2025.json';
 import pls2026 from './ceilings/pls-2026.json';
 import plus2025 from './ceilings/plus-2025.json';
 import plus2026 from './ceilings/plus-2026.json';
+import zonesData from './zones.json';
+
+// The household category has its own file; exported here too, where the simulator's rules import it from.
+export { householdCategory, type HouseholdComposition } from './householdCategory';
 
 /**
  * Income ceilings of social housing (plafonds de ressources), pure functions over the tables in
@@ -30,6 +34,7 @@ const CeilingTableSchema = z.object({
   year: z.number().int(),
   source: z.string().min(1),
   derived: z.boolean(),
+  note: z.string().optional(),
   zones: z.array(z.string()).min(1),
   categories: z.object({ 1: ZoneAmountsSchema, 2: ZoneAmountsSchema, 3: ZoneAmountsSchema, 4: ZoneAmountsSchema, 5: ZoneAmountsSchema, 6: ZoneAmountsSchema }),
   perExtraPerson: ZoneAmountsSchema,
@@ -52,60 +57,49 @@ export function ceilingFor(category: number, zone: IncomeZone, financing: Social
 export function ceilingFor(category: number, zone: PliZone, financing: 'PLI', year: CeilingYear): number;
 export function ceilingFor(category: number, zone: IncomeZone | PliZone, financing: CeilingFinancing, year: CeilingYear): number {
   if (!Number.isInteger(category) || category < 1) throw new RangeError(`household category must be a whole number from 1, got ${category}`);
-  const table = TABLES.find((candidate) => candidate.financing === financing && candidate.year === year);
-  if (!table) throw new RangeError(`no ${financing} ceilings for ${year}`);
+  const table = tableFor(financing, year);
   if (!table.zones.includes(zone)) throw new RangeError(`${financing} ceilings have no zone ${zone}`);
   const row = table.categories[Math.min(category, LAST_CATEGORY) as 1 | 2 | 3 | 4 | 5 | 6];
   const extraPersons = Math.max(0, category - LAST_CATEGORY);
   return amountIn(row, zone) + extraPersons * amountIn(table.perExtraPerson, zone);
 }
 
-export interface HouseholdComposition {
-  /** Everyone to be housed. */
-  persons: number;
-  /** Persons "à charge" (children, dependent relatives). */
-  dependants: number;
-  /** A couple without dependant whose ages add up to 55 or less (arrêté of 29 July 1987). */
-  youngHousehold: boolean;
-  /** Holders of the "CMI invalidité" card. */
-  disabledPersons: number;
+/** Where a table comes from, and whether its values are derived (⚠: the dialog says "estimated"). */
+export interface CeilingTableInfo {
+  financing: CeilingFinancing;
+  year: CeilingYear;
+  source: string;
+  derived: boolean;
+  note?: string;
 }
+
+export function ceilingTableInfo(financing: CeilingFinancing, year: CeilingYear): CeilingTableInfo {
+  const table = tableFor(financing, year);
+  return { financing, year, source: table.source, derived: table.derived, ...(table.note ? { note: table.note } : {}) };
+}
+
+const ZonesSchema = z.object({
+  source: z.string().min(1),
+  paris: z.string(),
+  parisArrondissements: z.object({ first: z.string().regex(/^\d{5}$/), last: z.string().regex(/^\d{5}$/) }),
+  borderingParis: z.array(z.string().regex(/^\d{5}$/)).length(29),
+  ileDeFranceDepartments: z.array(z.string()).min(1),
+});
+const ZONES = ZonesSchema.parse(zonesData);
+
+/** Paris (75056), its arrondissements and the 29 communes bordering it (./zones.json). */
+const PARIS_AND_BORDERING: ReadonlySet<string> = new Set([
+  ZONES.paris,
+  ...codesBetween(ZONES.parisArrondissements.first, ZONES.parisArrondissements.last),
+  ...ZONES.borderingParis,
+]);
+export const BORDERING_PARIS: readonly string[] = ZONES.borderingParis;
+export const ILE_DE_FRANCE_DEPARTMENTS: ReadonlySet<string> = new Set(ZONES.ileDeFranceDepartments);
 
 /**
- * The category of the arrêté of 29 July 1987: the number of persons, moved up by one when the household
- * is a single adult with dependants, a young household without dependant, or counts a person with a
- * disability. These cases do not add up: each text definition moves a household up one category only
- * (e.g. category 4 = "three persons, one with a disability" = "one person with two dependants").
- * Above 6, the result counts extra persons (see `ceilingFor`).
+ * The ceiling zone of a commune, from its INSEE code, without checking the code. Overseas communes fall in
+ * `otherRegions` here (the simulator's offers are metropolitan); `zoneForPlace` tells them apart.
  */
-export function householdCategory(household: HouseholdComposition): number {
-  const { persons, dependants, youngHousehold, disabledPersons } = household;
-  if (!Number.isInteger(persons) || persons < 1) throw new RangeError('a household has at least one person');
-  if (!Number.isInteger(dependants) || dependants < 0 || dependants > persons - 1) {
-    throw new RangeError('dependants must leave at least one adult in the household');
-  }
-  if (!Number.isInteger(disabledPersons) || disabledPersons < 0 || disabledPersons > persons) {
-    throw new RangeError('disabledPersons must be between 0 and the number of persons');
-  }
-  const singleAdultWithDependants = persons - dependants === 1 && dependants > 0;
-  const youngCoupleWithoutDependant = youngHousehold && persons === 2 && dependants === 0;
-  const movedUp = singleAdultWithDependants || youngCoupleWithoutDependant || disabledPersons > 0;
-  return persons + (movedUp ? 1 : 0);
-}
-
-// Paris (75056 and its arrondissements 75101–75120) and the 29 communes bordering it (FACTS.md,
-// checked against @etalab/decoupage-administratif).
-const PARIS_AND_BORDERING = new Set([
-  '75056',
-  ...Array.from({ length: 20 }, (_, index) => String(75101 + index)),
-  '92012', '92024', '92040', '92044', '92046', '92049', '92051', '92062', '92064', '92073', '92075',
-  '93001', '93006', '93045', '93048', '93055', '93061', '93066', '93070',
-  '94018', '94033', '94037', '94041', '94042', '94043', '94052', '94067', '94069', '94080',
-]);
-
-const ILE_DE_FRANCE_DEPARTMENTS = new Set(['75', '77', '78', '91', '92', '93', '94', '95']);
-
-/** The ceiling zone of a commune, from its INSEE code. Overseas communes fall in `otherRegions` (their own tables are out of scope). */
 export function zoneOfCommune(inseeCode: string): IncomeZone {
   if (PARIS_AND_BORDERING.has(inseeCode)) return 'parisBordering';
   if (ILE_DE_FRANCE_DEPARTMENTS.has(inseeCode.slice(0, 2))) return 'restIdf';
@@ -126,8 +120,18 @@ export function ceilingYearFor(date: Date): CeilingYear {
   return latest;
 }
 
+function tableFor(financing: CeilingFinancing, year: CeilingYear): CeilingTable {
+  const table = TABLES.find((candidate) => candidate.financing === financing && candidate.year === year);
+  if (!table) throw new RangeError(`no ${financing} ceilings for ${year}`);
+  return table;
+}
+
 function amountIn(amounts: Record<string, number>, zone: string): number {
   const amount = amounts[zone];
   if (amount === undefined) throw new RangeError(`ceiling table has no amount for zone ${zone}`);
   return amount;
+}
+
+function codesBetween(first: string, last: string): string[] {
+  return Array.from({ length: Number(last) - Number(first) + 1 }, (_, offset) => String(Number(first) + offset));
 }

@@ -1,8 +1,8 @@
+import { placeIndex, type PlaceIndex } from '../../../services/geo/placeIndex';
 import { markerLanguage } from '../../../services/language/markerWords';
 import placeWordsData from './data/placeWords.json';
 import type { EntityMatch } from './entityMatch';
 import { foldText } from './foldText';
-import { placeIndex, type PlaceIndex } from './placeIndex';
 import type { Place } from './schemas';
 
 interface Word {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CommuneCandidateSchema, DepartmentCandidateSchema, type CommuneCandidate, type DepartmentCandidate } from '../../../services/geo/schemas';
 
 /**
  * The entities the recognizer hands to the dialogs, as zod schemas: one truth for the parsers' types
@@ -26,20 +27,8 @@ export const SiretValueSchema = z.object({
 });
 export type SiretValue = z.infer<typeof SiretValueSchema>;
 
-export const CommuneCandidateSchema = z.object({
-  /** INSEE code: what the portal's offer search takes. */
-  code: z.string(),
-  name: z.string(),
-  department: z.string(),
-  postalCodes: z.array(z.string()),
-  population: z.number(),
-  /** For a municipal arrondissement: its city (75056 Paris, 69123 Lyon, 13055 Marseille). */
-  city: z.string().optional(),
-});
-export type CommuneCandidate = z.infer<typeof CommuneCandidateSchema>;
-
-export const DepartmentCandidateSchema = z.object({ code: z.string(), name: z.string() });
-export type DepartmentCandidate = z.infer<typeof DepartmentCandidateSchema>;
+// Communes and departments come from the place index shared with services/geo.
+export { CommuneCandidateSchema, DepartmentCandidateSchema, type CommuneCandidate, type DepartmentCandidate };
 
 export const PlaceSchema = z.discriminatedUnion('kind', [
   z.object({

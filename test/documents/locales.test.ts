@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checklistFor } from '../../services/documents/checklist';
+import { compareWithRequest } from '../../services/documents/requestComparison';
+import { FaqTopicSchema } from '../../dialogs/recognizer/entities/schemas';
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+const LANGUAGES = ['fr', 'en'] as const;
+const read = (language: string, namespace: string): Json => JSON.parse(readFileSync(join(__dirname, '../../locales', language, `${namespace}.json`), 'utf8'));
+
+/** "documents:items.identity.label" → the string at that path, or undefined. */
+function lookup(language: string, key: string): Json | undefined {
+  const [namespace, path] = key.split(':');
+  let value: Json | undefined = read(language, namespace ?? '');
+  for (const part of (path ?? '').split('.')) value = value && typeof value === 'object' && !Array.isArray(value) ? value[part] : undefined;
+  return value;
+}
+
+function leaves(value: Json, prefix = ''): [string, string][] {
+  if (typeof value === 'string') return [[prefix, value]];
+  if (value && typeof value === 'object' && !Array.isArray(value)) return Object.entries(value).flatMap(([key, child]) => leaves(child, prefix ? `${prefix}.${key}` : key));
+  if (Array.isArray(value)) return value.flatMap((child, index) => leaves(child, `${prefix}.${index}`));
+  return [];
+}
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]).sort();
+
+/** Every key the documents services can hand a dialog. */
+function emittedKeys(): string[] {
+  const checklist = checklistFor(
+    { familySituation: 'divorceOrSeparation', children: true, pregnancy: true, reasons: ['disability', 'homeless', 'unfitHousing', 'noticeToLeave', 'eviction', 'domesticViolence'] },
+    new Date('2026-03-15T10:00:00Z'),
+  );
+  const others = [checklistFor({ residence: 'foreignNational', familySituation: 'married' }, new Date()), checklistFor({ familySituation: 'pacs' }, new Date())];
+  const items = [...checklist.items, ...others.flatMap((other) => other.items)];
+  const states = ['provided', 'missing', 'expired', 'rejected'] as const;
+  const comparisons = states.map((state) => compareWithRequest(checklist, checklist.items.map((item) => ({ type: item.documentTypes[0]!, state, concerns: 'applicant', updatedAt: null }))));
+  comparisons.push(compareWithRequest(checklist, []));
+  return [
+    checklist.limitativeKey,
+    ...items.flatMap((item) => [item.labelKey, ...item.detailKeys, ...(item.conditionKey ? [item.conditionKey] : []), `documents:groups.${item.group}`, `documents:concerns.${item.concerns}`]),
+    ...comparisons.flatMap((comparison) => [
+      comparison.afterStepsKey,
+      ...(comparison.underConditionKey ? [comparison.underConditionKey] : []),
+      ...comparison.items.flatMap((item) => [`documents:status.${item.status}`, ...(item.nextStepKey ? [item.nextStepKey] : [])]),
+    ]),
+  ];
+}
+
+describe('locales/<language>/documents.json', () => {
+  test.each(LANGUAGES)('has a sentence in %s for every key the services hand out', (language) => {
+    const missing = [...new Set(emittedKeys())].filter((key) => typeof lookup(language, key) !== 'string');
+    expect(missing).toEqual([]);
+  });
+
+  it('has the same keys and placeholders in French and English', () => {
+    const fr = new Map(leaves(read('fr', 'documents')));
+    const en = new Map(leaves(read('en', 'documents')));
+    expect([...en.keys()].sort()).toEqual([...fr.keys()].sort());
+    for (const [key, text] of fr) expect([key, placeholders(en.get(key) ?? '')]).toEqual([key, placeholders(text)]);
+  });
+
+  it('never asks for a document to be sent to the assistant', () => {
+    expect(lookup('fr', 'documents:nextStep.afterUpload')).toMatch(/Ne m'envoyez jamais de document/);
+    expect(lookup('en', 'documents:nextStep.afterUpload')).toMatch(/Never send me a document/);
+  });
+});
+
+describe('locales/<language>/faq.json', () => {
+  test.each(LANGUAGES)('answers every FAQ topic of the recognizer in %s, with a question, an answer and a source', (language) => {
+    const faq = read(language, 'faq') as Record<string, { question: string; answer: string; source: string; sourceRef: string[] }>;
+    expect(Object.keys(faq).sort()).toEqual([...FaqTopicSchema.options].sort());
+    for (const entry of Object.values(faq)) {
+      expect(entry.question.length).toBeGreaterThan(5);
+      expect(entry.answer.length).toBeGreaterThan(40);
+      expect(entry.answer.length).toBeLessThan(700);
+      expect(entry.source.length).toBeGreaterThan(5);
+      expect(entry.sourceRef.length).toBeGreaterThan(0);
+    }
+  });
+
+  test.each`
+    topic             | ref
+    ${'uniqueNumber'} | ${'CCH L441-2-1'}
+    ${'commission'}   | ${'CCH R441-3'}
+    ${'tenDays'}      | ${'CCH R441-10'}
+    ${'renewal'}      | ${'CCH R441-2-7'}
+    ${'whatIsAlin'}   | ${'/work/shared/seeds/004_1460c04dde71a9cd.txt'}
+  `('$topic cites $ref', ({ topic, ref }) => {
+    for (const language of LANGUAGES) expect(lookup(language, `faq:${topic}.sourceRef`)).toContain(ref);
+  });
+
+  test.each`
+    topic           | fr             | en
+    ${'commission'} | ${/trois/}     | ${/three/}
+    ${'tenDays'}    | ${/10[ \u00a0]jours/} | ${/10 days/}
+    ${'renewal'}    | ${/un an/}     | ${/one year/}
+  `('$topic states the rule', ({ topic, fr, en }) => {
+    expect(lookup('fr', `faq:${topic}.answer`)).toMatch(fr);
+    expect(lookup('en', `faq:${topic}.answer`)).toMatch(en);
+  });
+});
+
+describe('French typography in the files of this issue', () => {
+  const frenchTexts = [...leaves(read('fr', 'documents')), ...leaves(read('fr', 'faq'))].filter(([key]) => !key.endsWith('sourceRef') && !/sourceRef\.\d+$/.test(key));
+
+  it('puts a non-breaking space (U+00A0) before ? ! : ; and inside « »', () => {
+    const faults = frenchTexts.filter(([, text]) => /[^\u00a0][?!;]|[^\u00a0/]:(?!\/\/)|«[^\u00a0]|[^\u00a0]»/.test(text.replace(/\{\{\w+\}\}/g, 'x').replace(/https?:\/\//g, '')));
+    expect(faults).toEqual([]);
+  });
+
+  it('has no regular space where a non-breaking one belongs', () => {
+    expect(frenchTexts.filter(([, text]) => / [?!:;»]|« /.test(text))).toEqual([]);
+  });
+});
