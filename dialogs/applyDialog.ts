@@ -3,15 +3,13 @@ import { ComponentDialog, WaterfallDialog, type Dialog, type WaterfallStepContex
 import { z } from 'zod';
 import type { Translate } from '../bot/i18n';
 import { languageOf, translatorOf, turnStateOf } from '../bot/turn/turnAccess';
-import { applicationLine } from '../services/dossier/dossierSummary';
 import { ceilingYearFor } from '../services/eligibility/ceilings';
 import { isServiceError, type Violation } from '../services/http/errors';
 import { applicationViolations } from '../services/offers/applicationRules';
 import type { PortalApi } from '../services/portal/portalApi';
 import { ACTIVE_CANDIDATURE_STATUSES, type Candidature, type Offer } from '../services/portal/schemas';
 import type { SneApi } from '../services/sne/sneApi';
-import { adaptiveCard, intentButton } from './cards/adaptiveCard';
-import { applicationText } from './cards/applicationText';
+import { applicationsCard } from './cards/applicationsCard';
 import { formatEuros } from './format';
 import { isLinked, linkFirst } from './linkFirst';
 import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
@@ -239,27 +237,6 @@ async function explainFailure(context: TurnContext, error: unknown): Promise<voi
 
 function applicationsMessage(context: TurnContext, candidatures: Candidature[], heading?: string) {
   const t = translatorOf(context);
-  const language = languageOf(context);
   if (candidatures.length === 0) return MessageFactory.text(t('apply:list.none'));
-  const today = new Date();
-  const title = heading ?? t('apply:list.heading');
-  const lines = candidatures.map((candidature) => applicationText(t, language, applicationLine(candidature, today)));
-  return MessageFactory.attachment(
-    adaptiveCard({
-      body: [
-        { type: 'TextBlock', text: title, weight: 'Bolder', wrap: true },
-        ...candidatures.map((candidature, index) => ({
-          type: 'Container',
-          separator: true,
-          items: [
-            { type: 'TextBlock', text: lines[index], wrap: true },
-            ...(ACTIVE_CANDIDATURE_STATUSES.includes(candidature.status)
-              ? [{ type: 'ActionSet', actions: [intentButton(t('apply:list.withdraw'), 'withdraw', { candidatureId: candidature.id })] }]
-              : []),
-          ],
-        })),
-      ],
-      fallbackText: [title, ...lines.map((line) => `- ${line}`)].join('\n'),
-    }),
-  );
+  return MessageFactory.attachment(applicationsCard(t, languageOf(context), candidatures, heading ?? t('apply:list.heading')));
 }

@@ -6,8 +6,7 @@ import { languageOf, translatorOf, turnStateOf } from '../bot/turn/turnAccess';
 import { isServiceError } from '../services/http/errors';
 import { cheaper, portalQuery, refine, relaxations, PAGE_SIZE, type Relaxation, type SearchCriteria } from '../services/offers/searchCriteria';
 import type { PortalApi } from '../services/portal/portalApi';
-import { offerDetailsCard, offerListCard } from './cards/offerCards';
-import { adaptiveCard, intentButton } from './cards/adaptiveCard';
+import { offerDetailsCard, offerListCard, relaxCard } from './cards/offerCards';
 import { formatEuros } from './format';
 import { criteriaFromRecognition, departmentName, searchPlaceOf } from './offers/criteriaFromRecognition';
 import { extractEntities } from './recognizer/entities/extractEntities';
@@ -189,15 +188,7 @@ export class OfferSearchDialog extends ComponentDialog {
       return;
     }
     const label = (relaxation: Relaxation, count: number) => t(`offers:relax.${relaxation}`, { count, name: department?.name ?? '' });
-    await context.sendActivity(
-      MessageFactory.attachment(
-        adaptiveCard({
-          body: [{ type: 'TextBlock', text, wrap: true }],
-          actions: useful.map((option) => intentButton(label(option.relaxation, option.count), 'searchOffers', { action: 'relax', relaxation: option.relaxation })),
-          fallbackText: `${text} ${useful.map((option) => label(option.relaxation, option.count)).join(' · ')}`,
-        }),
-      ),
-    );
+    await context.sendActivity(MessageFactory.attachment(relaxCard(text, useful.map((option) => ({ relaxation: option.relaxation, label: label(option.relaxation, option.count) })))));
   }
 }
 

@@ -75,9 +75,10 @@ function render(activity: Partial<Activity>, firstNumber: number): { text: strin
   const buttons: Button[] = [];
   if (activity.text) lines.push(`🤖 ${activity.text}`);
   for (const attachment of activity.attachments ?? []) {
-    const card = attachment.content as { body?: unknown[]; actions?: { title?: string; data?: unknown }[]; fallbackText?: string } | undefined;
-    collectText(card?.body ?? [], lines);
-    for (const action of card?.actions ?? []) {
+    const card = attachment.content as { body?: unknown[]; actions?: CardAction[]; fallbackText?: string } | undefined;
+    const actions: CardAction[] = [];
+    collectText(card?.body ?? [], lines, actions);
+    for (const action of [...actions, ...(card?.actions ?? [])]) {
       buttons.push({ title: action.title ?? '?', value: action.data });
       lines.push(`   [${firstNumber + buttons.length}] ${action.title ?? ''}`);
     }
@@ -89,14 +90,21 @@ function render(activity: Partial<Activity>, firstNumber: number): { text: strin
   return { text: lines.join('\n'), buttons };
 }
 
-function collectText(elements: unknown[], lines: string[]): void {
+interface CardAction {
+  title?: string;
+  data?: unknown;
+}
+
+/** Texts, facts and the buttons of action sets, in reading order. */
+function collectText(elements: unknown[], lines: string[], actions: CardAction[]): void {
   for (const element of elements) {
     if (!element || typeof element !== 'object') continue;
-    const item = element as { text?: string; facts?: { title: string; value: string }[]; items?: unknown[]; columns?: { items?: unknown[] }[] };
+    const item = element as { type?: string; text?: string; facts?: { title: string; value: string }[]; items?: unknown[]; columns?: { items?: unknown[] }[]; actions?: CardAction[] };
     if (item.text) lines.push(`   ${item.text}`);
     for (const fact of item.facts ?? []) lines.push(`   ${fact.title} : ${fact.value}`);
-    collectText(item.items ?? [], lines);
-    for (const column of item.columns ?? []) collectText(column.items ?? [], lines);
+    if (item.type === 'ActionSet') actions.push(...(item.actions ?? []));
+    collectText(item.items ?? [], lines, actions);
+    for (const column of item.columns ?? []) collectText(column.items ?? [], lines, actions);
   }
 }
 

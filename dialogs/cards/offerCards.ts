@@ -63,6 +63,15 @@ export function offerDetailsCard(t: Translate, language: Language, offer: Offer)
   });
 }
 
+/** Nothing found: the ways to widen the search, each with how many offers it would bring. */
+export function relaxCard(text: string, options: { relaxation: string; label: string }[]): Attachment {
+  return adaptiveCard({
+    body: [{ type: 'TextBlock', text, wrap: true }],
+    actions: options.map((option) => intentButton(option.label, 'searchOffers', { action: 'relax', relaxation: option.relaxation })),
+    fallbackText: `${text} ${options.map((option) => option.label).join(' · ')}`,
+  });
+}
+
 function offerLines(t: Translate, language: Language, offer: Offer): string[] {
   return [
     t('offers:offer.title', { typology: offer.typology, surface: offer.surface, commune: offer.commune.name }),

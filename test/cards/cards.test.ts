@@ -1,0 +1,97 @@
+import type { Attachment } from 'botbuilder';
+import { translatorFor, type Language } from '../../bot/i18n';
+import { applicationsCard } from '../../dialogs/cards/applicationsCard';
+import { menuCard } from '../../dialogs/cards/menuCard';
+import { offerDetailsCard, offerListCard, relaxCard } from '../../dialogs/cards/offerCards';
+import { offerPersonCard } from '../../dialogs/cards/offerPersonCard';
+import { privacyNoticeCard } from '../../dialogs/cards/privacyNoticeCard';
+import { statusCard } from '../../dialogs/cards/statusCard';
+import { submittedCard } from '../../dialogs/cards/submittedCard';
+import { MAX_MESSAGE_BYTES } from '../../bot/middleware/outgoingDelivery';
+import { summarizeDossier } from '../../services/dossier/dossierSummary';
+import { createPortalHttpClient } from '../../services/portal/httpClient';
+import type { Candidature, Offer } from '../../services/portal/schemas';
+import { createSneHttpClient } from '../../services/sne/httpClient';
+import type { HousingRequest } from '../../services/sne/schemas';
+import { startSimulator } from '../../services/simulator/startSimulator';
+
+// The adaptivecards SDK's browser bundle runs in Node for parsing and validation (no rendering).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const AdaptiveCards = require('adaptivecards/dist/adaptivecards.js') as {
+  AdaptiveCard: new () => { parse(json: unknown, context: unknown): void; validateProperties(): { validationEvents: unknown[] } };
+  SerializationContext: new (version: unknown) => { eventCount: number; getEventAt(index: number): unknown };
+  Versions: { v1_5: unknown };
+};
+
+/** Every card of the assistant, built from real simulator data, in one language. */
+async function everyCard(language: Language, data: { offers: Offer[]; candidatures: Candidature[]; request: HousingRequest }): Promise<[string, Attachment][]> {
+  const t = translatorFor(language);
+  const summary = summarizeDossier(data.request, data.candidatures, new Date());
+  return [
+    ['menu', menuCard(t)],
+    ['submitted', submittedCard(t, 'Pièces à fournir')],
+    ['privacy notice', privacyNoticeCard(t, language, true)],
+    ['offer a person', offerPersonCard(t)],
+    ['status', statusCard(t, language, '069********01GDPUB', summary)],
+    ['offer list', offerListCard(t, language, 'Offres', data.offers.slice(0, 5), true)],
+    ['offer details', offerDetailsCard(t, language, data.offers[0]!)],
+    ['relax', relaxCard('Aucune offre.', [{ relaxation: 'maxRent', label: 'Sans limite de loyer (3)' }])],
+    ['applications', applicationsCard(t, language, data.candidatures, 'Vos candidatures')],
+  ];
+}
+
+describe('every card', () => {
+  let cards: [string, Attachment][] = [];
+
+  beforeAll(async () => {
+    const simulator = await startSimulator({ port: 0, token: 't', maxActiveApplications: 5 });
+    try {
+      const settings = { baseUrl: simulator.url, token: 't' };
+      const portal = createPortalHttpClient(settings);
+      const offers = (await portal.searchOffers({ department: '75', pageSize: 10 })).items;
+      // Nadia's five active applications: the longest list of the demo accounts.
+      const challenge = await portal.startLinkChallenge('0131025000303GDPUB');
+      const outbox = (await (await fetch(`${simulator.url}/dev/outbox`, { headers: { authorization: 'Bearer t' } })).json()) as { items: { code: string }[] };
+      const { applicantId } = await portal.verifyLinkChallenge(challenge.challengeId, outbox.items[0]!.code);
+      const candidatures = await portal.listCandidatures(applicantId);
+      const request = await createSneHttpClient(settings).getRequest('0131025000303GDPUB');
+      cards = [...(await everyCard('fr', { offers, candidatures, request })), ...(await everyCard('en', { offers, candidatures, request }))];
+    } finally {
+      await simulator.close();
+    }
+  });
+
+  it('parses and validates with the Adaptive Cards SDK at version 1.5 (what Teams renders)', () => {
+    expect(cards.length).toBeGreaterThanOrEqual(18);
+    for (const [name, attachment] of cards) {
+      expect(attachment.contentType).toBe('application/vnd.microsoft.card.adaptive');
+      const json = attachment.content as { version: string };
+      expect({ name, version: json.version }).toEqual({ name, version: '1.5' });
+      const card = new AdaptiveCards.AdaptiveCard();
+      const context = new AdaptiveCards.SerializationContext(AdaptiveCards.Versions.v1_5);
+      card.parse(json, context);
+      const parseEvents = Array.from({ length: context.eventCount }, (_, index) => context.getEventAt(index));
+      expect({ name, parseEvents }).toEqual({ name, parseEvents: [] });
+      expect({ name, validation: card.validateProperties().validationEvents }).toEqual({ name, validation: [] });
+    }
+  });
+
+  it('stays under the 28 KB Teams message limit', () => {
+    for (const [name, attachment] of cards) {
+      expect({ name, small: Buffer.byteLength(JSON.stringify(attachment)) < MAX_MESSAGE_BYTES }).toEqual({ name, small: true });
+    }
+  });
+
+  it('has a text fallback for channels without cards', () => {
+    for (const [name, attachment] of cards) {
+      const fallback = (attachment.content as { fallbackText?: string }).fallbackText ?? '';
+      expect({ name, hasFallback: fallback.trim().length > 10 }).toEqual({ name, hasFallback: true });
+    }
+  });
+
+  it('detects a card the SDK would refuse (the check can fail)', () => {
+    const context = new AdaptiveCards.SerializationContext(AdaptiveCards.Versions.v1_5);
+    new AdaptiveCards.AdaptiveCard().parse({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Carousel' }] }, context);
+    expect(context.eventCount).toBeGreaterThan(0);
+  });
+});
