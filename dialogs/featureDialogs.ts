@@ -18,7 +18,7 @@ export function featureDialogs(services: DialogServices): Dialog[] {
     employer,
     new PrivacyDialog(),
     new StatusDialog({ portal: services.portal, sne: services.sne, backgroundWork: services.backgroundWork }, link),
-    new OfferSearchDialog(services.portal),
+    new OfferSearchDialog(services.portal, services.sne),
     new ApplyDialog({ portal: services.portal, sne: services.sne, maxActiveApplications: services.config.portal.maxActiveApplications }, link),
   ];
 }

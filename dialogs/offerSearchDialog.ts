@@ -5,7 +5,10 @@ import { listFor } from '../bot/i18n';
 import { languageOf, translatorOf, turnStateOf } from '../bot/turn/turnAccess';
 import { isServiceError } from '../services/http/errors';
 import { cheaper, portalQuery, refine, relaxations, PAGE_SIZE, type Relaxation, type SearchCriteria } from '../services/offers/searchCriteria';
+import { zoneForDepartment, zoneForPlace } from '../services/eligibility/zone';
+import { financingsForHousehold } from '../services/offers/financingsForHousehold';
 import type { PortalApi } from '../services/portal/portalApi';
+import type { SneApi } from '../services/sne/sneApi';
 import { offerDetailsCard, offerListCard, relaxCard } from './cards/offerCards';
 import { formatEuros } from './format';
 import { criteriaFromRecognition, departmentName, searchPlaceOf } from './offers/criteriaFromRecognition';
@@ -40,7 +43,10 @@ interface SearchValues {
  * offers a page, with details, and a way to widen a search that found nothing.
  */
 export class OfferSearchDialog extends ComponentDialog {
-  constructor(private readonly portal: PortalApi) {
+  constructor(
+    private readonly portal: PortalApi,
+    private readonly sne: SneApi,
+  ) {
     super('offerSearchDialog');
     const choices = new ChoicePrompt(WHICH_PLACE);
     choices.style = ListStyle.heroCard;
@@ -159,8 +165,14 @@ export class OfferSearchDialog extends ComponentDialog {
     const conversation = turnStateOf(context).conversation;
     conversation.lastSearch = { criteria, page, shownTotals: conversation.lastSearch?.shownTotals ?? [] };
     try {
-      const results = await this.portal.searchOffers(portalQuery(criteria, page));
+      const household = await this.householdFilter(context, criteria);
+      const results = await this.portal.searchOffers({ ...portalQuery(criteria, page), ...(household ? { financing: household.allowed } : {}) });
       const described = describeCriteria(t, language, criteria);
+      if (page === 1 && household && household.excluded.length > 0) {
+        const unfiltered = (await this.portal.searchOffers({ ...portalQuery(criteria, 1), pageSize: 1 })).total;
+        const leftOut = unfiltered - results.total;
+        if (leftOut > 0) await context.sendActivity(t('offers:leftOut', { count: leftOut, financings: household.excluded.join(', ') }));
+      }
       if (results.total === 0) return this.suggestRelaxations(context, criteria, described);
       if (results.items.length === 0) {
         await context.sendActivity(t('offers:noMore'));
@@ -174,6 +186,19 @@ export class OfferSearchDialog extends ComponentDialog {
       if (!isServiceError(error)) throw error;
       await context.sendActivity(t('offers:portalUnavailable'));
     }
+  }
+
+  /**
+   * For a linked user, the financing types their household may apply to where they search (from the
+   * request on the national file); undefined when unlinked or when the zone cannot be told.
+   */
+  private async householdFilter(context: TurnContext, criteria: SearchCriteria) {
+    const link = turnStateOf(context).user.link;
+    const zone = criteria.place?.kind === 'commune' ? zoneForPlace(criteria.place.code) : criteria.place ? zoneForDepartment(criteria.place.code) : undefined;
+    if (!link || zone?.kind !== 'zone') return undefined;
+    const applicant = await this.portal.getApplicant(link.applicantId);
+    const request = await this.sne.getRequest(applicant.linkedRequest.nur);
+    return financingsForHousehold(request.household, request.referenceIncome.amount, zone.zone, new Date());
   }
 
   private async suggestRelaxations(context: TurnContext, criteria: SearchCriteria, described: string): Promise<void> {

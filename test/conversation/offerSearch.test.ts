@@ -74,6 +74,15 @@ describe('offer search over the simulator', () => {
     for (const fact of ['Bailleur', 'Classe énergie', 'Ascenseur', 'Financement', 'Total par mois', 'Référence']) expect(details).toContain(fact);
   });
 
+  it('keeps to what a linked household may apply to, and says how many offers were left out and why', async () => {
+    await bot.say('linked-search', "mon numéro c'est 0691124000101GDPUB");
+    const outbox = (await (await fetch(`${bot.portal.baseUrl}/dev/outbox`, { headers: { authorization: 'Bearer dev-portal-token' } })).json()) as { items: { code: string }[] };
+    await bot.say('linked-search', outbox.items[0]!.code);
+    const seen = allText(await bot.say('linked-search', 'des logements à Lyon'));
+    expect(seen).toMatch(/Pour votre foyer, j'ai écarté \d+ offres? financées? en PLAI\u00a0: vos revenus de référence dépassent/);
+    expect(seen).not.toContain('Financement PLAI');
+  });
+
   it('searches in English', async () => {
     expect(allText(await bot.say('english', 'I am looking for a 2 bedroom flat in Lyon', { locale: 'en-US' }))).toMatch(/offers? in Lyon, of type T3/);
   });
