@@ -1,11 +1,12 @@
 import { redactText } from '../../services/privacy/redact';
 import type { EntityKind, EntitySpan } from './entities/extractEntities';
+import { foldText } from './entities/foldText';
 
 /**
  * Bump when the text below changes shape: the cached model was trained on texts made this way and is
  * retrained when the version it records differs.
  */
-export const CLASSIFIER_TEXT_VERSION = 3;
+export const CLASSIFIER_TEXT_VERSION = 4;
 
 // One made-up word per entity kind: "cherche T3 lyon" and "cherche un F2 à Nantes" both become
 // "cherche … zztypologie … zzlieu", so the classifier learns the request, not the city.
@@ -24,7 +25,10 @@ const PLACEHOLDERS: Record<EntityKind, string> = {
 
 /**
  * What the classifier sees: entities replaced by placeholders, and any other personal datum (social
- * security number, IBAN, card) replaced too — nlp.js keeps the texts it classified in a cache.
+ * security number, IBAN, card) replaced too — nlp.js keeps the texts it classified in a cache. Then one
+ * spelling for what people type several ways: lower case without accents (as nlp.js's French normaliser
+ * does, now for English too), emoji and symbols dropped, sentence punctuation kept, "s'il vous plaît" as
+ * "svp" (its "plaît" otherwise votes for "il me plaît, je postule").
  */
 export function classifierText(text: string, spans: EntitySpan[]): string {
   let result = '';
@@ -37,5 +41,10 @@ export function classifierText(text: string, spans: EntitySpan[]): string {
   }
   result += text.slice(cursor);
   // "enlevez-le", "suis-je", "AL-in": the French tokenizer keeps hyphenated words whole, unknown to the model.
-  return redactText(result).replace(/(?<=\p{L})-(?=\p{L})/gu, ' ').replace(/\s+/g, ' ').trim();
+  const spaced = redactText(result).replace(/(?<=\p{L})-(?=\p{L})/gu, ' ');
+  return foldText(spaced)
+    .replace(/[^a-z0-9' ,.;!?]+/g, ' ')
+    .replace(/\bs'il (?:vous|te) plait\b/g, 'svp')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -6,6 +6,8 @@
 declare module '@nlpjs/core' {
   export interface NlpContainer {
     use(plugin: unknown): void;
+    /** Settings of a component by tag (`domain-manager-fr`: the classes and settings of its classifiers). */
+    registerConfiguration(tag: string, configuration: unknown, overwrite?: boolean): void;
   }
   export function containerBootstrap(): NlpContainer;
 }
