@@ -27,6 +27,9 @@ import { AtomicMemoryStorage } from './storage/atomicMemoryStorage';
 import { createRedisConnection, type RedisConnection } from './storage/redisConnection';
 import { RedisStorage } from './storage/redisStorage';
 import { TurnRunner } from './turn/turnRunner';
+import { checkSavedSearches, scheduleOfferAlerts } from './proactive/offerAlerts';
+import { MemorySavedSearchStore, RedisSavedSearchStore } from './storage/savedSearchStores';
+import type { SavedSearchStore } from '../services/offers/savedSearches';
 import { TurnStateStore } from './turn/turnStateStore';
 
 export interface App {
@@ -47,6 +50,7 @@ export interface DialogServices {
   coordinator: Coordinator;
   config: Config;
   linkAttempts: { perUser: AttemptLimiter; perNumber: AttemptLimiter };
+  savedSearches: SavedSearchStore;
 }
 
 export interface AppOptions {
@@ -69,8 +73,17 @@ export async function createApp(config: Config, logger: Logger, portalServices: 
 
   const runner = new TurnRunner(new TurnStateStore(storage, logger), coordinator, logger);
   const adapter = createAdapter(config, logger);
+  const messenger = adapterMessenger(adapter, config.botAuthentication?.appId);
+  const savedSearches: SavedSearchStore = redis ? new RedisSavedSearchStore(redis, config.redis!.prefix) : new MemorySavedSearchStore();
+  const alerts = scheduleOfferAlerts({
+    redis: config.redis,
+    intervalMs: config.alertCheckIntervalMs,
+    check: () => checkSavedSearches({ store: savedSearches, portal: portalServices.portal, messenger, logger }),
+    logger,
+  });
   const services: DialogServices = {
-    backgroundWork: new BackgroundWork(adapterMessenger(adapter, config.botAuthentication?.appId), config.turnAnswerBudgetMs, logger),
+    backgroundWork: new BackgroundWork(messenger, config.turnAnswerBudgetMs, logger),
+    savedSearches,
     portal: portalServices.portal,
     sne: portalServices.sne,
     helpdesk: portalServices.helpdesk,
@@ -121,6 +134,7 @@ export async function createApp(config: Config, logger: Logger, portalServices: 
       botServer.drain();
       const drained = await botServer.inFlight.drained(config.shutdownGraceMs);
       if (!drained) logger.warn({ inFlight: botServer.inFlight.size }, 'shutting down with turns still in flight');
+      await alerts.stop();
       bridge?.close();
       await new Promise<void>((resolve) => botServer.server.close(() => resolve()));
       if (redis) await redis.quit().catch(() => redis.disconnect());

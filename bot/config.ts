@@ -119,6 +119,7 @@ const EnvironmentSchema = z.object({
   ),
   MAX_ACTIVE_APPLICATIONS: positiveInteger('MAX_ACTIVE_APPLICATIONS', 5),
   LINK_ATTEMPTS_PER_HOUR: positiveInteger('LINK_ATTEMPTS_PER_HOUR', 5),
+  ALERT_CHECK_INTERVAL_MS: positiveInteger('ALERT_CHECK_INTERVAL_MS', 15 * 60 * 1000),
   LANGUAGE_ENDPOINT: z.preprocess(
     emptyAsUndefined,
     z.url({ protocol: /^https?$/, error: 'LANGUAGE_ENDPOINT must be the http(s) URL of an Azure AI Language resource' }).optional(),
@@ -173,6 +174,8 @@ export interface Config {
   stateTtlSeconds: number;
   /** One-time codes a chat user, or a unique number, may ask for in an hour. */
   linkAttemptsPerHour: number;
+  /** How often saved searches are checked for new offers. */
+  alertCheckIntervalMs: number;
   maxBodyBytes: number;
   turnAnswerBudgetMs: number;
   shutdownGraceMs: number;
@@ -226,6 +229,7 @@ export function loadConfig(variables: NodeJS.ProcessEnv = readProcessEnvironment
     redis: redisSettings(env),
     stateTtlSeconds: env.STATE_TTL_DAYS * 24 * 3600,
     linkAttemptsPerHour: env.LINK_ATTEMPTS_PER_HOUR,
+    alertCheckIntervalMs: env.ALERT_CHECK_INTERVAL_MS,
     maxBodyBytes: env.MAX_BODY_KB * 1024,
     turnAnswerBudgetMs: env.TURN_ANSWER_BUDGET_MS,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,

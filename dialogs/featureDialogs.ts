@@ -5,6 +5,7 @@ import { EmployerDialog } from './employerDialog';
 import { LinkNumberDialog } from './linkNumberDialog';
 import { OfferSearchDialog } from './offerSearchDialog';
 import { PrivacyDialog } from './privacyDialog';
+import { SavedSearchDialog } from './savedSearchDialog';
 import { StatusDialog } from './statusDialog';
 
 /** The feature dialogs the routes table points to (dialogs/routes.ts). */
@@ -16,9 +17,10 @@ export function featureDialogs(services: DialogServices): Dialog[] {
   return [
     link,
     employer,
-    new PrivacyDialog(),
+    new PrivacyDialog(services.savedSearches),
     new StatusDialog({ portal: services.portal, sne: services.sne, backgroundWork: services.backgroundWork }, link),
     new OfferSearchDialog(services.portal, services.sne),
+    new SavedSearchDialog(services.savedSearches),
     new ApplyDialog({ portal: services.portal, sne: services.sne, maxActiveApplications: services.config.portal.maxActiveApplications }, link),
   ];
 }

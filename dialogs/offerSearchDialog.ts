@@ -10,8 +10,8 @@ import { financingsForHousehold } from '../services/offers/financingsForHousehol
 import type { PortalApi } from '../services/portal/portalApi';
 import type { SneApi } from '../services/sne/sneApi';
 import { offerDetailsCard, offerListCard, relaxCard } from './cards/offerCards';
-import { formatEuros } from './format';
 import { criteriaFromRecognition, departmentName, searchPlaceOf } from './offers/criteriaFromRecognition';
+import { describeCriteria } from './offers/describeCriteria';
 import { extractEntities } from './recognizer/entities/extractEntities';
 import type { CommuneCandidate } from './recognizer/entities/schemas';
 import { readEntities } from './recognizer/entities/schemas';
@@ -181,7 +181,7 @@ export class OfferSearchDialog extends ComponentDialog {
       conversation.lastSearch.shownTotals = results.items.map((offer) => offer.rent + offer.charges);
       const from = (page - 1) * PAGE_SIZE + 1;
       const heading = `${t('offers:summary', { count: results.total, criteria: described })} ${t('offers:page', { from, to: from + results.items.length - 1, total: results.total })}`;
-      await context.sendActivity(MessageFactory.attachment(offerListCard(t, language, heading, results.items, from + results.items.length - 1 < results.total)));
+      await context.sendActivity(MessageFactory.attachment(offerListCard(t, language, heading, results.items, { more: from + results.items.length - 1 < results.total, watch: true })));
     } catch (error) {
       if (!isServiceError(error)) throw error;
       await context.sendActivity(t('offers:portalUnavailable'));
@@ -215,17 +215,6 @@ export class OfferSearchDialog extends ComponentDialog {
     const label = (relaxation: Relaxation, count: number) => t(`offers:relax.${relaxation}`, { count, name: department?.name ?? '' });
     await context.sendActivity(MessageFactory.attachment(relaxCard(text, useful.map((option) => ({ relaxation: option.relaxation, label: label(option.relaxation, option.count) })))));
   }
-}
-
-/** "à Lyon, en T2 ou T3, jusqu'à 750 € par mois charges comprises". */
-function describeCriteria(t: ReturnType<typeof translatorOf>, language: ReturnType<typeof languageOf>, criteria: SearchCriteria): string {
-  const parts: string[] = [];
-  if (criteria.place) parts.push(t(criteria.place.kind === 'commune' ? 'offers:criteria.place' : 'offers:criteria.department', { name: criteria.place.name }));
-  if (criteria.typologies?.length) parts.push(t('offers:criteria.typologies', { list: criteria.typologies.join(` ${t('offers:criteria.or')} `) }));
-  if (criteria.maxRent) parts.push(t(criteria.rentWithoutCharges ? 'offers:criteria.maxRentWithout' : 'offers:criteria.maxRent', { amount: formatEuros(criteria.maxRent, language) }));
-  if (criteria.minSurface) parts.push(t('offers:criteria.minSurface', { surface: criteria.minSurface }));
-  if (criteria.accessible) parts.push(t('offers:criteria.accessible'));
-  return parts.join(', ');
 }
 
 function departmentOf(criteria: SearchCriteria): { code: string; name: string } | undefined {

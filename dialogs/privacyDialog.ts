@@ -4,6 +4,7 @@ import { languageOf, translatorOf, turnStateOf } from '../bot/turn/turnAccess';
 import { privacyNoticeCard } from './cards/privacyNoticeCard';
 import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
 import type { Recognition } from './recognizer/intents';
+import type { SavedSearchStore } from '../services/offers/savedSearches';
 
 const STEPS = 'privacy.steps';
 const CONFIRM = 'privacy.confirm';
@@ -13,7 +14,7 @@ const CONFIRM = 'privacy.confirm';
  * delete everything. Both changes are confirmed first.
  */
 export class PrivacyDialog extends ComponentDialog {
-  constructor() {
+  constructor(private readonly savedSearches: SavedSearchStore) {
     super('privacyDialog');
     this.addDialog(yesNoPrompt(CONFIRM));
     this.addDialog(new WaterfallDialog(STEPS, [this.explainOrConfirmStep.bind(this), this.applyStep.bind(this)]));
@@ -50,6 +51,7 @@ export class PrivacyDialog extends ComponentDialog {
       delete state.user.link;
       await step.context.sendActivity(t('privacy:unlink.done', { maskedNur }));
     } else {
+      await this.savedSearches.deleteAllForUser(state.userKey);
       // Said before forgetting: the language choice goes with the rest.
       await step.context.sendActivity(t('privacy:delete.done'));
       state.forgetEverything();

@@ -26,7 +26,7 @@ export const ROUTES: Record<Intent, Route> = {
   documents: { dialog: 'documentsDialog' },
   faq: { dialog: 'faqDialog' },
   searchOffers: { dialog: 'offerSearchDialog' },
-  savedSearches: { dialog: 'offerSearchDialog' },
+  savedSearches: { dialog: 'savedSearchDialog' },
   apply: { dialog: 'applyDialog' },
   myApplications: { dialog: 'applyDialog' },
   withdraw: { dialog: 'applyDialog' },

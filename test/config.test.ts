@@ -10,6 +10,7 @@ const DEFAULTS: Config = {
   redis: undefined,
   stateTtlSeconds: 90 * 24 * 3600,
   linkAttemptsPerHour: 5,
+  alertCheckIntervalMs: 900_000,
   maxBodyBytes: 256 * 1024,
   turnAnswerBudgetMs: 4000,
   shutdownGraceMs: 10_000,

@@ -4,8 +4,11 @@ import type { Offer } from '../../services/portal/schemas';
 import { formatDate, formatEuros } from '../format';
 import { adaptiveCard, intentButton } from './adaptiveCard';
 
-/** One page of results: each offer with what decides a visit, and Details / Apply; "more" when there is more. */
-export function offerListCard(t: Translate, language: Language, heading: string, offers: Offer[], hasMore: boolean): Attachment {
+/**
+ * One page of results: each offer with what decides a visit, and Details / Apply; "more" when there is
+ * more; "tell me about new offers" under a search (not under an alert, which already is one).
+ */
+export function offerListCard(t: Translate, language: Language, heading: string, offers: Offer[], options: { more: boolean; watch: boolean }): Attachment {
   const lines = offers.map((offer) => offerLines(t, language, offer));
   return adaptiveCard({
     body: [
@@ -27,7 +30,10 @@ export function offerListCard(t: Translate, language: Language, heading: string,
         ],
       })),
     ],
-    actions: hasMore ? [intentButton(t('offers:more'), 'searchOffers', { action: 'more' })] : [],
+    actions: [
+      ...(options.more ? [intentButton(t('offers:more'), 'searchOffers', { action: 'more' })] : []),
+      ...(options.watch ? [intentButton(t('offers:watch'), 'savedSearches', { action: 'save' })] : []),
+    ],
     fallbackText: [heading, ...lines.map((offerText, index) => `${index + 1}. ${offerText.join(' — ')}`)].join('\n'),
   });
 }

@@ -33,7 +33,7 @@ async function everyCard(language: Language, data: { offers: Offer[]; candidatur
     ['privacy notice', privacyNoticeCard(t, language, true)],
     ['offer a person', offerPersonCard(t)],
     ['status', statusCard(t, language, '069********01GDPUB', summary)],
-    ['offer list', offerListCard(t, language, 'Offres', data.offers.slice(0, 5), true)],
+    ['offer list', offerListCard(t, language, 'Offres', data.offers.slice(0, 5), { more: true, watch: true })],
     ['offer details', offerDetailsCard(t, language, data.offers[0]!)],
     ['relax', relaxCard('Aucune offre.', [{ relaxation: 'maxRent', label: 'Sans limite de loyer (3)' }])],
     ['applications', applicationsCard(t, language, data.candidatures, 'Vos candidatures')],

@@ -1,0 +1,106 @@
+import type { Attachment } from 'botbuilder';
+import type { Language, Translate } from '../../bot/i18n';
+import type { EligibilityAssessment, EstimateReason, FinancingAssessment } from '../../services/eligibility/assessEligibility';
+import type { IncomeYear } from '../../services/eligibility/incomeYear';
+import { formatEuros } from '../format';
+import { adaptiveCard, intentButton } from './adaptiveCard';
+
+export type AssessedEligibility = Extract<EligibilityAssessment, { kind: 'assessed' }>;
+
+/** A case that was neither said nor asked and would move the household up one category. */
+export type UnaskedCondition = 'singleAdult' | 'youngHousehold' | 'disability';
+
+export interface EligibilityAnswer {
+  assessment: AssessedEligibility;
+  /** The commune or department the zone was read from. */
+  placeName: string;
+  /** The year of the income, when it is known (the linked request carries it). */
+  incomeYear?: IncomeYear;
+  /** Set when household and income come from the linked request. */
+  maskedNur?: string;
+  unaskedConditions: UnaskedCondition[];
+}
+
+/**
+ * One card: the household category and why, the zone, the income, each financing type with its
+ * ceiling, yes or no and the margin, the income year that counts, and what is estimated (⚠).
+ */
+export function eligibilityCard(t: Translate, language: Language, answer: EligibilityAnswer): Attachment {
+  const { assessment } = answer;
+  const euros = (amount: number) => formatEuros(amount, language);
+  const title = answer.maskedNur ? t('eligibility:card.titleFromRequest', { maskedNur: answer.maskedNur }) : t('eligibility:card.title');
+  const facts = [
+    { title: t('eligibility:card.category'), value: t('eligibility:card.categoryValue', { category: assessment.household.category, why: categoryWhy(t, assessment) }) },
+    { title: t('eligibility:card.zone'), value: t('eligibility:card.zoneValue', { zone: t(`eligibility:card.zones.${assessment.zone}`), place: answer.placeName }) },
+    { title: t('eligibility:card.income'), value: t('eligibility:card.incomeValue', { amount: euros(assessment.income) }) },
+  ];
+  const ceilingsHeading = t('eligibility:card.ceilingsHeading', { year: assessment.tableYear });
+  const ceilings = assessment.results.map((result) => ({ title: t(`eligibility:card.financing.${result.financing}`), value: resultText(t, euros, result) }));
+  const notes = [
+    ...estimateNotes(t, assessment),
+    `${t('eligibility:card.incomeYear', incomeYearParams(assessment))} ${incomeYearStatusText(t, assessment, answer.incomeYear)}`,
+    ...(answer.unaskedConditions.length > 0 ? [assumedText(t, assessment, answer.unaskedConditions)] : []),
+    ...(answer.maskedNur ? [t('eligibility:card.fromRequest')] : []),
+  ];
+  const source = t('eligibility:card.source', { year: assessment.tableYear });
+  const colon = language === 'fr' ? '\u00a0: ' : ': ';
+
+  return adaptiveCard({
+    body: [
+      { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true },
+      { type: 'FactSet', facts },
+      { type: 'TextBlock', text: ceilingsHeading, weight: 'Bolder', wrap: true, spacing: 'Medium' },
+      { type: 'FactSet', facts: ceilings },
+      ...notes.map((text) => ({ type: 'TextBlock', text, wrap: true, spacing: 'Small' })),
+      { type: 'TextBlock', text: source, wrap: true, isSubtle: true, size: 'Small', spacing: 'Medium' },
+    ],
+    actions: [intentButton(t('eligibility:card.searchButton'), 'searchOffers')],
+    fallbackText: [
+      title,
+      ...facts.map((fact) => `${fact.title}${colon}${fact.value}`),
+      `${ceilingsHeading}${colon.trimEnd()}`,
+      ...ceilings.map((fact) => `- ${fact.title}${colon}${fact.value}`),
+      ...notes,
+      source,
+    ].join('\n'),
+  });
+}
+
+/** "3 personnes" or "3 personnes, un adulte seul avec des personnes à charge, donc une catégorie au-dessus". */
+function categoryWhy(t: Translate, assessment: AssessedEligibility): string {
+  const persons = t('eligibility:card.persons', { count: assessment.household.category - (assessment.household.movedUpBy.length > 0 ? 1 : 0) });
+  return [persons, ...assessment.household.movedUpBy.map((reason) => t(`eligibility:card.movedUp.${reason}`))].join(', ');
+}
+
+function resultText(t: Translate, euros: (amount: number) => string, result: FinancingAssessment): string {
+  if (result.eligible === null) return t('eligibility:card.needsAbcZone');
+  const text = result.eligible
+    ? t('eligibility:card.eligible', { ceiling: euros(result.ceiling), margin: euros(result.margin) })
+    : t('eligibility:card.notEligible', { ceiling: euros(result.ceiling), over: euros(-result.margin) });
+  return result.estimated ? `${text} ${t('eligibility:card.estimatedMark')}` : text;
+}
+
+/** One sentence per reason a value shown is an estimate (⚠ in FACTS.md). */
+function estimateNotes(t: Translate, assessment: AssessedEligibility): string[] {
+  const reasons = new Set<EstimateReason>(assessment.results.flatMap((result) => (result.eligible === null ? [] : result.estimateReasons)));
+  return [...reasons].map((reason) => t(`eligibility:card.estimated.${reason}`, { year: assessment.tableYear, requestYear: assessment.incomeRule.requestYear }));
+}
+
+function incomeYearParams(assessment: AssessedEligibility) {
+  const rule = assessment.incomeRule;
+  return {
+    referenceYear: rule.referenceYear,
+    taxNoticeYear: rule.taxNoticeYear,
+    previousYear: rule.dropException.previousYear,
+    percent: rule.dropException.minimumDropPercent,
+  };
+}
+
+function incomeYearStatusText(t: Translate, assessment: AssessedEligibility, incomeYear: IncomeYear | undefined): string {
+  return t(`eligibility:card.incomeYearStatus.${assessment.incomeYearStatus}`, { ...incomeYearParams(assessment), year: incomeYear ?? '' });
+}
+
+function assumedText(t: Translate, assessment: AssessedEligibility, conditions: UnaskedCondition[]): string {
+  const listed = conditions.map((condition) => t(`eligibility:card.assumptions.${condition}`));
+  return t('eligibility:card.assumed', { conditions: listed.join(` ${t('eligibility:card.or')} `), next: assessment.household.category + 1 });
+}
