@@ -1,5 +1,6 @@
 import lexicon from './data/sentimentLexicon.json';
 import type { SentimentResult } from './languageService';
+import { wordsOf } from './wordsOf';
 
 const WORDS: Record<string, number> = lexicon.words;
 const NEGATIONS = new Set(lexicon.negations);
@@ -14,14 +15,7 @@ const MIXED_RATIO = 0.5;
 
 /** A lexicon sentiment, French and English: enough to notice anger or distress, not to grade prose. */
 export function analyzeSentimentLocally(text: string): SentimentResult {
-  const words = text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/’/g, "'")
-    .split(/[^a-z']+/)
-    .flatMap((word) => (word in WORDS || NEGATIONS.has(word) ? [word] : word.split("'")))
-    .filter((word) => word.length > 0);
+  const words = wordsOf(text, (word) => word in WORDS || NEGATIONS.has(word));
   let positive = 0;
   let negative = 0;
   let negatedFor = 0;

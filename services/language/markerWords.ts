@@ -1,4 +1,5 @@
 import markerWordsData from './data/markerWords.json';
+import { wordsOf } from './wordsOf';
 
 /** French or English function words (and SMS spellings) counted in a text. */
 export interface MarkerCounts {
@@ -14,13 +15,7 @@ const ENGLISH = new Set(markerWordsData.en);
  * poorly ("slt jcherche un apart" came out as Klingon); these words decide them.
  */
 export function markerCounts(text: string): MarkerCounts {
-  const words = text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/’/g, "'")
-    .split(/[^a-z']+/)
-    .flatMap((word) => (FRENCH.has(word) || ENGLISH.has(word) ? [word] : word.split("'")));
+  const words = wordsOf(text, (word) => FRENCH.has(word) || ENGLISH.has(word));
   let fr = 0;
   let en = 0;
   for (const word of words) {

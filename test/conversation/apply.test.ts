@@ -1,5 +1,6 @@
-import { allText, BotHarness } from '../support/botHarness';
-import { PORTAL_TOKEN, simulatorWithClock } from '../support/simulatorClock';
+import { allText } from '../support/botHarness';
+import { conversationsWithPortal } from '../support/portalConversations';
+import { PORTAL_TOKEN } from '../support/simulatorClock';
 
 interface OfferSummary {
   id: string;
@@ -8,27 +9,11 @@ interface OfferSummary {
 }
 
 describe('applying to offers', () => {
-  let simulator: Awaited<ReturnType<typeof simulatorWithClock>>;
-  let bot: BotHarness;
-
-  beforeAll(async () => {
-    simulator = await simulatorWithClock();
-    bot = await BotHarness.start({ PORTAL_BASE_URL: simulator.url, PORTAL_TOKEN, LINK_ATTEMPTS_PER_HOUR: '100' });
-  });
-  afterAll(async () => {
-    await bot.stop();
-    await simulator.close();
-  });
-
-  const api = async <T>(path: string): Promise<T> => (await fetch(`${simulator.url}${path}`, { headers: { authorization: `Bearer ${PORTAL_TOKEN}` } })).json() as Promise<T>;
-  const say = async (conversation: string, text: string, value?: unknown) => allText(await bot.say(conversation, text, value ? { value } : {}));
-  const linked = async (conversation: string, nur: string) => {
-    await say(conversation, `mon numéro c'est ${nur}`);
-    expect(await say(conversation, await simulator.outboxCode())).toContain('est liée');
-  };
+  const { running, say, link: linked } = conversationsWithPortal();
+  const api = async <T>(path: string): Promise<T> => (await fetch(`${running().simulator.url}${path}`, { headers: { authorization: `Bearer ${PORTAL_TOKEN}` } })).json() as Promise<T>;
   const offers = async (query: string) => (await api<{ items: OfferSummary[] }>(`/alin/v1/offers?${query}&pageSize=50`)).items;
   const applicantId = (conversation: string) =>
-    bot.app.storage.read([`user:emulator:user-${conversation}`]).then((items) => (items[`user:emulator:user-${conversation}`] as { link: { applicantId: string } }).link.applicantId);
+    running().bot.app.storage.read([`user:emulator:user-${conversation}`]).then((items) => (items[`user:emulator:user-${conversation}`] as { link: { applicantId: string } }).link.applicantId);
   const candidatures = async (conversation: string) => (await api<{ items: { id: string; offer: { id: string } }[] }>(`/alin/v1/applicants/${await applicantId(conversation)}/candidatures`)).items;
 
   it('checks the preconditions, asks to confirm, and sends the application', async () => {
@@ -67,7 +52,7 @@ describe('applying to offers', () => {
     const taken = new Set((await candidatures('double')).map((candidature) => candidature.offer.id));
     const offer = (await offers('department=59&financing=PLS')).find((candidate) => !taken.has(candidate.id))!;
     const before = (await candidatures('double')).length;
-    const press = () => bot.say('double', '', { value: { intent: 'apply', offerId: offer.id }, replyToId: 'offer-card-1' });
+    const press = () => running().bot.say('double', '', { value: { intent: 'apply', offerId: offer.id }, replyToId: 'offer-card-1' });
     const answers = await Promise.all([press(), press()]);
     expect(answers.map(allText).filter((text) => text.includes('Je confirme votre candidature'))).toHaveLength(1);
     await Promise.all([say('double', 'oui'), say('double', 'oui')]);
@@ -75,7 +60,7 @@ describe('applying to offers', () => {
   });
 
   it('withdraws an application after confirmation', async () => {
-    const list = await bot.say('julie', 'je veux retirer une candidature');
+    const list = await running().bot.say('julie', 'je veux retirer une candidature');
     expect(allText(list)).toContain('Quelle candidature voulez-vous retirer');
     const withdrawButton = JSON.stringify(list).match(/"candidatureId":"([^"]+)"/)![1];
     expect(await say('julie', '', { intent: 'withdraw', candidatureId: withdrawButton })).toContain('Voulez-vous vraiment retirer votre candidature');

@@ -1,5 +1,6 @@
-import { allText, BotHarness } from '../support/botHarness';
-import { PORTAL_TOKEN, simulatorWithClock } from '../support/simulatorClock';
+import { allText } from '../support/botHarness';
+import { conversationsWithPortal } from '../support/portalConversations';
+import { PORTAL_TOKEN } from '../support/simulatorClock';
 
 const ACCOUNTS = {
   julie: '0691124000101GDPUB',
@@ -9,25 +10,9 @@ const ACCOUNTS = {
 };
 
 describe('the dossier status', () => {
-  let simulator: Awaited<ReturnType<typeof simulatorWithClock>>;
-  let bot: BotHarness;
-
-  beforeAll(async () => {
-    simulator = await simulatorWithClock();
-    bot = await BotHarness.start({ PORTAL_BASE_URL: simulator.url, PORTAL_TOKEN, LINK_ATTEMPTS_PER_HOUR: '100' });
-  });
-  afterAll(async () => {
-    await bot.stop();
-    await simulator.close();
-  });
-
-  const say = async (conversation: string, text: string) => allText(await bot.say(conversation, text));
-  const linked = async (conversation: string, nur: string) => {
-    await say(conversation, `mon numéro c'est ${nur}`);
-    expect(await say(conversation, await simulator.outboxCode())).toContain('est liée');
-  };
+  const { running, say, link: linked } = conversationsWithPortal();
   const fault = (spec: Record<string, unknown>) =>
-    fetch(`${simulator.url}/dev/faults`, { method: spec.clear ? 'DELETE' : 'POST', headers: { authorization: `Bearer ${PORTAL_TOKEN}`, 'content-type': 'application/json' }, body: spec.clear ? undefined : JSON.stringify(spec) });
+    fetch(`${running().simulator.url}/dev/faults`, { method: spec.clear ? 'DELETE' : 'POST', headers: { authorization: `Bearer ${PORTAL_TOKEN}`, 'content-type': 'application/json' }, body: spec.clear ? undefined : JSON.stringify(spec) });
 
   it('shows an active, complete request with its applications and what happens next', async () => {
     await linked('julie', ACCOUNTS.julie);
@@ -65,7 +50,7 @@ describe('the dossier status', () => {
   });
 
   it('answers in English with English dates', async () => {
-    const card = allText(await bot.say('julie', 'my file', { locale: 'en-US' }));
+    const card = allText(await running().bot.say('julie', 'my file', { locale: 'en-US' }));
     expect(card).toContain('Your request no. 069');
     expect(card).toMatch(/Registered on: \d{1,2} [A-Z][a-z]+ \d{4}/);
     expect(card).toMatch(/under review/);
@@ -74,7 +59,7 @@ describe('the dossier status', () => {
   it('links first when the user is not linked, then shows the dossier', async () => {
     expect(await say('not-linked', 'où en est mon dossier')).toContain('je dois d\'abord lier votre numéro unique');
     await say('not-linked', ACCOUNTS.thomas);
-    const card = await say('not-linked', await simulator.outboxCode());
+    const card = await say('not-linked', await running().simulator.outboxCode());
     expect(card).toContain('est liée');
     expect(card).toContain('Un logement vous est proposé');
   });
