@@ -4,6 +4,8 @@ import { Offer } from '../../services/portal/schemas';
 import { RunningSimulator } from '../../services/simulator/startSimulator';
 import { DEMO, codeFromOutbox, failureOf, linkDemoAccount, rawCall, startTestSimulator, testClientSettings } from './simulatorHarness';
 
+const FUNCTIONAL_TIMEOUTS = { attemptTimeoutMs: 5000, callTimeoutMs: 10000 };
+
 const START = new Date('2026-11-23T10:00:00.000Z');
 
 function asServiceError(value: unknown): ServiceError {
@@ -25,7 +27,8 @@ describe('the AL-in portal client against the simulator', () => {
   beforeAll(async () => {
     clock = START;
     simulator = await startTestSimulator({ now: () => clock });
-    portal = createPortalHttpClient(testClientSettings(simulator));
+    // Functional tests: realistic timeouts, so a busy CI machine does not turn a slow answer into a failure.
+    portal = createPortalHttpClient(testClientSettings(simulator, FUNCTIONAL_TIMEOUTS));
   });
   afterAll(() => simulator.close());
   afterEach(() => {
@@ -198,7 +201,7 @@ describe('the AL-in portal client against the simulator', () => {
     test('follows MAX_ACTIVE_APPLICATIONS', async () => {
       const strict = await startTestSimulator({ now: START, maxActiveApplications: 1 });
       try {
-        const strictPortal = createPortalHttpClient(testClientSettings(strict));
+        const strictPortal = createPortalHttpClient(testClientSettings(strict, FUNCTIONAL_TIMEOUTS));
         const applicantId = await linkDemoAccount(strict, strictPortal, DEMO.lyonUnderReview);
         const [offer] = (await strictPortal.searchOffers({ commune: '69266', financing: ['PLUS'], typology: ['T2'] })).items;
         expect(await violationCodes(strictPortal.applyToOffer(applicantId, offer?.id ?? ''))).toEqual(['ACTIVE_LIMIT_REACHED']);
@@ -233,7 +236,7 @@ describe('the AL-in portal client against the simulator', () => {
 
   describe('the HTTP conventions', () => {
     test('refuses a wrong token with Unauthorized', async () => {
-      const intruder = createPortalHttpClient({ ...testClientSettings(simulator), token: 'wrong' });
+      const intruder = createPortalHttpClient({ ...testClientSettings(simulator, FUNCTIONAL_TIMEOUTS), token: 'wrong' });
       expect(asServiceError(await failureOf(intruder.getOffer('OFR-00001'))).kind).toBe('Unauthorized');
       const anonymous = await fetch(`${simulator.url}/alin/v1/offers`);
       expect(anonymous.status).toBe(401);
