@@ -1,0 +1,227 @@
+import { z } from 'zod';
+import type { Intent } from '../../dialogs/recognizer/intents';
+import { normalizeForMatching } from '../../dialogs/recognizer/normalize';
+import type { SentimentResult } from '../language/languageService';
+import type { RequestState } from '../sne/schemas';
+import lexiconData from './triageLexicon.json';
+
+/** The helpdesk's categories (issue 9); in this order they also break ties, the most specific first. */
+export const TRIAGE_CATEGORIES = ['technical', 'employer', 'complaint', 'renewal', 'documents', 'offers', 'eligibility', 'applicationFollowUp', 'other'] as const;
+export type TriageCategory = (typeof TRIAGE_CATEGORIES)[number];
+
+export type TriageUrgency = 'urgent' | 'high' | 'normal';
+
+/** Why a ticket is urgent or what the agent should know: codes only, never the user's words. */
+export const TRIAGE_REASONS = [
+  'eviction',
+  'violence',
+  'childInDanger',
+  'immediateDanger',
+  'homeless',
+  'unfitHousing',
+  'disability',
+  'hospital',
+  'dalo',
+  'offerAnswerDueSoon',
+  'renewalDueSoon',
+  'requestExpired',
+  'negativeMood',
+  'helpdeskAsked',
+] as const;
+export type TriageReason = (typeof TRIAGE_REASONS)[number];
+
+/** In the order the helpdesk message lists them. */
+export const EMERGENCY_NUMBERS = ['115', '3919', '119', '17'] as const;
+export type EmergencyNumber = (typeof EMERGENCY_NUMBERS)[number];
+
+export interface TriageInput {
+  /** The recent messages of the user, oldest first. */
+  messages: string[];
+  /** What the recognizer found in those messages. */
+  intents: Intent[];
+  sentiment?: SentimentResult;
+  /** From summarizeDossier when a request is linked. */
+  dossier?: { state: RequestState; daysToRenewal?: number; daysToAnswer?: number };
+}
+
+export interface Triage {
+  category: TriageCategory;
+  urgency: TriageUrgency;
+  reasons: TriageReason[];
+  emergencyNumbers: EmergencyNumber[];
+}
+
+const LexiconSchema = z.object({
+  source: z.string().min(1),
+  negation: z.object({ why: z.string(), window: z.number().int().positive(), phrases: z.array(z.string().min(1)).min(1) }),
+  dossier: z.object({
+    source: z.string().min(1),
+    offerAnswerUrgentWithinDays: z.number().int().nonnegative(),
+    renewalHighWithinDays: z.number().int().nonnegative(),
+  }),
+  situations: z.array(
+    z.object({
+      reason: z.enum(TRIAGE_REASONS),
+      urgency: z.enum(['urgent', 'high']),
+      emergencyNumbers: z.array(z.enum(EMERGENCY_NUMBERS)),
+      negatable: z.boolean(),
+      cues: z.array(z.string().min(1)).min(1),
+    }),
+  ),
+  // "other" has no cues: it is what is left.
+  categories: z.partialRecord(z.enum(TRIAGE_CATEGORIES), z.array(z.string().min(1))),
+});
+const LEXICON = LexiconSchema.parse(lexiconData);
+
+/** How much one recognised intent weighs against one cue word: the recognizer saw the whole sentence. */
+const INTENT_WEIGHT = 2;
+const NEGATIVE_MOOD_THRESHOLD = 0.5;
+
+const CATEGORY_OF_INTENT: Partial<Record<Intent, TriageCategory>> = {
+  eligibility: 'eligibility',
+  documents: 'documents',
+  searchOffers: 'offers',
+  apply: 'offers',
+  savedSearches: 'offers',
+  status: 'applicationFollowUp',
+  myApplications: 'applicationFollowUp',
+  withdraw: 'applicationFollowUp',
+  renewal: 'renewal',
+  complaint: 'complaint',
+};
+
+/** A cue as a pattern on normalized text: whole words, "*" for any word ending. */
+function cuePattern(cue: string): RegExp {
+  const body = normalizeForMatching(cue.replace(/\*/g, ' STAR '))
+    .split(' ')
+    .map((word) => (word === 'star' ? '[a-z0-9]*' : word))
+    .join(' ')
+    .replace(/ \[a-z0-9\]\*/g, '[a-z0-9]*');
+  return new RegExp(`(?:^| )(${body})(?= |$)`, 'g');
+}
+
+const NEGATIONS = LEXICON.negation.phrases.map(cuePattern);
+const SITUATIONS = LEXICON.situations.map((situation) => ({ ...situation, patterns: situation.cues.map(cuePattern) }));
+const CATEGORY_CUES = new Map<TriageCategory, RegExp[]>(TRIAGE_CATEGORIES.map((category) => [category, (LEXICON.categories[category] ?? []).map(cuePattern)]));
+
+/** Clauses, normalized: a negation only reaches the cue in its own clause ("pas d'huissier, mais…"). */
+function clausesOf(messages: string[]): string[] {
+  return messages
+    .flatMap((message) => message.split(/[.,;:!?\n]+/))
+    .map(normalizeForMatching)
+    .filter((clause) => clause.length > 0);
+}
+
+function isNegated(clause: string, cueStart: number): boolean {
+  const before = clause.slice(0, cueStart).trim().split(' ').filter(Boolean).slice(-LEXICON.negation.window).join(' ');
+  return before.length > 0 && NEGATIONS.some((negation) => matchStarts(negation, before).length > 0);
+}
+
+/** Where the pattern matches, as the index of the first letter of the cue. */
+function matchStarts(pattern: RegExp, clause: string): number[] {
+  const starts: number[] = [];
+  for (const match of clause.matchAll(pattern)) starts.push(match.index + match[0].length - (match[1] ?? '').length);
+  return starts;
+}
+
+function hasCue(patterns: RegExp[], clauses: string[], negatable: boolean): boolean {
+  return clauses.some((clause) =>
+    patterns.some((pattern) => matchStarts(pattern, clause).some((start) => !negatable || !isNegated(clause, start))),
+  );
+}
+
+function countCues(patterns: RegExp[], clauses: string[]): number {
+  return patterns.filter((pattern) => clauses.some((clause) => matchStarts(pattern, clause).length > 0)).length;
+}
+
+function isNegativeMood(sentiment: SentimentResult | undefined): boolean {
+  return sentiment !== undefined && (sentiment.label === 'negative' || sentiment.label === 'mixed') && sentiment.scores.negative >= NEGATIVE_MOOD_THRESHOLD;
+}
+
+function categoryOf(clauses: string[], intents: Intent[], negativeMood: boolean): TriageCategory {
+  const scores = new Map<TriageCategory, number>(TRIAGE_CATEGORIES.map((category) => [category, 0]));
+  for (const [category, patterns] of CATEGORY_CUES) scores.set(category, countCues(patterns, clauses));
+  for (const intent of new Set(intents)) {
+    const category = CATEGORY_OF_INTENT[intent];
+    if (category) scores.set(category, (scores.get(category) ?? 0) + INTENT_WEIGHT);
+  }
+  // A bad mood tips a complaint already voiced over a tie, never creates one.
+  const complaint = scores.get('complaint') ?? 0;
+  if (negativeMood && complaint > 0) scores.set('complaint', complaint + 1);
+  let best: TriageCategory = 'other';
+  let bestScore = 0;
+  for (const category of TRIAGE_CATEGORIES) {
+    const score = scores.get(category) ?? 0;
+    if (score > bestScore) {
+      best = category;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+interface Finding {
+  reason: TriageReason;
+  urgency: TriageUrgency;
+  emergencyNumbers: readonly EmergencyNumber[];
+}
+
+function dossierFindings(dossier: TriageInput['dossier']): Finding[] {
+  if (!dossier) return [];
+  const findings: Finding[] = [];
+  const { offerAnswerUrgentWithinDays, renewalHighWithinDays } = LEXICON.dossier;
+  if (dossier.state === 'expired') findings.push({ reason: 'requestExpired', urgency: 'high', emergencyNumbers: [] });
+  if (dossier.state === 'active' || dossier.state === 'to_renew') {
+    // Silence counts as refusal (CCH R441-10): an answer due within two days cannot wait for a callback.
+    if (dossier.daysToAnswer !== undefined && dossier.daysToAnswer >= 0 && dossier.daysToAnswer <= offerAnswerUrgentWithinDays) {
+      findings.push({ reason: 'offerAnswerDueSoon', urgency: 'urgent', emergencyNumbers: [] });
+    }
+    if (dossier.state === 'to_renew' || (dossier.daysToRenewal !== undefined && dossier.daysToRenewal <= renewalHighWithinDays)) {
+      findings.push({ reason: 'renewalDueSoon', urgency: 'high', emergencyNumbers: [] });
+    }
+  }
+  return findings;
+}
+
+/** When the conversation says nothing about a topic, the dossier's most pressing matter is the topic. */
+const CATEGORY_OF_DOSSIER_REASON: Partial<Record<TriageReason, TriageCategory>> = {
+  offerAnswerDueSoon: 'offers',
+  requestExpired: 'renewal',
+  renewalDueSoon: 'renewal',
+};
+
+/**
+ * Category, urgency and the emergency numbers that apply, from the conversation, the recognizer, the
+ * sentiment and the linked request. Pure and deterministic: the same input always gives the same ticket.
+ */
+export function triage(input: TriageInput): Triage {
+  const clauses = clausesOf(input.messages);
+  const negativeMood = isNegativeMood(input.sentiment);
+  const conversationFindings: Finding[] = SITUATIONS.filter((situation) => hasCue(situation.patterns, clauses, situation.negatable));
+  const fromDossier = dossierFindings(input.dossier);
+  const findings = [...conversationFindings, ...fromDossier];
+
+  let category = categoryOf(clauses, input.intents, negativeMood);
+  if (category === 'other') {
+    const dossierCategory = fromDossier.map((finding) => CATEGORY_OF_DOSSIER_REASON[finding.reason]).find((found) => found !== undefined);
+    if (dossierCategory) category = dossierCategory;
+  }
+
+  const urgency: TriageUrgency = findings.some((finding) => finding.urgency === 'urgent')
+    ? 'urgent'
+    : findings.some((finding) => finding.urgency === 'high')
+      ? 'high'
+      : 'normal';
+
+  const reasons = new Set<TriageReason>(findings.map((finding) => finding.reason));
+  if (negativeMood) reasons.add('negativeMood');
+  if (input.intents.includes('helpdesk')) reasons.add('helpdeskAsked');
+  const numbers = new Set<EmergencyNumber>(findings.flatMap((finding) => finding.emergencyNumbers));
+
+  return {
+    category,
+    urgency,
+    reasons: TRIAGE_REASONS.filter((reason) => reasons.has(reason)),
+    emergencyNumbers: EMERGENCY_NUMBERS.filter((number) => numbers.has(number)),
+  };
+}

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { INTENTS } from '../../dialogs/recognizer/intents';
+import type { SentimentResult } from '../../services/language/languageService';
+import { RequestStateSchema } from '../../services/sne/schemas';
+import { EMERGENCY_NUMBERS, TRIAGE_CATEGORIES, TRIAGE_REASONS, triage } from '../../services/triage/triage';
+import situationsData from './situations.json';
+
+const SituationSchema = z.object({
+  id: z.string().min(1),
+  messages: z.array(z.string().min(1)).min(1),
+  intents: z.array(z.enum(INTENTS)),
+  sentiment: z.enum(['positive', 'negative']).optional(),
+  dossier: z.object({ state: RequestStateSchema, daysToRenewal: z.number().int().optional(), daysToAnswer: z.number().int().optional() }).optional(),
+  expected: z.object({
+    category: z.enum(TRIAGE_CATEGORIES),
+    urgency: z.enum(['urgent', 'high', 'normal']),
+    emergencyNumbers: z.array(z.enum(EMERGENCY_NUMBERS)).optional(),
+    reasons: z.array(z.enum(TRIAGE_REASONS)).optional(),
+  }),
+});
+const SET = z.object({ source: z.string().min(1), situations: z.array(SituationSchema).min(60) }).parse(situationsData);
+
+const SENTIMENTS: Record<'positive' | 'negative', SentimentResult> = {
+  positive: { label: 'positive', scores: { positive: 0.9, neutral: 0.08, negative: 0.02 } },
+  negative: { label: 'negative', scores: { positive: 0.02, neutral: 0.08, negative: 0.9 } },
+};
+
+describe('triage on the labelled set', () => {
+  it('holds at least 60 situations, at least 70 % of them in French, some in English', () => {
+    const french = SET.situations.filter((situation) => situation.id.startsWith('fr-')).length;
+    const english = SET.situations.filter((situation) => situation.id.startsWith('en-')).length;
+    expect(french + english).toBe(SET.situations.length);
+    expect(french / SET.situations.length).toBeGreaterThanOrEqual(0.7);
+    expect(english).toBeGreaterThan(0);
+    expect(new Set(SET.situations.map((situation) => situation.id)).size).toBe(SET.situations.length);
+  });
+
+  it.each(SET.situations.map((situation) => [situation.id, situation] as const))('%s', (_id, situation) => {
+    const result = triage({
+      messages: situation.messages,
+      intents: situation.intents,
+      ...(situation.sentiment ? { sentiment: SENTIMENTS[situation.sentiment] } : {}),
+      ...(situation.dossier ? { dossier: situation.dossier } : {}),
+    });
+    expect({ category: result.category, urgency: result.urgency, emergencyNumbers: result.emergencyNumbers }).toEqual({
+      category: situation.expected.category,
+      urgency: situation.expected.urgency,
+      emergencyNumbers: situation.expected.emergencyNumbers ?? [],
+    });
+    expect(result.reasons).toEqual(expect.arrayContaining(situation.expected.reasons ?? []));
+  });
+});
+
+describe('triage on the linked request', () => {
+  it('marks an offer whose answer is due in 2 days urgent', () => {
+    const result = triage({ messages: ['bonjour'], intents: ['greeting'], dossier: { state: 'active', daysToRenewal: 200, daysToAnswer: 2 } });
+    expect(result).toEqual({ category: 'offers', urgency: 'urgent', reasons: ['offerAnswerDueSoon'], emergencyNumbers: [] });
+  });
+
+  it('leaves an offer whose answer is due in 3 days normal', () => {
+    expect(triage({ messages: ['bonjour'], intents: ['greeting'], dossier: { state: 'active', daysToRenewal: 200, daysToAnswer: 3 } }).urgency).toBe('normal');
+  });
+
+  it('ignores an answer date already past', () => {
+    expect(triage({ messages: ['bonjour'], intents: ['greeting'], dossier: { state: 'active', daysToRenewal: 200, daysToAnswer: -1 } }).urgency).toBe('normal');
+  });
+
+  it('marks a renewal due in 20 days high', () => {
+    const result = triage({ messages: ['où en est ma demande ?'], intents: ['status'], dossier: { state: 'active', daysToRenewal: 20 } });
+    expect(result).toEqual({ category: 'applicationFollowUp', urgency: 'high', reasons: ['renewalDueSoon'], emergencyNumbers: [] });
+  });
+
+  it('marks an expired request high', () => {
+    const result = triage({ messages: ['hello'], intents: ['greeting'], dossier: { state: 'expired', daysToRenewal: -10 } });
+    expect(result).toEqual({ category: 'renewal', urgency: 'high', reasons: ['requestExpired'], emergencyNumbers: [] });
+  });
+
+  it('keeps an urgent story urgent when the request is only due for renewal', () => {
+    const result = triage({ messages: ["on doit quitter l'appartement lundi, huissier"], intents: ['none'], dossier: { state: 'to_renew', daysToRenewal: 5 } });
+    expect(result.urgency).toBe('urgent');
+    expect(result.reasons).toEqual(['eviction', 'renewalDueSoon']);
+  });
+
+  it('applies no dossier rule to a closed request', () => {
+    expect(triage({ messages: ['merci'], intents: ['thanks'], dossier: { state: 'attributed', daysToRenewal: 5, daysToAnswer: 1 } }).urgency).toBe('normal');
+  });
+});
+
+describe('triage output', () => {
+  it('gives reason codes and numbers, never the words of the user', () => {
+    const result = triage({ messages: ['Je suis Marie Dupont, mon mari me frappe, 12 rue des Lilas'], intents: ['none'], sentiment: SENTIMENTS.negative });
+    expect(result.reasons).toEqual(['violence', 'negativeMood']);
+    expect(JSON.stringify(result)).not.toMatch(/Marie|Dupont|Lilas|frappe/);
+  });
+
+  it('gives the same answer whatever the order of the intents', () => {
+    const messages = ['le site bug quand j’envoie mes documents'];
+    expect(triage({ messages, intents: ['documents', 'none'] })).toEqual(triage({ messages, intents: ['none', 'documents'] }));
+  });
+});
