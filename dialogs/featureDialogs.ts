@@ -1,7 +1,10 @@
 import type { Dialog } from 'botbuilder-dialogs';
 import type { DialogServices } from '../bot/app';
 import { ApplyDialog } from './applyDialog';
+import { DocumentsDialog } from './documentsDialog';
+import { EligibilityDialog } from './eligibilityDialog';
 import { EmployerDialog } from './employerDialog';
+import { FaqDialog } from './faqDialog';
 import { LinkNumberDialog } from './linkNumberDialog';
 import { OfferSearchDialog } from './offerSearchDialog';
 import { PrivacyDialog } from './privacyDialog';
@@ -18,6 +21,9 @@ export function featureDialogs(services: DialogServices): Dialog[] {
     link,
     employer,
     new PrivacyDialog(services.savedSearches),
+    new EligibilityDialog({ portal: services.portal, sne: services.sne }, link, employer),
+    new DocumentsDialog({ portal: services.portal, sne: services.sne }),
+    new FaqDialog(),
     new StatusDialog({ portal: services.portal, sne: services.sne, backgroundWork: services.backgroundWork }, link),
     new OfferSearchDialog(services.portal, services.sne),
     new SavedSearchDialog(services.savedSearches),

@@ -1,0 +1,208 @@
+import { MessageFactory, type TurnContext } from 'botbuilder';
+import { ChoicePrompt, ComponentDialog, ListStyle, WaterfallDialog, type Choice, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { LANGUAGES, translatorFor } from '../bot/i18n';
+import { translatorOf, turnStateOf } from '../bot/turn/turnAccess';
+import {
+  checklistFor,
+  FamilySituationSchema,
+  RequestReasonSchema,
+  WorkStatusSchema,
+  type ChecklistItem,
+  type DocumentSituationInput,
+  type FamilySituation,
+  type RequestReason,
+  type WorkStatus,
+} from '../services/documents/checklist';
+import { compareWithRequest } from '../services/documents/requestComparison';
+import { isServiceError } from '../services/http/errors';
+import type { PortalApi } from '../services/portal/portalApi';
+import type { DocumentType, HousingRequest } from '../services/sne/schemas';
+import type { SneApi } from '../services/sne/sneApi';
+import { checklistCard, requestDocumentsCard } from './cards/checklistCard';
+import type { Recognition } from './recognizer/intents';
+import { normalizeForMatching } from './recognizer/normalize';
+
+const STEPS = 'documents.steps';
+const FAMILY = 'documents.family';
+const WORK = 'documents.work';
+const REASON = 'documents.reason';
+
+/** "Several of these": every kind of income proof is listed (the checklist's default). */
+const WORK_CHOICES = [...WorkStatusSchema.options, 'several'] as const;
+const REASON_CHOICES = ['none', ...RequestReasonSchema.options] as const;
+
+export interface DocumentsDependencies {
+  portal: PortalApi;
+  sne: SneApi;
+}
+
+interface DocumentsValues {
+  familySituation?: FamilySituation;
+  /** Empty: not said yet; `several` is stored as every status. */
+  workStatuses?: WorkStatus[];
+  reasons?: RequestReason[];
+  children: boolean;
+  pregnancy: boolean;
+  foreignNational: boolean;
+}
+
+/**
+ * "Quelles pièces fournir ?": for a linked user, the request on the national file against the checklist
+ * (provided, missing, expired, rejected) with the exact next step there; otherwise the checklist for the
+ * user's situation, asking family situation, income and reason only when the message did not say them.
+ * Documents go to the national file: the assistant never asks for one, and says so.
+ */
+export class DocumentsDialog extends ComponentDialog {
+  constructor(private readonly deps: DocumentsDependencies) {
+    super('documentsDialog');
+    for (const id of [FAMILY, WORK, REASON]) {
+      const prompt = new ChoicePrompt(id);
+      prompt.style = ListStyle.suggestedAction;
+      this.addDialog(prompt);
+    }
+    this.addDialog(
+      new WaterfallDialog(STEPS, [
+        this.linkedRequestStep.bind(this),
+        this.askFamilyStep.bind(this),
+        this.askWorkStep.bind(this),
+        this.askReasonStep.bind(this),
+        this.checklistStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = STEPS;
+  }
+
+  private async linkedRequestStep(step: WaterfallStepContext<Recognition>) {
+    const link = turnStateOf(step.context).user.link;
+    if (link && (await this.sentRequestComparison(step.context, link.applicantId, link.maskedNur))) return step.endDialog();
+    Object.assign(step.values, situationFromMessage(step.options.text));
+    return step.next();
+  }
+
+  private async askFamilyStep(step: WaterfallStepContext<Recognition>) {
+    if ((step.values as DocumentsValues).familySituation) return step.next();
+    return step.prompt(FAMILY, choiceOptions(step.context, 'family', FamilySituationSchema.options));
+  }
+
+  private async askWorkStep(step: WaterfallStepContext<Recognition>) {
+    const values = step.values as DocumentsValues;
+    const family = (step.result as FoundChoice | undefined)?.value;
+    if (family) values.familySituation = FamilySituationSchema.parse(family);
+    if (values.workStatuses?.length) return step.next();
+    return step.prompt(WORK, choiceOptions(step.context, 'work', WORK_CHOICES));
+  }
+
+  private async askReasonStep(step: WaterfallStepContext<Recognition>) {
+    const values = step.values as DocumentsValues;
+    const work = (step.result as FoundChoice | undefined)?.value;
+    if (work) values.workStatuses = work === 'several' ? [...WorkStatusSchema.options] : [WorkStatusSchema.parse(work)];
+    if (values.reasons?.length) return step.next();
+    return step.prompt(REASON, choiceOptions(step.context, 'reason', REASON_CHOICES));
+  }
+
+  private async checklistStep(step: WaterfallStepContext<Recognition>) {
+    const values = step.values as DocumentsValues;
+    const reason = (step.result as FoundChoice | undefined)?.value;
+    if (reason) values.reasons = reason === 'none' ? [] : [RequestReasonSchema.parse(reason)];
+    const situation: DocumentSituationInput = {
+      residence: values.foreignNational ? 'foreignNational' : 'national',
+      workStatuses: values.workStatuses ?? [],
+      familySituation: values.familySituation ?? 'single',
+      children: values.children,
+      pregnancy: values.pregnancy,
+      reasons: values.reasons ?? [],
+    };
+    const today = new Date();
+    const checklist = checklistFor(situation, today);
+    // The cases not asked (children, pregnancy, a foreign national): their documents, listed "if it applies".
+    const variants = [
+      ...(values.children ? [] : [{ ...situation, children: true }]),
+      ...(values.pregnancy ? [] : [{ ...situation, pregnancy: true }]),
+      ...(values.foreignNational ? [] : [{ ...situation, residence: 'foreignNational' as const }]),
+    ];
+    const listed = new Set(checklist.items.map((item) => item.id));
+    const also = new Map<string, ChecklistItem>();
+    for (const item of variants.flatMap((variant) => checklistFor(variant, today).items)) if (!listed.has(item.id)) also.set(item.id, item);
+    await step.context.sendActivity(MessageFactory.attachment(checklistCard(translatorOf(step.context), checklist, [...also.values()])));
+    return step.endDialog();
+  }
+
+  /** False when the request could not be read: the user then gets the checklist by questions. */
+  private async sentRequestComparison(context: TurnContext, applicantId: string, maskedNur: string): Promise<boolean> {
+    const t = translatorOf(context);
+    try {
+      const applicant = await this.deps.portal.getApplicant(applicantId);
+      const request = await this.deps.sne.getRequest(applicant.linkedRequest.nur);
+      const comparison = compareWithRequest(checklistFor(situationOfRequest(request), new Date()), request.documents);
+      await context.sendActivity(MessageFactory.attachment(requestDocumentsCard(t, maskedNur, comparison)));
+      return true;
+    } catch (error) {
+      if (!isServiceError(error)) throw error;
+      await context.sendActivity(t('documents:requestUnavailable'));
+      return false;
+    }
+  }
+}
+
+function choiceOptions(context: TurnContext, question: 'family' | 'work' | 'reason', values: readonly string[]) {
+  const t = translatorOf(context);
+  const choices: Choice[] = values.map((value) => {
+    const title = t(`documents:ask.${question}Choices.${value}`);
+    return { value, action: { type: 'imBack', title, value: title }, synonyms: [title] };
+  });
+  return { prompt: t(`documents:ask.${question}`), retryPrompt: t(`documents:ask.${question}Retry`), choices };
+}
+
+// Reading the situation --------------------------------------------------------------------------
+
+/** What the message says of the situation: "je suis marié et salarié", "expulsion", "avec 2 enfants". */
+function situationFromMessage(text: string): DocumentsValues {
+  // The more specific first: "divorcé" before "seul", "pacsé" before "en couple".
+  const familyOrder: FamilySituation[] = ['divorceOrSeparation', 'pacs', 'married', 'cohabiting', 'single'];
+  return {
+    familySituation: familyOrder.find((situation) => mentions(text, situation)),
+    workStatuses: WorkStatusSchema.options.filter((status) => mentions(text, status)),
+    reasons: RequestReasonSchema.options.filter((reason) => mentions(text, reason)),
+    children: mentions(text, 'children'),
+    pregnancy: mentions(text, 'pregnancy'),
+    foreignNational: mentions(text, 'foreignNational'),
+  };
+}
+
+/**
+ * The situation a request on the national file describes, read from its household and the documents
+ * it lists (a family record book means married, a protection order means violence…), so the checklist
+ * compared with it asks for nothing the request does not need.
+ */
+function situationOfRequest(request: HousingRequest): DocumentSituationInput {
+  const has = (type: DocumentType) => request.documents.some((document) => document.type === type);
+  const familySituation: FamilySituation = has('separation_proof') ? 'divorceOrSeparation' : has('pacs_certificate') ? 'pacs' : has('family_record_book') ? 'married' : 'single';
+  const reasonDocuments: Record<RequestReason, DocumentType> = {
+    disability: 'disability_card',
+    homeless: 'domiciliation_certificate',
+    unfitHousing: 'unfit_housing_proof',
+    noticeToLeave: 'notice_to_leave',
+    eviction: 'eviction_proof',
+    domesticViolence: 'protection_order',
+  };
+  return {
+    residence: has('residence_permit') ? 'foreignNational' : 'national',
+    familySituation,
+    ...(familySituation === 'divorceOrSeparation' ? { excludeSpouseIncome: true } : {}),
+    children: request.household.dependants > 0 || has('birth_certificates'),
+    pregnancy: has('pregnancy_certificate'),
+    reasons: RequestReasonSchema.options.filter((reason) => has(reasonDocuments[reason]) || (reason === 'disability' && request.household.disabledPersons > 0)),
+  };
+}
+
+/**
+ * Whether the message uses one of the words of `documents:words.<key>`, in either language (people switch
+ * without saying so). The words are one comma-separated string per key: the locale test compares the
+ * French and English files leaf by leaf, and word lists do not have the same length in both languages.
+ */
+function mentions(text: string, key: string): boolean {
+  const said = ` ${normalizeForMatching(text)} `;
+  return LANGUAGES.flatMap((language) => translatorFor(language)(`documents:words.${key}`).split(','))
+    .map(normalizeForMatching)
+    .some((word) => word.length > 0 && said.includes(` ${word} `));
+}

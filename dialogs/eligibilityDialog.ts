@@ -1,0 +1,589 @@
+import { MessageFactory, type CardAction, type TurnContext } from 'botbuilder';
+import {
+  ChoicePrompt,
+  ComponentDialog,
+  ListStyle,
+  TextPrompt,
+  WaterfallDialog,
+  type Dialog,
+  type FoundChoice,
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { z } from 'zod';
+import { listFor, type Translate } from '../bot/i18n';
+import { languageOf, translatorOf, turnStateOf } from '../bot/turn/turnAccess';
+import { assessEligibility, PLAUSIBLE_MAX_PERSONS } from '../services/eligibility/assessEligibility';
+import type { IncomeZone } from '../services/eligibility/ceilings';
+import { disabilityMatters, householdIssues, isYoungHousehold, youngHouseholdMatters, type HouseholdIssue } from '../services/eligibility/householdCategory';
+import { incomeYearRule, type IncomeYear } from '../services/eligibility/incomeYear';
+import { zoneForDepartment, zoneForResolution, type PlaceZoneResult } from '../services/eligibility/zone';
+import { departmentByCode, narrowCandidates, resolvePlace, type PlaceResolution } from '../services/geo/resolvePlace';
+import { isServiceError } from '../services/http/errors';
+import type { PortalApi } from '../services/portal/portalApi';
+import type { Employer } from '../services/portal/schemas';
+import type { SneApi } from '../services/sne/sneApi';
+import { adaptiveCard, intentButton } from './cards/adaptiveCard';
+import { eligibilityCard, type UnaskedCondition } from './cards/eligibilityCard';
+import { formatEuros } from './format';
+import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
+import { extractEntities } from './recognizer/entities/extractEntities';
+import { countOf, COUNT_PATTERN } from './recognizer/entities/numberWords';
+import { readEntities, type CommuneCandidate, type Place, type RecognizedEntities } from './recognizer/entities/schemas';
+import { findUniqueNumbers } from './recognizer/entities/uniqueNumber';
+import type { Recognition } from './recognizer/intents';
+import { normalizeForMatching } from './recognizer/normalize';
+
+const ROUTER = 'eligibility.router';
+const STEPS = 'eligibility.steps';
+const PLACE_STEPS = 'eligibility.placeSteps';
+const EMPLOYER_CHECK = 'eligibility.employerCheck';
+const PLACE = 'eligibility.place';
+const WHICH_PLACE = 'eligibility.whichPlace';
+const COMMUNE = 'eligibility.commune';
+const PERSONS = 'eligibility.persons';
+const INCOME = 'eligibility.income';
+const COMPOSITION = 'eligibility.composition';
+const AGES = 'eligibility.ages';
+const DISABILITY = 'eligibility.disability';
+const EMPLOYER_DIALOG = 'employerDialog';
+const LINK_DIALOG = 'linkNumberDialog';
+
+/** What the "check my employer" button sends back (card submissions are user input: checked). */
+const EmployerButtonSchema = z.object({ action: z.literal('checkEmployer') });
+
+/** How many homonyms are offered as buttons; the others are reached by typing their department. */
+const PLACE_BUTTONS = 5;
+
+/** A place whose ceiling zone is known, or overseas (separate tables, out of scope). */
+type PlaceFact = { kind: 'zone'; zone: IncomeZone; name: string } | { kind: 'outOfScope' };
+/** A place that needs one more question before its zone is known. */
+type PendingPlace =
+  | { kind: 'needsChoice'; name: string; candidates: CommuneCandidate[] }
+  | { kind: 'needsCommune'; departmentCode: string; departmentName: string }
+  | { kind: 'unknown' };
+
+type Composition = 'single' | 'couple' | 'adults';
+type PersonsIssue = HouseholdIssue | 'tooManyPersons';
+type IncomeReading = { kind: 'yearly'; value: number } | { kind: 'monthly'; value: number } | { kind: 'negative' };
+
+/** What is known of the household so far: from the linked request, the first message, then the answers. */
+interface Facts {
+  place?: PlaceFact;
+  pendingPlace?: PendingPlace;
+  persons?: number;
+  composition?: Composition;
+  dependants?: number;
+  youngHousehold?: boolean;
+  disabledPersons?: number;
+  income?: IncomeReading;
+  incomeYear?: IncomeYear;
+}
+
+interface EligibilityValues {
+  facts: Facts;
+  /** The category questions are asked only step by step: a full first sentence is answered at once. */
+  stepByStep: boolean;
+  /** When household and income come from the linked request. */
+  maskedNur?: string;
+  employer?: Employer;
+  priority: boolean;
+}
+
+export interface EligibilityDependencies {
+  portal: PortalApi;
+  sne: SneApi;
+}
+
+/**
+ * "Suis-je éligible ?": the household category, the zone and each financing type's ceiling for the
+ * user's own situation. Collects only what is missing — a linked user's household and income come from
+ * the request on the national file; "on est 3 à Lyon avec 40 000 € de revenu fiscal" fills everything
+ * at once; otherwise place, persons, income, then only the questions that change the category. Then
+ * who may use AL-in (the employer), and, when the message names one, what a priority situation means.
+ */
+export class EligibilityDialog extends ComponentDialog {
+  constructor(
+    private readonly deps: EligibilityDependencies,
+    linkNumber?: Dialog,
+    employerCheck?: Dialog,
+  ) {
+    super('eligibilityDialog');
+    // A component registers the dialogs it starts: the SDK's reprompt does not look in the parent's.
+    if (linkNumber) this.addDialog(linkNumber);
+    if (employerCheck) this.addDialog(employerCheck);
+    this.addDialog(new TextPrompt(PLACE, async (prompt) => readPlace(prompt.recognized.value ?? '').kind !== 'unknown'));
+    this.addDialog(new TextPrompt(WHICH_PLACE, async (prompt) => chosenPlace(prompt.options.validations as PendingPlace, prompt.recognized.value ?? '') !== undefined));
+    this.addDialog(new TextPrompt(COMMUNE, async (prompt) => chosenPlace(prompt.options.validations as PendingPlace, prompt.recognized.value ?? '') !== undefined));
+    this.addDialog(new TextPrompt(PERSONS, (prompt) => validatePersons(prompt)));
+    this.addDialog(new TextPrompt(INCOME, (prompt) => validateIncome(prompt)));
+    const composition = new ChoicePrompt(COMPOSITION);
+    composition.style = ListStyle.suggestedAction;
+    this.addDialog(composition);
+    this.addDialog(new TextPrompt(AGES, async (prompt) => agesIn(prompt.recognized.value ?? '') !== undefined));
+    this.addDialog(yesNoPrompt(DISABILITY));
+    this.addDialog(new WaterfallDialog(ROUTER, [this.routeStep.bind(this)]));
+    this.addDialog(new WaterfallDialog(EMPLOYER_CHECK, [this.checkEmployerStep.bind(this)]));
+    this.addDialog(
+      new WaterfallDialog(STEPS, [
+        this.linkIfNumberGivenStep.bind(this),
+        this.readStep.bind(this),
+        this.placeStep.bind(this),
+        this.askPersonsStep.bind(this),
+        this.askIncomeStep.bind(this),
+        this.askCompositionStep.bind(this),
+        this.askAgesStep.bind(this),
+        this.askDisabilityStep.bind(this),
+        this.answerStep.bind(this),
+      ]),
+    );
+    this.addDialog(new WaterfallDialog(PLACE_STEPS, [this.askPlaceStep.bind(this), this.askWhichPlaceStep.bind(this), this.placeChosenStep.bind(this)]));
+    this.initialDialogId = ROUTER;
+  }
+
+  private async routeStep(step: WaterfallStepContext<Recognition>) {
+    const target = EmployerButtonSchema.safeParse(step.options.entities).success ? EMPLOYER_CHECK : STEPS;
+    return step.replaceDialog(target, step.options);
+  }
+
+  // The employer (Action Logement) ------------------------------------------------------------------
+
+  private async checkEmployerStep(step: WaterfallStepContext<Recognition>) {
+    if (step.findDialog(EMPLOYER_DIALOG)) return step.beginDialog(EMPLOYER_DIALOG);
+    const t = translatorOf(step.context);
+    await step.context.sendActivity(`${t('eligibility:al.rule')} ${t('eligibility:al.notConfirmed')} ${t('eligibility:al.askHr')}`);
+    return step.endDialog();
+  }
+
+  // Eligibility -------------------------------------------------------------------------------------
+
+  /** "Suis-je éligible ? mon numéro est 069…": link first, then answer from the request. */
+  private async linkIfNumberGivenStep(step: WaterfallStepContext<Recognition>) {
+    const numberGiven = findUniqueNumbers(step.options.text).length > 0;
+    if (numberGiven && !turnStateOf(step.context).user.link && step.findDialog(LINK_DIALOG)) return step.beginDialog(LINK_DIALOG, step.options);
+    return step.next();
+  }
+
+  private async readStep(step: WaterfallStepContext<Recognition>) {
+    const values = step.values as EligibilityValues;
+    const fromRequest = await this.readLinkedRequest(step.context);
+    const said = factsFromMessage(step.options);
+    // A household or an income said in the message replaces the request's ("and if we were four?").
+    const requestFacts: Facts = { ...fromRequest?.facts };
+    if (said.persons !== undefined) Object.assign(requestFacts, { dependants: undefined, youngHousehold: undefined, disabledPersons: undefined });
+    if (said.income !== undefined) delete requestFacts.incomeYear;
+    values.facts = { ...requestFacts, ...said };
+    if (said.place) delete values.facts.pendingPlace;
+    if (said.pendingPlace) delete values.facts.place;
+    values.stepByStep = !fromRequest && !(said.persons !== undefined && said.income !== undefined && (said.place ?? said.pendingPlace));
+    values.priority = mentionsAny(step.options.text, 'words.priority');
+    if (fromRequest) Object.assign(values, { maskedNur: fromRequest.maskedNur, employer: fromRequest.employer });
+    return step.next();
+  }
+
+  private async placeStep(step: WaterfallStepContext<Recognition>) {
+    const { facts } = step.values as EligibilityValues;
+    if (facts.place) return step.next(facts.place);
+    return step.beginDialog(PLACE_STEPS, facts.pendingPlace ?? { kind: 'unknown' });
+  }
+
+  private async askPersonsStep(step: WaterfallStepContext<Recognition>) {
+    const values = step.values as EligibilityValues;
+    const place = step.result as PlaceFact | undefined;
+    const t = translatorOf(step.context);
+    if (!place) return step.endDialog();
+    if (place.kind === 'outOfScope') {
+      await step.context.sendActivity(t('eligibility:overseas'));
+      return step.endDialog();
+    }
+    values.facts.place = place;
+    const issue = values.facts.persons === undefined ? undefined : personsIssue(values.facts.persons);
+    if (values.facts.persons !== undefined && !issue) return step.next();
+    const prompt = issue ? personsQuestion(t, issue, values.facts.persons!) : t('eligibility:ask.persons');
+    return step.prompt(PERSONS, { prompt, retryPrompt: t('eligibility:ask.personsRetry') });
+  }
+
+  private async askIncomeStep(step: WaterfallStepContext<Recognition>) {
+    const values = step.values as EligibilityValues;
+    if (typeof step.result === 'string') values.facts.persons = personsIn(step.result, extractEntities(step.result, new Date()).entities, true);
+    const income = values.facts.income;
+    if (income?.kind === 'yearly') return step.next();
+    const t = translatorOf(step.context);
+    const rule = incomeYearRule(new Date());
+    const params = { referenceYear: rule.referenceYear, taxNoticeYear: rule.taxNoticeYear };
+    const prompt = income ? incomeQuestion(t, languageOf(step.context), income, params) : t('eligibility:ask.income', params);
+    return step.prompt(INCOME, { prompt, retryPrompt: t('eligibility:ask.incomeRetry', params), validations: params });
+  }
+
+  private async askCompositionStep(step: WaterfallStepContext<Recognition>) {
+    const values = step.values as EligibilityValues;
+    const { facts } = values;
+    if (typeof step.result === 'string') {
+      facts.income = incomeIn(step.result, extractEntities(step.result, new Date()).entities, true);
+      delete facts.incomeYear;
+    }
+    if (facts.persons === 1) facts.composition ??= 'adults';
+    if (!values.stepByStep || facts.composition || facts.dependants !== undefined) return step.next();
+    const t = translatorOf(step.context);
+    const choices = (['single', 'couple', 'adults'] as const).map((value) => {
+      const title = t(`eligibility:ask.compositionChoices.${value}`);
+      return { value, action: { type: 'imBack', title, value: title }, synonyms: [title] };
+    });
+    return step.prompt(COMPOSITION, { prompt: t('eligibility:ask.composition'), retryPrompt: t('eligibility:ask.compositionRetry'), choices });
+  }
+
+  private async askAgesStep(step: WaterfallStepContext<Recognition>) {
+    const values = step.values as EligibilityValues;
+    const { facts } = values;
+    const chosen = step.result as FoundChoice | undefined;
+    if (chosen?.value) facts.composition = chosen.value as Composition;
+    const couple = facts.composition === 'couple' && facts.persons === 2;
+    const matters = youngHouseholdMatters({ persons: facts.persons!, dependants: dependantsOf(facts), disabledPersons: facts.disabledPersons });
+    if (!values.stepByStep || !couple || !matters || facts.youngHousehold !== undefined) return step.next();
+    const t = translatorOf(step.context);
+    return step.prompt(AGES, { prompt: t('eligibility:ask.ages'), retryPrompt: t('eligibility:ask.agesRetry') });
+  }
+
+  private async askDisabilityStep(step: WaterfallStepContext<Recognition>) {
+    const values = step.values as EligibilityValues;
+    const { facts } = values;
+    if (typeof step.result === 'string') {
+      facts.youngHousehold = isYoungHousehold({ persons: facts.persons!, dependants: dependantsOf(facts), ages: agesIn(step.result) ?? [] });
+    }
+    const matters = disabilityMatters({ persons: facts.persons!, dependants: dependantsOf(facts), youngHousehold: facts.youngHousehold });
+    if (!values.stepByStep || !matters || facts.disabledPersons !== undefined) return step.next();
+    const t = translatorOf(step.context);
+    return step.prompt(DISABILITY, yesNoOptions(t, t('eligibility:ask.disability')));
+  }
+
+  private async answerStep(step: WaterfallStepContext<Recognition>) {
+    const values = step.values as EligibilityValues;
+    const { facts } = values;
+    if (step.result !== undefined && facts.disabledPersons === undefined) facts.disabledPersons = answeredYes(step.result) ? 1 : 0;
+    const t = translatorOf(step.context);
+    const language = languageOf(step.context);
+    const place = facts.place;
+    if (place?.kind !== 'zone' || facts.persons === undefined || facts.income?.kind !== 'yearly') return step.endDialog();
+    const household = {
+      persons: facts.persons,
+      dependants: dependantsOf(facts),
+      youngHousehold: facts.youngHousehold ?? false,
+      disabledPersons: facts.disabledPersons ?? 0,
+    };
+    const assessment = assessEligibility({ household, income: facts.income.value, incomeYear: facts.incomeYear, zone: place.zone, date: new Date() });
+    if (assessment.kind === 'invalidInput') {
+      await step.context.sendActivity(t('eligibility:invalid'));
+      return step.endDialog();
+    }
+    const unaskedConditions = assessment.household.movedUpBy.length > 0 ? [] : unaskedConditionsOf(facts);
+    await step.context.sendActivity(
+      MessageFactory.attachment(
+        eligibilityCard(t, language, { assessment, placeName: place.name, incomeYear: facts.incomeYear, maskedNur: values.maskedNur, unaskedConditions }),
+      ),
+    );
+    await sendActionLogement(step.context, values.employer, step.findDialog(EMPLOYER_DIALOG) !== undefined);
+    if (values.priority) await sendPriority(step.context);
+    return step.endDialog();
+  }
+
+  // The place, asked until its zone is known ---------------------------------------------------------
+
+  private async askPlaceStep(step: WaterfallStepContext<PendingPlace>) {
+    if (step.options.kind !== 'unknown') return step.next(step.options);
+    const t = translatorOf(step.context);
+    return step.prompt(PLACE, { prompt: t('eligibility:ask.place'), retryPrompt: t('eligibility:ask.placeRetry') });
+  }
+
+  private async askWhichPlaceStep(step: WaterfallStepContext<PendingPlace>) {
+    const reading = typeof step.result === 'string' ? readPlace(step.result) : (step.result as PlaceFact | PendingPlace);
+    if (reading.kind === 'zone' || reading.kind === 'outOfScope') return step.endDialog(reading);
+    if (reading.kind === 'unknown') return step.endDialog();
+    (step.values as { pending?: PendingPlace }).pending = reading;
+    const t = translatorOf(step.context);
+    if (reading.kind === 'needsCommune') {
+      const params = { department: reading.departmentName };
+      return step.prompt(COMMUNE, { prompt: t('eligibility:ask.commune', params), retryPrompt: t('eligibility:ask.communeRetry', params), validations: reading });
+    }
+    const buttons: CardAction[] = reading.candidates.slice(0, PLACE_BUTTONS).map((candidate) => ({
+      type: 'imBack',
+      title: `${candidate.name} (${departmentByCode(candidate.department)?.name ?? candidate.department})`,
+      value: `${candidate.name} ${candidate.department}`,
+    }));
+    return step.prompt(WHICH_PLACE, {
+      prompt: MessageFactory.suggestedActions(buttons, t('eligibility:ask.whichPlace', { name: reading.name })),
+      retryPrompt: MessageFactory.suggestedActions(buttons, t('eligibility:ask.whichPlaceRetry')),
+      validations: reading,
+    });
+  }
+
+  private async placeChosenStep(step: WaterfallStepContext<PendingPlace>) {
+    const { pending } = step.values as { pending?: PendingPlace };
+    return step.endDialog(pending ? chosenPlace(pending, String(step.result ?? '')) : undefined);
+  }
+
+  // The linked request ------------------------------------------------------------------------------
+
+  /** The household, income and department of the linked request; undefined when not linked or unreadable. */
+  private async readLinkedRequest(context: TurnContext): Promise<{ facts: Facts; maskedNur: string; employer: Employer } | undefined> {
+    const link = turnStateOf(context).user.link;
+    if (!link) return undefined;
+    try {
+      const applicant = await this.deps.portal.getApplicant(link.applicantId);
+      const request = await this.deps.sne.getRequest(applicant.linkedRequest.nur);
+      const { household, referenceIncome } = request;
+      const facts: Facts = {
+        ...placeFacts(placeFromZone(zoneForDepartment(request.department), departmentByCode(request.department)?.name ?? request.department)),
+        persons: household.persons,
+        dependants: household.dependants,
+        youngHousehold: household.youngHousehold,
+        disabledPersons: household.disabledPersons,
+        income: { kind: 'yearly', value: referenceIncome.amount },
+        incomeYear: referenceIncome.year,
+      };
+      return { facts, maskedNur: link.maskedNur, employer: applicant.employer };
+    } catch (error) {
+      if (!isServiceError(error)) throw error;
+      await context.sendActivity(translatorOf(context)('eligibility:requestUnavailable'));
+      return undefined;
+    }
+  }
+}
+
+// Reading the first message ------------------------------------------------------------------------
+
+function factsFromMessage(recognition: Recognition): Facts {
+  const entities = readEntities(recognition.entities);
+  const text = recognition.text;
+  const facts: Facts = {};
+  const place = entities.places?.[0];
+  if (place) Object.assign(facts, placeFacts(placeFromResolution(resolutionOfEntity(place))));
+  const persons = personsIn(text, entities, false);
+  if (persons !== undefined) facts.persons = persons;
+  const income = incomeIn(text, entities, false);
+  if (income) facts.income = income;
+  Object.assign(facts, compositionIn(text, facts.persons));
+  return facts;
+}
+
+/** Who the household is, when the message says it: "seule avec 2 enfants", "en couple", "avec 1 enfant". */
+function compositionIn(text: string, persons: number | undefined): Pick<Facts, 'composition' | 'dependants'> {
+  if (mentionsAny(text, 'words.singleAdult')) return { composition: 'single' };
+  if (mentionsAny(text, 'words.couple')) return { composition: 'couple' };
+  if (persons === undefined || !mentionsAny(text, 'words.children')) return {};
+  const folded = ` ${normalizeForMatching(text)} `;
+  const counted = new RegExp(` (${COUNT_PATTERN}) (?:${wordsOf('words.children').join('|')}) `).exec(folded);
+  const children = counted ? (countOf(counted[1] ?? '') ?? 1) : 1;
+  if (children >= persons) return {};
+  return persons - children === 1 ? { composition: 'single' } : { composition: 'adults', dependants: children };
+}
+
+function dependantsOf(facts: Facts): number {
+  if (facts.dependants !== undefined) return facts.dependants;
+  const persons = facts.persons ?? 1;
+  if (facts.composition === 'single') return persons - 1;
+  if (facts.composition === 'couple') return Math.max(0, persons - 2);
+  return 0;
+}
+
+/** The cases that would move the household up and were neither said nor asked (a full first sentence). */
+function unaskedConditionsOf(facts: Facts): UnaskedCondition[] {
+  const persons = facts.persons ?? 1;
+  const dependants = dependantsOf(facts);
+  const conditions: UnaskedCondition[] = [];
+  if (!facts.composition && facts.dependants === undefined && persons >= 2) conditions.push('singleAdult');
+  const couple = facts.composition === undefined || facts.composition === 'couple';
+  if (couple && facts.youngHousehold === undefined && youngHouseholdMatters({ persons, dependants, disabledPersons: facts.disabledPersons })) conditions.push('youngHousehold');
+  if (facts.disabledPersons === undefined && disabilityMatters({ persons, dependants, youngHousehold: facts.youngHousehold })) conditions.push('disability');
+  return conditions;
+}
+
+function mentionsAny(text: string, key: string): boolean {
+  const said = ` ${normalizeForMatching(text)} `;
+  return wordsOf(key).some((word) => said.includes(` ${word} `));
+}
+
+/** The words of `locales/<language>/eligibility.json`, in both languages: people switch without saying so. */
+function wordsOf(key: string): string[] {
+  return [...listFor('fr', key, 'eligibility'), ...listFor('en', key, 'eligibility')].map(normalizeForMatching);
+}
+
+// Places -------------------------------------------------------------------------------------------
+
+function readPlace(text: string): PlaceFact | PendingPlace {
+  return placeFromResolution(resolvePlace(text));
+}
+
+function placeFacts(reading: PlaceFact | PendingPlace): Pick<Facts, 'place' | 'pendingPlace'> {
+  return reading.kind === 'zone' || reading.kind === 'outOfScope' ? { place: reading } : { pendingPlace: reading };
+}
+
+/** The recognizer's place entity, read as `resolvePlace` would read the same words. */
+function resolutionOfEntity(place: Place): PlaceResolution {
+  if (place.kind === 'department') return { kind: 'department', department: { code: place.code, name: place.name }, sameNameCommunes: [] };
+  const [first, second] = place.candidates;
+  if (!first) return { kind: 'unknown' };
+  return second ? { kind: 'ambiguous', reason: place.postalCode ? 'postalCode' : 'homonyms', candidates: place.candidates } : { kind: 'commune', commune: first };
+}
+
+function placeFromResolution(resolution: PlaceResolution): PlaceFact | PendingPlace {
+  const name =
+    resolution.kind === 'commune'
+      ? resolution.commune.name
+      : resolution.kind === 'department'
+        ? resolution.department.name
+        : resolution.kind === 'ambiguous'
+          ? (resolution.candidates[0]?.name ?? '')
+          : '';
+  return placeFromZone(zoneForResolution(resolution), name);
+}
+
+function placeFromZone(result: PlaceZoneResult, name: string): PlaceFact | PendingPlace {
+  switch (result.kind) {
+    case 'zone':
+      return { kind: 'zone', zone: result.zone, name };
+    case 'outOfScope':
+      return { kind: 'outOfScope' };
+    case 'needsChoice':
+      return { kind: 'needsChoice', name, candidates: result.candidates };
+    case 'needsCommune':
+      return { kind: 'needsCommune', departmentCode: result.departmentCode, departmentName: departmentByCode(result.departmentCode)?.name ?? result.departmentCode };
+    case 'unknown':
+      return { kind: 'unknown' };
+  }
+}
+
+/** The answer to "which Saint-Denis?" or "which commune of Hauts-de-Seine?", when it settles the zone. */
+function chosenPlace(pending: PendingPlace, answer: string): PlaceFact | undefined {
+  let candidates: CommuneCandidate[];
+  if (pending.kind === 'needsChoice') {
+    candidates = narrowCandidates(pending.candidates, answer);
+  } else if (pending.kind === 'needsCommune') {
+    const resolution = resolvePlace(answer);
+    const communes = resolution.kind === 'commune' ? [resolution.commune] : resolution.kind === 'ambiguous' ? resolution.candidates : [];
+    candidates = communes.filter((commune) => commune.department === pending.departmentCode);
+  } else {
+    return undefined;
+  }
+  const [first, second] = candidates;
+  if (!first) return undefined;
+  const reading = placeFromResolution(second ? { kind: 'ambiguous', reason: 'homonyms', candidates } : { kind: 'commune', commune: first });
+  return reading.kind === 'zone' || reading.kind === 'outOfScope' ? reading : undefined;
+}
+
+// Persons, income, ages ----------------------------------------------------------------------------
+
+// "on est 40", "0 personne", "-2 personnes": read even when impossible, so the question can say why.
+const PERSONS_SAID = /(?:on est|on sera|nous sommes|nous serons|we are|we're|there are)\s+(-?\d+(?:[.,]\d+)?)(?![\d.,]*\s*(?:€|euros?|k\b|ans|years))|(-?\d+(?:[.,]\d+)?)\s*(?:personnes?|pers\b|people|persons?)/i;
+const BARE_NUMBER = /^\s*(-?\d+(?:[.,]\d+)?)\s*$/;
+
+/** The number of persons said; `answer` when the text answers "how many persons?" (a bare number counts). */
+function personsIn(text: string, entities: RecognizedEntities, answer: boolean): number | undefined {
+  const said = PERSONS_SAID.exec(text);
+  if (said) return Number((said[1] ?? said[2] ?? '').replace(',', '.'));
+  if (entities.persons !== undefined) return entities.persons;
+  if (!answer) return undefined;
+  const bare = BARE_NUMBER.exec(text);
+  if (bare) return Number((bare[1] ?? '').replace(',', '.'));
+  return countOf(normalizeForMatching(text));
+}
+
+function personsIssue(persons: number): PersonsIssue | undefined {
+  if (persons > PLAUSIBLE_MAX_PERSONS) return 'tooManyPersons';
+  return householdIssues({ persons, dependants: 0, youngHousehold: false, disabledPersons: 0 })[0];
+}
+
+function personsQuestion(t: Translate, issue: PersonsIssue, persons: number): string {
+  return t(`eligibility:ask.${issue === 'dependantsOutOfRange' || issue === 'disabledPersonsOutOfRange' ? 'persons' : issue}`, { count: persons });
+}
+
+async function validatePersons(prompt: PromptValidatorContext<string>): Promise<boolean> {
+  const text = prompt.recognized.value ?? '';
+  const persons = personsIn(text, extractEntities(text, new Date()).entities, true);
+  if (persons === undefined) return false;
+  const issue = personsIssue(persons);
+  if (!issue) return true;
+  // A question that says what is wrong, instead of the generic retry.
+  await prompt.context.sendActivity(personsQuestion(translatorOf(prompt.context), issue, persons));
+  return false;
+}
+
+// A minus sign right before the digits: "-5000 €", "revenu : -5000".
+const NEGATIVE = /(?:^|[\s(:=])[-−]\d/;
+// A bare answer to "what income?": "32000", "32 000", "32.000".
+const BARE_AMOUNT = /^\s*(\d{1,3}(?:[ .\u00a0\u202f]\d{3})+|\d+)\s*$/;
+
+/** The yearly income said; a monthly amount or a negative one comes back as such, for the question to say why. */
+function incomeIn(text: string, entities: RecognizedEntities, answer: boolean): IncomeReading | undefined {
+  if (NEGATIVE.test(text)) return { kind: 'negative' };
+  const amounts = entities.amounts ?? [];
+  const amount = amounts.find((candidate) => candidate.period === 'year') ?? [...amounts].sort((a, b) => b.value - a.value)[0];
+  if (amount) return amount.period === 'month' ? { kind: 'monthly', value: amount.value } : { kind: 'yearly', value: amount.value };
+  const bare = answer ? BARE_AMOUNT.exec(text) : null;
+  return bare ? { kind: 'yearly', value: Number((bare[1] ?? '').replace(/[ .\u00a0\u202f]/g, '')) } : undefined;
+}
+
+function incomeQuestion(t: Translate, language: ReturnType<typeof languageOf>, income: IncomeReading, params: Record<string, number>): string {
+  if (income.kind === 'negative') return t('eligibility:ask.negativeIncome', params);
+  if (income.kind === 'monthly') return t('eligibility:ask.monthlyIncome', { ...params, amount: formatEuros(income.value, language) });
+  return t('eligibility:ask.income', params);
+}
+
+async function validateIncome(prompt: PromptValidatorContext<string>): Promise<boolean> {
+  const text = prompt.recognized.value ?? '';
+  const income = incomeIn(text, extractEntities(text, new Date()).entities, true);
+  if (!income) return false;
+  if (income.kind === 'yearly') return true;
+  const t = translatorOf(prompt.context);
+  await prompt.context.sendActivity(incomeQuestion(t, languageOf(prompt.context), income, prompt.options.validations as Record<string, number>));
+  return false;
+}
+
+/** "27 et 29", "27 ans et 29 ans", "27/29": both ages, in whole years. */
+function agesIn(text: string): number[] | undefined {
+  const ages = [...text.matchAll(/\d{1,3}/g)].map((match) => Number(match[0]));
+  return ages.length === 2 && ages.every((age) => age <= 120) ? ages : undefined;
+}
+
+// After the answer ---------------------------------------------------------------------------------
+
+/** Who may use AL-in: the employer decides, not the income. The SIRET check when it is available. */
+async function sendActionLogement(context: TurnContext, employer: Employer | undefined, canCheck: boolean): Promise<void> {
+  const t = translatorOf(context);
+  if (employer?.eligible) {
+    await context.sendActivity(t('eligibility:al.employerEligible', { name: employer.name }));
+    return;
+  }
+  const lines = [
+    ...(employer ? [t('eligibility:al.employerNotEligible', { name: employer.name })] : [t('eligibility:al.rule'), t('eligibility:al.notConfirmed')]),
+    canCheck ? t('eligibility:al.checkOffer') : t('eligibility:al.askHr'),
+  ];
+  if (!canCheck) {
+    await context.sendActivity(lines.join(' '));
+    return;
+  }
+  const button = t('eligibility:al.checkButton');
+  await context.sendActivity(
+    MessageFactory.attachment(
+      adaptiveCard({
+        body: lines.map((text) => ({ type: 'TextBlock', text, wrap: true })),
+        actions: [intentButton(button, 'eligibility', { action: 'checkEmployer' })],
+        fallbackText: `${lines.join(' ')} ${button}`,
+      }),
+    ),
+  );
+}
+
+/** Priority households (CCH L441-1): what it means, and a person to talk to at once. */
+async function sendPriority(context: TurnContext): Promise<void> {
+  const t = translatorOf(context);
+  const texts = [t('eligibility:priority.text'), t('eligibility:priority.offer')];
+  await context.sendActivity(
+    MessageFactory.attachment(
+      adaptiveCard({
+        body: [{ type: 'TextBlock', text: t('eligibility:priority.title'), weight: 'Bolder', wrap: true }, ...texts.map((text) => ({ type: 'TextBlock', text, wrap: true }))],
+        actions: [intentButton(t('eligibility:priority.button'), 'helpdesk')],
+        fallbackText: [t('eligibility:priority.title'), ...texts, t('eligibility:priority.button')].join('\n'),
+      }),
+    ),
+  );
+}

@@ -1,0 +1,86 @@
+import { allText, BotHarness } from '../support/botHarness';
+import { PORTAL_TOKEN, simulatorWithClock } from '../support/simulatorClock';
+
+const YEAR = new Date().getUTCFullYear();
+
+describe('the documents to provide', () => {
+  let simulator: Awaited<ReturnType<typeof simulatorWithClock>>;
+  let bot: BotHarness;
+
+  beforeAll(async () => {
+    simulator = await simulatorWithClock();
+    bot = await BotHarness.start({ PORTAL_BASE_URL: simulator.url, PORTAL_TOKEN, LINK_ATTEMPTS_PER_HOUR: '100' });
+  });
+  afterAll(async () => {
+    await bot.stop();
+    await simulator.close();
+  });
+
+  const say = async (conversation: string, text: string, fields: Record<string, unknown> = {}) => allText(await bot.say(conversation, text, fields));
+  const linked = async (conversation: string, nur: string) => {
+    await say(conversation, `mon numéro c'est ${nur}`);
+    expect(await say(conversation, await simulator.outboxCode())).toContain('est liée');
+  };
+
+  it('asks only what the message did not say, then lists the documents for that situation', async () => {
+    const question = await bot.say('married', 'quelles pièces fournir ? je suis marié et salarié');
+    expect(allText(question)).toContain('Votre demande a-t-elle l\'un de ces motifs\u00a0?');
+    expect(allText(question)).not.toMatch(/situation familiale|D'où viennent vos revenus/);
+    expect(JSON.stringify(question)).toContain('Procédure d\'expulsion');
+    const card = await say('married', 'Aucun de ces motifs');
+    expect(card).toContain('Pour tout le monde');
+    expect(card).toContain('• Pièce d\'identité, pour chaque personne à loger');
+    expect(card).toContain(`• Avis d'imposition ${YEAR - 1} (revenus ${YEAR - 2}), pour chaque personne à loger`);
+    expect(card).toContain('Salarié\u00a0: vos 3 derniers bulletins de salaire');
+    expect(card).not.toContain('Indépendant\u00a0:');
+    expect(card).toContain('• Livret de famille, pour le foyer');
+    expect(card).not.toContain('Attestation de PACS');
+    expect(card).toContain('Aussi, si cela vous concerne\u00a0:');
+    expect(card).toContain('Certificat de grossesse');
+    expect(card).toContain('Ne m\'envoyez jamais de document ici.');
+    expect(card).toContain('elle est limitative');
+  });
+
+  it('asks family situation, income and reason with buttons when nothing was said', async () => {
+    const family = await bot.say('steps', 'quelles pièces dois-je fournir ?');
+    expect(allText(family)).toContain('Quelle est votre situation familiale\u00a0?');
+    expect(JSON.stringify(family)).toContain('Divorce ou séparation en cours');
+    expect(await say('steps', 'Divorce ou séparation en cours')).toContain('D\'où viennent vos revenus\u00a0?');
+    expect(await say('steps', 'Plusieurs de ces sources')).toContain('Votre demande a-t-elle l\'un de ces motifs\u00a0?');
+    const card = await say('steps', 'Procédure d\'expulsion');
+    expect(card).toContain('• Justificatif de divorce ou de séparation');
+    expect(card).toContain('Seulement si les revenus de votre conjoint ne doivent pas être comptés.');
+    expect(card).toContain('Selon le motif de votre demande');
+    expect(card).toContain('• Justificatif de procédure d\'expulsion');
+    expect(card).toMatch(/Salarié\u00a0:[\s\S]*Indépendant\u00a0:[\s\S]*Allocations, pensions ou indemnités\u00a0:/);
+  });
+
+  it('compares with the linked request on the national file and gives the exact next step', async () => {
+    await linked('karim', '1110325004242GDPUB');
+    const card = await say('karim', 'quelles pièces dois-je fournir ?');
+    expect(card).toContain('Vos pièces justificatives, demande n°\u00a0111');
+    expect(card).toContain('1 pièce à régler sur le fichier national\u00a0:');
+    expect(card).toContain(`Avis d'imposition ${YEAR - 1} (revenus ${YEAR - 2})\u00a0: manquante`);
+    expect(card).toContain(`Sur demande-logement-social.gouv.fr, ouvrez votre demande, rubrique «\u00a0Mes pièces justificatives\u00a0», et déposez\u00a0: Avis d'imposition ${YEAR - 1}`);
+    expect(card).toContain('Déjà fournies\u00a0: Pièce d\'identité, Justificatifs de revenus.');
+    expect(card).toContain('attribué «\u00a0sous condition\u00a0»');
+    expect(card).toContain('Ne m\'envoyez jamais de document ici.');
+    expect(card).not.toMatch(/situation familiale|motifs\u00a0\?/);
+  });
+
+  it('says a complete request is up to date, counting the family record book for the child', async () => {
+    await linked('julie', '0691124000101GDPUB');
+    const card = await say('julie', 'mes pièces justificatives');
+    expect(card).toContain('Toutes les pièces de votre demande sont à jour sur le fichier national.');
+    expect(card).toContain('Livret de famille ou actes de naissance des enfants');
+    expect(card).not.toContain('manquante');
+  });
+
+  it('answers in English', async () => {
+    expect(await say('english', 'which documents should I provide? I am married and employed', { locale: 'en-US' })).toContain('Is your request made for one of these reasons?');
+    const card = await say('english', 'None of these', { locale: 'en-US' });
+    expect(card).toContain(`${YEAR - 1} tax notice (${YEAR - 2} income)`);
+    expect(card).toContain('Employee: your last 3 payslips');
+    expect(card).toContain('Never send me a document here.');
+  });
+});
