@@ -1,6 +1,11 @@
 import type { Attachment } from 'botbuilder';
 import { translatorFor, type Language } from '../../bot/i18n';
 import { applicationsCard } from '../../dialogs/cards/applicationsCard';
+import { checklistCard, requestDocumentsCard } from '../../dialogs/cards/checklistCard';
+import { eligibilityCard } from '../../dialogs/cards/eligibilityCard';
+import { checklistFor } from '../../services/documents/checklist';
+import { compareWithRequest } from '../../services/documents/requestComparison';
+import { assessEligibility } from '../../services/eligibility/assessEligibility';
 import { menuCard } from '../../dialogs/cards/menuCard';
 import { offerDetailsCard, offerListCard, relaxCard } from '../../dialogs/cards/offerCards';
 import { offerPersonCard } from '../../dialogs/cards/offerPersonCard';
@@ -23,6 +28,14 @@ const AdaptiveCards = require('adaptivecards/dist/adaptivecards.js') as {
   Versions: { v1_5: unknown };
 };
 
+const checklist = checklistFor({ workStatuses: ['employee'], familySituation: 'married', children: true, reasons: ['eviction'] }, new Date());
+
+function assessed(request: HousingRequest) {
+  const assessment = assessEligibility({ household: request.household, income: request.referenceIncome.amount, zone: 'otherRegions', date: new Date() });
+  if (assessment.kind !== 'assessed') throw new Error('demo request not assessable');
+  return assessment;
+}
+
 /** Every card of the assistant, built from real simulator data, in one language. */
 async function everyCard(language: Language, data: { offers: Offer[]; candidatures: Candidature[]; request: HousingRequest }): Promise<[string, Attachment][]> {
   const t = translatorFor(language);
@@ -37,6 +50,9 @@ async function everyCard(language: Language, data: { offers: Offer[]; candidatur
     ['offer details', offerDetailsCard(t, language, data.offers[0]!)],
     ['relax', relaxCard('Aucune offre.', [{ relaxation: 'maxRent', label: 'Sans limite de loyer (3)' }])],
     ['applications', applicationsCard(t, language, data.candidatures, 'Vos candidatures')],
+    ['eligibility', eligibilityCard(t, language, { assessment: assessed(data.request), placeName: 'Marseille', unaskedConditions: [] })],
+    ['checklist', checklistCard(t, checklist, [])],
+    ['request documents', requestDocumentsCard(t, '013********03GDPUB', compareWithRequest(checklist, data.request.documents))],
   ];
 }
 
@@ -62,7 +78,7 @@ describe('every card', () => {
   });
 
   it('parses and validates with the Adaptive Cards SDK at version 1.5 (what Teams renders)', () => {
-    expect(cards.length).toBeGreaterThanOrEqual(18);
+    expect(cards.length).toBeGreaterThanOrEqual(24);
     for (const [name, attachment] of cards) {
       expect(attachment.contentType).toBe('application/vnd.microsoft.card.adaptive');
       const json = attachment.content as { version: string };
