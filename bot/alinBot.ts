@@ -20,6 +20,7 @@ import { translatorOf, turnStateOf } from './turn/turnAccess';
  * - conversationUpdate with members added, installationUpdate add → the welcome, once
  * - event `webchat/join` (Direct Line sends no conversationUpdate to Web Chat) → the welcome, once
  * - event `webchat/language` (the page's language toggle) → the user's language choice
+ * - event `handoff.status` completed/failed (a contact-centre hub) → the bot resumes
  */
 export class AlinBot extends ActivityHandler {
   constructor(private readonly mainDialog: MainDialog) {
@@ -49,6 +50,7 @@ export class AlinBot extends ActivityHandler {
     this.onEvent(async (context, next) => {
       if (context.activity.name === 'webchat/join') await this.welcomeOnce(context);
       if (context.activity.name === 'webchat/language') await chooseLanguage(context, context.activity.value);
+      if (context.activity.name === 'handoff.status') await endHandoff(context, context.activity.value);
       await next();
     });
   }
@@ -95,6 +97,15 @@ async function disableSubmittedCard(context: TurnContext): Promise<void> {
 function labelOf(value: unknown): string | undefined {
   const label = typeof value === 'object' && value !== null ? (value as { label?: unknown }).label : undefined;
   return typeof label === 'string' ? label.slice(0, 80) : undefined;
+}
+
+/** A contact-centre hub reports the handoff's end: the bot takes the conversation back. */
+async function endHandoff(context: TurnContext, value: unknown): Promise<void> {
+  const state = typeof value === 'object' && value !== null ? (value as { state?: unknown }).state : undefined;
+  const conversation = turnStateOf(context).conversation;
+  if ((state !== 'completed' && state !== 'failed') || !conversation.handoff) return;
+  delete conversation.handoff;
+  await context.sendActivity(translatorOf(context)('helpdesk:resumed'));
 }
 
 async function chooseLanguage(context: TurnContext, value: unknown): Promise<void> {

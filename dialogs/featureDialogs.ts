@@ -5,6 +5,7 @@ import { DocumentsDialog } from './documentsDialog';
 import { EligibilityDialog } from './eligibilityDialog';
 import { EmployerDialog } from './employerDialog';
 import { FaqDialog } from './faqDialog';
+import { HelpdeskDialog } from './helpdeskDialog';
 import { LinkNumberDialog } from './linkNumberDialog';
 import { OfferSearchDialog } from './offerSearchDialog';
 import { PrivacyDialog } from './privacyDialog';
@@ -24,6 +25,7 @@ export function featureDialogs(services: DialogServices): Dialog[] {
     new EligibilityDialog({ portal: services.portal, sne: services.sne }, link, employer),
     new DocumentsDialog({ portal: services.portal, sne: services.sne }),
     new FaqDialog(),
+    new HelpdeskDialog(services.helpdesk),
     new StatusDialog({ portal: services.portal, sne: services.sne, backgroundWork: services.backgroundWork }, link),
     new OfferSearchDialog(services.portal, services.sne),
     new SavedSearchDialog(services.savedSearches),

@@ -14,6 +14,7 @@ import { redactText } from '../services/privacy/redact';
 import { menuCard } from './cards/menuCard';
 import { offerPersonCard } from './cards/offerPersonCard';
 import { asSearchFollowUp } from './offers/searchFollowUp';
+import { asUrgentHandoff } from './urgentHandoff';
 import { screenMessage } from './screening/screenMessage';
 import type { LanguageService } from '../services/language/languageService';
 import { dialogStateAccessor } from './dialogStateAccessor';
@@ -59,7 +60,7 @@ export class MainDialog extends ComponentDialog {
       input = { ...input, text };
     }
     const conversation = turnStateOf(context).conversation;
-    const recognition = asSearchFollowUp(await this.recognize(context, input), conversation);
+    const recognition = asUrgentHandoff(asSearchFollowUp(await this.recognize(context, input), conversation));
     if (recognition.intent !== 'none' && conversation.misses) delete conversation.misses;
     const dialogs = new DialogSet(dialogStateAccessor);
     dialogs.add(this);

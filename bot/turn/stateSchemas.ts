@@ -24,6 +24,8 @@ export const ConversationDataSchema = z.looseObject({
   lastSearch: z
     .object({ criteria: SearchCriteriaSchema, page: z.number().int().min(1), shownTotals: z.array(z.number()) })
     .optional(),
+  /** A ticket handed to the helpdesk from this conversation (the relay to an agent comes with issue 9). */
+  handoff: z.object({ ticketId: z.string(), since: z.string() }).optional(),
   /** Messages in a row the assistant did not understand (after two, a person is offered). */
   misses: z.number().int().min(0).optional(),
   /** A group conversation is welcomed once, not once per member. */

@@ -1,0 +1,103 @@
+import { EventFactory, MessageFactory, type Activity, type Transcript, type TurnContext } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { translatorFor } from '../bot/i18n';
+import { languageOf, translatorOf, turnStateOf } from '../bot/turn/turnAccess';
+import type { HelpdeskApi } from '../services/helpdesk/helpdeskApi';
+import { isServiceError } from '../services/http/errors';
+import { redactText } from '../services/privacy/redact';
+import { ticketCategoryOf } from '../services/triage/ticketFields';
+import { triage, type Triage } from '../services/triage/triage';
+import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
+import type { Recognition } from './recognizer/intents';
+
+const STEPS = 'helpdesk.steps';
+const CONFIRM = 'helpdesk.confirm';
+/** What an agent reads first: the last few user messages, redacted and shortened. */
+const SUMMARY_MESSAGES = 3;
+
+interface HelpdeskValues {
+  triage: Triage;
+}
+
+/**
+ * "Parler à un conseiller", a complaint, or an urgent story: triage, the emergency numbers first when
+ * urgent, a confirmation, then a ticket with a summary an agent can act on, the redacted transcript and
+ * the applicant reference (never the number), and the handoff event for a contact-centre hub.
+ */
+export class HelpdeskDialog extends ComponentDialog {
+  constructor(private readonly helpdesk: HelpdeskApi) {
+    super('helpdeskDialog');
+    this.addDialog(yesNoPrompt(CONFIRM));
+    this.addDialog(new WaterfallDialog(STEPS, [this.triageStep.bind(this), this.ticketStep.bind(this)]));
+    this.initialDialogId = STEPS;
+  }
+
+  private async triageStep(step: WaterfallStepContext<Recognition>) {
+    const t = translatorOf(step.context);
+    const transcript = turnStateOf(step.context).conversation.transcript;
+    const messages = [...transcript.filter((line) => line.from === 'user').map((line) => line.text), step.options.text].filter(Boolean);
+    const result = triage({ messages, intents: [step.options.intent] });
+    (step.values as HelpdeskValues).triage = result;
+    if (result.emergencyNumbers.length > 0) {
+      const numbers = ['17', '115', '3919', '119'].filter((number) => result.emergencyNumbers.includes(number as never));
+      await step.context.sendActivity([t('helpdesk:emergency.intro'), ...numbers.map((number) => `- ${t(`helpdesk:emergency.${number}`)}`)].join('\n'));
+    }
+    return step.prompt(CONFIRM, yesNoOptions(t, t(result.urgency === 'urgent' ? 'helpdesk:confirmUrgent' : 'helpdesk:confirm')));
+  }
+
+  private async ticketStep(step: WaterfallStepContext<Recognition>) {
+    const t = translatorOf(step.context);
+    if (!answeredYes(step.result)) {
+      await step.context.sendActivity(t('helpdesk:notSent'));
+      return step.endDialog();
+    }
+    const result = (step.values as HelpdeskValues).triage;
+    const state = turnStateOf(step.context);
+    const language = languageOf(step.context);
+    const transcript = state.conversation.transcript.map((line) => ({ from: line.from, text: redactText(line.text).slice(0, 2000), at: line.at }));
+    try {
+      const { ticketId } = await this.helpdesk.createTicket({
+        category: ticketCategoryOf(result),
+        urgency: result.urgency === 'urgent' ? 'urgent' : 'normal',
+        summary: summaryFor(step.context, result),
+        language,
+        transcript,
+        applicantRef: state.user.link?.applicantId ?? null,
+      });
+      state.conversation.handoff = { ticketId, since: new Date().toISOString() };
+      await step.context.sendActivity(t(result.urgency === 'urgent' ? 'helpdesk:sentUrgent' : 'helpdesk:sent', { ticketId }));
+      await step.context.sendActivity(handoffEvent(step.context, ticketId, result, transcript));
+    } catch (error) {
+      if (!isServiceError(error)) throw error;
+      await step.context.sendActivity(t('helpdesk:unavailable'));
+    }
+    return step.endDialog();
+  }
+}
+
+/** Thirty seconds for an agent: priority and why, the linked request (masked), the last messages. */
+function summaryFor(context: TurnContext, result: Triage): string {
+  // The agent's language is French: the summary is written in French whatever the user's language.
+  const t = translatorFor('fr');
+  const state = turnStateOf(context);
+  const lastMessages = state.conversation.transcript
+    .filter((line) => line.from === 'user')
+    .slice(-SUMMARY_MESSAGES)
+    .map((line) => `« ${redactText(line.text).slice(0, 200)} »`);
+  const current = context.activity.text ? [`« ${redactText(context.activity.text).slice(0, 200)} »`] : [];
+  return [
+    `${t(`helpdesk:summary.urgency.${result.urgency}`)} · ${result.category}`,
+    result.reasons.length > 0 ? `${t('helpdesk:summary.reasons')} : ${result.reasons.join(', ')}` : '',
+    state.user.link ? t('helpdesk:summary.linked', { maskedNur: state.user.link.maskedNur }) : t('helpdesk:summary.notLinked'),
+    `${t('helpdesk:summary.lastMessages')} : ${[...lastMessages, ...current].slice(-SUMMARY_MESSAGES).join(' ')}`,
+  ]
+    .filter(Boolean)
+    .join('\n')
+    .slice(0, 1000);
+}
+
+/** Bot Framework's handoff initiation, for a contact-centre hub; channels without one ignore it. */
+function handoffEvent(context: TurnContext, ticketId: string, result: Triage, lines: { from: 'user' | 'bot'; text: string; at: string }[]): Partial<Activity> {
+  const activities = lines.map((line) => MessageFactory.text(line.text) as Activity);
+  return EventFactory.createHandoffInitiation(context, { ticketId, category: result.category, urgency: result.urgency, reasons: result.reasons }, { activities } satisfies Transcript);
+}

@@ -1,0 +1,61 @@
+import { allText } from '../support/botHarness';
+import { conversationsWithPortal } from '../support/portalConversations';
+import { PORTAL_TOKEN } from '../support/simulatorClock';
+
+interface Ticket {
+  id: string;
+  category: string;
+  urgency: string;
+  summary: string;
+  transcript: { from: string; text: string }[];
+  applicantRef: string | null;
+}
+
+describe('the HR helpdesk', () => {
+  const { running, say, link } = conversationsWithPortal();
+  const tickets = async () => (await (await fetch(`${running().simulator.url}/helpdesk/v1/tickets`, { headers: { authorization: `Bearer ${PORTAL_TOKEN}` } })).json()) as { items: Ticket[] };
+  const ticket = async (id: string) => (await tickets()).items.find((candidate) => candidate.id === id)!;
+
+  it('opens a ticket on request, with a redacted transcript and the applicant reference, never the number', async () => {
+    await link('ask', '0691124000101GDPUB');
+    await say('ask', 'mon mail est julie.martin@exemple.fr');
+    expect(await say('ask', 'je voudrais parler à un conseiller')).toContain('Je transmets votre demande à un conseiller');
+    const sent = await say('ask', 'oui');
+    const id = /ticket n°\u00a0(\S+)\./.exec(sent)![1]!;
+    expect(sent).toContain('du lundi au vendredi');
+    const created = await ticket(id);
+    expect(created.urgency).toBe('normal');
+    expect(created.applicantRef).toEqual(expect.any(String));
+    const everything = JSON.stringify(created);
+    expect(everything).not.toMatch(/0691124000101GDPUB|069\s?1124|julie\.martin/i);
+    expect(everything).toContain('[EMAIL]');
+    expect(created.summary).toContain('Demande liée\u00a0: 069********01GDPUB');
+  });
+
+  it('treats an eviction story as urgent: the numbers that apply, an urgent ticket, and the handoff event', async () => {
+    const offered = await say('urgent', "on doit quitter l'appartement lundi, l'huissier est passé, on n'a nulle part où aller");
+    expect(offered).toContain('115');
+    expect(offered).toContain('Votre situation est urgente');
+    const sent = await say('urgent', 'oui');
+    expect(sent).toContain('C\'est transmis en priorité');
+    const id = /ticket n°\u00a0(\S+)\./.exec(sent)![1]!;
+    expect(await ticket(id)).toMatchObject({ urgency: 'urgent', category: 'urgent_situation' });
+    const handoff = running().bot.channel.activities('urgent').find((activity) => activity.type === 'event' && activity.name === 'handoff.initiate');
+    expect(handoff?.value).toMatchObject({ ticketId: id, urgency: 'urgent' });
+    expect(JSON.stringify(handoff?.attachments)).toContain('huissier');
+  });
+
+  it('sends nothing when the user says no', async () => {
+    const before = (await tickets()).items.length;
+    await say('no-ticket', 'je veux parler à quelqu\'un');
+    expect(await say('no-ticket', 'non')).toContain('je ne transmets rien');
+    expect((await tickets()).items.length).toBe(before);
+  });
+
+  it('takes the conversation back when the hub reports the handoff completed', async () => {
+    await say('hub', 'un conseiller svp');
+    await say('hub', 'oui');
+    const { messages } = await running().bot.send('hub', { type: 'event', name: 'handoff.status', value: { state: 'completed' } });
+    expect(allText(messages)).toContain('je reprends la conversation');
+  });
+});
