@@ -5,6 +5,11 @@ import type { PortalApi } from '../services/portal/portalApi';
 import { isValidSiret, normaliseSiret } from '../services/portal/siret';
 
 const STEPS = 'employer.steps';
+
+/** Right after a link, the employer on file is what did not contribute; from elsewhere, nothing is known yet. */
+export interface EmployerCheckOptions {
+  afterLink?: boolean;
+}
 const SIRET_PROMPT = 'employer.siret';
 
 /**
@@ -20,13 +25,13 @@ export class EmployerDialog extends ComponentDialog {
     this.initialDialogId = STEPS;
   }
 
-  private async askSiretStep(step: WaterfallStepContext) {
+  private async askSiretStep(step: WaterfallStepContext<EmployerCheckOptions>) {
     const t = translatorOf(step.context);
-    await step.context.sendActivity(t('employer:why'));
+    await step.context.sendActivity(t(step.options?.afterLink ? 'employer:why' : 'employer:whyGeneral'));
     return step.prompt(SIRET_PROMPT, { prompt: t('employer:ask'), retryPrompt: t('employer:retry') });
   }
 
-  private async checkSiretStep(step: WaterfallStepContext) {
+  private async checkSiretStep(step: WaterfallStepContext<EmployerCheckOptions>) {
     const t = translatorOf(step.context);
     try {
       const employer = await this.portal.getEmployer(normaliseSiret(String(step.result)));
@@ -34,7 +39,8 @@ export class EmployerDialog extends ComponentDialog {
       return step.endDialog({ eligible: employer.eligible });
     } catch (error) {
       if (!isServiceError(error)) throw error;
-      await step.context.sendActivity(t(error.kind === 'NotFound' ? 'employer:unknown' : 'employer:unavailable'));
+      const unavailable = step.options?.afterLink ? 'employer:unavailable' : 'employer:unavailableGeneral';
+      await step.context.sendActivity(t(error.kind === 'NotFound' ? 'employer:unknown' : unavailable));
       return step.endDialog({ eligible: undefined });
     }
   }

@@ -106,7 +106,7 @@ export class LinkNumberDialog extends ComponentDialog {
       // AL-in is for employees of contributing companies: when the employer on file is not one, check the current one.
       if (!applicant.employer.eligible) {
         (step.values as { linked?: boolean }).linked = true;
-        return step.beginDialog('employerDialog');
+        return step.beginDialog('employerDialog', { afterLink: true });
       }
       return step.endDialog({ linked: true });
     } catch (error) {
