@@ -41,7 +41,7 @@ describe('the Web Chat page in headless Chromium', () => {
     await visible(page, 'Écrivez simplement ce que vous cherchez').waitFor();
 
     await page.getByRole('button', { name: 'Pièces à fournir' }).first().click();
-    await visible(page, 'Cette fonction arrive bientôt').waitFor();
+    await visible(page, 'Quelle est votre situation familiale').waitFor();
 
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'webchat.png'), fullPage: true });
