@@ -1,29 +1,13 @@
-import { allText, BotHarness } from '../support/botHarness';
-import { PORTAL_TOKEN, simulatorWithClock } from '../support/simulatorClock';
+import { allText } from '../support/botHarness';
+import { conversationsWithPortal } from '../support/portalConversations';
 
 const YEAR = new Date().getUTCFullYear();
 
 describe('the documents to provide', () => {
-  let simulator: Awaited<ReturnType<typeof simulatorWithClock>>;
-  let bot: BotHarness;
-
-  beforeAll(async () => {
-    simulator = await simulatorWithClock();
-    bot = await BotHarness.start({ PORTAL_BASE_URL: simulator.url, PORTAL_TOKEN, LINK_ATTEMPTS_PER_HOUR: '100' });
-  });
-  afterAll(async () => {
-    await bot.stop();
-    await simulator.close();
-  });
-
-  const say = async (conversation: string, text: string, fields: Record<string, unknown> = {}) => allText(await bot.say(conversation, text, fields));
-  const linked = async (conversation: string, nur: string) => {
-    await say(conversation, `mon numéro c'est ${nur}`);
-    expect(await say(conversation, await simulator.outboxCode())).toContain('est liée');
-  };
+  const { running, sayWith: say, link: linked } = conversationsWithPortal();
 
   it('asks only what the message did not say, then lists the documents for that situation', async () => {
-    const question = await bot.say('married', 'quelles pièces fournir ? je suis marié et salarié');
+    const question = await running().bot.say('married', 'quelles pièces fournir ? je suis marié et salarié');
     expect(allText(question)).toContain('Votre demande a-t-elle l\'un de ces motifs\u00a0?');
     expect(allText(question)).not.toMatch(/situation familiale|D'où viennent vos revenus/);
     expect(JSON.stringify(question)).toContain('Procédure d\'expulsion');
@@ -42,7 +26,7 @@ describe('the documents to provide', () => {
   });
 
   it('asks family situation, income and reason with buttons when nothing was said', async () => {
-    const family = await bot.say('steps', 'quelles pièces dois-je fournir ?');
+    const family = await running().bot.say('steps', 'quelles pièces dois-je fournir ?');
     expect(allText(family)).toContain('Quelle est votre situation familiale\u00a0?');
     expect(JSON.stringify(family)).toContain('Divorce ou séparation en cours');
     expect(await say('steps', 'Divorce ou séparation en cours')).toContain('D\'où viennent vos revenus\u00a0?');

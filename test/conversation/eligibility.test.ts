@@ -1,30 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { allText, BotHarness } from '../support/botHarness';
-import { PORTAL_TOKEN, simulatorWithClock } from '../support/simulatorClock';
+import { allText } from '../support/botHarness';
+import { conversationsWithPortal } from '../support/portalConversations';
 
 // Intl writes French thousands with a narrow no-break space (U+202F) and "€" after a no-break space (U+00A0).
 const euros = (amount: string) => `${amount.replace(' ', '\u202f')}\u00a0€`;
 const YEAR = new Date().getUTCFullYear();
 
 describe('eligibility, for the user\'s own situation', () => {
-  let simulator: Awaited<ReturnType<typeof simulatorWithClock>>;
-  let bot: BotHarness;
-
-  beforeAll(async () => {
-    simulator = await simulatorWithClock();
-    bot = await BotHarness.start({ PORTAL_BASE_URL: simulator.url, PORTAL_TOKEN, LINK_ATTEMPTS_PER_HOUR: '100' });
-  });
-  afterAll(async () => {
-    await bot.stop();
-    await simulator.close();
-  });
-
-  const say = async (conversation: string, text: string, fields: Record<string, unknown> = {}) => allText(await bot.say(conversation, text, fields));
-  const linked = async (conversation: string, nur: string) => {
-    await say(conversation, `mon numéro c'est ${nur}`);
-    expect(await say(conversation, await simulator.outboxCode())).toContain('est liée');
-  };
+  const { running, sayWith: say, link: linked } = conversationsWithPortal();
 
   it('answers a question said in one sentence in one turn, with every financing type', async () => {
     const card = await say('one-sentence', 'on est 3 à Lyon avec 40 000 € de revenu fiscal, suis-je éligible ?');
@@ -54,7 +38,7 @@ describe('eligibility, for the user\'s own situation', () => {
     expect(await say('steps', 'suis-je éligible ?')).toContain('Dans quelle commune ou quel département cherchez-vous un logement\u00a0?');
     expect(await say('steps', 'Villeurbanne')).toContain('Combien de personnes vivront dans le logement, vous compris\u00a0?');
     expect(await say('steps', '2')).toContain(`Quel est le revenu fiscal de référence ${YEAR - 2} de votre foyer\u00a0?`);
-    const composition = await bot.say('steps', '28 000 €');
+    const composition = await running().bot.say('steps', '28 000 €');
     expect(allText(composition)).toContain('Qui compose votre foyer\u00a0?');
     expect(JSON.stringify(composition)).toContain('Un couple, avec ou sans personnes à charge');
     expect(await say('steps', 'Un couple, avec ou sans personnes à charge')).toContain('Quel âge avez-vous, l\'un et l\'autre\u00a0?');
@@ -91,7 +75,7 @@ describe('eligibility, for the user\'s own situation', () => {
 
   it('links first when the message carries a unique number, then answers from the request', async () => {
     expect(await say('number-given', 'suis-je éligible ? mon numéro est 0590923000555GDPUB')).toContain('je viens d\'envoyer un code');
-    const card = await say('number-given', await simulator.outboxCode());
+    const card = await say('number-given', await running().simulator.outboxCode());
     expect(card).toContain('est liée');
     expect(card).toContain('Votre éligibilité, d\'après votre demande n°\u00a0059');
     expect(card).toContain('Catégorie de ménage: 4\u00a0: 4 personnes');
@@ -141,7 +125,7 @@ describe('eligibility, for the user\'s own situation', () => {
   });
 
   it('asks which Saint-Denis is meant, since their ceilings differ', async () => {
-    const question = await bot.say('saint-denis', 'suis-je éligible ? on est 2 à Saint-Denis avec 30 000 € de revenu fiscal');
+    const question = await running().bot.say('saint-denis', 'suis-je éligible ? on est 2 à Saint-Denis avec 30 000 € de revenu fiscal');
     expect(allText(question)).toContain('Plusieurs communes s\'appellent Saint-Denis, et leurs plafonds ne sont pas les mêmes. Laquelle\u00a0?');
     expect(JSON.stringify(question)).toContain('Saint-Denis (Seine-Saint-Denis)');
     const card = await say('saint-denis', '93');

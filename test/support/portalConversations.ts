@@ -23,9 +23,11 @@ export function conversationsWithPortal(environment: NodeJS.ProcessEnv = {}) {
     return { bot, simulator };
   };
   const say = async (conversation: string, text: string, value?: unknown) => allText(await running().bot.say(conversation, text, value ? { value } : {}));
+  /** Like `say`, with any activity fields (a locale, a card value…). */
+  const sayWith = async (conversation: string, text: string, fields: Record<string, unknown> = {}) => allText(await running().bot.say(conversation, text, fields));
   const link = async (conversation: string, nur: string) => {
     await say(conversation, `mon numéro c'est ${nur}`);
     expect(await say(conversation, await running().simulator.outboxCode())).toContain('est liée');
   };
-  return { running, say, link };
+  return { running, say, sayWith, link };
 }
