@@ -7,23 +7,32 @@ import {
 } from 'botbuilder';
 import { submittedCard } from '../dialogs/cards/submittedCard';
 import type { MainDialog } from '../dialogs/mainDialog';
+import type { AgentDesk } from './helpdesk/agentDesk';
+import type { ApplicantRelay } from './helpdesk/applicantRelay';
 import { sendWelcome } from '../dialogs/welcome';
 import { supportedLanguage } from './i18n';
+import { proactiveReferenceOf } from './proactive/conversationReference';
 import { translatorOf, turnStateOf } from './turn/turnAccess';
 
 /**
  * Every route from an activity to the code that handles it:
  * - any activity → the conversation reference is refreshed (a changed serviceUrl breaks old ones)
+ * - message from a helpdesk agent that is a command (queue/take/reply/close) → the agent desk
+ * - typed message while an agent has this conversation's ticket → relayed to the agent ("fin" ends it)
  * - message (typed text, mentions removed, or a card's Action.Submit) → MainDialog; a submitted card
  *   is replaced by the choice made, so it cannot be submitted again
  * - invoke `adaptiveCard/action` (Teams Universal Actions) → MainDialog, and the card is refreshed
- * - conversationUpdate with members added, installationUpdate add → the welcome, once
+ * - conversationUpdate with members added, installationUpdate add → the welcome, once; in the
+ *   helpdesk's Teams channel, its reference is kept for urgent tickets
  * - event `webchat/join` (Direct Line sends no conversationUpdate to Web Chat) → the welcome, once
  * - event `webchat/language` (the page's language toggle) → the user's language choice
  * - event `handoff.status` completed/failed (a contact-centre hub) → the bot resumes
  */
 export class AlinBot extends ActivityHandler {
-  constructor(private readonly mainDialog: MainDialog) {
+  constructor(
+    private readonly mainDialog: MainDialog,
+    private readonly helpdesk: { agentDesk: AgentDesk; applicantRelay: ApplicantRelay },
+  ) {
     super();
     this.onTurn(async (context, next) => {
       rememberConversationReference(context);
@@ -32,7 +41,9 @@ export class AlinBot extends ActivityHandler {
     this.onMessage(async (context, next) => {
       // In a group chat the bot is addressed as "<at>AL-in</at> aide": the mention is not the question.
       const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim();
-      await this.mainDialog.run(context, { text, value: context.activity.value });
+      const forThePeople =
+        (await this.helpdesk.agentDesk.handled(context, text)) || (!context.activity.value && (await this.helpdesk.applicantRelay.relayed(context, text)));
+      if (!forThePeople) await this.mainDialog.run(context, { text, value: context.activity.value });
       await disableSubmittedCard(context);
       await next();
     });
@@ -41,10 +52,12 @@ export class AlinBot extends ActivityHandler {
       const someoneArrived = (context.activity.membersAdded ?? []).length > 0;
       const botArrived = (context.activity.membersAdded ?? []).some((member) => member.id === botId);
       if (isGroupConversation(context) ? botArrived : someoneArrived) await this.welcomeOnce(context);
+      if (botArrived) await this.rememberHelpdeskChannel(context);
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.welcomeOnce(context);
+      await this.rememberHelpdeskChannel(context);
       await next();
     });
     this.onEvent(async (context, next) => {
@@ -63,6 +76,10 @@ export class AlinBot extends ActivityHandler {
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content as Record<string, unknown> };
   }
 
+  private async rememberHelpdeskChannel(context: TurnContext): Promise<void> {
+    await this.helpdesk.applicantRelay.rememberHelpdeskChannel(context, this.helpdesk.agentDesk.isAgent(context));
+  }
+
   /**
    * In a personal chat the user is welcomed once, whichever of conversationUpdate and
    * installationUpdate comes first; a group or channel is welcomed once, not once per member.
@@ -78,7 +95,7 @@ export class AlinBot extends ActivityHandler {
 
 function rememberConversationReference(context: TurnContext): void {
   // Without the activity id the reference only changes when it must, so it costs no write per turn.
-  const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(context.activity);
+  const reference = proactiveReferenceOf(context.activity);
   const state = turnStateOf(context);
   // Only a personal conversation reaches the user alone; a group's reference belongs to the group.
   if (isGroupConversation(context)) state.conversation.reference = reference;

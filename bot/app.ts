@@ -31,6 +31,15 @@ import { checkSavedSearches, scheduleOfferAlerts } from './proactive/offerAlerts
 import { MemorySavedSearchStore, RedisSavedSearchStore } from './storage/savedSearchStores';
 import type { SavedSearchStore } from '../services/offers/savedSearches';
 import { TurnStateStore } from './turn/turnStateStore';
+import type { NotificationSubscriptions } from '../services/notifications/subscriptions';
+import { MemoryNotificationSubscriptions, RedisNotificationSubscriptions } from './storage/notificationSubscriptionStores';
+import { MemoryHandoffStore, RedisHandoffStore } from './storage/handoffStores';
+import { AgentDesk } from './helpdesk/agentDesk';
+import { ApplicantRelay } from './helpdesk/applicantRelay';
+import { checkDossierReminders } from './proactive/dailyDossierCheck';
+import { deliverNotification } from './proactive/dossierNotifier';
+import { createNotificationQueue } from './proactive/notificationQueue';
+import { mountNotifyWebhook } from './proactive/notifyWebhook';
 
 export interface App {
   botServer: BotServer;
@@ -39,6 +48,8 @@ export interface App {
   listen(port: number): Promise<number>;
   /** Graceful stop: refuse new turns, let turns in flight finish (up to the grace period), close Redis. */
   stop(): Promise<void>;
+  /** The daily renewal/expiry check, run now (it is scheduled every morning); resolves with the reminders queued. */
+  runDailyDossierCheck(): Promise<number>;
 }
 
 /** What feature dialogs may depend on. */
@@ -51,6 +62,8 @@ export interface DialogServices {
   config: Config;
   linkAttempts: { perUser: AttemptLimiter; perNumber: AttemptLimiter };
   savedSearches: SavedSearchStore;
+  notificationSubscriptions: NotificationSubscriptions;
+  applicantRelay: ApplicantRelay;
 }
 
 export interface AppOptions {
@@ -58,6 +71,8 @@ export interface AppOptions {
   featureDialogs?: (services: DialogServices) => Dialog[];
   /** The NLU; by default nlp.js with the model cached in models/ (trained once when stale). */
   recognizer?: IntentRecognizer;
+  /** The clock of notifications and quiet hours (tests set it). */
+  now?: () => Date;
 }
 
 /** Builds the whole assistant from its configuration: storage, coordination, adapter, bot, routes. */
@@ -81,7 +96,32 @@ export async function createApp(config: Config, logger: Logger, portalServices: 
     check: () => checkSavedSearches({ store: savedSearches, portal: portalServices.portal, messenger, logger }),
     logger,
   });
+  const now = options.now ?? (() => new Date());
+  const notificationSubscriptions: NotificationSubscriptions = redis
+    ? new RedisNotificationSubscriptions(redis, config.redis!.prefix)
+    : new MemoryNotificationSubscriptions();
+  const relayDependencies = {
+    helpdesk: portalServices.helpdesk,
+    handoffs: redis ? new RedisHandoffStore(redis, config.redis!.prefix) : new MemoryHandoffStore(),
+    messenger,
+    config,
+    logger,
+  };
+  const applicantRelay = new ApplicantRelay(relayDependencies);
+  const dailyCheck = () =>
+    checkDossierReminders({ subscriptions: notificationSubscriptions, portal: portalServices.portal, sne: portalServices.sne, queue: notificationQueue, logger, now });
+  const notificationQueue = createNotificationQueue({
+    redis: config.redis,
+    logger,
+    now,
+    work: {
+      deliver: (notification) => deliverNotification({ storage, subscriptions: notificationSubscriptions, coordinator, messenger, logger }, notification),
+      dailyCheck,
+    },
+  });
   const services: DialogServices = {
+    notificationSubscriptions,
+    applicantRelay,
     backgroundWork: new BackgroundWork(messenger, config.turnAnswerBudgetMs, logger),
     savedSearches,
     portal: portalServices.portal,
@@ -100,7 +140,10 @@ export async function createApp(config: Config, logger: Logger, portalServices: 
     ...config.language,
     onFallback: (operation, error) => logger.warn({ operation, err: error }, 'Azure AI Language failed; local language service used'),
   });
-  const bot = new AlinBot(new MainDialog(recognizer, (options.featureDialogs ?? featureDialogs)(services), language));
+  const bot = new AlinBot(new MainDialog(recognizer, (options.featureDialogs ?? featureDialogs)(services), language), {
+    agentDesk: new AgentDesk(relayDependencies),
+    applicantRelay,
+  });
 
   const turn = (context: TurnContext) => runner.run(context, (turnContext) => bot.run(turnContext));
   const botServer = createServer({
@@ -121,6 +164,7 @@ export async function createApp(config: Config, logger: Logger, portalServices: 
   const webChatIssuer = config.webChat.directLine ? azureDirectLineIssuer(config.webChat.directLine) : bridge && localBridgeIssuer(bridge);
   mountWebChatTokenRoute(botServer.server, webChatIssuer, { secureCookie: config.environment === 'production', logger });
   mountStaticFiles(botServer.server);
+  mountNotifyWebhook(botServer.server, { secret: config.notify.secret, coordinator, queue: notificationQueue, logger, now });
 
   return {
     botServer,
@@ -135,10 +179,12 @@ export async function createApp(config: Config, logger: Logger, portalServices: 
       const drained = await botServer.inFlight.drained(config.shutdownGraceMs);
       if (!drained) logger.warn({ inFlight: botServer.inFlight.size }, 'shutting down with turns still in flight');
       await alerts.stop();
+      await notificationQueue.stop();
       bridge?.close();
       await new Promise<void>((resolve) => botServer.server.close(() => resolve()));
       if (redis) await redis.quit().catch(() => redis.disconnect());
     },
+    runDailyDossierCheck: dailyCheck,
   };
 }
 

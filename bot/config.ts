@@ -136,6 +136,15 @@ const EnvironmentSchema = z.object({
       // Europe's regional Direct Line keeps the conversation data in the EU.
       .default('https://europe.directline.botframework.com/v3/directline'),
   ),
+  NOTIFY_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, { error: 'NOTIFY_SECRET must be at least 32 characters' }).optional()),
+  HELPDESK_AGENTS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .transform((value) => value.split(',').map((id) => id.trim()).filter(Boolean))
+      .optional(),
+  ),
+  HELPDESK_TEAM_ID: optionalText,
   WEBCHAT_TRUSTED_ORIGINS: z.preprocess(
     emptyAsUndefined,
     z
@@ -147,6 +156,9 @@ const EnvironmentSchema = z.object({
       .optional(),
   ),
 });
+
+/** Signs the simulator's events in development; production must set its own. */
+export const DEVELOPMENT_NOTIFY_SECRET = 'development-notify-secret-not-for-production';
 
 export type Environment = z.infer<typeof EnvironmentSchema>;
 
@@ -188,6 +200,14 @@ export interface Config {
     callTimeoutMs: number;
     simulatorPort: number;
     maxActiveApplications: number;
+  };
+  /** The portal's signed events (`POST /api/notify`). */
+  notify: { secret: string };
+  helpdesk: {
+    /** Teams users (Entra object ids or channel ids) who may run the agent commands. */
+    agents: string[];
+    /** The Teams team whose channel receives urgent tickets; else the team an agent installs the bot in. */
+    teamId?: string;
   };
   webChat: {
     /** Production Web Chat: the Direct Line secret exchanged for per-user tokens. */
@@ -242,6 +262,8 @@ export function loadConfig(variables: NodeJS.ProcessEnv = readProcessEnvironment
       simulatorPort: env.SIMULATOR_PORT ?? (env.PORT === 0 ? 0 : env.PORT + 1),
       maxActiveApplications: env.MAX_ACTIVE_APPLICATIONS,
     },
+    notify: { secret: env.NOTIFY_SECRET ?? DEVELOPMENT_NOTIFY_SECRET },
+    helpdesk: { agents: env.HELPDESK_AGENTS ?? [], teamId: env.HELPDESK_TEAM_ID },
     webChat: {
       directLine: env.DIRECT_LINE_SECRET
         ? { secret: env.DIRECT_LINE_SECRET, endpoint: env.DIRECT_LINE_ENDPOINT, trustedOrigins: env.WEBCHAT_TRUSTED_ORIGINS ?? [] }
@@ -275,6 +297,9 @@ function crossFieldProblems(env: Environment): string[] {
   }
   if (env.NODE_ENV === 'production' && env.DIRECT_LINE_SECRET && !env.WEBCHAT_TRUSTED_ORIGINS) {
     problems.push('WEBCHAT_TRUSTED_ORIGINS is required with DIRECT_LINE_SECRET in production (enhanced authentication)');
+  }
+  if (env.NODE_ENV === 'production' && !env.NOTIFY_SECRET) {
+    problems.push('NOTIFY_SECRET is required when NODE_ENV=production (it authenticates the portal\'s events on /api/notify)');
   }
   if (env.REDIS_MODE === 'cluster' && !env.REDIS_CLUSTER_NODES) {
     problems.push('REDIS_CLUSTER_NODES is required when REDIS_MODE=cluster (host:port,host:port)');

@@ -8,6 +8,7 @@ import { FaqDialog } from './faqDialog';
 import { HelpdeskDialog } from './helpdeskDialog';
 import { LinkNumberDialog } from './linkNumberDialog';
 import { OfferSearchDialog } from './offerSearchDialog';
+import { NotificationsDialog } from './notificationsDialog';
 import { PrivacyDialog } from './privacyDialog';
 import { SavedSearchDialog } from './savedSearchDialog';
 import { StatusDialog } from './statusDialog';
@@ -21,11 +22,12 @@ export function featureDialogs(services: DialogServices): Dialog[] {
   return [
     link,
     employer,
-    new PrivacyDialog(services.savedSearches),
+    new PrivacyDialog(services.savedSearches, services.notificationSubscriptions),
+    new NotificationsDialog(services.notificationSubscriptions),
     new EligibilityDialog({ portal: services.portal, sne: services.sne }, link, employer),
     new DocumentsDialog({ portal: services.portal, sne: services.sne }),
     new FaqDialog(),
-    new HelpdeskDialog(services.helpdesk),
+    new HelpdeskDialog(services.helpdesk, services.applicantRelay),
     new StatusDialog({ portal: services.portal, sne: services.sne, backgroundWork: services.backgroundWork }, link),
     new OfferSearchDialog(services.portal, services.sne),
     new SavedSearchDialog(services.savedSearches),

@@ -15,6 +15,11 @@ const CONFIRM = 'helpdesk.confirm';
 /** What an agent reads first: the last few user messages, redacted and shortened. */
 const SUMMARY_MESSAGES = 3;
 
+/** Who must know a ticket was opened: the relay (without a hub) and, when urgent, the helpdesk channel. */
+export interface TicketAnnouncer {
+  ticketOpened(context: TurnContext, ticket: { ticketId: string; urgency: 'normal' | 'urgent'; summary: string }): Promise<void>;
+}
+
 interface HelpdeskValues {
   triage: Triage;
 }
@@ -25,7 +30,10 @@ interface HelpdeskValues {
  * the applicant reference (never the number), and the handoff event for a contact-centre hub.
  */
 export class HelpdeskDialog extends ComponentDialog {
-  constructor(private readonly helpdesk: HelpdeskApi) {
+  constructor(
+    private readonly helpdesk: HelpdeskApi,
+    private readonly announcer: TicketAnnouncer,
+  ) {
     super('helpdeskDialog');
     this.addDialog(yesNoPrompt(CONFIRM));
     this.addDialog(new WaterfallDialog(STEPS, [this.triageStep.bind(this), this.ticketStep.bind(this)]));
@@ -55,11 +63,13 @@ export class HelpdeskDialog extends ComponentDialog {
     const state = turnStateOf(step.context);
     const language = languageOf(step.context);
     const transcript = state.conversation.transcript.map((line) => ({ from: line.from, text: redactText(line.text).slice(0, 2000), at: line.at }));
+    const urgency = result.urgency === 'urgent' ? 'urgent' : 'normal';
+    const summary = summaryFor(step.context, result);
     try {
       const { ticketId } = await this.helpdesk.createTicket({
         category: ticketCategoryOf(result),
-        urgency: result.urgency === 'urgent' ? 'urgent' : 'normal',
-        summary: summaryFor(step.context, result),
+        urgency,
+        summary,
         language,
         transcript,
         applicantRef: state.user.link?.applicantId ?? null,
@@ -67,6 +77,7 @@ export class HelpdeskDialog extends ComponentDialog {
       state.conversation.handoff = { ticketId, since: new Date().toISOString() };
       await step.context.sendActivity(t(result.urgency === 'urgent' ? 'helpdesk:sentUrgent' : 'helpdesk:sent', { ticketId }));
       await step.context.sendActivity(handoffEvent(step.context, ticketId, result, transcript));
+      await this.announcer.ticketOpened(step.context, { ticketId, urgency, summary });
     } catch (error) {
       if (!isServiceError(error)) throw error;
       await step.context.sendActivity(t('helpdesk:unavailable'));

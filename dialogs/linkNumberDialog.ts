@@ -1,8 +1,10 @@
+import { MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, TextPrompt, WaterfallDialog, type Dialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { AttemptLimiter } from '../bot/coordination/attemptLimiter';
 import { languageOf, translatorOf, turnStateOf } from '../bot/turn/turnAccess';
 import { isServiceError } from '../services/http/errors';
 import type { PortalApi } from '../services/portal/portalApi';
+import { subscribeOfferCard } from './cards/notificationCard';
 import { formatDate } from './format';
 import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
 import { findUniqueNumbers } from './recognizer/entities/uniqueNumber';
@@ -95,7 +97,10 @@ export class LinkNumberDialog extends ComponentDialog {
       const applicant = await this.deps.portal.getApplicant(applicantId);
       const from = step.context.activity.from;
       const tenantId = (step.context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
-      turnStateOf(step.context).user.link = {
+      const user = turnStateOf(step.context).user;
+      // Notifications were about the request linked before, if any: they are offered again for this one.
+      if (user.link?.applicantId !== applicantId) delete user.notifications;
+      user.link = {
         applicantId,
         maskedNur: applicant.maskedNur,
         linkedAt: new Date().toISOString(),
@@ -108,6 +113,7 @@ export class LinkNumberDialog extends ComponentDialog {
         (step.values as { linked?: boolean }).linked = true;
         return step.beginDialog('employerDialog', { afterLink: true });
       }
+      await offerNotifications(step.context);
       return step.endDialog({ linked: true });
     } catch (error) {
       if (!isServiceError(error)) throw error;
@@ -134,7 +140,10 @@ export class LinkNumberDialog extends ComponentDialog {
 
   /** After an expired code: a new one on request. (After the employer check, the link is already made.) */
   private async newCodeStep(step: WaterfallStepContext<CodeLoopState>) {
-    if ((step.values as { linked?: boolean }).linked) return step.endDialog({ linked: true });
+    if ((step.values as { linked?: boolean }).linked) {
+      await offerNotifications(step.context);
+      return step.endDialog({ linked: true });
+    }
     if (!answeredYes(step.result)) {
       await step.context.sendActivity(translatorOf(step.context)('link:notLinked'));
       return step.endDialog({ linked: false });
@@ -173,6 +182,12 @@ export class LinkNumberDialog extends ComponentDialog {
     // After a few tries, let the dialog explain where to find the number instead of asking forever.
     return prompt.attemptCount >= MAX_SHAPE_RETRIES;
   }
+}
+
+/** Once linked, notifications are offered with two buttons; the user may just carry on. */
+async function offerNotifications(context: TurnContext): Promise<void> {
+  if (turnStateOf(context).user.notifications?.enabled) return;
+  await context.sendActivity(MessageFactory.attachment(subscribeOfferCard(translatorOf(context))));
 }
 
 function sixDigits(text: string | undefined): string | undefined {

@@ -4,6 +4,7 @@ import { languageOf, translatorOf, turnStateOf } from '../bot/turn/turnAccess';
 import { privacyNoticeCard } from './cards/privacyNoticeCard';
 import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
 import type { Recognition } from './recognizer/intents';
+import type { NotificationSubscriptions } from '../services/notifications/subscriptions';
 import type { SavedSearchStore } from '../services/offers/savedSearches';
 
 const STEPS = 'privacy.steps';
@@ -14,7 +15,10 @@ const CONFIRM = 'privacy.confirm';
  * delete everything. Both changes are confirmed first.
  */
 export class PrivacyDialog extends ComponentDialog {
-  constructor(private readonly savedSearches: SavedSearchStore) {
+  constructor(
+    private readonly savedSearches: SavedSearchStore,
+    private readonly notifications: NotificationSubscriptions,
+  ) {
     super('privacyDialog');
     this.addDialog(yesNoPrompt(CONFIRM));
     this.addDialog(new WaterfallDialog(STEPS, [this.explainOrConfirmStep.bind(this), this.applyStep.bind(this)]));
@@ -46,6 +50,9 @@ export class PrivacyDialog extends ComponentDialog {
       return step.endDialog();
     }
     const state = turnStateOf(step.context);
+    // Notifications are about the linked request: they stop with the link.
+    if (state.user.link) await this.notifications.unsubscribe(state.user.link.applicantId, state.userKey);
+    delete state.user.notifications;
     if (step.options.intent === 'unlink') {
       const maskedNur = state.user.link?.maskedNur ?? '';
       delete state.user.link;

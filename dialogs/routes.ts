@@ -27,6 +27,7 @@ export const ROUTES: Record<Intent, Route> = {
   faq: { dialog: 'faqDialog' },
   searchOffers: { dialog: 'offerSearchDialog' },
   savedSearches: { dialog: 'savedSearchDialog' },
+  notifications: { dialog: 'notificationsDialog' },
   apply: { dialog: 'applyDialog' },
   myApplications: { dialog: 'applyDialog' },
   withdraw: { dialog: 'applyDialog' },

@@ -16,10 +16,13 @@ const DEFAULTS: Config = {
   shutdownGraceMs: 10_000,
   language: { endpoint: undefined, key: undefined, timeoutMs: 1500 },
   portal: { baseUrl: undefined, token: 'dev-portal-token', callTimeoutMs: 4000, simulatorPort: 3979, maxActiveApplications: 5 },
+  notify: { secret: 'development-notify-secret-not-for-production' },
+  helpdesk: { agents: [], teamId: undefined },
   webChat: { directLine: undefined, localBridge: true },
 };
 
-const REAL_PORTAL = { PORTAL_BASE_URL: 'https://portal.example.org', PORTAL_TOKEN: 'portal-token' };
+const NOTIFY_SECRET = 'a-notify-secret-of-at-least-32-characters';
+const REAL_PORTAL = { PORTAL_BASE_URL: 'https://portal.example.org', PORTAL_TOKEN: 'portal-token', NOTIFY_SECRET };
 
 function problemsOf(variables: NodeJS.ProcessEnv): string[] {
   try {
@@ -55,6 +58,8 @@ describe('loadConfig accepts', () => {
       MAX_BODY_KB: '',
       TURN_ANSWER_BUDGET_MS: '',
       SHUTDOWN_GRACE_MS: '',
+      NOTIFY_SECRET: '',
+      HELPDESK_AGENTS: '',
     };
     expect(loadConfig(blank)).toEqual(DEFAULTS);
   });
@@ -69,6 +74,12 @@ describe('loadConfig accepts', () => {
     { case: 'STATE_TTL_DAYS converted to seconds', variables: { STATE_TTL_DAYS: '7' }, expected: { stateTtlSeconds: 7 * 86_400 } },
     { case: 'MAX_BODY_KB converted to bytes', variables: { MAX_BODY_KB: '64' }, expected: { maxBodyBytes: 64 * 1024 } },
     { case: 'LOG_LEVEL', variables: { LOG_LEVEL: 'debug' }, expected: { logLevel: 'debug' } },
+    { case: 'the portal events secret', variables: { NOTIFY_SECRET }, expected: { notify: { secret: NOTIFY_SECRET } } },
+    {
+      case: 'helpdesk agents as a comma-separated list, and the helpdesk team',
+      variables: { HELPDESK_AGENTS: ' aad-1, 29:agent-2 ,', HELPDESK_TEAM_ID: '19:team@thread.tacv2' },
+      expected: { helpdesk: { agents: ['aad-1', '29:agent-2'], teamId: '19:team@thread.tacv2' } },
+    },
     {
       case: 'production with an app id and password (multi-tenant by default)',
       variables: { NODE_ENV: 'production', MicrosoftAppId: 'app-id', MicrosoftAppPassword: 'secret', ...REAL_PORTAL },
@@ -76,6 +87,7 @@ describe('loadConfig accepts', () => {
         environment: 'production',
         botAuthentication: { appId: 'app-id', appPassword: 'secret', tenantId: undefined, appType: 'MultiTenant' },
         portal: { ...DEFAULTS.portal, baseUrl: 'https://portal.example.org', token: 'portal-token' },
+        notify: { secret: NOTIFY_SECRET },
         webChat: { directLine: undefined, localBridge: false },
       },
     },
@@ -95,6 +107,7 @@ describe('loadConfig accepts', () => {
         environment: 'production',
         botAuthentication: { appId: 'app-id', appPassword: undefined, tenantId: 'tenant', appType: 'UserAssignedMSI' },
         portal: { ...DEFAULTS.portal, baseUrl: 'https://portal.example.org', token: 'portal-token' },
+        notify: { secret: NOTIFY_SECRET },
         webChat: { directLine: undefined, localBridge: false },
       },
     },
@@ -224,6 +237,8 @@ describe('Web Chat settings', () => {
     [{ WEBCHAT_TRUSTED_ORIGINS: 'www.al-in.fr' }, 'WEBCHAT_TRUSTED_ORIGINS must be a comma-separated list of origins'],
     [{ NODE_ENV: 'production', MicrosoftAppId: 'id', MicrosoftAppPassword: 'p', DIRECT_LINE_SECRET: 's', ...REAL_PORTAL }, 'WEBCHAT_TRUSTED_ORIGINS is required with DIRECT_LINE_SECRET in production'],
     [{ NODE_ENV: 'production', MicrosoftAppId: 'id', MicrosoftAppPassword: 'p' }, 'PORTAL_BASE_URL is required when NODE_ENV=production'],
+    [{ NODE_ENV: 'production', MicrosoftAppId: 'id', MicrosoftAppPassword: 'p', ...REAL_PORTAL, NOTIFY_SECRET: '' }, 'NOTIFY_SECRET is required when NODE_ENV=production'],
+    [{ NOTIFY_SECRET: 'short' }, 'NOTIFY_SECRET must be at least 32 characters'],
     [{ PORTAL_BASE_URL: 'portal.example.org' }, 'PORTAL_BASE_URL must be an http(s) URL'],
     [{ LANGUAGE_ENDPOINT: 'https://alin.cognitiveservices.azure.com' }, 'LANGUAGE_ENDPOINT and LANGUAGE_KEY go together'],
     [{ LANGUAGE_ENDPOINT: 'alin.cognitiveservices', LANGUAGE_KEY: 'k' }, 'LANGUAGE_ENDPOINT must be the http(s) URL of an Azure AI Language resource'],

@@ -1,6 +1,5 @@
 import { MessageFactory } from 'botbuilder';
 import { Queue, Worker } from 'bullmq';
-import Redis from 'ioredis';
 import { offerListCard } from '../../dialogs/cards/offerCards';
 import { portalQuery } from '../../services/offers/searchCriteria';
 import type { SavedSearch, SavedSearchStore } from '../../services/offers/savedSearches';
@@ -9,6 +8,7 @@ import type { RedisSettings } from '../config';
 import { translatorFor } from '../i18n';
 import type { Logger } from '../logger';
 import type { ProactiveMessenger } from './backgroundWork';
+import { bullConnections } from './bullConnections';
 
 /** Offers published a little before the last check are looked at again: claims make it harmless. */
 const OVERLAP_MS = 5 * 60 * 1000;
@@ -77,23 +77,19 @@ export function scheduleOfferAlerts(options: { redis?: RedisSettings; intervalMs
     timer.unref();
     return { stop: async () => clearInterval(timer) };
   }
-  // BullMQ needs its own connections, with no per-command retry limit.
-  const connection = () => new Redis(options.redis?.url ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
-  const queueConnection = connection();
-  const workerConnection = connection();
-  const prefix = `${options.redis.prefix}bull`;
-  const queue = new Queue('offer-alerts', { connection: queueConnection, prefix });
+  const connections = bullConnections(options.redis);
+  const prefix = connections.prefix;
+  const queue = new Queue('offer-alerts', { connection: connections.queue, prefix });
   void queue
     .upsertJobScheduler('check-saved-searches', { every: options.intervalMs }, { name: 'check', opts: { removeOnComplete: 100, removeOnFail: 100 } })
     .catch((error: unknown) => options.logger.error({ err: error }, 'offer alerts could not be scheduled'));
-  const worker = new Worker('offer-alerts', run, { connection: workerConnection, prefix, concurrency: 1 });
+  const worker = new Worker('offer-alerts', run, { connection: connections.worker, prefix, concurrency: 1 });
   worker.on('error', (error) => options.logger.warn({ err: error }, 'offer alert worker error'));
   return {
     stop: async () => {
       await worker.close();
       await queue.close();
-      queueConnection.disconnect();
-      workerConnection.disconnect();
+      connections.disconnect();
     },
   };
 }

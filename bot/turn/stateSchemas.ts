@@ -24,7 +24,7 @@ export const ConversationDataSchema = z.looseObject({
   lastSearch: z
     .object({ criteria: SearchCriteriaSchema, page: z.number().int().min(1), shownTotals: z.array(z.number()) })
     .optional(),
-  /** A ticket handed to the helpdesk from this conversation (the relay to an agent comes with issue 9). */
+  /** A ticket handed to the helpdesk from this conversation: while an agent has it, messages are relayed. */
   handoff: z.object({ ticketId: z.string(), since: z.string() }).optional(),
   /** Messages in a row the assistant did not understand (after two, a person is offered). */
   misses: z.number().int().min(0).optional(),
@@ -53,6 +53,8 @@ export const UserDataSchema = z.looseObject({
   welcomedAt: z.string().optional(),
   /** The user's personal conversation, refreshed on every activity, for proactive messages. */
   reference: z.looseObject({}).optional(),
+  /** Messages about the linked dossier (opt-in, offered at link time). */
+  notifications: z.object({ enabled: z.boolean(), changedAt: z.string() }).optional(),
 });
 export type UserData = z.infer<typeof UserDataSchema>;
 

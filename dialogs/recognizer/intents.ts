@@ -14,6 +14,7 @@ export const INTENTS = [
   'myApplications',
   'withdraw',
   'savedSearches',
+  'notifications',
   'helpdesk',
   'complaint',
   'renewal',

@@ -8,6 +8,7 @@ import { compareWithRequest } from '../../services/documents/requestComparison';
 import { assessEligibility } from '../../services/eligibility/assessEligibility';
 import { menuCard } from '../../dialogs/cards/menuCard';
 import { offerDetailsCard, offerListCard, relaxCard } from '../../dialogs/cards/offerCards';
+import { notificationCard, subscribeOfferCard } from '../../dialogs/cards/notificationCard';
 import { offerPersonCard } from '../../dialogs/cards/offerPersonCard';
 import { privacyNoticeCard } from '../../dialogs/cards/privacyNoticeCard';
 import { statusCard } from '../../dialogs/cards/statusCard';
@@ -18,6 +19,7 @@ import { createPortalHttpClient } from '../../services/portal/httpClient';
 import type { Candidature, Offer } from '../../services/portal/schemas';
 import { createSneHttpClient } from '../../services/sne/httpClient';
 import type { HousingRequest } from '../../services/sne/schemas';
+import type { DossierNotification } from '../../services/notifications/portalEvents';
 import { startSimulator } from '../../services/simulator/startSimulator';
 
 // The adaptivecards SDK's browser bundle runs in Node for parsing and validation (no rendering).
@@ -53,6 +55,19 @@ async function everyCard(language: Language, data: { offers: Offer[]; candidatur
     ['eligibility', eligibilityCard(t, language, { assessment: assessed(data.request), placeName: 'Marseille', unaskedConditions: [] })],
     ['checklist', checklistCard(t, checklist, [])],
     ['request documents', requestDocumentsCard(t, '013********03GDPUB', compareWithRequest(checklist, data.request.documents))],
+    ['subscribe offer', subscribeOfferCard(t)],
+    ...(
+      [
+        { type: 'application.stage_changed', data: { applicationId: 'c', offerLabel: 'T3 à Lyon', stage: 'in_commission' } },
+        { type: 'offer.received', data: { applicationId: 'c', offerLabel: 'T3 à Lyon', rank: 1, answerDueDate: '2026-12-03' } },
+        { type: 'document.rejected', data: { documentType: 'tax_notice', reason: 'illisible' } },
+        { type: 'request.renewal_due', date: '2026-12-13' },
+        { type: 'request.expired', date: '2026-10-29' },
+      ] as const
+    ).map((event): [string, Attachment] => [
+      `notification ${event.type}`,
+      notificationCard(t, language, { eventId: 'e', applicantId: 'A', occurredAt: '2026-11-23T10:00:00Z', ...event } as DossierNotification),
+    ]),
   ];
 }
 

@@ -102,8 +102,8 @@ describe('locales/<language>/faq.json', () => {
   });
 });
 
-describe('French typography in the files of this issue', () => {
-  const frenchTexts = [...leaves(read('fr', 'documents')), ...leaves(read('fr', 'faq'))].filter(([key]) => !key.endsWith('sourceRef') && !/sourceRef\.\d+$/.test(key));
+describe('French typography in the files of this issue and of the helpdesk and notifications', () => {
+  const frenchTexts = [...leaves(read('fr', 'documents')), ...leaves(read('fr', 'faq')), ...leaves(read('fr', 'helpdesk')), ...leaves(read('fr', 'notifications'))].filter(([key]) => !key.endsWith('sourceRef') && !/sourceRef\.\d+$/.test(key));
 
   it('puts a non-breaking space (U+00A0) before ? ! : ; and inside « »', () => {
     const faults = frenchTexts.filter(([, text]) => /[^\u00a0][?!;]|[^\u00a0/]:(?!\/\/)|«[^\u00a0]|[^\u00a0]»/.test(text.replace(/\{\{\w+\}\}/g, 'x').replace(/https?:\/\//g, '')));

@@ -1,0 +1,39 @@
+import { dossierReminderFor } from '../../services/notifications/dossierReminders';
+import { sendableAt } from '../../services/notifications/quietHours';
+import type { NotificationSubscriptions } from '../../services/notifications/subscriptions';
+import type { PortalApi } from '../../services/portal/portalApi';
+import type { SneApi } from '../../services/sne/sneApi';
+import type { Logger } from '../logger';
+import type { NotificationQueue } from './notificationQueue';
+
+export interface DailyDossierCheckDependencies {
+  subscriptions: NotificationSubscriptions;
+  portal: PortalApi;
+  sne: SneApi;
+  queue: NotificationQueue;
+  logger: Logger;
+  now: () => Date;
+}
+
+/**
+ * Once a day: each subscribed applicant's request is read from the national file; a renewal due within
+ * a month or an expired request becomes a notification (keyed by the renewal date, so told once).
+ * Returns how many reminders were queued.
+ */
+export async function checkDossierReminders(deps: DailyDossierCheckDependencies): Promise<number> {
+  let queued = 0;
+  for (const applicantId of await deps.subscriptions.applicants()) {
+    try {
+      const applicant = await deps.portal.getApplicant(applicantId);
+      const request = await deps.sne.getRequest(applicant.linkedRequest.nur);
+      const reminder = dossierReminderFor(applicantId, request, deps.now());
+      if (!reminder) continue;
+      await deps.queue.enqueue(reminder, sendableAt(deps.now()));
+      queued++;
+    } catch (error) {
+      deps.logger.warn({ applicantId, err: error }, 'dossier not checked today');
+    }
+  }
+  deps.logger.info({ queued }, 'daily dossier check done');
+  return queued;
+}
