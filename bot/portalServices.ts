@@ -25,7 +25,13 @@ export interface PortalServices {
 export async function connectPortal(config: Config, logger: Logger): Promise<PortalServices> {
   const simulator = config.portal.baseUrl
     ? undefined
-    : await startSimulator({ port: config.portal.simulatorPort, token: config.portal.token, maxActiveApplications: config.portal.maxActiveApplications });
+    : await startSimulator({
+        port: config.portal.simulatorPort,
+        token: config.portal.token,
+        maxActiveApplications: config.portal.maxActiveApplications,
+        // Its demo events (POST /dev/events) go to this bot, signed with the bot's own secret.
+        notify: { url: () => (config.port === 0 ? undefined : `http://127.0.0.1:${config.port}/api/notify`), secret: config.notify.secret },
+      });
   const baseUrl = config.portal.baseUrl ?? simulator!.url;
   if (simulator) logger.info({ url: simulator.url }, `portal simulator listening on ${simulator.url} (demo data; set PORTAL_BASE_URL for a real portal)`);
 

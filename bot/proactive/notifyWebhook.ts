@@ -34,27 +34,33 @@ export function mountNotifyWebhook(server: Server, deps: NotifyWebhookDependenci
     });
     if (verdict !== 'valid') {
       deps.logger.warn({ verdict }, 'notify call refused');
-      return res.send(401, { code: 'Unauthorized', message: 'Missing, invalid or expired signature.' });
+      res.send(401, { code: 'Unauthorized', message: 'Missing, invalid or expired signature.' });
+      return;
     }
     const event = PortalEventSchema.safeParse(safeJson(rawBody));
     if (!event.success) {
-      return res.send(400, { code: 'BadRequest', message: 'Unknown event shape.', fields: event.error.issues.map((issue) => issue.path.join('.')) });
+      res.send(400, { code: 'BadRequest', message: 'Unknown event shape.', fields: event.error.issues.map((issue) => issue.path.join('.')) });
+      return;
     }
     const claim = `notify:event:${event.data.eventId}`;
     const deliverAt = sendableAt(deps.now());
     let claimed = false;
     try {
       claimed = await deps.coordinator.claimOnce(claim, EVENT_CLAIM_MS);
-      if (!claimed) return res.send(200, { status: 'duplicate' });
+      if (!claimed) {
+        res.send(200, { status: 'duplicate' });
+        return;
+      }
       await deps.queue.enqueue(event.data, deliverAt);
     } catch (error) {
       // Given back, so the portal's retry is not taken for a duplicate.
       if (claimed) await deps.coordinator.releaseClaim(claim).catch(() => undefined);
       deps.logger.error({ eventId: event.data.eventId, err: error }, 'notify event not queued');
-      return res.send(503, { code: 'Unavailable', message: 'Retry later.' });
+      res.send(503, { code: 'Unavailable', message: 'Retry later.' });
+      return;
     }
     deps.logger.info({ eventId: event.data.eventId, type: event.data.type, deliverAt: deliverAt.toISOString() }, 'notify event accepted');
-    return res.send(202, { status: 'accepted', deliverAt: deliverAt.toISOString() });
+    res.send(202, { status: 'accepted', deliverAt: deliverAt.toISOString() });
   });
 }
 

@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { createEventSender, type SimulatorNotifySettings } from './eventSender';
 import { FaultRegistry } from './faults';
 import { createRequestListener } from './http/requestListener';
 import { Route } from './http/router';
@@ -23,6 +24,8 @@ export interface SimulatorOptions {
   seed?: string;
   /** Interface to listen on; loopback by default. */
   host?: string;
+  /** Where `POST /dev/events` sends signed events (the bot's `/api/notify`). */
+  notify?: SimulatorNotifySettings;
 }
 
 export interface RunningSimulator {
@@ -56,7 +59,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     ...alinRoutes({ world, challenges, now, maxActiveApplications: options.maxActiveApplications }),
     ...sneRoutes(world, now),
     ...helpdeskRoutes(world, now),
-    ...devRoutes({ world, challenges, faults, now }),
+    ...devRoutes({ world, challenges, faults, now, sendEvent: createEventSender(options.notify, now) }),
   ];
 
   const server = createServer(createRequestListener({ routes, token: options.token, faults, maxBodyBytes: MAX_BODY_BYTES }));

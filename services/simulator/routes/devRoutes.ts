@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { normaliseNur } from '../../sne/nur';
 import { AbcZoneSchema, OfferSchema } from '../../portal/schemas';
 import { communeByInseeCode } from '../communeDirectory';
 import { FaultRegistry, FaultSpecSchema } from '../faults';
@@ -17,15 +19,24 @@ const NewOfferSchema = OfferSchema.omit({ id: true, commune: true, abcZone: true
   abcZone: AbcZoneSchema.optional(),
 });
 
+/** A portal event to send to the bot now, for demos: the applicant by number or id, the rest as documented. */
+const DevEventSchema = z.object({
+  type: z.enum(['application.stage_changed', 'offer.received', 'document.rejected']),
+  nur: z.string().optional(),
+  applicantId: z.string().optional(),
+  data: z.record(z.string(), z.unknown()),
+});
+
 export interface DevContext {
   world: SimulatorWorld;
   challenges: LinkChallenges;
   faults: FaultRegistry;
   now: () => Date;
+  sendEvent: (event: Record<string, unknown>) => { sentTo?: string };
 }
 
 /** Simulator-only routes (never part of a real portal): the outbox, fault injection, new offers. */
-export function devRoutes({ world, challenges, faults, now }: DevContext): Route[] {
+export function devRoutes({ world, challenges, faults, now, sendEvent }: DevContext): Route[] {
   return [
     {
       method: 'GET',
@@ -41,6 +52,21 @@ export function devRoutes({ world, challenges, faults, now }: DevContext): Route
       },
     },
     { method: 'GET', pattern: '/dev/faults', handler: () => ok({ items: faults.list() }) },
+    {
+      method: 'POST',
+      pattern: '/dev/events',
+      handler: ({ body }) => {
+        const parsed = parseBody(DevEventSchema, body);
+        if (!parsed.ok) return parsed.response;
+        const nur = parsed.value.nur ? normaliseNur(parsed.value.nur) : undefined;
+        const applicant = [...world.applicants.values()].find((candidate) => candidate.id === parsed.value.applicantId || (nur !== undefined && candidate.nur === nur));
+        if (!applicant) return problem(404, 'UNKNOWN_APPLICANT', 'no applicant with this nur or applicantId');
+        const event = { eventId: `SIM-${randomUUID()}`, type: parsed.value.type, applicantId: applicant.id, occurredAt: now().toISOString(), data: parsed.value.data };
+        const { sentTo } = sendEvent(event);
+        if (!sentTo) return problem(409, 'NO_BOT', 'the simulator does not know where the bot listens (it sends events when started by the bot)');
+        return ok({ eventId: event.eventId, sentTo }, 202);
+      },
+    },
     {
       method: 'DELETE',
       pattern: '/dev/faults',
