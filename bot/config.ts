@@ -83,6 +83,11 @@ const EnvironmentSchema = z.object({
       })
       .default('MultiTenant'),
   ),
+  // Tests and local stubs only: where the keys of channel tokens are published (refused in production).
+  ToBotFromChannelOpenIdMetadataUrl: z.preprocess(
+    emptyAsUndefined,
+    z.url({ protocol: /^https?$/, error: 'ToBotFromChannelOpenIdMetadataUrl must be the http(s) URL of an OpenID metadata document' }).optional(),
+  ),
   REDIS_URL: redisUrl('REDIS_URL'),
   REDIS_MODE: z.preprocess(
     emptyAsUndefined,
@@ -168,6 +173,8 @@ export interface Config {
     appPassword?: string;
     tenantId?: string;
     appType: Environment['MicrosoftAppType'];
+    /** Overrides the Bot Framework's OpenID metadata for incoming tokens (tests only). */
+    channelOpenIdMetadataUrl?: string;
   };
   /** Undefined means in-memory storage and in-process coordination (one replica). */
   redis?: RedisSettings;
@@ -224,6 +231,7 @@ export function loadConfig(variables: NodeJS.ProcessEnv = readProcessEnvironment
           appPassword: env.MicrosoftAppPassword,
           tenantId: env.MicrosoftAppTenantId,
           appType: env.MicrosoftAppType,
+          channelOpenIdMetadataUrl: env.ToBotFromChannelOpenIdMetadataUrl,
         }
       : undefined,
     redis: redisSettings(env),
@@ -263,6 +271,9 @@ function crossFieldProblems(env: Environment): string[] {
   }
   if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
     problems.push('MicrosoftAppTenantId is required when MicrosoftAppType=SingleTenant');
+  }
+  if (env.NODE_ENV === 'production' && env.ToBotFromChannelOpenIdMetadataUrl) {
+    problems.push('ToBotFromChannelOpenIdMetadataUrl is refused when NODE_ENV=production (whoever serves those keys could sign tokens for the bot)');
   }
   if (Boolean(env.LANGUAGE_ENDPOINT) !== Boolean(env.LANGUAGE_KEY)) {
     problems.push('LANGUAGE_ENDPOINT and LANGUAGE_KEY go together (Azure AI Language); set both or neither');
