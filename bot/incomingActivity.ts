@@ -14,6 +14,15 @@ const ChannelAccountSchema = z.looseObject({
   role: z.string().nullish(),
 });
 
+const isMention = (entity: { type: string }) => entity.type.toLowerCase() === 'mention';
+
+// TurnContext.removeRecipientMention reads `mentioned.id`, and replaces the mention's text in the activity's text.
+const EntitySchema = z
+  .looseObject({ type: z.string(), mentioned: z.looseObject({ id: z.string() }).optional(), text: z.string().optional() })
+  .refine((entity) => !isMention(entity) || (entity.mentioned !== undefined && entity.text !== undefined), {
+    error: 'a mention needs mentioned.id and text',
+  });
+
 const IncomingActivitySchema = z.looseObject({
   type: z.string().min(1).max(64),
   id: z.string().max(512).nullish(),
@@ -33,8 +42,11 @@ const IncomingActivitySchema = z.looseObject({
   replyToId: z.string().max(512).nullish(),
   membersAdded: z.array(ChannelAccountSchema).nullish(),
   membersRemoved: z.array(ChannelAccountSchema).nullish(),
-  entities: z.array(z.looseObject({ type: z.string() })).nullish(),
+  entities: z.array(EntitySchema).nullish(),
   attachments: z.array(z.looseObject({ contentType: z.string() })).nullish(),
+}).refine((activity) => typeof activity.text === 'string' || !activity.entities?.some(isMention), {
+  error: 'an activity with a mention needs a text',
+  path: ['text'],
 });
 
 /** Cards nest a few levels; recursive code (JSON.stringify, zod) overflows its stack on thousands. */

@@ -96,6 +96,12 @@ describe('hostile requests to the messaging endpoint', () => {
       { case: 'membersAdded that is a string', request: () => [activityJson('field', { type: 'conversationUpdate', membersAdded: 'everyone' })], status: 400 },
       { case: 'membersAdded holding null', request: () => [activityJson('field', { type: 'conversationUpdate', membersAdded: [null] })], status: 400 },
       { case: 'entities that are a string', request: () => [activityJson('field', { entities: 'mention' })], status: 400 },
+      { case: 'a mention without whom it mentions', request: () => [activityJson('field', { entities: [{ type: 'mention', text: '<at>x</at>' }] })], status: 400 },
+      {
+        case: 'a mention in an activity without text',
+        request: () => [activityJson('field', { text: undefined, value: { intent: 'menu' }, entities: [{ type: 'mention', mentioned: { id: 'alin-bot' }, text: '<at>AL-in</at>' }] })],
+        status: 400,
+      },
       { case: 'a card value nested 5 000 levels deep', request: () => [activityJson('field', { value: 0 }).replace('"value":0', `"value":${nested(5000)}`)], status: 400 },
       {
         case: 'an adaptiveCard/action invoke whose value is a string',
