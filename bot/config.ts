@@ -88,6 +88,7 @@ const EnvironmentSchema = z.object({
     emptyAsUndefined,
     z.url({ protocol: /^https?$/, error: 'ToBotFromChannelOpenIdMetadataUrl must be the http(s) URL of an OpenID metadata document' }).optional(),
   ),
+  METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().trim().min(16, { error: 'METRICS_TOKEN must be at least 16 characters' }).optional()),
   REDIS_URL: redisUrl('REDIS_URL'),
   REDIS_MODE: z.preprocess(
     emptyAsUndefined,
@@ -186,6 +187,8 @@ export interface Config {
   maxBodyBytes: number;
   turnAnswerBudgetMs: number;
   shutdownGraceMs: number;
+  /** When set, `GET /metrics` requires `Authorization: Bearer <token>`. */
+  metricsToken?: string;
   /** Azure AI Language when both are set; the local language service otherwise. */
   language: { endpoint?: string; key?: string; timeoutMs: number };
   portal: {
@@ -241,6 +244,7 @@ export function loadConfig(variables: NodeJS.ProcessEnv = readProcessEnvironment
     maxBodyBytes: env.MAX_BODY_KB * 1024,
     turnAnswerBudgetMs: env.TURN_ANSWER_BUDGET_MS,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    metricsToken: env.METRICS_TOKEN,
     language: { endpoint: env.LANGUAGE_ENDPOINT, key: env.LANGUAGE_KEY, timeoutMs: env.LANGUAGE_TIMEOUT_MS },
     portal: {
       baseUrl: env.PORTAL_BASE_URL?.replace(/\/$/, ''),
