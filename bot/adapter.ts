@@ -1,9 +1,5 @@
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  ShowTypingMiddleware,
-  type TurnContext,
-} from 'botbuilder';
+import { CloudAdapter, ShowTypingMiddleware, type TurnContext } from 'botbuilder';
+import { createChannelAuthentication } from './channelAuthentication';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { OutgoingDelivery } from './middleware/outgoingDelivery';
@@ -14,14 +10,7 @@ import { translatorOf } from './turn/turnAccess';
  * style). A typing indicator shows while a turn works (after 500 ms, every 2 s).
  */
 export function createAdapter(config: Config, logger: Logger): CloudAdapter {
-  const auth = config.botAuthentication;
-  const authentication = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: auth?.appId ?? '',
-    MicrosoftAppPassword: auth?.appPassword ?? '',
-    MicrosoftAppTenantId: auth?.tenantId ?? '',
-    MicrosoftAppType: auth?.appType ?? 'MultiTenant',
-  });
-  const adapter = new CloudAdapter(authentication);
+  const adapter = new CloudAdapter(createChannelAuthentication(config.botAuthentication));
   adapter.use(new OutgoingDelivery(logger));
   adapter.use(new ShowTypingMiddleware(500, 2000));
   adapter.onTurnError = (context, error) => apologise(context, error, logger);

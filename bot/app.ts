@@ -26,7 +26,9 @@ import { createServer, type BotServer } from './server';
 import { AtomicMemoryStorage } from './storage/atomicMemoryStorage';
 import { createRedisConnection, type RedisConnection } from './storage/redisConnection';
 import { RedisStorage } from './storage/redisStorage';
-import { TurnRunner } from './turn/turnRunner';
+import { DEFAULT_TURN_RUNNER_OPTIONS, TurnRunner } from './turn/turnRunner';
+import { BotMetrics } from './metrics/botMetrics';
+import { mountMetricsRoute } from './metrics/metricsRoute';
 import { checkSavedSearches, scheduleOfferAlerts } from './proactive/offerAlerts';
 import { MemorySavedSearchStore, RedisSavedSearchStore } from './storage/savedSearchStores';
 import type { SavedSearchStore } from '../services/offers/savedSearches';
@@ -86,7 +88,10 @@ export async function createApp(config: Config, logger: Logger, portalServices: 
     : new AtomicMemoryStorage();
   const coordinator: Coordinator = redis ? new RedisCoordinator(redis, config.redis!.prefix) : new MemoryCoordinator();
 
-  const runner = new TurnRunner(new TurnStateStore(storage, logger), coordinator, logger);
+  const metrics = new BotMetrics();
+  portalServices.observeCalls((event) => metrics.recordPortalCall(event));
+  metrics.watchCircuits(() => portalServices.circuits());
+  const runner = new TurnRunner(new TurnStateStore(storage, logger), coordinator, logger, DEFAULT_TURN_RUNNER_OPTIONS, metrics.turnRunnerEvents);
   const adapter = createAdapter(config, logger);
   const messenger = adapterMessenger(adapter, config.botAuthentication?.appId);
   const savedSearches: SavedSearchStore = redis ? new RedisSavedSearchStore(redis, config.redis!.prefix) : new MemorySavedSearchStore();
@@ -145,7 +150,7 @@ export async function createApp(config: Config, logger: Logger, portalServices: 
     applicantRelay,
   });
 
-  const turn = (context: TurnContext) => runner.run(context, (turnContext) => bot.run(turnContext));
+  const turn = metrics.timeTurns((context: TurnContext) => runner.run(context, (turnContext) => bot.run(turnContext)));
   const botServer = createServer({
     adapter,
     turn,
@@ -165,6 +170,7 @@ export async function createApp(config: Config, logger: Logger, portalServices: 
   mountWebChatTokenRoute(botServer.server, webChatIssuer, { secureCookie: config.environment === 'production', logger });
   mountStaticFiles(botServer.server);
   mountNotifyWebhook(botServer.server, { secret: config.notify.secret, coordinator, queue: notificationQueue, logger, now });
+  mountMetricsRoute(botServer.server, metrics.registry, config.metricsToken);
 
   return {
     botServer,

@@ -83,6 +83,12 @@ const EnvironmentSchema = z.object({
       })
       .default('MultiTenant'),
   ),
+  // Tests and local stubs only: where the keys of channel tokens are published (refused in production).
+  ToBotFromChannelOpenIdMetadataUrl: z.preprocess(
+    emptyAsUndefined,
+    z.url({ protocol: /^https?$/, error: 'ToBotFromChannelOpenIdMetadataUrl must be the http(s) URL of an OpenID metadata document' }).optional(),
+  ),
+  METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().trim().min(16, { error: 'METRICS_TOKEN must be at least 16 characters' }).optional()),
   REDIS_URL: redisUrl('REDIS_URL'),
   REDIS_MODE: z.preprocess(
     emptyAsUndefined,
@@ -180,6 +186,8 @@ export interface Config {
     appPassword?: string;
     tenantId?: string;
     appType: Environment['MicrosoftAppType'];
+    /** Overrides the Bot Framework's OpenID metadata for incoming tokens (tests only). */
+    channelOpenIdMetadataUrl?: string;
   };
   /** Undefined means in-memory storage and in-process coordination (one replica). */
   redis?: RedisSettings;
@@ -191,6 +199,8 @@ export interface Config {
   maxBodyBytes: number;
   turnAnswerBudgetMs: number;
   shutdownGraceMs: number;
+  /** When set, `GET /metrics` requires `Authorization: Bearer <token>`. */
+  metricsToken?: string;
   /** Azure AI Language when both are set; the local language service otherwise. */
   language: { endpoint?: string; key?: string; timeoutMs: number };
   portal: {
@@ -244,6 +254,7 @@ export function loadConfig(variables: NodeJS.ProcessEnv = readProcessEnvironment
           appPassword: env.MicrosoftAppPassword,
           tenantId: env.MicrosoftAppTenantId,
           appType: env.MicrosoftAppType,
+          channelOpenIdMetadataUrl: env.ToBotFromChannelOpenIdMetadataUrl,
         }
       : undefined,
     redis: redisSettings(env),
@@ -253,6 +264,7 @@ export function loadConfig(variables: NodeJS.ProcessEnv = readProcessEnvironment
     maxBodyBytes: env.MAX_BODY_KB * 1024,
     turnAnswerBudgetMs: env.TURN_ANSWER_BUDGET_MS,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    metricsToken: env.METRICS_TOKEN,
     language: { endpoint: env.LANGUAGE_ENDPOINT, key: env.LANGUAGE_KEY, timeoutMs: env.LANGUAGE_TIMEOUT_MS },
     portal: {
       baseUrl: env.PORTAL_BASE_URL?.replace(/\/$/, ''),
@@ -285,6 +297,9 @@ function crossFieldProblems(env: Environment): string[] {
   }
   if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
     problems.push('MicrosoftAppTenantId is required when MicrosoftAppType=SingleTenant');
+  }
+  if (env.NODE_ENV === 'production' && env.ToBotFromChannelOpenIdMetadataUrl) {
+    problems.push('ToBotFromChannelOpenIdMetadataUrl is refused when NODE_ENV=production (whoever serves those keys could sign tokens for the bot)');
   }
   if (Boolean(env.LANGUAGE_ENDPOINT) !== Boolean(env.LANGUAGE_KEY)) {
     problems.push('LANGUAGE_ENDPOINT and LANGUAGE_KEY go together (Azure AI Language); set both or neither');

@@ -1,4 +1,6 @@
 import type { HelpdeskApi } from '../services/helpdesk/helpdeskApi';
+import type { CircuitStatus } from '../services/http/circuitBreaker';
+import type { CallEvent } from '../services/http/jsonClient';
 import { createHelpdeskHttpClient } from '../services/helpdesk/httpClient';
 import { createPortalHttpClient } from '../services/portal/httpClient';
 import type { PortalApi } from '../services/portal/portalApi';
@@ -14,6 +16,10 @@ export interface PortalServices {
   sne: SneApi;
   helpdesk: HelpdeskApi;
   baseUrl: string;
+  /** Calls `observer` after every attempt at a call, on any of the three APIs (metrics). */
+  observeCalls(observer: (event: CallEvent) => void): void;
+  /** The circuit breaker of each API, by its short name (`alin`, `sne`, `helpdesk`). */
+  circuits(): Record<string, CircuitStatus>;
   /** Stops the embedded simulator when there is one. */
   stop(): Promise<void>;
 }
@@ -35,17 +41,26 @@ export async function connectPortal(config: Config, logger: Logger): Promise<Por
   const baseUrl = config.portal.baseUrl ?? simulator!.url;
   if (simulator) logger.info({ url: simulator.url }, `portal simulator listening on ${simulator.url} (demo data; set PORTAL_BASE_URL for a real portal)`);
 
+  const observers: ((event: CallEvent) => void)[] = [];
   const settings = {
     baseUrl,
     token: config.portal.token,
     callTimeoutMs: config.portal.callTimeoutMs,
-    observe: (event: unknown) => logger.debug({ portalCall: event }, 'portal call'),
+    observe: (event: CallEvent) => {
+      logger.debug({ portalCall: event }, 'portal call');
+      for (const observer of observers) observer(event);
+    },
   };
+  const portal = createPortalHttpClient(settings);
+  const sne = createSneHttpClient(settings);
+  const helpdesk = createHelpdeskHttpClient(settings);
   return {
-    portal: createPortalHttpClient(settings),
-    sne: createSneHttpClient(settings),
-    helpdesk: createHelpdeskHttpClient(settings),
+    portal,
+    sne,
+    helpdesk,
     baseUrl,
+    observeCalls: (observer) => void observers.push(observer),
+    circuits: () => ({ alin: portal.circuitStatus(), sne: sne.circuitStatus(), helpdesk: helpdesk.circuitStatus() }),
     stop: async () => {
       await simulator?.close();
     },

@@ -1,5 +1,7 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
+import { readJsonBodies } from './http/jsonBodies';
+import { activityProblems } from './incomingActivity';
 import type { Logger } from './logger';
 
 export interface ReadinessCheck {
@@ -61,11 +63,13 @@ export function createServer(deps: ServerDependencies): BotServer {
   const inFlight = new InFlight();
   let draining = false;
 
-  server.use(restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes, mapParams: false }));
+  readJsonBodies(server, deps.maxBodyBytes);
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     if (draining) return sendJson(res, 503, { code: 'ShuttingDown', message: 'The bot is restarting; retry shortly.' });
     if (!req.is('json')) return sendJson(res, 415, { code: 'UnsupportedMediaType', message: 'Activities are sent as application/json.' });
+    const problems = activityProblems(req.body);
+    if (problems) return sendJson(res, 400, { code: 'BadRequest', message: `Not a valid activity: ${problems}` });
     await inFlight.track(() => deps.adapter.process(req, withoutInternalErrors(res, deps.logger), deps.turn));
   });
 

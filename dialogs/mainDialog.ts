@@ -13,6 +13,7 @@ import { languageOf, translatorOf, turnStateOf } from '../bot/turn/turnAccess';
 import { redactText } from '../services/privacy/redact';
 import { menuCard } from './cards/menuCard';
 import { offerPersonCard } from './cards/offerPersonCard';
+import { quotedUserText } from './quotedText';
 import { asSearchFollowUp } from './offers/searchFollowUp';
 import { asUrgentHandoff } from './urgentHandoff';
 import { screenMessage } from './screening/screenMessage';
@@ -135,7 +136,7 @@ export class MainDialog extends ComponentDialog {
     } else if ('notUnderstood' in route) {
       const conversation = turnStateOf(step.context).conversation;
       conversation.misses = (conversation.misses ?? 0) + 1;
-      await step.context.sendActivity(t('notUnderstood', { text: redactText(recognition.text).slice(0, 80) }));
+      await step.context.sendActivity(t('notUnderstood', { text: quotedUserText(recognition.text, 80) }));
       // After two misses in a row, a person is the better help (issue 3).
       if (conversation.misses >= 2) await step.context.sendActivity(MessageFactory.attachment(offerPersonCard(t)));
       await step.context.sendActivity(MessageFactory.attachment(menuCard(t)));

@@ -22,6 +22,12 @@ export interface TurnRunnerOptions {
   doubleSubmitMs: number;
 }
 
+/** What the turn runner reports as it goes (metrics). */
+export interface TurnRunnerEvents {
+  etagConflict?(): void;
+  duplicateActivity?(): void;
+}
+
 export const DEFAULT_TURN_RUNNER_OPTIONS: TurnRunnerOptions = {
   dedupeTtlMs: 10 * 60 * 1000,
   lockTtlMs: 15_000,
@@ -44,6 +50,7 @@ export class TurnRunner {
     private readonly coordinator: Coordinator,
     private readonly logger: Logger,
     private readonly options: TurnRunnerOptions = DEFAULT_TURN_RUNNER_OPTIONS,
+    private readonly events: TurnRunnerEvents = {},
   ) {}
 
   async run(context: TurnContext, logic: (context: TurnContext) => Promise<void>): Promise<void> {
@@ -52,6 +59,7 @@ export class TurnRunner {
     const claimKey = activity.id ? `activity:${conversationId}:${activity.id}` : undefined;
     if (claimKey && !(await this.coordinator.claimOnce(claimKey, this.options.dedupeTtlMs))) {
       this.logger.info({ conversationId, activityType: activity.type }, 'duplicate activity ignored');
+      this.events.duplicateActivity?.();
       if (activity.type === 'invoke') await context.sendActivity({ type: 'invokeResponse', value: { status: 200 } });
       return;
     }
@@ -100,7 +108,9 @@ export class TurnRunner {
         await this.store.save(state);
         return;
       } catch (error) {
-        if (!isETagConflict(error) || attempt >= this.options.maxAttempts) throw error;
+        if (!isETagConflict(error)) throw error;
+        this.events.etagConflict?.();
+        if (attempt >= this.options.maxAttempts) throw error;
         this.logger.info({ conversationId, attempt }, 'state changed during the turn; running it again');
         // Jitter spreads replicas that collided so they do not collide again on the next run.
         await sleep(Math.random() * 20 * attempt);

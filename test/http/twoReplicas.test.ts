@@ -55,6 +55,23 @@ describe('two bot processes sharing Redis', () => {
     expect(channel.messages('twice')).toHaveLength(1);
   });
 
+  it('stops link attempts at the limit whichever replica each attempt reaches, for the user and for the number', async () => {
+    // LINK_ATTEMPTS_PER_HOUR is 5 by default; an unknown number gets the same answer as a known one.
+    const unknownNumber = '099-0101-999999-ZZZZZ';
+    const attempt = async (replica: number, conversationId: string) => {
+      const before = channel.messages(conversationId).length;
+      await post(replica, conversationId, { type: 'message', text: `mon numéro c'est ${unknownNumber}` });
+      const answer = channel.messages(conversationId).slice(before).map((message) => message.text ?? '').join('\n');
+      await post(replica, conversationId, { type: 'message', text: 'annuler' });
+      return answer;
+    };
+    // Alternating replicas: each one alone has seen at most three attempts.
+    for (let index = 0; index < 5; index++) expect(await attempt(index % 2, 'brute-force')).toContain('code à 6 chiffres');
+    expect(await attempt(1, 'brute-force')).toMatch(/Trop de tentatives de liaison/);
+    // Another chat user, on the other replica, trying the same number: the number's own limit holds.
+    expect(await attempt(0, 'brute-force-accomplice')).toMatch(/Trop de tentatives de liaison/);
+  });
+
   it('reports ready when Redis answers', async () => {
     const response = await fetch(`${replicas[0]!.url}/readyz`);
     expect(await response.json()).toMatchObject({ status: 'ready', checks: { storage: 'ok' } });

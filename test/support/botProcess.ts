@@ -38,7 +38,10 @@ export async function startBotProcess(environment: NodeJS.ProcessEnv): Promise<B
       }
     };
     child.stdout!.on('data', look);
-    child.once('exit', () => reject(new Error(`bot exited before listening:\n${output}`)));
+    child.once('exit', () => {
+      clearTimeout(timer);
+      reject(new Error(`bot exited before listening:\n${output}`));
+    });
   });
 
   return {

@@ -31,13 +31,18 @@ export interface DirectLineBridgeOptions {
  * A local Direct Line 3.0 service so the Web Chat page works with no Azure resource: tokens,
  * start/reconnect conversation, post activity, get activities with watermark, WebSocket stream.
  * Activities go to the bot in-process; the bot's replies come back over HTTP to the connector routes.
- * Never mounted in production (see app.ts).
+ * Never mounted in production (see config.ts and app.ts), and refuses to be built there.
  */
 export class DirectLineBridge {
   readonly store = new DirectLineStore();
   private readonly sockets = new WebSocketServer({ noServer: true });
 
-  constructor(private readonly options: DirectLineBridgeOptions) {}
+  constructor(private readonly options: DirectLineBridgeOptions) {
+    // config.ts never asks for it in production; this guards against a future caller that forgets.
+    if (process.env.NODE_ENV === 'production') {
+      throw new Error('The local Direct Line bridge does not run when NODE_ENV=production: set DIRECT_LINE_SECRET for Azure Direct Line.');
+    }
+  }
 
   /** A token for a server-side user id (what the Web Chat token route hands to the page). */
   issueToken(userId: string, conversationId?: string) {
