@@ -7,6 +7,7 @@ import { isServiceError } from '../services/http/errors';
 import { redactText } from '../services/privacy/redact';
 import { ticketCategoryOf } from '../services/triage/ticketFields';
 import { triage, type Triage } from '../services/triage/triage';
+import { quotedUserText } from './quotedText';
 import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
 import type { Recognition } from './recognizer/intents';
 
@@ -94,8 +95,9 @@ function summaryFor(context: TurnContext, result: Triage): string {
   const lastMessages = state.conversation.transcript
     .filter((line) => line.from === 'user')
     .slice(-SUMMARY_MESSAGES)
-    .map((line) => `« ${redactText(line.text).slice(0, 200)} »`);
-  const current = context.activity.text ? [`« ${redactText(context.activity.text).slice(0, 200)} »`] : [];
+    .map((line) => `« ${quotedUserText(line.text, 200)} »`);
+  // Plain text only: the summary is posted to the helpdesk's Teams channel, where markdown would render.
+  const current = context.activity.text ? [`« ${quotedUserText(context.activity.text, 200)} »`] : [];
   return [
     `${t(`helpdesk:summary.urgency.${result.urgency}`)} · ${result.category}`,
     result.reasons.length > 0 ? `${t('helpdesk:summary.reasons')} : ${result.reasons.join(', ')}` : '',

@@ -1,18 +1,19 @@
-import Redis from 'ioredis';
 import type { RedisSettings } from '../config';
+import { createRedisConnection, type RedisConnection } from '../storage/redisConnection';
 
 /**
- * BullMQ needs its own connections, with no per-command retry limit (a blocking worker connection
- * waits for jobs), under the deployment's key prefix.
+ * BullMQ's connections, in the same deployment shape as the state store (standalone, Sentinel or
+ * Cluster), with no per-command retry limit (a blocking worker connection waits for jobs). On a
+ * Cluster every key of a queue must hash to one slot, so the prefix is a hash tag.
  */
-export function bullConnections(redis: RedisSettings): { queue: Redis; worker: Redis; prefix: string; disconnect(): void } {
-  const connect = () => new Redis(redis.url ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
+export function bullConnections(redis: RedisSettings): { queue: RedisConnection; worker: RedisConnection; prefix: string; disconnect(): void } {
+  const connect = () => createRedisConnection(redis, { maxRetriesPerRequest: null });
   const queue = connect();
   const worker = connect();
   return {
     queue,
     worker,
-    prefix: `${redis.prefix}bull`,
+    prefix: redis.mode === 'cluster' ? `{${redis.prefix}bull}` : `${redis.prefix}bull`,
     disconnect: () => {
       queue.disconnect();
       worker.disconnect();

@@ -8,9 +8,10 @@ export type RedisConnection = Redis | Cluster;
  * (one retry per command) so a turn answers with an apology instead of hanging; the client keeps
  * reconnecting in the background and the bot recovers without a restart.
  */
-export function createRedisConnection(settings: RedisSettings): RedisConnection {
+export function createRedisConnection(settings: RedisSettings, overrides: Pick<RedisOptions, 'maxRetriesPerRequest'> = {}): RedisConnection {
   const common: RedisOptions = {
     maxRetriesPerRequest: 1,
+    ...overrides,
     connectTimeout: 2000,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
   };
