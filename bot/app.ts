@@ -120,7 +120,8 @@ export async function createApp(config: Config, logger: Logger, portalServices: 
     logger,
     now,
     work: {
-      deliver: (notification) => deliverNotification({ storage, subscriptions: notificationSubscriptions, coordinator, messenger, logger }, notification),
+      deliver: async (notification) =>
+        metrics.recordNotificationsSent(await deliverNotification({ storage, subscriptions: notificationSubscriptions, coordinator, messenger, logger }, notification)),
       dailyCheck,
     },
   });
@@ -169,7 +170,14 @@ export async function createApp(config: Config, logger: Logger, portalServices: 
   const webChatIssuer = config.webChat.directLine ? azureDirectLineIssuer(config.webChat.directLine) : bridge && localBridgeIssuer(bridge);
   mountWebChatTokenRoute(botServer.server, webChatIssuer, { secureCookie: config.environment === 'production', logger });
   mountStaticFiles(botServer.server);
-  mountNotifyWebhook(botServer.server, { secret: config.notify.secret, coordinator, queue: notificationQueue, logger, now });
+  mountNotifyWebhook(botServer.server, {
+    secret: config.notify.secret,
+    coordinator,
+    queue: notificationQueue,
+    logger,
+    now,
+    record: (outcome) => metrics.recordPortalEvent(outcome),
+  });
   mountMetricsRoute(botServer.server, metrics.registry, config.metricsToken);
 
   return {

@@ -32,6 +32,8 @@ export class BotMetrics {
   private readonly circuitReaders: (() => Record<string, CircuitStatus>)[] = [];
   /** Hooks for the turn runner: state conflicts that made a turn run again, redelivered activities. */
   readonly turnRunnerEvents: TurnRunnerEvents;
+  private readonly portalEvents: Counter<'outcome'>;
+  private readonly notificationsTold: Counter;
 
   constructor() {
     const registers = [this.registry];
@@ -71,6 +73,21 @@ export class BotMetrics {
     const conflicts = new Counter({ name: 'alin_etag_conflicts_total', help: 'State saves that met an eTag conflict (the turn ran again on fresh state).', registers });
     const duplicates = new Counter({ name: 'alin_duplicate_activities_total', help: 'Activities delivered again and ignored.', registers });
     this.turnRunnerEvents = { etagConflict: () => conflicts.inc(), duplicateActivity: () => duplicates.inc() };
+    this.portalEvents = new Counter({
+      name: 'alin_portal_events_total',
+      help: 'Calls to POST /api/notify, by outcome (accepted, duplicate, refused: bad signature, invalid: unknown shape, unavailable).',
+      labelNames: ['outcome'],
+      registers,
+    });
+    this.notificationsTold = new Counter({ name: 'alin_notifications_sent_total', help: 'Dossier notifications sent to a user (one per event and user).', registers });
+  }
+
+  recordPortalEvent(outcome: 'accepted' | 'duplicate' | 'refused' | 'invalid' | 'unavailable'): void {
+    this.portalEvents.inc({ outcome });
+  }
+
+  recordNotificationsSent(count: number): void {
+    this.notificationsTold.inc(count);
   }
 
   /** The turn function, counted and timed. */

@@ -15,6 +15,8 @@ export interface NotifyWebhookDependencies {
   queue: NotificationQueue;
   logger: Logger;
   now: () => Date;
+  /** Counts each call by outcome (`alin_portal_events_total`). */
+  record?: (outcome: 'accepted' | 'duplicate' | 'refused' | 'invalid' | 'unavailable') => void;
 }
 
 /**
@@ -34,11 +36,13 @@ export function mountNotifyWebhook(server: Server, deps: NotifyWebhookDependenci
     });
     if (verdict !== 'valid') {
       deps.logger.warn({ verdict }, 'notify call refused');
+      deps.record?.('refused');
       res.send(401, { code: 'Unauthorized', message: 'Missing, invalid or expired signature.' });
       return;
     }
     const event = PortalEventSchema.safeParse(safeJson(rawBody));
     if (!event.success) {
+      deps.record?.('invalid');
       res.send(400, { code: 'BadRequest', message: 'Unknown event shape.', fields: event.error.issues.map((issue) => issue.path.join('.')) });
       return;
     }
@@ -48,6 +52,7 @@ export function mountNotifyWebhook(server: Server, deps: NotifyWebhookDependenci
     try {
       claimed = await deps.coordinator.claimOnce(claim, EVENT_CLAIM_MS);
       if (!claimed) {
+        deps.record?.('duplicate');
         res.send(200, { status: 'duplicate' });
         return;
       }
@@ -56,10 +61,12 @@ export function mountNotifyWebhook(server: Server, deps: NotifyWebhookDependenci
       // Given back, so the portal's retry is not taken for a duplicate.
       if (claimed) await deps.coordinator.releaseClaim(claim).catch(() => undefined);
       deps.logger.error({ eventId: event.data.eventId, err: error }, 'notify event not queued');
+      deps.record?.('unavailable');
       res.send(503, { code: 'Unavailable', message: 'Retry later.' });
       return;
     }
     deps.logger.info({ eventId: event.data.eventId, type: event.data.type, deliverAt: deliverAt.toISOString() }, 'notify event accepted');
+    deps.record?.('accepted');
     res.send(202, { status: 'accepted', deliverAt: deliverAt.toISOString() });
   });
 }

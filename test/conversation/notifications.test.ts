@@ -105,6 +105,15 @@ describe('notifications about the dossier', () => {
     expect(notificationsIn('unlinked')).toHaveLength(0);
   });
 
+  it('counts the portal events and the messages sent on /metrics', async () => {
+    const metrics = await (await fetch(`${bot().botUrl}/metrics`)).text();
+    const value = (series: string) => Number(metrics.split('\n').find((line) => line.startsWith(`${series} `))?.split(' ')[1] ?? 0);
+    expect(value('alin_portal_events_total{outcome="refused"}')).toBeGreaterThanOrEqual(3);
+    expect(value('alin_portal_events_total{outcome="duplicate"}')).toBeGreaterThanOrEqual(1);
+    expect(value('alin_portal_events_total{outcome="invalid"}')).toBeGreaterThanOrEqual(1);
+    expect(value('alin_notifications_sent_total')).toBeGreaterThanOrEqual(3);
+  });
+
   it('asks for the number first when nothing is linked', async () => {
     expect(await say('nobody', 'notifications')).toContain("liez d'abord votre numéro unique");
   });
