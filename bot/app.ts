@@ -190,8 +190,13 @@ export async function createApp(config: Config, logger: Logger, portalServices: 
       }),
     async stop() {
       botServer.drain();
+      const deadline = performance.now() + config.shutdownGraceMs;
       const drained = await botServer.inFlight.drained(config.shutdownGraceMs);
       if (!drained) logger.warn({ inFlight: botServer.inFlight.size }, 'shutting down with turns still in flight');
+      // Then the answers promised by "I'm on it" (a turn in flight may have just promised one).
+      if (!(await services.backgroundWork.finished(Math.max(0, deadline - performance.now())))) {
+        logger.warn('shutting down with background answers still pending');
+      }
       await alerts.stop();
       await notificationQueue.stop();
       bridge?.close();

@@ -38,9 +38,17 @@ export function initI18n(): void {
   });
 }
 
+// One translator per language, built once: every sentence of every turn goes through it.
+const fixedTranslators = new Map<Language, Translate>();
+
 export function translatorFor(language: Language): Translate {
   initI18n();
-  return translator.getFixedT(language);
+  let translate = fixedTranslators.get(language);
+  if (!translate) {
+    translate = translator.getFixedT(language);
+    fixedTranslators.set(language, translate);
+  }
+  return translate;
 }
 
 /** `fr-FR`, `en_US`, `EN` → a supported language, or undefined. */

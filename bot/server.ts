@@ -2,6 +2,7 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import { readJsonBodies } from './http/jsonBodies';
 import { activityProblems } from './incomingActivity';
+import { InFlight } from './inFlight';
 import type { Logger } from './logger';
 
 export interface ReadinessCheck {
@@ -16,38 +17,6 @@ export interface ServerDependencies {
   readiness: ReadinessCheck[];
   logger: Logger;
   maxBodyBytes: number;
-}
-
-/** Counts requests in flight so a shutdown can wait for them. */
-export class InFlight {
-  private count = 0;
-  private waiters: (() => void)[] = [];
-
-  get size(): number {
-    return this.count;
-  }
-
-  async track<T>(work: () => Promise<T>): Promise<T> {
-    this.count++;
-    try {
-      return await work();
-    } finally {
-      this.count--;
-      if (this.count === 0) for (const wake of this.waiters.splice(0)) wake();
-    }
-  }
-
-  /** Resolves when nothing is in flight, or after `timeoutMs`. */
-  async drained(timeoutMs: number): Promise<boolean> {
-    if (this.count === 0) return true;
-    return new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => resolve(false), timeoutMs);
-      this.waiters.push(() => {
-        clearTimeout(timer);
-        resolve(true);
-      });
-    });
-  }
 }
 
 export interface BotServer {

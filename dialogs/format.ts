@@ -2,13 +2,18 @@ import type { Language } from '../bot/i18n';
 
 const LOCALES: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB' };
 
+// Building an Intl formatter costs far more than using one (it loads the locale's data): one per language.
+const perLanguage = <T>(build: (locale: string) => T): Record<Language, T> => ({ fr: build(LOCALES.fr), en: build(LOCALES.en) });
+const DATE_FORMATS = perLanguage((locale) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }));
+const EURO_FORMATS = perLanguage((locale) => new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }));
+
 /** "23 novembre 2026" / "23 November 2026". Dates from the APIs are calendar dates (YYYY-MM-DD). */
 export function formatDate(date: string | Date, language: Language): string {
   const value = typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T12:00:00Z`) : new Date(date);
-  return new Intl.DateTimeFormat(LOCALES[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(value);
+  return DATE_FORMATS[language].format(value);
 }
 
 /** "37 584 €" in French (narrow no-break space), "€37,584" in English. */
 export function formatEuros(amount: number, language: Language): string {
-  return new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(amount);
+  return EURO_FORMATS[language].format(amount);
 }

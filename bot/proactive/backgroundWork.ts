@@ -1,4 +1,5 @@
 import { TurnContext, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import { InFlight } from '../inFlight';
 import type { Logger } from '../logger';
 import { translatorOf } from '../turn/turnAccess';
 
@@ -17,8 +18,11 @@ export function adapterMessenger(adapter: CloudAdapter, appId: string | undefine
  * Keeps turns short: work that finishes within the budget is answered in the turn; slower work gets a
  * "I'm on it" now and its answer later as a proactive message in the same conversation.
  * Teams re-sends an activity after ~15 s and Direct Line answers 502 sooner, so a turn must not wait.
+ * A shutdown waits for the answers promised this way (`finished`): the user was told one would come.
  */
 export class BackgroundWork {
+  private readonly unfinished = new InFlight();
+
   constructor(
     private readonly messenger: ProactiveMessenger,
     private readonly budgetMs: number,
@@ -47,10 +51,17 @@ export class BackgroundWork {
     await context.sendActivity(translatorOf(context)('slowWork.stillWorking'));
     const reference = TurnContext.getConversationReference(context.activity);
     const conversationId = reference.conversation?.id;
-    void running.then((late) =>
-      this.messenger
-        .continueConversation(reference, (proactive) => (late.ok ? answer(proactive, late.value) : answerFailure(proactive, late.error)))
-        .catch((error: unknown) => this.logger.error({ conversationId, err: error }, 'could not deliver the result of background work')),
+    void this.unfinished.track(() =>
+      running.then((late) =>
+        this.messenger
+          .continueConversation(reference, (proactive) => (late.ok ? answer(proactive, late.value) : answerFailure(proactive, late.error)))
+          .catch((error: unknown) => this.logger.error({ conversationId, err: error }, 'could not deliver the result of background work')),
+      ),
     );
+  }
+
+  /** Resolves true once every promised answer was sent, false if some are still pending after `timeoutMs`. */
+  finished(timeoutMs: number): Promise<boolean> {
+    return this.unfinished.drained(timeoutMs);
   }
 }

@@ -18,6 +18,11 @@ export type TranscriptLine = z.infer<typeof TranscriptLineSchema>;
 export const ConversationDataSchema = z.looseObject({
   /** Owned by botbuilder-dialogs: the dialog stack. */
   dialogState: z.unknown().optional(),
+  /**
+   * Ids of the last activities whose turn was saved: a redelivery (Teams re-sends after ~15 s, Direct
+   * Line retries sooner) is recognised and ignored. Saved with the turn's state, never before it.
+   */
+  processedActivityIds: z.array(z.string()).default([]),
   /** The last lines of the conversation, redacted, for a helpdesk hand-off. */
   transcript: z.array(TranscriptLineSchema).default([]),
   /** The last offer search, for "more", refinements and relaxations. */
@@ -59,3 +64,5 @@ export const UserDataSchema = z.looseObject({
 export type UserData = z.infer<typeof UserDataSchema>;
 
 export const TRANSCRIPT_LENGTH = 20;
+/** Redeliveries come within a minute, a few activities later at most. */
+export const PROCESSED_ACTIVITY_IDS = 20;

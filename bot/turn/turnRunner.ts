@@ -5,13 +5,11 @@ import { sleep, type Coordinator } from '../coordination/coordinator';
 import type { Logger } from '../logger';
 import { isETagConflict } from '../storage/etagConflict';
 import { HeldReplies } from './heldReplies';
-import { TRANSCRIPT_LENGTH, type TranscriptLine } from './stateSchemas';
+import { PROCESSED_ACTIVITY_IDS, TRANSCRIPT_LENGTH, type TranscriptLine } from './stateSchemas';
 import { attachTurnState, detachTurnState } from './turnAccess';
 import type { TurnState, TurnStateStore } from './turnStateStore';
 
 export interface TurnRunnerOptions {
-  /** How long an activity id is remembered (Teams re-sends after ~15 s, Direct Line retries sooner). */
-  dedupeTtlMs: number;
   /** Longest a turn may hold its conversation; turns are meant to end well within 10 s. */
   lockTtlMs: number;
   /** Longest a turn waits for the previous turn of its conversation. */
@@ -29,7 +27,6 @@ export interface TurnRunnerEvents {
 }
 
 export const DEFAULT_TURN_RUNNER_OPTIONS: TurnRunnerOptions = {
-  dedupeTtlMs: 10 * 60 * 1000,
   lockTtlMs: 15_000,
   lockWaitMs: 10_000,
   maxAttempts: 5,
@@ -38,10 +35,12 @@ export const DEFAULT_TURN_RUNNER_OPTIONS: TurnRunnerOptions = {
 
 /**
  * Runs one turn so that concurrent replicas neither lose updates nor answer twice:
- * 1. an activity delivered twice is processed once (claim on conversation + activity id);
- * 2. turns of one conversation run one after the other (a lock across replicas);
- * 3. state is read once and written once with the eTags it was read with; on a conflict (the lock
+ * 1. turns of one conversation run one after the other (a lock across replicas);
+ * 2. state is read once and written once with the eTags it was read with; on a conflict (the lock
  *    expired, or the same user talks in two conversations) the turn runs again on fresh state;
+ * 3. an activity delivered twice is processed once: its id is saved with the state it produced, so a
+ *    redelivery finds it and is ignored — while a turn that never saved (the replica crashed, the turn
+ *    failed) left no trace, and its redelivery is processed;
  * 4. replies are held until the state is saved, and dropped if the turn fails.
  */
 export class TurnRunner {
@@ -56,14 +55,6 @@ export class TurnRunner {
   async run(context: TurnContext, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     const activity = context.activity;
     const conversationId = `${activity.channelId}:${activity.conversation?.id}`;
-    const claimKey = activity.id ? `activity:${conversationId}:${activity.id}` : undefined;
-    if (claimKey && !(await this.coordinator.claimOnce(claimKey, this.options.dedupeTtlMs))) {
-      this.logger.info({ conversationId, activityType: activity.type }, 'duplicate activity ignored');
-      this.events.duplicateActivity?.();
-      if (activity.type === 'invoke') await context.sendActivity({ type: 'invokeResponse', value: { status: 200 } });
-      return;
-    }
-
     const submitKey = cardSubmitKey(activity, conversationId);
     if (submitKey && !(await this.coordinator.claimOnce(submitKey, this.options.doubleSubmitMs))) {
       this.logger.info({ conversationId }, 'same card submitted twice; second ignored');
@@ -74,11 +65,18 @@ export class TurnRunner {
     if (!unlock) this.logger.warn({ conversationId }, 'conversation lock not acquired in time; relying on eTags');
     const replies = new HeldReplies(context);
     try {
-      await this.runUntilSaved(context, logic, replies, conversationId);
+      if ((await this.runUntilSaved(context, logic, replies, conversationId)) === 'alreadyProcessed') {
+        this.logger.info({ conversationId, activityType: activity.type }, 'duplicate activity ignored');
+        this.events.duplicateActivity?.();
+        replies.discard();
+        if (activity.type === 'invoke') await context.sendActivity({ type: 'invokeResponse', value: { status: 200 } });
+        return;
+      }
       await replies.release();
     } catch (error) {
       replies.discard();
-      if (claimKey) await this.coordinator.releaseClaim(claimKey).catch(() => undefined);
+      // A failed turn leaves no trace: pressing the same button again is a new try, not a double click.
+      if (submitKey) await this.coordinator.releaseClaim(submitKey).catch(() => undefined);
       // The apology that follows must read the state as stored, not as the failed turn left it in memory.
       detachTurnState(context);
       try {
@@ -97,16 +95,21 @@ export class TurnRunner {
     logic: (context: TurnContext) => Promise<void>,
     replies: HeldReplies,
     conversationId: string,
-  ): Promise<void> {
+  ): Promise<'saved' | 'alreadyProcessed'> {
+    const activityId = context.activity.id;
     for (let attempt = 1; ; attempt++) {
       const state = await this.store.load(context.activity);
+      if (activityId && state.conversation.processedActivityIds.includes(activityId)) return 'alreadyProcessed';
       attachTurnState(context, state);
       replies.hold();
       await logic(context);
-      if (!state.isForgotten) appendTranscript(state, context.activity, replies.pending);
+      if (!state.isForgotten) {
+        appendTranscript(state, context.activity, replies.pending);
+        if (activityId) rememberProcessed(state, activityId);
+      }
       try {
         await this.store.save(state);
-        return;
+        return 'saved';
       } catch (error) {
         if (!isETagConflict(error)) throw error;
         this.events.etagConflict?.();
@@ -124,6 +127,10 @@ function cardSubmitKey(activity: Partial<Activity>, conversationId: string): str
   if (activity.type !== 'message' || !activity.value || !activity.replyToId) return undefined;
   const fingerprint = createHash('sha256').update(JSON.stringify(activity.value)).digest('base64url').slice(0, 16);
   return `submit:${conversationId}:${activity.replyToId}:${fingerprint}`;
+}
+
+function rememberProcessed(state: TurnState, activityId: string): void {
+  state.conversation.processedActivityIds = [...state.conversation.processedActivityIds, activityId].slice(-PROCESSED_ACTIVITY_IDS);
 }
 
 function appendTranscript(state: TurnState, incoming: Partial<Activity>, replies: readonly Partial<Activity>[]): void {

@@ -85,8 +85,11 @@ export function daysBetween(today: Date, date: string): number {
   return Math.round((Date.parse(date) - start) / DAY_MS);
 }
 
+// en-CA writes YYYY-MM-DD. Built once: a formatter is costly to build, cheap to use.
+const PARIS_CALENDAR_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 function parisCalendarDate(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return PARIS_CALENDAR_DATE.format(instant);
 }
 
 /** Seniority counts from the filing date (CCH L441-2-1): whole years and months. */

@@ -1,6 +1,7 @@
 import { channelActivity, LocalChannel, postActivity } from '../../bot/channels/localChannel';
 import { startBotProcess, type BotProcess } from '../support/botProcess';
-import { TEST_REDIS_URL, testRedis } from '../support/testRedis';
+import { allText, sendThrough } from '../support/botHarness';
+import { storedDocument, TEST_REDIS_URL, testRedis } from '../support/testRedis';
 
 describe('two bot processes sharing Redis', () => {
   const { redis, prefix, cleanup } = testRedis('replicas');
@@ -47,6 +48,19 @@ describe('two bot processes sharing Redis', () => {
     const conversation = JSON.parse(stored!.slice(stored!.indexOf('\n') + 1)) as { transcript: { from: string; text: string }[] };
     const userLines = conversation.transcript.filter((line) => line.from === 'user').map((line) => line.text);
     expect(userLines.sort()).toEqual([...texts].sort());
+  });
+
+  it('keeps a dialog in progress consistent when its turns land on both replicas, two of them at once', async () => {
+    const say = async (replica: number, text: string) => allText((await sendThrough(channel, replicas[replica]!.url, 'dialog', { type: 'message', text })).messages);
+    expect(await say(0, 'suis-je éligible ?')).toContain('Dans quelle commune');
+    expect(await say(1, 'Villeurbanne')).toContain('Combien de personnes');
+
+    // The answer to the current step on one replica, a language change (the user document) on the other.
+    const statuses = await Promise.all([post(0, 'dialog', { type: 'message', text: '2' }), post(1, 'dialog', { type: 'message', text: 'english' })]);
+    expect(statuses).toEqual([200, 200]);
+    expect(await storedDocument(redis, `${prefix}user:emulator:user-dialog`)).toMatchObject({ language: 'en' });
+    // Whichever ran first, both did, one after the other: the dialog is past the household size, in English.
+    expect(await say(0, '28 000 €')).toContain('Who makes up your household?');
   });
 
   it('answers once when the same activity reaches both replicas', async () => {

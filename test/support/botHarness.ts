@@ -40,15 +40,28 @@ export class BotHarness {
 
   /** Posts an activity; returns the HTTP status and the messages the turn produced. */
   async send(conversationId: string, fields: Partial<Activity> & { type: string }): Promise<{ status: number; messages: Partial<Activity>[] }> {
-    const before = this.channel.activities(conversationId).length;
-    const status = await postActivity(this.botUrl, channelActivity(this.channel.serviceUrl, conversationId, fields));
-    const messages = this.channel.activities(conversationId).slice(before).filter((activity) => activity.type === 'message');
-    return { status, messages };
+    return sendThrough(this.channel, this.botUrl, conversationId, fields);
   }
 
   async say(conversationId: string, text: string, fields: Partial<Activity> = {}): Promise<Partial<Activity>[]> {
     return (await this.send(conversationId, { type: 'message', text, ...fields })).messages;
   }
+}
+
+/**
+ * Posts an activity to the bot at `botUrl` (an in-process app or a bot process) and returns the HTTP
+ * status and the messages the turn sent to the channel (the bot answers the POST once they are delivered).
+ */
+export async function sendThrough(
+  channel: LocalChannel,
+  botUrl: string,
+  conversationId: string,
+  fields: Partial<Activity> & { type: string },
+): Promise<{ status: number; messages: Partial<Activity>[] }> {
+  const before = channel.activities(conversationId).length;
+  const status = await postActivity(botUrl, channelActivity(channel.serviceUrl, conversationId, fields));
+  const messages = channel.activities(conversationId).slice(before).filter((activity) => activity.type === 'message');
+  return { status, messages };
 }
 
 /** What a person reads in a message: its text, and in its cards every text, fact and button title. */

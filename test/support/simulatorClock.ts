@@ -1,6 +1,7 @@
 import { startSimulator } from '../../services/simulator/startSimulator';
+import { newestOutboxCode, PORTAL_TOKEN } from './simulatorDevRoutes';
 
-export const PORTAL_TOKEN = 'test-portal-token';
+export { PORTAL_TOKEN };
 
 /** A portal simulator whose clock the test moves (to expire one-time codes). */
 export async function simulatorWithClock(): Promise<{ url: string; advance: (ms: number) => void; outboxCode: () => Promise<string>; close: () => Promise<void> }> {
@@ -10,12 +11,7 @@ export async function simulatorWithClock(): Promise<{ url: string; advance: (ms:
     url: simulator.url,
     advance: (ms) => void (offsetMs += ms),
     /** The newest one-time code the simulator "sent" (GET /dev/outbox). */
-    outboxCode: async () => {
-      const response = await fetch(`${simulator.url}/dev/outbox`, { headers: { authorization: `Bearer ${PORTAL_TOKEN}` } });
-      const { items } = (await response.json()) as { items: { code: string }[] };
-      if (!items[0]) throw new Error('no code in the simulator outbox');
-      return items[0].code;
-    },
+    outboxCode: () => newestOutboxCode(simulator.url),
     close: () => simulator.close(),
   };
 }

@@ -28,3 +28,9 @@ export async function deleteByPrefix(redis: Redis, prefix: string): Promise<void
     cursor = next;
   } while (cursor !== '0');
 }
+
+/** A state document as the bot stored it (`<eTag>\n<json>`), or undefined when absent. */
+export async function storedDocument<T = Record<string, unknown>>(redis: Redis, key: string): Promise<T | undefined> {
+  const stored = await redis.get(key);
+  return stored === null ? undefined : (JSON.parse(stored.slice(stored.indexOf('\n') + 1)) as T);
+}
