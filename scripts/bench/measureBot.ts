@@ -1,0 +1,186 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import { LocalChannel } from '../../bot/channels/localChannel';
+import { sleep } from '../../bot/coordination/coordinator';
+import { projectRoot } from '../../bot/projectRoot';
+import { DEVELOPMENT_PORTAL_TOKEN } from '../../services/simulator/simulatorSettings';
+import type { BenchSettings } from './benchSettings';
+import { startBenchedProcess, type BenchedProcess } from './benchedProcess';
+import { LINKED_DEMO_NUMBER, MIXED_CONVERSATIONS, SHORT_CONVERSATIONS, scriptCycle } from './conversationScripts';
+import { linkedUserId, LoadGenerator, type TurnFailure } from './loadGenerator';
+import { RedisObserver, type CommandCounts } from './redisObserver';
+import { percentile } from './statistics';
+
+export type BotKind = 'assistant' | 'echo';
+
+/** Everything measured on one bot; figures per turn are over the measured phase unless said. */
+export interface BotFigures {
+  bot: BotKind;
+  startupMs: number;
+  measured: {
+    concurrency: number;
+    seconds: number;
+    turns: number;
+    conversations: number;
+    turnsPerSecond: number;
+    latencyMs: { p50: number; p95: number; p99: number; max: number };
+    failures: number;
+    failureExamples: TurnFailure[];
+  };
+  cpuMsPerTurn: { bot: number; redisServer: number; loadGenerator: number };
+  redis: {
+    /** Server-side command count (INFO commandstats), commands inside scripts included. */
+    commandsPerTurn: number;
+    commandsPerTurnByName: CommandCounts;
+    /** Commands the bot sent (MONITOR during an untimed pass), by category. */
+    roundTripsPerTurn: CommandCounts & { total: number };
+    insideScriptsPerTurn: number;
+    watchedTurns: number;
+  };
+  rssMb: { atStart: number; checkpoints: { conversations: number; mb: number; liveHeapMb?: number }[] };
+  memoryPhase: { conversations: number; turns: number; failures: number; turnsPerSecond: number };
+  profiles?: string;
+}
+
+const WATCHED_CONVERSATIONS = 40;
+
+const OutboxSchema = z.object({ items: z.array(z.object({ code: z.string() })) });
+
+const ENTRIES: Record<BotKind, string> = {
+  assistant: join('dist', 'bot', 'index.js'),
+  echo: join('dist', 'scripts', 'bench', 'echoBot.js'),
+};
+
+/** Starts one bot, drives it through the phases, stops it and deletes its keys. */
+export async function measureBot(kind: BotKind, settings: BenchSettings, runId: string, progress: (line: string) => void): Promise<BotFigures> {
+  const observer = new RedisObserver(settings.redisUrl, `bench:${runId}:${kind}:`);
+  const channel = new LocalChannel();
+  await channel.start();
+  const profiles = settings.cpuProfile ? join(projectRoot(), 'bench', 'profiles') : undefined;
+  let bot: BenchedProcess | undefined;
+  try {
+    bot = await startBenchedProcess({
+      entry: join(projectRoot(), ENTRIES[kind]),
+      environment: { REDIS_URL: settings.redisUrl, REDIS_PREFIX: observer.prefix, LINK_ATTEMPTS_PER_HOUR: '1000000', NODE_OPTIONS: settings.nodeOptions },
+      cpuProfileDir: profiles,
+    });
+    const rssAtStart = toMb(bot.rssBytes());
+    progress(`${kind}: ready in ${Math.round(bot.startupMs)} ms, RSS ${rssAtStart} MB`);
+    const generator = new LoadGenerator(bot.url, channel, runId, kind === 'assistant');
+    if (kind === 'assistant') await linkUsers(generator, bot, settings.concurrency);
+
+    const watched = await watchRedisCommands(observer, generator);
+    progress(`${kind}: Redis commands watched over ${watched.turns} turns`);
+    const memory = await memoryCheckpoints(bot, generator, settings, (line) => progress(`${kind}: ${line}`));
+    const measured = await measuredPhase(bot, generator, observer, settings);
+    progress(`${kind}: ${measured.run.turns} turns in ${(measured.run.elapsedMs / 1000).toFixed(1)} s at ${settings.concurrency} concurrent conversations`);
+
+    const { run } = measured;
+    return {
+      bot: kind,
+      startupMs: bot.startupMs,
+      measured: {
+        concurrency: settings.concurrency,
+        seconds: run.elapsedMs / 1000,
+        turns: run.turns,
+        conversations: run.conversations,
+        turnsPerSecond: run.turns / (run.elapsedMs / 1000),
+        latencyMs: {
+          p50: percentile(run.latenciesMs, 50),
+          p95: percentile(run.latenciesMs, 95),
+          p99: percentile(run.latenciesMs, 99),
+          max: percentile(run.latenciesMs, 100),
+        },
+        failures: run.failures,
+        failureExamples: [...watched.failureExamples, ...memory.failureExamples, ...run.failureExamples].slice(0, 5),
+      },
+      cpuMsPerTurn: measured.cpuMsPerTurn,
+      redis: {
+        commandsPerTurn: sum(Object.values(measured.serverCommandsPerTurn)),
+        commandsPerTurnByName: measured.serverCommandsPerTurn,
+        roundTripsPerTurn: { ...watched.sentPerTurn, total: sum(Object.values(watched.sentPerTurn)) },
+        insideScriptsPerTurn: watched.insideScriptsPerTurn,
+        watchedTurns: watched.turns,
+      },
+      rssMb: { atStart: rssAtStart, checkpoints: memory.checkpoints },
+      memoryPhase: { conversations: memory.conversations, turns: memory.turns, failures: memory.failures, turnsPerSecond: memory.turnsPerSecond },
+      profiles,
+    };
+  } finally {
+    await bot?.stop();
+    await channel.stop();
+    await observer.cleanup();
+    await observer.close();
+  }
+}
+
+/** A few mixed conversations, one at a time, under MONITOR: what the bot sends to Redis per turn. */
+async function watchRedisCommands(observer: RedisObserver, generator: LoadGenerator) {
+  const { result, watched } = await observer.watch(() =>
+    generator.drive({ concurrency: 1, scriptFor: scriptCycle(MIXED_CONVERSATIONS), untilConversations: generator.conversations + WATCHED_CONVERSATIONS }),
+  );
+  const perTurn = (count: number) => count / Math.max(result.turns, 1);
+  return {
+    turns: result.turns,
+    failureExamples: result.failureExamples,
+    sentPerTurn: Object.fromEntries(Object.entries(watched.sent).map(([category, count]) => [category, perTurn(count)])),
+    insideScriptsPerTurn: perTurn(watched.insideScripts),
+  };
+}
+
+/** Short conversations up to the setting, with RSS and the live heap at a tenth (at most 1 000) and at the end. */
+async function memoryCheckpoints(bot: BenchedProcess, generator: LoadGenerator, settings: BenchSettings, progress: (line: string) => void) {
+  const short = scriptCycle(SHORT_CONVERSATIONS);
+  const totals = { conversations: 0, turns: 0, failures: 0, elapsedMs: 0, failureExamples: [] as TurnFailure[] };
+  const checkpoints: BotFigures['rssMb']['checkpoints'] = [];
+  for (const checkpoint of [Math.min(1000, Math.round(settings.conversations / 10)), settings.conversations]) {
+    const run = await generator.drive({ concurrency: settings.concurrency, scriptFor: short, untilConversations: checkpoint });
+    totals.conversations += run.conversations;
+    totals.turns += run.turns;
+    totals.failures += run.failures;
+    totals.elapsedMs += run.elapsedMs;
+    totals.failureExamples.push(...run.failureExamples);
+    // Let the turns' garbage go before reading the resident size.
+    await sleep(1000);
+    checkpoints.push({ conversations: generator.conversations, mb: toMb(bot.rssBytes()), liveHeapMb: bot.liveHeapMb() });
+    progress(`${generator.conversations} conversations, RSS ${checkpoints.at(-1)!.mb} MB, live heap ${bot.liveHeapMb() ?? '?'} MB`);
+  }
+  return { ...totals, checkpoints, turnsPerSecond: totals.turns / (totals.elapsedMs / 1000) };
+}
+
+/** The mixed conversations at full concurrency for the set time, with the CPU and Redis use around it. */
+async function measuredPhase(bot: BenchedProcess, generator: LoadGenerator, observer: RedisObserver, settings: BenchSettings) {
+  const before = { server: await observer.snapshot(), botCpuMs: bot.cpuMs(), ownCpu: process.cpuUsage() };
+  const run = await generator.drive({ concurrency: settings.concurrency, scriptFor: scriptCycle(MIXED_CONVERSATIONS), untilTime: performance.now() + settings.seconds * 1000 });
+  const after = { server: await observer.snapshot(), botCpuMs: bot.cpuMs(), ownCpu: process.cpuUsage(before.ownCpu) };
+  const perTurn = (value: number) => value / Math.max(run.turns, 1);
+  return {
+    run,
+    cpuMsPerTurn: {
+      bot: perTurn(after.botCpuMs - before.botCpuMs),
+      redisServer: perTurn((after.server.cpuSeconds - before.server.cpuSeconds) * 1000),
+      loadGenerator: perTurn((after.ownCpu.user + after.ownCpu.system) / 1000),
+    },
+    serverCommandsPerTurn: Object.fromEntries(Object.entries(RedisObserver.difference(before.server, after.server)).map(([name, count]) => [name, perTurn(count)])),
+  };
+}
+
+/**
+ * Links one user per worker to a demo applicant, the way a person does it: the number, then the code
+ * the simulator "sent" (GET /dev/outbox), one user after the other so each reads its own code.
+ */
+async function linkUsers(generator: LoadGenerator, bot: BenchedProcess, users: number): Promise<void> {
+  const simulatorUrl = /"url":"(http:\/\/[^"]+)"/.exec(bot.output())?.[1];
+  if (!simulatorUrl) throw new Error('the assistant did not say where its embedded simulator listens');
+  for (let worker = 0; worker < users; worker++) {
+    const conversationId = `link-${worker}`;
+    await generator.turn(conversationId, linkedUserId(worker), { type: 'message', text: `mon numéro c'est ${LINKED_DEMO_NUMBER}` });
+    const response = await fetch(`${simulatorUrl}/dev/outbox`, { headers: { authorization: `Bearer ${DEVELOPMENT_PORTAL_TOKEN}` } });
+    const outbox = OutboxSchema.parse(await response.json());
+    const { replies } = await generator.turn(conversationId, linkedUserId(worker), { type: 'message', text: outbox.items[0]?.code ?? '' });
+    if (!JSON.stringify(replies).includes('est liée')) throw new Error(`linking a demo account failed: ${JSON.stringify(replies).slice(0, 300)}`);
+  }
+}
+
+const toMb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
