@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { projectRoot } from '../bot/projectRoot';
 import { buildReport, currentLoadAverage, formatMarkdown, formatText } from './bench/benchReport';
 import { loadBenchSettings } from './bench/benchSettings';
-import { measureBot, type BotFigures, type BotKind } from './bench/measureBot';
+import { figuresOf, measureSlice, prepareBot, releaseBot, type BotFigures, type BotKind, type BotUnderBench } from './bench/measureBot';
 import { RedisObserver } from './bench/redisObserver';
 
 /**
@@ -12,6 +12,7 @@ import { RedisObserver } from './bench/redisObserver';
  * load generator through a local channel; prints the figures and the targets, writes them to
  * bench/results/<date>.json, and with BENCH_README=1 into the README's "Benchmark" section.
  */
+const MEASURED_SLICES = 3;
 const README_BLOCK = /(<!-- bench:figures:start -->\n)[\s\S]*?(\n<!-- bench:figures:end -->)/;
 
 async function main(): Promise<void> {
@@ -27,8 +28,22 @@ async function main(): Promise<void> {
     void runKeys.cleanup().finally(() => process.exit(130));
   });
 
+  const prepared: BotUnderBench[] = [];
   const bots: Partial<Record<BotKind, BotFigures>> = {};
-  for (const kind of settings.bots) bots[kind] = await measureBot(kind, settings, runId, progress);
+  try {
+    for (const kind of settings.bots) prepared.push(await prepareBot(kind, settings, runId, progress));
+    // The bots take turns, slice by slice: a load passing on the machine weighs on both alike.
+    const slices = Math.min(MEASURED_SLICES, settings.seconds);
+    for (let slice = 1; slice <= slices; slice++) {
+      for (const bench of prepared) {
+        await measureSlice(bench, settings, settings.seconds / slices);
+        progress(`${bench.kind}: measured slice ${slice}/${slices}, ${bench.measured.turns} turns so far at ${settings.concurrency} concurrent conversations`);
+      }
+    }
+    for (const bench of prepared) bots[bench.kind] = figuresOf(bench, settings);
+  } finally {
+    for (const bench of prepared) await releaseBot(bench);
+  }
   const report = buildReport(settings, bots, { redisVersion: await runKeys.version(), loadAverageAtStart });
   await runKeys.close();
 

@@ -7,7 +7,7 @@ import { DEVELOPMENT_PORTAL_TOKEN } from '../../services/simulator/simulatorSett
 import type { BenchSettings } from './benchSettings';
 import { startBenchedProcess, type BenchedProcess } from './benchedProcess';
 import { LINKED_DEMO_NUMBER, MIXED_CONVERSATIONS, SHORT_CONVERSATIONS, scriptCycle } from './conversationScripts';
-import { linkedUserId, LoadGenerator, type TurnFailure } from './loadGenerator';
+import { linkedUserId, LoadGenerator, type DriveResult, type TurnFailure } from './loadGenerator';
 import { RedisObserver, type CommandCounts } from './redisObserver';
 import { percentile } from './statistics';
 
@@ -51,8 +51,30 @@ const ENTRIES: Record<BotKind, string> = {
   echo: join('dist', 'scripts', 'bench', 'echoBot.js'),
 };
 
-/** Starts one bot, drives it through the phases, stops it and deletes its keys. */
-export async function measureBot(kind: BotKind, settings: BenchSettings, runId: string, progress: (line: string) => void): Promise<BotFigures> {
+/** One bot, started and prepared (linked users, Redis commands watched, memory checkpoints), then measured in slices. */
+export interface BotUnderBench {
+  kind: BotKind;
+  bot: BenchedProcess;
+  generator: LoadGenerator;
+  observer: RedisObserver;
+  channel: LocalChannel;
+  rssAtStart: number;
+  watched: Awaited<ReturnType<typeof watchRedisCommands>>;
+  memory: Awaited<ReturnType<typeof memoryCheckpoints>>;
+  measured: MeasuredTotals;
+  profiles?: string;
+}
+
+/** The measured slices of one bot, added up. */
+interface MeasuredTotals extends DriveResult {
+  botCpuMs: number;
+  loadGeneratorCpuMs: number;
+  redisCpuMs: number;
+  serverCommands: CommandCounts;
+}
+
+/** Starts one bot and runs the phases before the measured one: start-up, Redis commands, memory. */
+export async function prepareBot(kind: BotKind, settings: BenchSettings, runId: string, progress: (line: string) => void): Promise<BotUnderBench> {
   const observer = new RedisObserver(settings.redisUrl, `bench:${runId}:${kind}:`);
   const channel = new LocalChannel();
   await channel.start();
@@ -72,46 +94,91 @@ export async function measureBot(kind: BotKind, settings: BenchSettings, runId: 
     const watched = await watchRedisCommands(observer, generator);
     progress(`${kind}: Redis commands watched over ${watched.turns} turns`);
     const memory = await memoryCheckpoints(bot, generator, settings, (line) => progress(`${kind}: ${line}`));
-    const measured = await measuredPhase(bot, generator, observer, settings);
-    progress(`${kind}: ${measured.run.turns} turns in ${(measured.run.elapsedMs / 1000).toFixed(1)} s at ${settings.concurrency} concurrent conversations`);
-
-    const { run } = measured;
-    return {
-      bot: kind,
-      startupMs: bot.startupMs,
-      measured: {
-        concurrency: settings.concurrency,
-        seconds: run.elapsedMs / 1000,
-        turns: run.turns,
-        conversations: run.conversations,
-        turnsPerSecond: run.turns / (run.elapsedMs / 1000),
-        latencyMs: {
-          p50: percentile(run.latenciesMs, 50),
-          p95: percentile(run.latenciesMs, 95),
-          p99: percentile(run.latenciesMs, 99),
-          max: percentile(run.latenciesMs, 100),
-        },
-        failures: run.failures,
-        failureExamples: [...watched.failureExamples, ...memory.failureExamples, ...run.failureExamples].slice(0, 5),
-      },
-      cpuMsPerTurn: measured.cpuMsPerTurn,
-      redis: {
-        commandsPerTurn: sum(Object.values(measured.serverCommandsPerTurn)),
-        commandsPerTurnByName: measured.serverCommandsPerTurn,
-        roundTripsPerTurn: { ...watched.sentPerTurn, total: sum(Object.values(watched.sentPerTurn)) },
-        insideScriptsPerTurn: watched.insideScriptsPerTurn,
-        watchedTurns: watched.turns,
-      },
-      rssMb: { atStart: rssAtStart, checkpoints: memory.checkpoints },
-      memoryPhase: { conversations: memory.conversations, turns: memory.turns, failures: memory.failures, turnsPerSecond: memory.turnsPerSecond },
-      profiles,
+    const measured: MeasuredTotals = {
+      turns: 0,
+      conversations: 0,
+      elapsedMs: 0,
+      latenciesMs: [],
+      failures: 0,
+      failureExamples: [],
+      botCpuMs: 0,
+      loadGeneratorCpuMs: 0,
+      redisCpuMs: 0,
+      serverCommands: {},
     };
-  } finally {
-    await bot?.stop();
-    await channel.stop();
-    await observer.cleanup();
-    await observer.close();
+    return { kind, bot, generator, observer, channel, rssAtStart, watched, memory, measured, profiles };
+  } catch (error) {
+    await releaseBot({ bot, channel, observer });
+    throw error;
   }
+}
+
+/**
+ * One slice of the measured phase: the mixed conversations at full concurrency for `seconds`, with the
+ * CPU and Redis use around it. The bots take turns slice by slice, so that a passing load on the
+ * machine weighs on both alike.
+ */
+export async function measureSlice(bench: BotUnderBench, settings: BenchSettings, seconds: number): Promise<void> {
+  const { bot, generator, observer, measured } = bench;
+  const before = { server: await observer.snapshot(), botCpuMs: bot.cpuMs(), ownCpu: process.cpuUsage() };
+  const run = await generator.drive({ concurrency: settings.concurrency, scriptFor: scriptCycle(MIXED_CONVERSATIONS), untilTime: performance.now() + seconds * 1000 });
+  const after = { server: await observer.snapshot(), botCpuMs: bot.cpuMs(), ownCpu: process.cpuUsage(before.ownCpu) };
+  measured.turns += run.turns;
+  measured.conversations += run.conversations;
+  measured.elapsedMs += run.elapsedMs;
+  for (const latency of run.latenciesMs) measured.latenciesMs.push(latency);
+  measured.failures += run.failures;
+  measured.failureExamples.push(...run.failureExamples);
+  measured.botCpuMs += after.botCpuMs - before.botCpuMs;
+  measured.loadGeneratorCpuMs += (after.ownCpu.user + after.ownCpu.system) / 1000;
+  measured.redisCpuMs += (after.server.cpuSeconds - before.server.cpuSeconds) * 1000;
+  for (const [name, count] of Object.entries(RedisObserver.difference(before.server, after.server))) {
+    measured.serverCommands[name] = (measured.serverCommands[name] ?? 0) + count;
+  }
+}
+
+export function figuresOf(bench: BotUnderBench, settings: BenchSettings): BotFigures {
+  const { measured, watched, memory } = bench;
+  const perTurn = (value: number) => value / Math.max(measured.turns, 1);
+  const commandsPerTurnByName = Object.fromEntries(Object.entries(measured.serverCommands).map(([name, count]) => [name, perTurn(count)]));
+  return {
+    bot: bench.kind,
+    startupMs: bench.bot.startupMs,
+    measured: {
+      concurrency: settings.concurrency,
+      seconds: measured.elapsedMs / 1000,
+      turns: measured.turns,
+      conversations: measured.conversations,
+      turnsPerSecond: measured.turns / (measured.elapsedMs / 1000),
+      latencyMs: {
+        p50: percentile(measured.latenciesMs, 50),
+        p95: percentile(measured.latenciesMs, 95),
+        p99: percentile(measured.latenciesMs, 99),
+        max: percentile(measured.latenciesMs, 100),
+      },
+      failures: measured.failures,
+      failureExamples: [...watched.failureExamples, ...memory.failureExamples, ...measured.failureExamples].slice(0, 5),
+    },
+    cpuMsPerTurn: { bot: perTurn(measured.botCpuMs), redisServer: perTurn(measured.redisCpuMs), loadGenerator: perTurn(measured.loadGeneratorCpuMs) },
+    redis: {
+      commandsPerTurn: sum(Object.values(commandsPerTurnByName)),
+      commandsPerTurnByName,
+      roundTripsPerTurn: { ...watched.sentPerTurn, total: sum(Object.values(watched.sentPerTurn)) },
+      insideScriptsPerTurn: watched.insideScriptsPerTurn,
+      watchedTurns: watched.turns,
+    },
+    rssMb: { atStart: bench.rssAtStart, checkpoints: memory.checkpoints },
+    memoryPhase: { conversations: memory.conversations, turns: memory.turns, failures: memory.failures, turnsPerSecond: memory.turnsPerSecond },
+    profiles: bench.profiles,
+  };
+}
+
+/** Stops the bot (its CPU profile is written then), its channel, and deletes its keys. */
+export async function releaseBot({ bot, channel, observer }: { bot?: BenchedProcess; channel: LocalChannel; observer: RedisObserver }): Promise<void> {
+  await bot?.stop();
+  await channel.stop();
+  await observer.cleanup();
+  await observer.close();
 }
 
 /** A few mixed conversations, one at a time, under MONITOR: what the bot sends to Redis per turn. */
@@ -146,23 +213,6 @@ async function memoryCheckpoints(bot: BenchedProcess, generator: LoadGenerator, 
     progress(`${generator.conversations} conversations, RSS ${checkpoints.at(-1)!.mb} MB, live heap ${bot.liveHeapMb() ?? '?'} MB`);
   }
   return { ...totals, checkpoints, turnsPerSecond: totals.turns / (totals.elapsedMs / 1000) };
-}
-
-/** The mixed conversations at full concurrency for the set time, with the CPU and Redis use around it. */
-async function measuredPhase(bot: BenchedProcess, generator: LoadGenerator, observer: RedisObserver, settings: BenchSettings) {
-  const before = { server: await observer.snapshot(), botCpuMs: bot.cpuMs(), ownCpu: process.cpuUsage() };
-  const run = await generator.drive({ concurrency: settings.concurrency, scriptFor: scriptCycle(MIXED_CONVERSATIONS), untilTime: performance.now() + settings.seconds * 1000 });
-  const after = { server: await observer.snapshot(), botCpuMs: bot.cpuMs(), ownCpu: process.cpuUsage(before.ownCpu) };
-  const perTurn = (value: number) => value / Math.max(run.turns, 1);
-  return {
-    run,
-    cpuMsPerTurn: {
-      bot: perTurn(after.botCpuMs - before.botCpuMs),
-      redisServer: perTurn((after.server.cpuSeconds - before.server.cpuSeconds) * 1000),
-      loadGenerator: perTurn((after.ownCpu.user + after.ownCpu.system) / 1000),
-    },
-    serverCommandsPerTurn: Object.fromEntries(Object.entries(RedisObserver.difference(before.server, after.server)).map(([name, count]) => [name, perTurn(count)])),
-  };
 }
 
 /**
