@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { formatDate } from '../../dialogs/format';
+import { formatDateTime } from '../../dialogs/format';
 import { parseAgentCommand, type AgentCommand } from '../../services/helpdesk/agentCommands';
 import type { Handoff } from '../../services/helpdesk/handoffs';
 import type { Ticket } from '../../services/helpdesk/schemas';
@@ -130,7 +130,7 @@ export class AgentDesk {
         ticketId: ticket.id,
         category: ticket.category,
         status: t(`helpdesk:agent.status.${ticket.status}`, { assignee: ticket.assignee ?? '' }),
-        since: `${formatDate(ticket.createdAt, language)} ${new Date(ticket.createdAt).toLocaleTimeString(language === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' })}`,
+        since: formatDateTime(ticket.createdAt, language),
       }),
     );
     return [t('helpdesk:agent.queueHeading', { count: tickets.length }), ...lines.map((line) => `- ${line}`), t('helpdesk:agent.queueHint')].join('\n');
