@@ -10,11 +10,13 @@ import {
   type UserTokenClient,
 } from 'botframework-connector';
 import type { Config } from './config';
+import { ReusedConnectorClients } from './reusedConnectorClients';
 
 /**
  * How the bot checks the Bot Framework token of every incoming request: the public cloud's settings,
  * with the channel's OpenID metadata replaced when the configuration says so (tests point it at a local
- * key set; refused in production by config.ts). No app id: unauthenticated local traffic.
+ * key set; refused in production by config.ts). No app id: unauthenticated local traffic. Connector
+ * clients are kept from turn to turn (reusedConnectorClients.ts).
  */
 export function createChannelAuthentication(auth: Config['botAuthentication']): BotFrameworkAuthentication {
   const credentials = {
@@ -50,16 +52,23 @@ const REJECTED_TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'T
  * They are the caller's fault: 401.
  */
 class RejectedTokensAsUnauthorized extends BotFrameworkAuthentication {
+  private readonly connectorClients = new ReusedConnectorClients();
+
   constructor(private readonly inner: BotFrameworkAuthentication) {
     super();
   }
 
   async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
-    return this.inner.authenticateRequest(activity, authHeader).catch(asUnauthorized);
+    return this.withReusedClients(await this.inner.authenticateRequest(activity, authHeader).catch(asUnauthorized));
   }
 
   async authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {
-    return this.inner.authenticateStreamingRequest(authHeader, channelIdHeader).catch(asUnauthorized);
+    return this.withReusedClients(await this.inner.authenticateStreamingRequest(authHeader, channelIdHeader).catch(asUnauthorized));
+  }
+
+  private withReusedClients(result: AuthenticateRequestResult): AuthenticateRequestResult {
+    if (!result.connectorFactory) return result;
+    return { ...result, connectorFactory: this.connectorClients.factoryFor(result.claimsIdentity, result.connectorFactory) };
   }
 
   override async authenticateChannelRequest(authHeader: string): Promise<ClaimsIdentity> {
@@ -67,7 +76,7 @@ class RejectedTokensAsUnauthorized extends BotFrameworkAuthentication {
   }
 
   createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return this.inner.createConnectorFactory(claimsIdentity);
+    return this.connectorClients.factoryFor(claimsIdentity, this.inner.createConnectorFactory(claimsIdentity));
   }
 
   createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {

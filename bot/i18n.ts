@@ -45,10 +45,48 @@ export function translatorFor(language: Language): Translate {
   initI18n();
   let translate = fixedTranslators.get(language);
   if (!translate) {
-    translate = translator.getFixedT(language);
+    translate = rememberingSentences(translator.getFixedT(language));
     fixedTranslators.set(language, translate);
   }
   return translate;
+}
+
+/** Sentences remembered per language; past this, the memory starts afresh (values vary without end). */
+const REMEMBERED_SENTENCES = 4000;
+/** A longer value may be something the user wrote: it is translated every time, never kept. */
+const LONGEST_REMEMBERED_VALUE = 40;
+
+/**
+ * The same key with the same values always gives the same sentence (the resources never change once
+ * loaded), and i18next's lookup, options merging and interpolation cost more than a map lookup: a turn
+ * builds dozens of sentences. Calls whose options are not plain short values go straight through.
+ */
+function rememberingSentences(translate: Translate): Translate {
+  const call = translate as unknown as (...args: unknown[]) => unknown;
+  const sentences = new Map<string, unknown>();
+  const remembering = (key: unknown, options?: unknown, ...rest: unknown[]) => {
+    const memoryKey = rest.length === 0 ? sentenceKey(key, options) : undefined;
+    if (memoryKey === undefined) return call(key, options, ...rest);
+    if (sentences.has(memoryKey)) return sentences.get(memoryKey);
+    const sentence = call(key, options);
+    if (sentences.size >= REMEMBERED_SENTENCES) sentences.clear();
+    sentences.set(memoryKey, sentence);
+    return sentence;
+  };
+  return remembering as unknown as Translate;
+}
+
+function sentenceKey(key: unknown, options: unknown): string | undefined {
+  if (typeof key !== 'string') return undefined;
+  if (options === undefined) return key;
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) return undefined;
+  let memoryKey = key;
+  for (const [name, value] of Object.entries(options)) {
+    const plain = typeof value === 'number' || typeof value === 'boolean' || (typeof value === 'string' && value.length <= LONGEST_REMEMBERED_VALUE);
+    if (!plain) return undefined;
+    memoryKey += `\u0000${name}\u0001${typeof value}\u0001${String(value)}`;
+  }
+  return memoryKey;
 }
 
 /** `fr-FR`, `en_US`, `EN` → a supported language, or undefined. */

@@ -81,7 +81,9 @@ function rows(report: BenchReport): [string, ...string[]][] {
     row('Redis commands per turn (server, scripts included)', (f) => f.redis.commandsPerTurn.toFixed(1)),
     row('Redis round trips per turn: state', (f) => (f.redis.roundTripsPerTurn.state ?? 0).toFixed(2)),
     row('Redis round trips per turn: all', (f) => `${f.redis.roundTripsPerTurn.total.toFixed(2)} (${tripBreakdown(f)})`),
-    row('CPU per turn (ms): bot process / Redis / load generator', (f) => [f.cpuMsPerTurn.bot, f.cpuMsPerTurn.redisServer, f.cpuMsPerTurn.loadGenerator].map((value) => value.toFixed(2)).join(' / ')),
+    row('CPU per turn (ms): bot process / Redis / load generator / portal simulator', (f) =>
+      [f.cpuMsPerTurn.bot, f.cpuMsPerTurn.redisServer, f.cpuMsPerTurn.loadGenerator, f.cpuMsPerTurn.portalSimulator].map((value) => value?.toFixed(2) ?? '–').join(' / '),
+    ),
     row(`RSS (MB): start / after ${checkpoints} conversations`, (f) => [f.rssMb.atStart, ...f.rssMb.checkpoints.map((checkpoint) => checkpoint.mb)].join(' / ')),
     row(`V8 heap after the last full GC (MB) at ${checkpoints}`, (f) => f.rssMb.checkpoints.map((checkpoint) => checkpoint.liveHeapMb?.toFixed(0) ?? '?').join(' / ')),
     row('start-up to ready (ms)', (f) => ms(f.startupMs)),

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sleep } from '../../bot/coordination/coordinator';
 import { cpuMsOf, rssBytesOf } from './processStats';
 
@@ -19,6 +21,13 @@ export interface BenchedProcess {
 
 export interface StartOptions {
   entry: string;
+  /** Node's flags before the entry (the bots get those of `npm start`). */
+  nodeFlags?: readonly string[];
+  /**
+   * How the process tells it is ready: a bot answers 200 on GET /readyz once it logged its port; the
+   * portal simulator is ready when it logs its URL.
+   */
+  readiness?: 'readyz' | 'listening';
   environment: NodeJS.ProcessEnv;
   /** Where `--cpu-prof` writes the profile when the process exits; no profile when undefined. */
   cpuProfileDir?: string;
@@ -30,12 +39,27 @@ const FULL_GC = /Mark-Compact (?:\(reduce\) )?[\d.]+ \([\d.]+\) -> ([\d.]+) \([\
 const GC_TRACE_LINE = /^\[\d+:0x[0-9a-f]+\].*\n?/gm;
 const MAX_KEPT_OUTPUT = 256 * 1024;
 
+// The bots log `{"port":…}` once listening; the simulator `{"msg":"portal simulator listening","url":…}`.
+const BOT_LISTENING = (log: string) => {
+  const port = /"port":(\d+)/.exec(log)?.[1];
+  return port ? `http://127.0.0.1:${port}` : undefined;
+};
+const SIMULATOR_LISTENING = (log: string) => /"msg":"portal simulator listening"[^\n]*"url":"(http:\/\/[^"]+)"/.exec(log)?.[1];
+
+/** The node flags of `npm start` (package.json), so that the bots run with the production runtime settings. */
+export function startScriptNodeFlags(root: string): string[] {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts?: { start?: string } };
+  const start = manifest.scripts?.start ?? '';
+  if (!/^node\s/.test(start)) throw new Error(`the start script is not a node command: ${start}`);
+  return start.split(/\s+/).filter((token) => token.startsWith('--'));
+}
+
 export async function startBenchedProcess(options: StartOptions): Promise<BenchedProcess> {
   const startedAt = performance.now();
   const profiling = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
   // --trace-gc prints one line per collection: the live heap after each full one tells a leak from V8
   // merely growing its heap (RSS alone cannot).
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', '--trace-gc', ...profiling, options.entry], {
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), '--trace-gc', ...profiling, options.entry], {
     env: { PATH: process.env.PATH, NODE_ENV: 'development', PORT: '0', LOG_LEVEL: 'info', ...options.environment },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -52,8 +76,9 @@ export async function startBenchedProcess(options: StartOptions): Promise<Benche
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
   const deadline = startedAt + (options.readyWithinMs ?? 30_000);
-  const url = `http://127.0.0.1:${await listeningPort(child, () => output, deadline)}`;
-  await readiness(url, child, () => output, deadline);
+  const readyWhen = options.readiness ?? 'readyz';
+  const url = await listeningUrl(child, () => output, deadline, readyWhen === 'readyz' ? BOT_LISTENING : SIMULATOR_LISTENING);
+  if (readyWhen === 'readyz') await readiness(url, child, () => output, deadline);
   const startupMs = performance.now() - startedAt;
   const pid = child.pid!;
 
@@ -72,11 +97,14 @@ export async function startBenchedProcess(options: StartOptions): Promise<Benche
   };
 }
 
-/** The port from the process's `listening` log line (PORT=0 lets it pick a free one). */
-async function listeningPort(child: ChildProcess, output: () => string, deadline: number): Promise<number> {
+/**
+ * Where the process listens, from its log: the bot's `listening` line gives its port, the simulator's
+ * its URL (port 0 lets each pick a free one).
+ */
+async function listeningUrl(child: ChildProcess, output: () => string, deadline: number, listening: (log: string) => string | undefined): Promise<string> {
   for (;;) {
-    const match = /"port":(\d+)/.exec(output());
-    if (match) return Number(match[1]);
+    const url = listening(output());
+    if (url) return url;
     failIfGone(child, output, deadline, 'listening');
     await sleep(5);
   }

@@ -5,7 +5,7 @@ import { sleep } from '../../bot/coordination/coordinator';
 import { projectRoot } from '../../bot/projectRoot';
 import { DEVELOPMENT_PORTAL_TOKEN } from '../../services/simulator/simulatorSettings';
 import type { BenchSettings } from './benchSettings';
-import { startBenchedProcess, type BenchedProcess } from './benchedProcess';
+import { startBenchedProcess, startScriptNodeFlags, type BenchedProcess } from './benchedProcess';
 import { LINKED_DEMO_NUMBER, MIXED_CONVERSATIONS, SHORT_CONVERSATIONS, scriptCycle } from './conversationScripts';
 import { linkedUserId, LoadGenerator, type DriveResult, type TurnFailure } from './loadGenerator';
 import { RedisObserver, type CommandCounts } from './redisObserver';
@@ -27,7 +27,8 @@ export interface BotFigures {
     failures: number;
     failureExamples: TurnFailure[];
   };
-  cpuMsPerTurn: { bot: number; redisServer: number; loadGenerator: number };
+  /** `portalSimulator`: the portal the assistant calls, its own process as a real portal would be (none for the echo bot). */
+  cpuMsPerTurn: { bot: number; redisServer: number; loadGenerator: number; portalSimulator?: number };
   redis: {
     /** Server-side command count (INFO commandstats), commands inside scripts included. */
     commandsPerTurn: number;
@@ -50,11 +51,14 @@ const ENTRIES: Record<BotKind, string> = {
   assistant: join('dist', 'bot', 'index.js'),
   echo: join('dist', 'scripts', 'bench', 'echoBot.js'),
 };
+const SIMULATOR_ENTRY = join('dist', 'services', 'simulator', 'main.js');
 
 /** One bot, started and prepared (linked users, Redis commands watched, memory checkpoints), then measured in slices. */
 export interface BotUnderBench {
   kind: BotKind;
   bot: BenchedProcess;
+  /** The assistant's portal: the simulator in a process of its own, as production has a remote portal. */
+  portal?: BenchedProcess;
   generator: LoadGenerator;
   observer: RedisObserver;
   channel: LocalChannel;
@@ -70,6 +74,7 @@ interface MeasuredTotals extends DriveResult {
   botCpuMs: number;
   loadGeneratorCpuMs: number;
   redisCpuMs: number;
+  portalCpuMs: number;
   serverCommands: CommandCounts;
 }
 
@@ -80,16 +85,27 @@ export async function prepareBot(kind: BotKind, settings: BenchSettings, runId: 
   await channel.start();
   const profiles = settings.cpuProfile ? join(projectRoot(), 'bench', 'profiles') : undefined;
   let bot: BenchedProcess | undefined;
+  let portal: BenchedProcess | undefined;
   try {
+    if (kind === 'assistant') {
+      portal = await startBenchedProcess({ entry: join(projectRoot(), SIMULATOR_ENTRY), environment: { SIMULATOR_PORT: '0' }, readiness: 'listening' });
+    }
     bot = await startBenchedProcess({
       entry: join(projectRoot(), ENTRIES[kind]),
-      environment: { REDIS_URL: settings.redisUrl, REDIS_PREFIX: observer.prefix, LINK_ATTEMPTS_PER_HOUR: '1000000', NODE_OPTIONS: settings.nodeOptions },
+      nodeFlags: startScriptNodeFlags(projectRoot()),
+      environment: {
+        REDIS_URL: settings.redisUrl,
+        REDIS_PREFIX: observer.prefix,
+        LINK_ATTEMPTS_PER_HOUR: '1000000',
+        NODE_OPTIONS: settings.nodeOptions,
+        ...(portal ? { PORTAL_BASE_URL: portal.url, PORTAL_TOKEN: DEVELOPMENT_PORTAL_TOKEN } : {}),
+      },
       cpuProfileDir: profiles,
     });
     const rssAtStart = toMb(bot.rssBytes());
     progress(`${kind}: ready in ${Math.round(bot.startupMs)} ms, RSS ${rssAtStart} MB`);
     const generator = new LoadGenerator(bot.url, channel, runId, kind === 'assistant');
-    if (kind === 'assistant') await linkUsers(generator, bot, settings.concurrency);
+    if (portal) await linkUsers(generator, portal.url, settings.concurrency);
 
     const watched = await watchRedisCommands(observer, generator);
     progress(`${kind}: Redis commands watched over ${watched.turns} turns`);
@@ -104,11 +120,12 @@ export async function prepareBot(kind: BotKind, settings: BenchSettings, runId: 
       botCpuMs: 0,
       loadGeneratorCpuMs: 0,
       redisCpuMs: 0,
+      portalCpuMs: 0,
       serverCommands: {},
     };
-    return { kind, bot, generator, observer, channel, rssAtStart, watched, memory, measured, profiles };
+    return { kind, bot, portal, generator, observer, channel, rssAtStart, watched, memory, measured, profiles };
   } catch (error) {
-    await releaseBot({ bot, channel, observer });
+    await releaseBot({ bot, portal, channel, observer });
     throw error;
   }
 }
@@ -119,10 +136,11 @@ export async function prepareBot(kind: BotKind, settings: BenchSettings, runId: 
  * machine weighs on both alike.
  */
 export async function measureSlice(bench: BotUnderBench, settings: BenchSettings, seconds: number): Promise<void> {
-  const { bot, generator, observer, measured } = bench;
-  const before = { server: await observer.snapshot(), botCpuMs: bot.cpuMs(), ownCpu: process.cpuUsage() };
+  const { bot, portal, generator, observer, measured } = bench;
+  const portalCpuMs = () => portal?.cpuMs() ?? 0;
+  const before = { server: await observer.snapshot(), botCpuMs: bot.cpuMs(), portalCpuMs: portalCpuMs(), ownCpu: process.cpuUsage() };
   const run = await generator.drive({ concurrency: settings.concurrency, scriptFor: scriptCycle(MIXED_CONVERSATIONS), untilTime: performance.now() + seconds * 1000 });
-  const after = { server: await observer.snapshot(), botCpuMs: bot.cpuMs(), ownCpu: process.cpuUsage(before.ownCpu) };
+  const after = { server: await observer.snapshot(), botCpuMs: bot.cpuMs(), portalCpuMs: portalCpuMs(), ownCpu: process.cpuUsage(before.ownCpu) };
   measured.turns += run.turns;
   measured.conversations += run.conversations;
   measured.elapsedMs += run.elapsedMs;
@@ -132,6 +150,7 @@ export async function measureSlice(bench: BotUnderBench, settings: BenchSettings
   measured.botCpuMs += after.botCpuMs - before.botCpuMs;
   measured.loadGeneratorCpuMs += (after.ownCpu.user + after.ownCpu.system) / 1000;
   measured.redisCpuMs += (after.server.cpuSeconds - before.server.cpuSeconds) * 1000;
+  measured.portalCpuMs += after.portalCpuMs - before.portalCpuMs;
   for (const [name, count] of Object.entries(RedisObserver.difference(before.server, after.server))) {
     measured.serverCommands[name] = (measured.serverCommands[name] ?? 0) + count;
   }
@@ -159,7 +178,12 @@ export function figuresOf(bench: BotUnderBench, settings: BenchSettings): BotFig
       failures: measured.failures,
       failureExamples: [...watched.failureExamples, ...memory.failureExamples, ...measured.failureExamples].slice(0, 5),
     },
-    cpuMsPerTurn: { bot: perTurn(measured.botCpuMs), redisServer: perTurn(measured.redisCpuMs), loadGenerator: perTurn(measured.loadGeneratorCpuMs) },
+    cpuMsPerTurn: {
+      bot: perTurn(measured.botCpuMs),
+      redisServer: perTurn(measured.redisCpuMs),
+      loadGenerator: perTurn(measured.loadGeneratorCpuMs),
+      ...(bench.portal ? { portalSimulator: perTurn(measured.portalCpuMs) } : {}),
+    },
     redis: {
       commandsPerTurn: sum(Object.values(commandsPerTurnByName)),
       commandsPerTurnByName,
@@ -173,9 +197,10 @@ export function figuresOf(bench: BotUnderBench, settings: BenchSettings): BotFig
   };
 }
 
-/** Stops the bot (its CPU profile is written then), its channel, and deletes its keys. */
-export async function releaseBot({ bot, channel, observer }: { bot?: BenchedProcess; channel: LocalChannel; observer: RedisObserver }): Promise<void> {
+/** Stops the bot (its CPU profile is written then), its portal, its channel, and deletes its keys. */
+export async function releaseBot({ bot, portal, channel, observer }: { bot?: BenchedProcess; portal?: BenchedProcess; channel: LocalChannel; observer: RedisObserver }): Promise<void> {
   await bot?.stop();
+  await portal?.stop();
   await channel.stop();
   await observer.cleanup();
   await observer.close();
@@ -219,9 +244,7 @@ async function memoryCheckpoints(bot: BenchedProcess, generator: LoadGenerator, 
  * Links one user per worker to a demo applicant, the way a person does it: the number, then the code
  * the simulator "sent" (GET /dev/outbox), one user after the other so each reads its own code.
  */
-async function linkUsers(generator: LoadGenerator, bot: BenchedProcess, users: number): Promise<void> {
-  const simulatorUrl = /"url":"(http:\/\/[^"]+)"/.exec(bot.output())?.[1];
-  if (!simulatorUrl) throw new Error('the assistant did not say where its embedded simulator listens');
+async function linkUsers(generator: LoadGenerator, simulatorUrl: string, users: number): Promise<void> {
   for (let worker = 0; worker < users; worker++) {
     const conversationId = `link-${worker}`;
     await generator.turn(conversationId, linkedUserId(worker), { type: 'message', text: `mon numéro c'est ${LINKED_DEMO_NUMBER}` });

@@ -10,6 +10,7 @@ import {
   isServiceError,
 } from './errors';
 import { REQUEST_ID_HEADER, requestIdOrNew } from './requestId';
+import { timeLimit } from './timeLimit';
 import { HttpMethod, RetrySettings, backoffDelayMs, isRetryable, sleep } from './retryPolicy';
 
 /** How a client reaches one portal API; everything but `baseUrl` and `token` has a default. */
@@ -87,7 +88,8 @@ export function createJsonClient(api: ApiIdentity, settings: HttpClientSettings)
   const root = settings.baseUrl.replace(/\/+$/, '') + api.prefix;
 
   async function attemptOnce<T>(request: JsonRequest<T>, where: ServiceErrorContext, signals: CallSignals): Promise<T> {
-    const attemptSignal = AbortSignal.any([signals.call, AbortSignal.timeout(attemptTimeoutMs)]);
+    const attemptLimit = timeLimit(attemptTimeoutMs, signals.call);
+    const attemptSignal = attemptLimit.signal;
     let status: number;
     let bodyText: string;
     let retryAfterHeader: string | null;
@@ -105,46 +107,51 @@ export function createJsonClient(api: ApiIdentity, settings: HttpClientSettings)
       // The cause (ECONNREFUSED, abort) is not kept: undici's messages can quote the URL.
       const reason = signals.caller?.aborted ? 'cancelled' : attemptSignal.aborted ? 'timeout' : 'network';
       throw new UnavailableError(where, reason);
+    } finally {
+      attemptLimit.clear();
     }
     if (status < 200 || status > 299) throw errorFromResponse({ status, bodyText, retryAfterHeader }, where);
     return parseBody(request.responseSchema, bodyText, { ...where, status });
   }
 
+  async function attemptsUntilDeadline<T>(request: JsonRequest<T>, where: ServiceErrorContext, signals: CallSignals, deadlineAt: number): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const startedAt = performance.now();
+      try {
+        const value = await breaker.execute(
+          () => attemptOnce(request, where, signals),
+          () => new UnavailableError(where, 'circuitOpen'),
+        );
+        notify(settings.observe, { ...where, method: request.method, attempt, durationMs: performance.now() - startedAt, outcome: 'ok' });
+        return value;
+      } catch (error) {
+        if (!isServiceError(error)) throw error;
+        notify(settings.observe, {
+          ...where,
+          method: request.method,
+          attempt,
+          durationMs: performance.now() - startedAt,
+          outcome: error.kind,
+          status: error.status,
+        });
+        if (attempt >= retry.maxAttempts || !isRetryable(request.method, error)) throw error;
+        const delayMs = backoffDelayMs(attempt, retry, error.kind === 'Unavailable' ? error.retryAfterMs : undefined);
+        // No point waiting for a retry that could not finish before the deadline.
+        if (delayMs >= deadlineAt - performance.now()) throw error;
+        const waitedInFull = await sleep(delayMs, signals.call);
+        if (!waitedInFull) throw lastErrorOrCancelled(error, signals, where);
+      }
+    }
+  }
+
   return {
     async send<T>(request: JsonRequest<T>, options: CallOptions = {}): Promise<T> {
       const where: ServiceErrorContext = { api: api.name, operation: request.operation, requestId: requestIdOrNew(options.requestId) };
-      const deadline = AbortSignal.timeout(callTimeoutMs);
-      const signals: CallSignals = {
-        caller: options.signal,
-        call: options.signal ? AbortSignal.any([deadline, options.signal]) : deadline,
-      };
-      const deadlineAt = performance.now() + callTimeoutMs;
-      for (let attempt = 1; ; attempt++) {
-        const startedAt = performance.now();
-        try {
-          const value = await breaker.execute(
-            () => attemptOnce(request, where, signals),
-            () => new UnavailableError(where, 'circuitOpen'),
-          );
-          notify(settings.observe, { ...where, method: request.method, attempt, durationMs: performance.now() - startedAt, outcome: 'ok' });
-          return value;
-        } catch (error) {
-          if (!isServiceError(error)) throw error;
-          notify(settings.observe, {
-            ...where,
-            method: request.method,
-            attempt,
-            durationMs: performance.now() - startedAt,
-            outcome: error.kind,
-            status: error.status,
-          });
-          if (attempt >= retry.maxAttempts || !isRetryable(request.method, error)) throw error;
-          const delayMs = backoffDelayMs(attempt, retry, error.kind === 'Unavailable' ? error.retryAfterMs : undefined);
-          // No point waiting for a retry that could not finish before the deadline.
-          if (delayMs >= deadlineAt - performance.now()) throw error;
-          const waitedInFull = await sleep(delayMs, signals.call);
-          if (!waitedInFull) throw lastErrorOrCancelled(error, signals, where);
-        }
+      const deadline = timeLimit(callTimeoutMs, options.signal);
+      try {
+        return await attemptsUntilDeadline(request, where, { caller: options.signal, call: deadline.signal }, performance.now() + callTimeoutMs);
+      } finally {
+        deadline.clear();
       }
     },
     circuitStatus: () => breaker.status(),
