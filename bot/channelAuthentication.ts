@@ -10,13 +10,13 @@ import {
   type UserTokenClient,
 } from 'botframework-connector';
 import type { Config } from './config';
-import { ReusedConnectorClients } from './reusedConnectorClients';
+import { ReusedBotFrameworkClients } from './reusedBotFrameworkClients';
 
 /**
  * How the bot checks the Bot Framework token of every incoming request: the public cloud's settings,
  * with the channel's OpenID metadata replaced when the configuration says so (tests point it at a local
  * key set; refused in production by config.ts). No app id: unauthenticated local traffic. Connector
- * clients are kept from turn to turn (reusedConnectorClients.ts).
+ * and token clients are kept from turn to turn (reusedBotFrameworkClients.ts).
  */
 export function createChannelAuthentication(auth: Config['botAuthentication']): BotFrameworkAuthentication {
   const credentials = {
@@ -52,7 +52,7 @@ const REJECTED_TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'T
  * They are the caller's fault: 401.
  */
 class RejectedTokensAsUnauthorized extends BotFrameworkAuthentication {
-  private readonly connectorClients = new ReusedConnectorClients();
+  private readonly clients = new ReusedBotFrameworkClients();
 
   constructor(private readonly inner: BotFrameworkAuthentication) {
     super();
@@ -68,7 +68,7 @@ class RejectedTokensAsUnauthorized extends BotFrameworkAuthentication {
 
   private withReusedClients(result: AuthenticateRequestResult): AuthenticateRequestResult {
     if (!result.connectorFactory) return result;
-    return { ...result, connectorFactory: this.connectorClients.factoryFor(result.claimsIdentity, result.connectorFactory) };
+    return { ...result, connectorFactory: this.clients.connectorFactoryFor(result.claimsIdentity, result.connectorFactory) };
   }
 
   override async authenticateChannelRequest(authHeader: string): Promise<ClaimsIdentity> {
@@ -76,11 +76,11 @@ class RejectedTokensAsUnauthorized extends BotFrameworkAuthentication {
   }
 
   createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return this.connectorClients.factoryFor(claimsIdentity, this.inner.createConnectorFactory(claimsIdentity));
+    return this.clients.connectorFactoryFor(claimsIdentity, this.inner.createConnectorFactory(claimsIdentity));
   }
 
   createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
-    return this.inner.createUserTokenClient(claimsIdentity);
+    return this.clients.userTokenClientFor(claimsIdentity, () => this.inner.createUserTokenClient(claimsIdentity));
   }
 
   override createBotFrameworkClient(): BotFrameworkClient {

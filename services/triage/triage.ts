@@ -90,19 +90,39 @@ const CATEGORY_OF_INTENT: Partial<Record<Intent, TriageCategory>> = {
   complaint: 'complaint',
 };
 
-/** A cue as a pattern on normalized text: whole words, "*" for any word ending. */
-function cuePattern(cue: string): RegExp {
-  const body = normalizeForMatching(cue.replace(/\*/g, ' STAR '))
+/** A cue as a regular expression body on normalized text: whole words, "*" for any word ending. */
+function cueBody(cue: string): string {
+  return normalizeForMatching(cue.replace(/\*/g, ' STAR '))
     .split(' ')
     .map((word) => (word === 'star' ? '[a-z0-9]*' : word))
     .join(' ')
     .replace(/ \[a-z0-9\]\*/g, '[a-z0-9]*');
-  return new RegExp(`(?:^| )(${body})(?= |$)`, 'g');
 }
 
-const NEGATIONS = LEXICON.negation.phrases.map(cuePattern);
-const SITUATIONS = LEXICON.situations.map((situation) => ({ ...situation, patterns: situation.cues.map(cuePattern) }));
-const CATEGORY_CUES = new Map<TriageCategory, RegExp[]>(TRIAGE_CATEGORIES.map((category) => [category, (LEXICON.categories[category] ?? []).map(cuePattern)]));
+function cuePattern(cue: string): RegExp {
+  return new RegExp(`(?:^| )(${cueBody(cue)})(?= |$)`, 'g');
+}
+
+/**
+ * The cues of one situation or category: each as its own pattern (to count them, to find where they
+ * start), and all in one pattern that tells at once whether a clause holds any of them — most clauses
+ * hold none, and one test is far cheaper than hundreds.
+ */
+interface CueGroup {
+  patterns: RegExp[];
+  anyCue: RegExp;
+}
+
+function cueGroup(cues: readonly string[]): CueGroup {
+  return {
+    patterns: cues.map(cuePattern),
+    anyCue: cues.length > 0 ? new RegExp(`(?:^| )(?:${cues.map(cueBody).join('|')})(?= |$)`) : /(?!)/,
+  };
+}
+
+const NEGATIONS = cueGroup(LEXICON.negation.phrases);
+const SITUATIONS = LEXICON.situations.map((situation) => ({ ...situation, cues: cueGroup(situation.cues) }));
+const CATEGORY_CUES = new Map<TriageCategory, CueGroup>(TRIAGE_CATEGORIES.map((category) => [category, cueGroup(LEXICON.categories[category] ?? [])]));
 
 /** Clauses, normalized: a negation only reaches the cue in its own clause ("pas d'huissier, mais…"). */
 function clausesOf(messages: string[]): string[] {
@@ -114,7 +134,7 @@ function clausesOf(messages: string[]): string[] {
 
 function isNegated(clause: string, cueStart: number): boolean {
   const before = clause.slice(0, cueStart).trim().split(' ').filter(Boolean).slice(-LEXICON.negation.window).join(' ');
-  return before.length > 0 && NEGATIONS.some((negation) => matchStarts(negation, before).length > 0);
+  return before.length > 0 && NEGATIONS.anyCue.test(before);
 }
 
 /** Where the pattern matches, as the index of the first letter of the cue. */
@@ -124,14 +144,18 @@ function matchStarts(pattern: RegExp, clause: string): number[] {
   return starts;
 }
 
-function hasCue(patterns: RegExp[], clauses: string[], negatable: boolean): boolean {
-  return clauses.some((clause) =>
-    patterns.some((pattern) => matchStarts(pattern, clause).some((start) => !negatable || !isNegated(clause, start))),
+function hasCue(cues: CueGroup, clauses: string[], negatable: boolean): boolean {
+  return clauses.some(
+    (clause) =>
+      cues.anyCue.test(clause) && cues.patterns.some((pattern) => matchStarts(pattern, clause).some((start) => !negatable || !isNegated(clause, start))),
   );
 }
 
-function countCues(patterns: RegExp[], clauses: string[]): number {
-  return patterns.filter((pattern) => clauses.some((clause) => matchStarts(pattern, clause).length > 0)).length;
+/** How many different cues of the group the clauses hold. */
+function countCues(cues: CueGroup, clauses: string[]): number {
+  const holding = clauses.filter((clause) => cues.anyCue.test(clause));
+  if (holding.length === 0) return 0;
+  return cues.patterns.filter((pattern) => holding.some((clause) => matchStarts(pattern, clause).length > 0)).length;
 }
 
 function isNegativeMood(sentiment: SentimentResult | undefined): boolean {
@@ -140,7 +164,7 @@ function isNegativeMood(sentiment: SentimentResult | undefined): boolean {
 
 function categoryOf(clauses: string[], intents: Intent[], negativeMood: boolean): TriageCategory {
   const scores = new Map<TriageCategory, number>(TRIAGE_CATEGORIES.map((category) => [category, 0]));
-  for (const [category, patterns] of CATEGORY_CUES) scores.set(category, countCues(patterns, clauses));
+  for (const [category, cues] of CATEGORY_CUES) scores.set(category, countCues(cues, clauses));
   for (const intent of new Set(intents)) {
     const category = CATEGORY_OF_INTENT[intent];
     if (category) scores.set(category, (scores.get(category) ?? 0) + INTENT_WEIGHT);
@@ -197,7 +221,7 @@ const CATEGORY_OF_DOSSIER_REASON: Partial<Record<TriageReason, TriageCategory>> 
 export function triage(input: TriageInput): Triage {
   const clauses = clausesOf(input.messages);
   const negativeMood = isNegativeMood(input.sentiment);
-  const conversationFindings: Finding[] = SITUATIONS.filter((situation) => hasCue(situation.patterns, clauses, situation.negatable));
+  const conversationFindings: Finding[] = SITUATIONS.filter((situation) => hasCue(situation.cues, clauses, situation.negatable));
   const fromDossier = dossierFindings(input.dossier);
   const findings = [...conversationFindings, ...fromDossier];
 

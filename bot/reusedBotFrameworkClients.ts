@@ -1,0 +1,62 @@
+import { AuthenticationConstants, ConnectorFactory, type ClaimsIdentity, type ConnectorClient, type UserTokenClient } from 'botframework-connector';
+
+/** Distinct channel endpoints kept; Teams has a handful of regional service URLs, Web Chat one. */
+const MAX_CLIENTS = 64;
+
+/**
+ * The SDK builds a new ConnectorClient and a new UserTokenClient — credentials, HTTP pipeline,
+ * serializer — for every turn, which costs more than sending the turn's replies. These clients hold no
+ * per-turn data (their credentials fetch and cache their own tokens), so one connector client per bot
+ * app id, channel service URL and audience, and one token client per bot app id, serve every turn.
+ */
+export class ReusedBotFrameworkClients {
+  private readonly connectorClients = new BoundedPromises<ConnectorClient>();
+  private readonly userTokenClients = new BoundedPromises<UserTokenClient>();
+
+  /** A factory that hands out the kept connector client, creating it with `inner` the first time. */
+  connectorFactoryFor(claimsIdentity: ClaimsIdentity, inner: ConnectorFactory): ConnectorFactory {
+    return new KeptClientFactory(botAppIdOf(claimsIdentity), inner, this.connectorClients);
+  }
+
+  /** The kept token client of the bot the claims are for, created with `create` the first time. */
+  userTokenClientFor(claimsIdentity: ClaimsIdentity, create: () => Promise<UserTokenClient>): Promise<UserTokenClient> {
+    return this.userTokenClients.get(botAppIdOf(claimsIdentity), create);
+  }
+}
+
+class KeptClientFactory extends ConnectorFactory {
+  constructor(
+    private readonly appId: string,
+    private readonly inner: ConnectorFactory,
+    private readonly clients: BoundedPromises<ConnectorClient>,
+  ) {
+    super();
+  }
+
+  override create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    return this.clients.get(`${this.appId}\u0000${serviceUrl}\u0000${audience ?? ''}`, () => this.inner.create(serviceUrl, audience));
+  }
+}
+
+/** Created values by key, at most MAX_CLIENTS; a failed creation is not kept, so the next turn tries again. */
+class BoundedPromises<T> {
+  private readonly values = new Map<string, Promise<T>>();
+
+  get(key: string, create: () => Promise<T>): Promise<T> {
+    const kept = this.values.get(key);
+    if (kept) return kept;
+    if (this.values.size >= MAX_CLIENTS) this.values.clear();
+    const created = create();
+    this.values.set(key, created);
+    created.catch(() => this.values.delete(key));
+    return created;
+  }
+}
+
+/**
+ * The bot's own app id, as the SDK reads it to build the clients' credentials: the audience of a
+ * channel's token, the app id claim of the Emulator's; none for unauthenticated local traffic.
+ */
+function botAppIdOf(claimsIdentity: ClaimsIdentity): string {
+  return claimsIdentity.getClaimValue(AuthenticationConstants.AudienceClaim) ?? claimsIdentity.getClaimValue(AuthenticationConstants.AppIdClaim) ?? '';
+}
