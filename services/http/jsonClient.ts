@@ -1,3 +1,4 @@
+import { request as undiciRequest } from 'undici';
 import { z } from 'zod';
 import { ApiCircuitBreaker, BreakerSettings, CircuitStatus, createApiCircuitBreaker } from './circuitBreaker';
 import { errorFromResponse } from './errorFromResponse';
@@ -94,15 +95,16 @@ export function createJsonClient(api: ApiIdentity, settings: HttpClientSettings)
     let bodyText: string;
     let retryAfterHeader: string | null;
     try {
-      const response = await fetch(root + request.path + queryString(request.query), {
+      // undici's request API: the same connection pool as fetch, at a fraction of its cost per call.
+      const response = await undiciRequest(root + request.path + queryString(request.query), {
         method: request.method,
         headers: headersFor(settings.token, where.requestId, request.body !== undefined),
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
         signal: attemptSignal,
       });
-      status = response.status;
-      retryAfterHeader = response.headers.get('retry-after');
-      bodyText = await response.text();
+      status = response.statusCode;
+      retryAfterHeader = firstHeaderValue(response.headers['retry-after']);
+      bodyText = await response.body.text();
     } catch {
       // The cause (ECONNREFUSED, abort) is not kept: undici's messages can quote the URL.
       const reason = signals.caller?.aborted ? 'cancelled' : attemptSignal.aborted ? 'timeout' : 'network';
@@ -173,6 +175,10 @@ function headersFor(token: string, requestId: string, hasBody: boolean): Record<
   };
   if (hasBody) headers['content-type'] = 'application/json';
   return headers;
+}
+
+function firstHeaderValue(value: string | string[] | undefined): string | null {
+  return (Array.isArray(value) ? value[0] : value) ?? null;
 }
 
 function queryString(query: JsonRequest<unknown>['query']): string {
