@@ -12,8 +12,30 @@ export interface Coordinator {
    * or undefined when the wait ran out.
    */
   acquireLock(key: string, ttlMs: number, waitMs: number): Promise<(() => Promise<void>) | undefined>;
+  /**
+   * `acquireLock`, and `read` started at once behind it: when the lock was free, what `read` gives is
+   * what was stored when the lock was taken (on Redis the read goes out right behind the lock command,
+   * on the same connection: one round trip for both). `readAtLock` is undefined when the lock had to be
+   * waited for or the read failed: the caller reads again.
+   */
+  lockThenRead<T>(key: string, ttlMs: number, waitMs: number, read: () => Promise<T>): Promise<LockedRead<T>>;
   /** Reachability check for /readyz. */
   ping(): Promise<void>;
+}
+
+export interface LockedRead<T> {
+  /** Releases the lock; undefined when the wait ran out. */
+  release: (() => Promise<void>) | undefined;
+  readAtLock: T | undefined;
+}
+
+/** What `read` gives, or undefined when it failed (the caller will read again and meet the error then). */
+export async function settledRead<T>(read: Promise<T>): Promise<T | undefined> {
+  try {
+    return await read;
+  } catch {
+    return undefined;
+  }
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -1,4 +1,4 @@
-import type { Coordinator } from './coordinator';
+import { settledRead, type Coordinator, type LockedRead } from './coordinator';
 
 /** Single-process coordination: a claim table with expiry and a FIFO lock per key. */
 export class MemoryCoordinator implements Coordinator {
@@ -48,6 +48,14 @@ export class MemoryCoordinator implements Coordinator {
       clearTimeout(expiry);
       release();
     };
+  }
+
+  async lockThenRead<T>(key: string, ttlMs: number, waitMs: number, read: () => Promise<T>): Promise<LockedRead<T>> {
+    // Free now means no one can write before us: whoever comes next queues behind this call.
+    const free = !this.lockQueues.has(key);
+    const lock = this.acquireLock(key, ttlMs, waitMs);
+    const readAtLock = free ? await settledRead(read()) : undefined;
+    return { release: await lock, readAtLock };
   }
 
   async ping(): Promise<void> {}

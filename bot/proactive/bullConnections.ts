@@ -7,7 +7,8 @@ import { createRedisConnection, type RedisConnection } from '../storage/redisCon
  * Cluster every key of a queue must hash to one slot, so the prefix is a hash tag.
  */
 export function bullConnections(redis: RedisSettings): { queue: RedisConnection; worker: RedisConnection; prefix: string; disconnect(): void } {
-  const connect = () => createRedisConnection(redis, { maxRetriesPerRequest: null });
+  // BullMQ batches its own commands in scripts; its worker connection blocks waiting for jobs.
+  const connect = () => createRedisConnection(redis, { maxRetriesPerRequest: null, enableAutoPipelining: false });
   const queue = connect();
   const worker = connect();
   return {

@@ -8,9 +8,14 @@ export type RedisConnection = Redis | Cluster;
  * (one retry per command) so a turn answers with an apology instead of hanging; the client keeps
  * reconnecting in the background and the bot recovers without a restart.
  */
-export function createRedisConnection(settings: RedisSettings, overrides: Pick<RedisOptions, 'maxRetriesPerRequest'> = {}): RedisConnection {
+export function createRedisConnection(
+  settings: RedisSettings,
+  overrides: Pick<RedisOptions, 'maxRetriesPerRequest' | 'enableAutoPipelining'> = {},
+): RedisConnection {
   const common: RedisOptions = {
     maxRetriesPerRequest: 1,
+    // Commands issued in the same tick leave in one write: the lock request and the state read of a turn.
+    enableAutoPipelining: true,
     ...overrides,
     connectTimeout: 2000,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
@@ -27,7 +32,7 @@ export function createRedisConnection(settings: RedisSettings, overrides: Pick<R
   switch (settings.mode) {
     case 'cluster':
       return new Cluster(settings.clusterNodes ?? [], {
-        enableAutoPipelining: true,
+        enableAutoPipelining: common.enableAutoPipelining,
         redisOptions: { ...common, ...credentials },
       });
     case 'sentinel':

@@ -36,8 +36,9 @@ export const DEFAULT_TURN_RUNNER_OPTIONS: TurnRunnerOptions = {
 /**
  * Runs one turn so that concurrent replicas neither lose updates nor answer twice:
  * 1. turns of one conversation run one after the other (a lock across replicas);
- * 2. state is read once and written once with the eTags it was read with; on a conflict (the lock
- *    expired, or the same user talks in two conversations) the turn runs again on fresh state;
+ * 2. state is read once (behind the lock request) and written once with the eTags it was read with;
+ *    on a conflict (the lock expired, or the same user talks in two conversations) the turn runs again
+ *    on fresh state;
  * 3. an activity delivered twice is processed once: its id is saved with the state it produced, so a
  *    redelivery finds it and is ignored — while a turn that never saved (the replica crashed, the turn
  *    failed) left no trace, and its redelivery is processed;
@@ -61,11 +62,14 @@ export class TurnRunner {
       return;
     }
 
-    const unlock = await this.coordinator.acquireLock(`conversation:${conversationId}`, this.options.lockTtlMs, this.options.lockWaitMs);
+    // The state is read behind the lock request: when the conversation is free, one round trip for both.
+    const { release: unlock, readAtLock } = await this.coordinator.lockThenRead(`conversation:${conversationId}`, this.options.lockTtlMs, this.options.lockWaitMs, () =>
+      this.store.load(activity),
+    );
     if (!unlock) this.logger.warn({ conversationId }, 'conversation lock not acquired in time; relying on eTags');
     const replies = new HeldReplies(context);
     try {
-      if ((await this.runUntilSaved(context, logic, replies, conversationId)) === 'alreadyProcessed') {
+      if ((await this.runUntilSaved(context, logic, replies, conversationId, readAtLock)) === 'alreadyProcessed') {
         this.logger.info({ conversationId, activityType: activity.type }, 'duplicate activity ignored');
         this.events.duplicateActivity?.();
         replies.discard();
@@ -95,10 +99,11 @@ export class TurnRunner {
     logic: (context: TurnContext) => Promise<void>,
     replies: HeldReplies,
     conversationId: string,
+    readAtLock: TurnState | undefined,
   ): Promise<'saved' | 'alreadyProcessed'> {
     const activityId = context.activity.id;
     for (let attempt = 1; ; attempt++) {
-      const state = await this.store.load(context.activity);
+      const state = attempt === 1 && readAtLock ? readAtLock : await this.store.load(context.activity);
       if (activityId && state.conversation.processedActivityIds.includes(activityId)) return 'alreadyProcessed';
       attachTurnState(context, state);
       replies.hold();

@@ -79,8 +79,8 @@ function rows(report: BenchReport): [string, ...string[]][] {
     row(`turns/s at ${report.settings.concurrency} concurrent conversations`, (f) => f.measured.turnsPerSecond.toFixed(0)),
     row('turn latency p50 / p95 / p99 (ms)', (f) => [f.measured.latencyMs.p50, f.measured.latencyMs.p95, f.measured.latencyMs.p99].map(ms).join(' / ')),
     row('Redis commands per turn (server, scripts included)', (f) => f.redis.commandsPerTurn.toFixed(1)),
-    row('Redis round trips per turn: state', (f) => (f.redis.roundTripsPerTurn.state ?? 0).toFixed(2)),
-    row('Redis round trips per turn: all', (f) => `${f.redis.roundTripsPerTurn.total.toFixed(2)} (${tripBreakdown(f)})`),
+    row('Redis commands sent per turn', (f) => `${f.redis.sentPerTurn.total.toFixed(2)} (${commandBreakdown(f)})`),
+    row('Redis round trips per turn: carrying state / all', (f) => `${(f.redis.roundTripsPerTurn.state ?? 0).toFixed(2)} / ${f.redis.roundTripsPerTurn.total.toFixed(2)}`),
     row('CPU per turn (ms): bot process / Redis / load generator / portal simulator', (f) =>
       [f.cpuMsPerTurn.bot, f.cpuMsPerTurn.redisServer, f.cpuMsPerTurn.loadGenerator, f.cpuMsPerTurn.portalSimulator].map((value) => value?.toFixed(2) ?? '–').join(' / '),
     ),
@@ -130,8 +130,8 @@ function describeMachine(report: BenchReport): string {
   return `${cores} cores (${cpu}), ${memoryGb} GB, load average ${loadAverage.toFixed(1)} at start, Node ${node}, Redis ${redis}`;
 }
 
-function tripBreakdown(figures: BotFigures): string {
-  return Object.entries(figures.redis.roundTripsPerTurn)
+function commandBreakdown(figures: BotFigures): string {
+  return Object.entries(figures.redis.sentPerTurn)
     .filter(([category]) => category !== 'total')
     .map(([category, count]) => `${category} ${count.toFixed(2)}`)
     .join(', ');

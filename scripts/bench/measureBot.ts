@@ -34,6 +34,8 @@ export interface BotFigures {
     commandsPerTurn: number;
     commandsPerTurnByName: CommandCounts;
     /** Commands the bot sent (MONITOR during an untimed pass), by category. */
+    sentPerTurn: CommandCounts & { total: number };
+    /** Round trips (commands sent in one write count once): all, and those carrying each category. */
     roundTripsPerTurn: CommandCounts & { total: number };
     insideScriptsPerTurn: number;
     watchedTurns: number;
@@ -187,7 +189,8 @@ export function figuresOf(bench: BotUnderBench, settings: BenchSettings): BotFig
     redis: {
       commandsPerTurn: sum(Object.values(commandsPerTurnByName)),
       commandsPerTurnByName,
-      roundTripsPerTurn: { ...watched.sentPerTurn, total: sum(Object.values(watched.sentPerTurn)) },
+      sentPerTurn: { ...watched.sentPerTurn, total: sum(Object.values(watched.sentPerTurn)) },
+      roundTripsPerTurn: watched.roundTripsPerTurn,
       insideScriptsPerTurn: watched.insideScriptsPerTurn,
       watchedTurns: watched.turns,
     },
@@ -216,6 +219,7 @@ async function watchRedisCommands(observer: RedisObserver, generator: LoadGenera
     turns: result.turns,
     failureExamples: result.failureExamples,
     sentPerTurn: Object.fromEntries(Object.entries(watched.sent).map(([category, count]) => [category, perTurn(count)])),
+    roundTripsPerTurn: Object.fromEntries(Object.entries(watched.roundTrips).map(([category, count]) => [category, perTurn(count)])) as CommandCounts & { total: number },
     insideScriptsPerTurn: perTurn(watched.insideScripts),
   };
 }

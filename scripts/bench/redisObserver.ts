@@ -6,7 +6,8 @@ import Redis from 'ioredis';
  *   scripts count too, and so would another client's);
  * - the commands one bot sends, watched with MONITOR during a short untimed pass and kept only when
  *   they name a key under the run's prefix, so other clients of a shared Redis do not count. Each is
- *   put in a category after the prefix: state documents, coordination (claims, locks), or other.
+ *   put in a category after the prefix: state documents, coordination (claims, locks), or other; and
+ *   commands that arrived together (one write) are one round trip.
  */
 export type CommandCounts = Record<string, number>;
 
@@ -16,11 +17,22 @@ export interface ServerSnapshot {
 }
 
 export interface WatchedCommands {
-  /** Commands the bot sent (its round trips), by category. */
+  /** Commands the bot sent, by category. */
   sent: CommandCounts;
+  /**
+   * Round trips: commands of one client that reached the server together (pipelined in one write) count
+   * once. `total`, and per category the round trips that carried at least one of its commands.
+   */
+  roundTrips: CommandCounts & { total: number };
   /** Commands run inside the bot's Lua scripts. */
   insideScripts: number;
 }
+
+/**
+ * Commands of one client executed within this time of each other came in one write: a client needs far
+ * longer to read a reply and send its next command (on loopback, tens of microseconds at the very least).
+ */
+const SAME_WRITE_SECONDS = 0.00005;
 
 const STATE_DOCUMENTS = new Set(['conversation', 'user', 'echo']);
 const COORDINATION = new Set(['claim', 'lock']);
@@ -61,10 +73,15 @@ export class RedisObserver {
 
   /** Runs `work` with MONITOR on and returns what the bot sent to Redis meanwhile. */
   async watch<T>(work: () => Promise<T>): Promise<{ result: T; watched: WatchedCommands }> {
-    const watched: WatchedCommands = { sent: {}, insideScripts: 0 };
+    const watched: WatchedCommands = { sent: {}, roundTrips: { total: 0 }, insideScripts: 0 };
+    const openTrips = new Map<string, { lastAt: number; categories: Set<string> }>();
+    const closeTrip = (trip: { categories: Set<string> }) => {
+      watched.roundTrips.total++;
+      for (const category of trip.categories) watched.roundTrips[category] = (watched.roundTrips[category] ?? 0) + 1;
+    };
     const connection = new Redis(this.url);
     const monitor = await connection.monitor();
-    monitor.on('monitor', (_time: string, args: string[], source: string) => {
+    monitor.on('monitor', (time: string, args: string[], source: string) => {
       const key = args.find((argument) => argument.startsWith(this.prefix));
       if (!key) return;
       if (source === 'lua') {
@@ -73,6 +90,15 @@ export class RedisObserver {
       }
       const category = categoryOf(key.slice(this.prefix.length));
       watched.sent[category] = (watched.sent[category] ?? 0) + 1;
+      const at = Number(time);
+      const open = openTrips.get(source);
+      if (open && at - open.lastAt <= SAME_WRITE_SECONDS) {
+        open.lastAt = at;
+        open.categories.add(category);
+        return;
+      }
+      if (open) closeTrip(open);
+      openTrips.set(source, { lastAt: at, categories: new Set([category]) });
     });
     try {
       return { result: await work(), watched };
@@ -81,6 +107,7 @@ export class RedisObserver {
       await new Promise((resolve) => setTimeout(resolve, 200));
       monitor.disconnect();
       connection.disconnect();
+      for (const trip of openTrips.values()) closeTrip(trip);
     }
   }
 

@@ -165,6 +165,46 @@ describe.each(coordinators)('$name', ({ create }) => {
     });
   });
 
+  describe('lockThenRead (the state is read behind the lock request)', () => {
+    it('hands over the read when the conversation was free', async () => {
+      const { release, readAtLock } = await coordinator.lockThenRead('conversation:c1', 5000, 2000, async () => 'state as stored');
+      expect(readAtLock).toBe('state as stored');
+      expect(release).toBeDefined();
+      await expect(coordinator.acquireLock('conversation:c1', 5000, 100)).resolves.toBeUndefined();
+      await release!();
+      const next = await mustAcquire(coordinator, 'conversation:c1', 5000, 500);
+      await next();
+    });
+
+    it('hands over no read made while another turn held the conversation: the caller reads again', async () => {
+      let stored = 'before the other turn';
+      const releaseOther = await mustAcquire(coordinator, 'conversation:c1');
+      const waiting = coordinator.lockThenRead('conversation:c1', 5000, 2000, async () => stored);
+      await sleep(100);
+      stored = 'saved by the other turn';
+      await releaseOther();
+      const { release, readAtLock } = await waiting;
+      expect(release).toBeDefined();
+      expect(readAtLock).toBeUndefined();
+      await release!();
+    });
+
+    it('takes the lock even when the read fails, and hands over no read', async () => {
+      const { release, readAtLock } = await coordinator.lockThenRead('conversation:c1', 5000, 2000, async () => {
+        throw new Error('storage unavailable');
+      });
+      expect(readAtLock).toBeUndefined();
+      expect(release).toBeDefined();
+      await release!();
+    });
+
+    it('gives up like acquireLock when the wait runs out', async () => {
+      const releaseOther = await mustAcquire(coordinator, 'conversation:c1');
+      await expect(coordinator.lockThenRead('conversation:c1', 5000, 100, async () => 'stale')).resolves.toEqual({ release: undefined, readAtLock: undefined });
+      await releaseOther();
+    });
+  });
+
   it('answers a ping when its backend is reachable', async () => {
     await expect(coordinator.ping()).resolves.toBeUndefined();
   });
