@@ -8,10 +8,21 @@ const DATE_FORMATS = perLanguage((locale) => new Intl.DateTimeFormat(locale, { d
 const TIME_FORMATS = perLanguage((locale) => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' }));
 const EURO_FORMATS = perLanguage((locale) => new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }));
 
+// Calendar dates repeat from card to card (publication dates, deadlines): each is formatted once.
+const CALENDAR_DATES = perLanguage(() => new Map<string, string>());
+const REMEMBERED_DATES = 2000;
+
 /** "23 novembre 2026" / "23 November 2026". Dates from the APIs are calendar dates (YYYY-MM-DD). */
 export function formatDate(date: string | Date, language: Language): string {
-  const value = typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T12:00:00Z`) : new Date(date);
-  return DATE_FORMATS[language].format(value);
+  if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return DATE_FORMATS[language].format(new Date(date));
+  const remembered = CALENDAR_DATES[language];
+  let text = remembered.get(date);
+  if (text === undefined) {
+    text = DATE_FORMATS[language].format(new Date(`${date}T12:00:00Z`));
+    if (remembered.size >= REMEMBERED_DATES) remembered.clear();
+    remembered.set(date, text);
+  }
+  return text;
 }
 
 /** "23 novembre 2026 14:05" (Paris time): when something happened, to the minute. */

@@ -1,4 +1,4 @@
-import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
+import { ActivityTypes, Channels, MessageFactory, type TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   DialogSet,
@@ -38,6 +38,9 @@ export interface UserInput {
  * active dialog, otherwise route the message to a feature dialog through the routes table.
  */
 export class MainDialog extends ComponentDialog {
+  /** The set holding this dialog: it keeps nothing of a turn (the stack lives in the conversation state). */
+  private readonly dialogSet = new DialogSet(dialogStateAccessor);
+
   constructor(
     private readonly recognizer: IntentRecognizer,
     featureDialogs: Dialog[] = [],
@@ -47,6 +50,7 @@ export class MainDialog extends ComponentDialog {
     for (const dialog of featureDialogs) this.addDialog(dialog);
     this.addDialog(new WaterfallDialog(ROUTE_WATERFALL, [this.routeStep.bind(this), this.doneStep.bind(this)]));
     this.initialDialogId = ROUTE_WATERFALL;
+    this.dialogSet.add(this);
   }
 
   /**
@@ -63,9 +67,7 @@ export class MainDialog extends ComponentDialog {
     const conversation = turnStateOf(context).conversation;
     const recognition = asUrgentHandoff(asSearchFollowUp(await this.recognize(context, input), conversation));
     if (recognition.intent !== 'none' && conversation.misses) delete conversation.misses;
-    const dialogs = new DialogSet(dialogStateAccessor);
-    dialogs.add(this);
-    const dc = await dialogs.createContext(context);
+    const dc = await this.dialogSet.createContext(context);
 
     if (await this.handledAsInterruption(dc, recognition)) return;
     const result = await dc.continueDialog();
@@ -74,7 +76,9 @@ export class MainDialog extends ComponentDialog {
 
   private async recognize(context: TurnContext, input: UserInput): Promise<Recognition> {
     const recognition = await this.recognizer.recognize({ text: input.text, value: input.value, language: languageOf(context) });
-    // Bot Framework delivers traces to the Emulator only; the text is redacted all the same.
+    // Bot Framework delivers traces to the Emulator only (other channels' are dropped by the adapter, so
+    // they are not even built); the text is redacted all the same.
+    if (context.activity.channelId !== Channels.Emulator) return recognition;
     await context.sendActivity({
       type: ActivityTypes.Trace,
       name: 'Recognizer',

@@ -53,7 +53,7 @@ export class OutgoingDelivery implements Middleware {
 }
 
 function withinSizeLimit(activity: Partial<Activity>, logger: Logger): Partial<Activity>[] {
-  if (activity.type !== 'message' || byteLength(activity) <= MAX_MESSAGE_BYTES) return [activity];
+  if (activity.type !== 'message' || !overSizeLimit(activity)) return [activity];
   const fallbacks = (activity.attachments ?? [])
     .map((attachment) => (attachment.content as { fallbackText?: string } | undefined)?.fallbackText)
     .filter((text): text is string => Boolean(text));
@@ -73,6 +73,12 @@ function splitText(text: string, maxChars: number): string[] {
     rest = rest.slice(at).trimStart();
   }
   return [...chunks, rest];
+}
+
+function overSizeLimit(activity: Partial<Activity>): boolean {
+  const json = JSON.stringify(activity);
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit: most messages are known to fit without counting.
+  return json.length * 3 > MAX_MESSAGE_BYTES && Buffer.byteLength(json, 'utf8') > MAX_MESSAGE_BYTES;
 }
 
 function byteLength(activity: Partial<Activity>): number {
