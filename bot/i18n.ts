@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import i18next, { type Resource, type ResourceLanguage, type TFunction } from 'i18next';
+import { BoundedMemory } from './boundedMemory';
 import { projectRoot } from './projectRoot';
 
 export const LANGUAGES = ['fr', 'en'] as const;
@@ -63,15 +64,11 @@ const LONGEST_REMEMBERED_VALUE = 40;
  */
 function rememberingSentences(translate: Translate): Translate {
   const call = translate as unknown as (...args: unknown[]) => unknown;
-  const sentences = new Map<string, unknown>();
+  const sentences = new BoundedMemory<unknown>(REMEMBERED_SENTENCES);
   const remembering = (key: unknown, options?: unknown, ...rest: unknown[]) => {
     const memoryKey = rest.length === 0 ? sentenceKey(key, options) : undefined;
     if (memoryKey === undefined) return call(key, options, ...rest);
-    if (sentences.has(memoryKey)) return sentences.get(memoryKey);
-    const sentence = call(key, options);
-    if (sentences.size >= REMEMBERED_SENTENCES) sentences.clear();
-    sentences.set(memoryKey, sentence);
-    return sentence;
+    return sentences.remember(memoryKey, () => call(key, options));
   };
   return remembering as unknown as Translate;
 }

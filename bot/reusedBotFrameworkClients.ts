@@ -1,4 +1,5 @@
 import { AuthenticationConstants, ConnectorFactory, type ClaimsIdentity, type ConnectorClient, type UserTokenClient } from 'botframework-connector';
+import { BoundedMemory } from './boundedMemory';
 
 /** Distinct channel endpoints kept; Teams has a handful of regional service URLs, Web Chat one. */
 const MAX_CLIENTS = 64;
@@ -38,18 +39,16 @@ class KeptClientFactory extends ConnectorFactory {
   }
 }
 
-/** Created values by key, at most MAX_CLIENTS; a failed creation is not kept, so the next turn tries again. */
+/** Created clients by key, at most MAX_CLIENTS; a failed creation is not kept, so the next turn tries again. */
 class BoundedPromises<T> {
-  private readonly values = new Map<string, Promise<T>>();
+  private readonly memory = new BoundedMemory<Promise<T>>(MAX_CLIENTS);
 
   get(key: string, create: () => Promise<T>): Promise<T> {
-    const kept = this.values.get(key);
-    if (kept) return kept;
-    if (this.values.size >= MAX_CLIENTS) this.values.clear();
-    const created = create();
-    this.values.set(key, created);
-    created.catch(() => this.values.delete(key));
-    return created;
+    return this.memory.remember(key, () => {
+      const created = create();
+      created.catch(() => this.memory.forget(key));
+      return created;
+    });
   }
 }
 

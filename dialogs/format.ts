@@ -1,3 +1,4 @@
+import { BoundedMemory } from '../bot/boundedMemory';
 import type { Language } from '../bot/i18n';
 
 const LOCALES: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB' };
@@ -9,20 +10,12 @@ const TIME_FORMATS = perLanguage((locale) => new Intl.DateTimeFormat(locale, { h
 const EURO_FORMATS = perLanguage((locale) => new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }));
 
 // Calendar dates repeat from card to card (publication dates, deadlines): each is formatted once.
-const CALENDAR_DATES = perLanguage(() => new Map<string, string>());
-const REMEMBERED_DATES = 2000;
+const CALENDAR_DATES = perLanguage(() => new BoundedMemory<string>(2000));
 
 /** "23 novembre 2026" / "23 November 2026". Dates from the APIs are calendar dates (YYYY-MM-DD). */
 export function formatDate(date: string | Date, language: Language): string {
   if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return DATE_FORMATS[language].format(new Date(date));
-  const remembered = CALENDAR_DATES[language];
-  let text = remembered.get(date);
-  if (text === undefined) {
-    text = DATE_FORMATS[language].format(new Date(`${date}T12:00:00Z`));
-    if (remembered.size >= REMEMBERED_DATES) remembered.clear();
-    remembered.set(date, text);
-  }
-  return text;
+  return CALENDAR_DATES[language].remember(date, () => DATE_FORMATS[language].format(new Date(`${date}T12:00:00Z`)));
 }
 
 /** "23 novembre 2026 14:05" (Paris time): when something happened, to the minute. */
