@@ -114,7 +114,7 @@ export async function createApp(config: Config, logger: Logger, portalServices: 
   };
   const applicantRelay = new ApplicantRelay(relayDependencies);
   const dailyCheck = () =>
-    checkDossierReminders({ subscriptions: notificationSubscriptions, portal: portalServices.portal, sne: portalServices.sne, queue: notificationQueue, logger, now });
+    checkDossierReminders({ subscriptions: notificationSubscriptions, portal: portalServices.portal, sne: portalServices.sne, queue: notificationQueue, logger, now, quietHours: config.notify.quietHours });
   const notificationQueue = createNotificationQueue({
     redis: config.redis,
     logger,
@@ -176,6 +176,7 @@ export async function createApp(config: Config, logger: Logger, portalServices: 
     queue: notificationQueue,
     logger,
     now,
+    quietHours: config.notify.quietHours,
     record: (outcome) => metrics.recordPortalEvent(outcome),
   });
   mountMetricsRoute(botServer.server, metrics.registry, config.metricsToken);

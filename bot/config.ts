@@ -1,6 +1,7 @@
 import * as dotenv from 'dotenv';
 import { z } from 'zod';
 import { DEVELOPMENT_PORTAL_TOKEN } from '../services/simulator/simulatorSettings';
+import { DEFAULT_QUIET_HOURS, type QuietHours } from '../services/notifications/quietHours';
 
 /**
  * Every setting the process reads, validated once at start-up. A wrong value stops the process with a
@@ -143,6 +144,18 @@ const EnvironmentSchema = z.object({
       .default('https://europe.directline.botframework.com/v3/directline'),
   ),
   NOTIFY_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, { error: 'NOTIFY_SECRET must be at least 32 characters' }).optional()),
+  NOTIFY_QUIET_HOURS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^(off|([01]?\d|2[0-3])-([01]?\d|2[0-3]))$/, { error: 'NOTIFY_QUIET_HOURS must be "off" or two hours such as "21-8"' })
+      .transform((value): QuietHours | 'off' => {
+        if (value === 'off') return 'off';
+        const [from, until] = value.split('-').map(Number);
+        return { from: from!, until: until! };
+      })
+      .default(DEFAULT_QUIET_HOURS),
+  ),
   HELPDESK_AGENTS: z.preprocess(
     emptyAsUndefined,
     z
@@ -212,7 +225,11 @@ export interface Config {
     maxActiveApplications: number;
   };
   /** The portal's signed events (`POST /api/notify`). */
-  notify: { secret: string };
+  notify: {
+    secret: string;
+    /** No message to applicants in these hours (Paris time). */
+    quietHours: QuietHours | 'off';
+  };
   helpdesk: {
     /** Teams users (Entra object ids or channel ids) who may run the agent commands. */
     agents: string[];
@@ -274,7 +291,7 @@ export function loadConfig(variables: NodeJS.ProcessEnv = readProcessEnvironment
       simulatorPort: env.SIMULATOR_PORT ?? (env.PORT === 0 ? 0 : env.PORT + 1),
       maxActiveApplications: env.MAX_ACTIVE_APPLICATIONS,
     },
-    notify: { secret: env.NOTIFY_SECRET ?? DEVELOPMENT_NOTIFY_SECRET },
+    notify: { secret: env.NOTIFY_SECRET ?? DEVELOPMENT_NOTIFY_SECRET, quietHours: env.NOTIFY_QUIET_HOURS },
     helpdesk: { agents: env.HELPDESK_AGENTS ?? [], teamId: env.HELPDESK_TEAM_ID },
     webChat: {
       directLine: env.DIRECT_LINE_SECRET

@@ -1,5 +1,5 @@
 import { dossierReminderFor } from '../../services/notifications/dossierReminders';
-import { sendableAt } from '../../services/notifications/quietHours';
+import { sendableAt, type QuietHours } from '../../services/notifications/quietHours';
 import type { NotificationSubscriptions } from '../../services/notifications/subscriptions';
 import type { PortalApi } from '../../services/portal/portalApi';
 import type { SneApi } from '../../services/sne/sneApi';
@@ -13,6 +13,7 @@ export interface DailyDossierCheckDependencies {
   queue: NotificationQueue;
   logger: Logger;
   now: () => Date;
+  quietHours: QuietHours | 'off';
 }
 
 /**
@@ -28,7 +29,7 @@ export async function checkDossierReminders(deps: DailyDossierCheckDependencies)
       const request = await deps.sne.getRequest(applicant.linkedRequest.nur);
       const reminder = dossierReminderFor(applicantId, request, deps.now());
       if (!reminder) continue;
-      await deps.queue.enqueue(reminder, sendableAt(deps.now()));
+      await deps.queue.enqueue(reminder, sendableAt(deps.now(), deps.quietHours));
       queued++;
     } catch (error) {
       deps.logger.warn({ applicantId, err: error }, 'dossier not checked today');

@@ -1,6 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import { PortalEventSchema } from '../../services/notifications/portalEvents';
-import { sendableAt } from '../../services/notifications/quietHours';
+import { sendableAt, type QuietHours } from '../../services/notifications/quietHours';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyNotificationSignature } from '../../services/notifications/webhookSignature';
 import type { Coordinator } from '../coordination/coordinator';
 import type { Logger } from '../logger';
@@ -15,6 +15,7 @@ export interface NotifyWebhookDependencies {
   queue: NotificationQueue;
   logger: Logger;
   now: () => Date;
+  quietHours: QuietHours | 'off';
   /** Counts each call by outcome (`alin_portal_events_total`). */
   record?: (outcome: 'accepted' | 'duplicate' | 'refused' | 'invalid' | 'unavailable') => void;
 }
@@ -47,7 +48,7 @@ export function mountNotifyWebhook(server: Server, deps: NotifyWebhookDependenci
       return;
     }
     const claim = `notify:event:${event.data.eventId}`;
-    const deliverAt = sendableAt(deps.now());
+    const deliverAt = sendableAt(deps.now(), deps.quietHours);
     let claimed = false;
     try {
       claimed = await deps.coordinator.claimOnce(claim, EVENT_CLAIM_MS);

@@ -4,21 +4,35 @@
  */
 export const QUIET_HOURS = { from: 21, until: 8, timeZone: 'Europe/Paris' } as const;
 
-/** When a notification due at `now` may be sent: `now` itself outside quiet hours, else the next 08:00. */
-export function sendableAt(now: Date): Date {
-  const { hour } = parisClock(now);
-  if (hour >= QUIET_HOURS.until && hour < QUIET_HOURS.from) return now;
-  // Walk forward a minute at a time from the top of the hour: at most 11 h, and always exact.
+/** From `from` o'clock to `until` o'clock, Paris time (across midnight when `from` > `until`). */
+export interface QuietHours {
+  from: number;
+  until: number;
+}
+
+export const DEFAULT_QUIET_HOURS: QuietHours = { from: QUIET_HOURS.from, until: QUIET_HOURS.until };
+
+function isQuietHour(hour: number, quiet: QuietHours): boolean {
+  return quiet.from > quiet.until ? hour >= quiet.from || hour < quiet.until : hour >= quiet.from && hour < quiet.until;
+}
+
+/**
+ * When a notification due at `now` may be sent: `now` itself outside quiet hours, else the next end of
+ * the quiet hours (08:00 by default); when they are switched off, always `now`.
+ */
+export function sendableAt(now: Date, quiet: QuietHours | 'off' = DEFAULT_QUIET_HOURS): Date {
+  if (quiet === 'off' || quiet.from === quiet.until || !isQuietHour(parisClock(now).hour, quiet)) return now;
+  // Walk forward a minute at a time from the top of the hour: at most a day, and always exact.
   let candidate = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
   for (;;) {
     candidate = new Date(candidate.getTime() + 60_000);
     const clock = parisClock(candidate);
-    if (clock.hour === QUIET_HOURS.until && clock.minute === 0) return candidate;
+    if (clock.hour === quiet.until && clock.minute === 0) return candidate;
   }
 }
 
-export function isQuietTime(now: Date): boolean {
-  return sendableAt(now).getTime() !== now.getTime();
+export function isQuietTime(now: Date, quiet: QuietHours | 'off' = DEFAULT_QUIET_HOURS): boolean {
+  return sendableAt(now, quiet).getTime() !== now.getTime();
 }
 
 const parisFormat = new Intl.DateTimeFormat('en-CA', {

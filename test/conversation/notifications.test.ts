@@ -7,7 +7,7 @@ const SUBSCRIBE = { intent: 'notifications', choice: 'on', label: 'Oui, prévene
 const NEWS = 'Du nouveau sur votre dossier';
 
 describe('notifications about the dossier', () => {
-  const { running, say, link } = conversationsWithPortal({ NOTIFY_SECRET: TEST_NOTIFY_SECRET });
+  const { running, say, link } = conversationsWithPortal({ NOTIFY_SECRET: TEST_NOTIFY_SECRET, NOTIFY_QUIET_HOURS: 'off' });
   const bot = () => running().bot;
   const applicantOf = async (conversation: string) => {
     const key = `user:emulator:user-${conversation}`;

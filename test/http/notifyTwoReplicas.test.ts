@@ -15,7 +15,7 @@ describe('portal events reaching two bot processes that share Redis', () => {
   beforeAll(async () => {
     simulator = await simulatorWithClock();
     await channel.start();
-    const environment = { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, PORTAL_BASE_URL: simulator.url, PORTAL_TOKEN, NOTIFY_SECRET: TEST_NOTIFY_SECRET };
+    const environment = { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, PORTAL_BASE_URL: simulator.url, PORTAL_TOKEN, NOTIFY_SECRET: TEST_NOTIFY_SECRET, NOTIFY_QUIET_HOURS: 'off' };
     replicas = await Promise.all([startBotProcess(environment), startBotProcess(environment)]);
     // Linked and subscribed through the first replica; the state lives in Redis.
     await post(0, { type: 'message', text: "mon numéro c'est 0691124000101GDPUB" });

@@ -18,6 +18,16 @@ describe('quiet hours (21:00–08:00, Paris time)', () => {
     expect(sendableAt(new Date(at)).toISOString()).toBe(expected);
     expect(isQuietTime(new Date(at))).toBe(at !== expected.replace('.000Z', 'Z'));
   });
+
+  it('follows configured hours, within a day or across midnight, and can be switched off', () => {
+    // 13:30 in Paris (UTC+1).
+    const lunch = new Date('2026-11-23T12:30:00Z');
+    expect(sendableAt(lunch, { from: 12, until: 14 }).toISOString()).toBe('2026-11-23T13:00:00.000Z');
+    expect(sendableAt(lunch, { from: 22, until: 7 })).toEqual(lunch);
+    const night = new Date('2026-11-23T22:30:00Z');
+    expect(sendableAt(night, { from: 22, until: 7 }).toISOString()).toBe('2026-11-24T06:00:00.000Z');
+    expect(sendableAt(night, 'off')).toEqual(night);
+  });
 });
 
 describe('the portal event signature', () => {
