@@ -3,7 +3,7 @@ import { createChannelAuthentication } from './channelAuthentication';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { OutgoingDelivery } from './middleware/outgoingDelivery';
-import { translatorOf } from './turn/turnAccess';
+import { translatorOf } from '../dialogs/turn/turnAccess';
 
 /**
  * The CloudAdapter: Bot Framework authentication when an app id is configured, none locally (Emulator

@@ -12,9 +12,9 @@ import type { MainDialog } from '../dialogs/mainDialog';
 import type { AgentDesk } from './helpdesk/agentDesk';
 import type { ApplicantRelay } from './helpdesk/applicantRelay';
 import { sendWelcome } from '../dialogs/welcome';
-import { supportedLanguage } from './i18n';
+import { supportedLanguage } from '../dialogs/i18n';
 import { proactiveReferenceOf } from './proactive/conversationReference';
-import { translatorOf, turnStateOf } from './turn/turnAccess';
+import { translatorOf, turnStateOf } from '../dialogs/turn/turnAccess';
 
 /**
  * Every route from an activity to the code that handles it:

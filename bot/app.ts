@@ -5,7 +5,8 @@ import { NlpRecognizer } from '../dialogs/recognizer/nlpRecognizer';
 import { createLanguageService } from '../services/language/createLanguageService';
 import { featureDialogs } from '../dialogs/featureDialogs';
 import { MainDialog } from '../dialogs/mainDialog';
-import { createAttemptLimiter, type AttemptLimiter } from './coordination/attemptLimiter';
+import { createAttemptLimiter } from './coordination/attemptLimiter';
+import type { DialogServices } from '../dialogs/dialogServices';
 import { createAdapter } from './adapter';
 import { AlinBot } from './alinBot';
 import type { Config } from './config';
@@ -15,13 +16,10 @@ import { RedisCoordinator } from './coordination/redisCoordinator';
 import { DirectLineBridge } from './channels/directLine/directLineBridge';
 import { mountStaticFiles } from './channels/staticFiles';
 import { azureDirectLineIssuer, localBridgeIssuer, mountWebChatTokenRoute } from './channels/webChatToken';
-import { initI18n } from './i18n';
-import { adapterMessenger, BackgroundWork } from './proactive/backgroundWork';
+import { initI18n } from '../dialogs/i18n';
+import { adapterMessenger, ProactiveBackgroundWork } from './proactive/backgroundWork';
 import type { Logger } from './logger';
 import type { PortalServices } from './portalServices';
-import type { HelpdeskApi } from '../services/helpdesk/helpdeskApi';
-import type { PortalApi } from '../services/portal/portalApi';
-import type { SneApi } from '../services/sne/sneApi';
 import { createServer, type BotServer } from './server';
 import { AtomicMemoryStorage } from './storage/atomicMemoryStorage';
 import { createRedisConnection, type RedisConnection } from './storage/redisConnection';
@@ -52,20 +50,6 @@ export interface App {
   stop(): Promise<void>;
   /** The daily renewal/expiry check, run now (it is scheduled every morning); resolves with the reminders queued. */
   runDailyDossierCheck(): Promise<number>;
-}
-
-/** What feature dialogs may depend on. */
-export interface DialogServices {
-  backgroundWork: BackgroundWork;
-  portal: PortalApi;
-  sne: SneApi;
-  helpdesk: HelpdeskApi;
-  coordinator: Coordinator;
-  config: Config;
-  linkAttempts: { perUser: AttemptLimiter; perNumber: AttemptLimiter };
-  savedSearches: SavedSearchStore;
-  notificationSubscriptions: NotificationSubscriptions;
-  applicantRelay: ApplicantRelay;
 }
 
 export interface AppOptions {
@@ -125,16 +109,16 @@ export async function createApp(config: Config, logger: Logger, portalServices: 
       dailyCheck,
     },
   });
+  const backgroundWork = new ProactiveBackgroundWork(messenger, config.turnAnswerBudgetMs, logger);
   const services: DialogServices = {
     notificationSubscriptions,
-    applicantRelay,
-    backgroundWork: new BackgroundWork(messenger, config.turnAnswerBudgetMs, logger),
+    ticketAnnouncer: applicantRelay,
+    backgroundWork,
     savedSearches,
     portal: portalServices.portal,
     sne: portalServices.sne,
     helpdesk: portalServices.helpdesk,
-    coordinator,
-    config,
+    maxActiveApplications: config.portal.maxActiveApplications,
     // Codes per hour, per chat user and per number, across replicas: a number alone proves nothing.
     linkAttempts: {
       perUser: createAttemptLimiter(redis, { name: 'link-user', attempts: config.linkAttemptsPerHour, windowSeconds: 3600, prefix: config.redis?.prefix ?? '' }),
@@ -195,7 +179,7 @@ export async function createApp(config: Config, logger: Logger, portalServices: 
       const drained = await botServer.inFlight.drained(config.shutdownGraceMs);
       if (!drained) logger.warn({ inFlight: botServer.inFlight.size }, 'shutting down with turns still in flight');
       // Then the answers promised by "I'm on it" (a turn in flight may have just promised one).
-      if (!(await services.backgroundWork.finished(Math.max(0, deadline - performance.now())))) {
+      if (!(await backgroundWork.finished(Math.max(0, deadline - performance.now())))) {
         logger.warn('shutting down with background answers still pending');
       }
       await alerts.stop();

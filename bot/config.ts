@@ -1,6 +1,6 @@
 import * as dotenv from 'dotenv';
 import { z } from 'zod';
-import { DEVELOPMENT_PORTAL_TOKEN } from '../services/simulator/simulatorSettings';
+import { DEVELOPMENT_PORTAL_TOKEN } from '../simulator/simulatorSettings';
 import { DEFAULT_QUIET_HOURS, type QuietHours } from '../services/notifications/quietHours';
 
 /**

@@ -6,7 +6,7 @@ import { createPortalHttpClient } from '../services/portal/httpClient';
 import type { PortalApi } from '../services/portal/portalApi';
 import { createSneHttpClient } from '../services/sne/httpClient';
 import type { SneApi } from '../services/sne/sneApi';
-import { startSimulator } from '../services/simulator/startSimulator';
+import { startSimulator } from '../simulator/startSimulator';
 import type { Config } from './config';
 import type { Logger } from './logger';
 

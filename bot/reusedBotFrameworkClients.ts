@@ -1,5 +1,5 @@
 import { AuthenticationConstants, ConnectorFactory, type ClaimsIdentity, type ConnectorClient, type UserTokenClient } from 'botframework-connector';
-import { BoundedMemory } from './boundedMemory';
+import { BoundedMemory } from '../services/shared/boundedMemory';
 
 /** Distinct channel endpoints kept; Teams has a handful of regional service URLs, Web Chat one. */
 const MAX_CLIENTS = 64;

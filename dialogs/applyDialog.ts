@@ -1,8 +1,8 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type Dialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import type { Translate } from '../bot/i18n';
-import { languageOf, translatorOf, turnStateOf } from '../bot/turn/turnAccess';
+import type { Translate } from './i18n';
+import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
 import { ceilingYearFor } from '../services/eligibility/ceilings';
 import { isServiceError, type Violation } from '../services/http/errors';
 import { applicationViolations } from '../services/offers/applicationRules';

@@ -1,6 +1,6 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
-import { turnStateOf } from '../bot/turn/turnAccess';
+import { turnStateOf } from './turn/turnAccess';
 
 /** The dialog stack lives in the conversation document the turn runner loaded and will save. */
 export const dialogStateAccessor: StatePropertyAccessor<DialogState> = {

@@ -1,7 +1,7 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { ChoicePrompt, ComponentDialog, ListStyle, WaterfallDialog, type Choice, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { LANGUAGES, translatorFor } from '../bot/i18n';
-import { translatorOf, turnStateOf } from '../bot/turn/turnAccess';
+import { LANGUAGES, translatorFor } from './i18n';
+import { translatorOf, turnStateOf } from './turn/turnAccess';
 import {
   checklistFor,
   FamilySituationSchema,
@@ -20,7 +20,7 @@ import type { DocumentType, HousingRequest } from '../services/sne/schemas';
 import type { SneApi } from '../services/sne/sneApi';
 import { checklistCard, requestDocumentsCard } from './cards/checklistCard';
 import type { Recognition } from './recognizer/intents';
-import { normalizeForMatching } from './recognizer/normalize';
+import { normalizeForMatching } from '../services/shared/normalizeForMatching';
 
 const STEPS = 'documents.steps';
 const FAMILY = 'documents.family';

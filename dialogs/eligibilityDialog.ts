@@ -11,8 +11,8 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { listFor, type Translate } from '../bot/i18n';
-import { languageOf, translatorOf, turnStateOf } from '../bot/turn/turnAccess';
+import { listFor, type Translate } from './i18n';
+import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
 import { assessEligibility, PLAUSIBLE_MAX_PERSONS } from '../services/eligibility/assessEligibility';
 import type { IncomeZone } from '../services/eligibility/ceilings';
 import { disabilityMatters, householdIssues, isYoungHousehold, youngHouseholdMatters, type HouseholdIssue } from '../services/eligibility/householdCategory';
@@ -32,7 +32,7 @@ import { countOf, COUNT_PATTERN } from './recognizer/entities/numberWords';
 import { readEntities, type CommuneCandidate, type Place, type RecognizedEntities } from './recognizer/entities/schemas';
 import { findUniqueNumbers } from './recognizer/entities/uniqueNumber';
 import type { Recognition } from './recognizer/intents';
-import { normalizeForMatching } from './recognizer/normalize';
+import { normalizeForMatching } from '../services/shared/normalizeForMatching';
 
 const ROUTER = 'eligibility.router';
 const STEPS = 'eligibility.steps';

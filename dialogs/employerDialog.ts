@@ -1,5 +1,5 @@
 import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { translatorOf } from '../bot/turn/turnAccess';
+import { translatorOf } from './turn/turnAccess';
 import { isServiceError } from '../services/http/errors';
 import type { PortalApi } from '../services/portal/portalApi';
 import { isValidSiret, normaliseSiret } from '../services/portal/siret';

@@ -1,7 +1,7 @@
 import { MessageFactory, type Attachment } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { Translate } from '../bot/i18n';
-import { translatorOf } from '../bot/turn/turnAccess';
+import type { Translate } from './i18n';
+import { translatorOf } from './turn/turnAccess';
 import { adaptiveCard, intentButton } from './cards/adaptiveCard';
 import { FaqTopicSchema, readEntities, type FaqTopic } from './recognizer/entities/schemas';
 import type { Recognition } from './recognizer/intents';

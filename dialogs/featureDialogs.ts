@@ -1,5 +1,5 @@
 import type { Dialog } from 'botbuilder-dialogs';
-import type { DialogServices } from '../bot/app';
+import type { DialogServices } from './dialogServices';
 import { ApplyDialog } from './applyDialog';
 import { DocumentsDialog } from './documentsDialog';
 import { EligibilityDialog } from './eligibilityDialog';
@@ -27,10 +27,10 @@ export function featureDialogs(services: DialogServices): Dialog[] {
     new EligibilityDialog({ portal: services.portal, sne: services.sne }, link, employer),
     new DocumentsDialog({ portal: services.portal, sne: services.sne }),
     new FaqDialog(),
-    new HelpdeskDialog(services.helpdesk, services.applicantRelay),
+    new HelpdeskDialog(services.helpdesk, services.ticketAnnouncer),
     new StatusDialog({ portal: services.portal, sne: services.sne, backgroundWork: services.backgroundWork }, link),
     new OfferSearchDialog(services.portal, services.sne),
     new SavedSearchDialog(services.savedSearches),
-    new ApplyDialog({ portal: services.portal, sne: services.sne, maxActiveApplications: services.config.portal.maxActiveApplications }, link),
+    new ApplyDialog({ portal: services.portal, sne: services.sne, maxActiveApplications: services.maxActiveApplications }, link),
   ];
 }

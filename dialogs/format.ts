@@ -1,5 +1,5 @@
-import { BoundedMemory } from '../bot/boundedMemory';
-import type { Language } from '../bot/i18n';
+import { BoundedMemory } from '../services/shared/boundedMemory';
+import type { Language } from './i18n';
 
 const LOCALES: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB' };
 

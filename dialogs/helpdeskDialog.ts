@@ -1,25 +1,22 @@
 import { EventFactory, MessageFactory, type Activity, type Transcript, type TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { translatorFor } from '../bot/i18n';
-import { languageOf, translatorOf, turnStateOf } from '../bot/turn/turnAccess';
+import { translatorFor } from './i18n';
+import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
 import type { HelpdeskApi } from '../services/helpdesk/helpdeskApi';
 import { isServiceError } from '../services/http/errors';
 import { redactText } from '../services/privacy/redact';
 import { ticketCategoryOf } from '../services/triage/ticketFields';
 import { triage, type Triage } from '../services/triage/triage';
+import type { TicketAnnouncer } from './ports';
 import { quotedUserText } from './quotedText';
 import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
 import type { Recognition } from './recognizer/intents';
+import { triageHints } from './recognizer/triageHints';
 
 const STEPS = 'helpdesk.steps';
 const CONFIRM = 'helpdesk.confirm';
 /** What an agent reads first: the last few user messages, redacted and shortened. */
 const SUMMARY_MESSAGES = 3;
-
-/** Who must know a ticket was opened: the relay (without a hub) and, when urgent, the helpdesk channel. */
-export interface TicketAnnouncer {
-  ticketOpened(context: TurnContext, ticket: { ticketId: string; urgency: 'normal' | 'urgent'; summary: string }): Promise<void>;
-}
 
 interface HelpdeskValues {
   triage: Triage;
@@ -45,7 +42,7 @@ export class HelpdeskDialog extends ComponentDialog {
     const t = translatorOf(step.context);
     const transcript = turnStateOf(step.context).conversation.transcript;
     const messages = [...transcript.filter((line) => line.from === 'user').map((line) => line.text), step.options.text].filter(Boolean);
-    const result = triage({ messages, intents: [step.options.intent] });
+    const result = triage({ messages, ...triageHints([step.options.intent]) });
     (step.values as HelpdeskValues).triage = result;
     if (result.emergencyNumbers.length > 0) {
       const numbers = ['17', '115', '3919', '119'].filter((number) => result.emergencyNumbers.includes(number as never));

@@ -1,5 +1,5 @@
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import { translatorOf, turnStateOf } from '../bot/turn/turnAccess';
+import { translatorOf, turnStateOf } from './turn/turnAccess';
 import type { Recognition } from './recognizer/intents';
 
 /**

@@ -1,7 +1,7 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, TextPrompt, WaterfallDialog, type Dialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { AttemptLimiter } from '../bot/coordination/attemptLimiter';
-import { languageOf, translatorOf, turnStateOf } from '../bot/turn/turnAccess';
+import type { AttemptLimiter } from './ports';
+import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
 import { isServiceError } from '../services/http/errors';
 import type { PortalApi } from '../services/portal/portalApi';
 import { subscribeOfferCard } from './cards/notificationCard';

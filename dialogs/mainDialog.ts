@@ -8,8 +8,8 @@ import {
   type DialogContext,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { supportedLanguage } from '../bot/i18n';
-import { languageOf, translatorOf, turnStateOf } from '../bot/turn/turnAccess';
+import { supportedLanguage } from './i18n';
+import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
 import { redactText } from '../services/privacy/redact';
 import { menuCard } from './cards/menuCard';
 import { offerPersonCard } from './cards/offerPersonCard';

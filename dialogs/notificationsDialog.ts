@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { translatorOf, turnStateOf } from '../bot/turn/turnAccess';
+import { translatorOf, turnStateOf } from './turn/turnAccess';
 import type { NotificationSubscriptions } from '../services/notifications/subscriptions';
 import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
 import type { Recognition } from './recognizer/intents';

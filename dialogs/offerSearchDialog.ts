@@ -1,8 +1,8 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { ChoicePrompt, ComponentDialog, ListStyle, TextPrompt, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { listFor } from '../bot/i18n';
-import { languageOf, translatorOf, turnStateOf } from '../bot/turn/turnAccess';
+import { listFor } from './i18n';
+import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
 import { isServiceError } from '../services/http/errors';
 import { cheaper, portalQuery, refine, relaxations, PAGE_SIZE, type Relaxation, type SearchCriteria } from '../services/offers/searchCriteria';
 import { zoneForDepartment, zoneForPlace } from '../services/eligibility/zone';
@@ -16,7 +16,7 @@ import { extractEntities } from './recognizer/entities/extractEntities';
 import type { CommuneCandidate } from './recognizer/entities/schemas';
 import { readEntities } from './recognizer/entities/schemas';
 import type { Recognition } from './recognizer/intents';
-import { normalizeForMatching } from './recognizer/normalize';
+import { normalizeForMatching } from '../services/shared/normalizeForMatching';
 
 const STEPS = 'offerSearch.steps';
 const WHICH_PLACE = 'offerSearch.whichPlace';

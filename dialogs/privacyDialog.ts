@@ -1,6 +1,6 @@
 import { MessageFactory } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { languageOf, translatorOf, turnStateOf } from '../bot/turn/turnAccess';
+import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
 import { privacyNoticeCard } from './cards/privacyNoticeCard';
 import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
 import type { Recognition } from './recognizer/intents';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { MessageFactory, TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { languageOf, translatorOf, turnStateOf } from '../bot/turn/turnAccess';
+import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
 import { MAX_SAVED_SEARCHES_PER_USER, type SavedSearchStore } from '../services/offers/savedSearches';
 import { refine, type SearchCriteria } from '../services/offers/searchCriteria';
 import { alertsCard } from './cards/alertsCard';
@@ -10,7 +10,7 @@ import { criteriaFromRecognition } from './offers/criteriaFromRecognition';
 import { describeCriteria } from './offers/describeCriteria';
 import { readEntities } from './recognizer/entities/schemas';
 import type { Recognition } from './recognizer/intents';
-import { normalizeForMatching } from './recognizer/normalize';
+import { normalizeForMatching } from '../services/shared/normalizeForMatching';
 
 const STEPS = 'savedSearch.steps';
 

@@ -1,8 +1,8 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type Dialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { BackgroundWork } from '../bot/proactive/backgroundWork';
-import { languageOf, translatorOf, turnStateOf } from '../bot/turn/turnAccess';
-import type { Link } from '../bot/turn/stateSchemas';
+import type { BackgroundWork } from './ports';
+import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
+import type { Link } from './turn/stateSchemas';
 import { summarizeDossier, type DossierSummary } from '../services/dossier/dossierSummary';
 import { isServiceError } from '../services/http/errors';
 import type { PortalApi } from '../services/portal/portalApi';

@@ -1,5 +1,5 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
-import { translatorOf } from '../bot/turn/turnAccess';
+import { translatorOf } from './turn/turnAccess';
 import { menuCard } from './cards/menuCard';
 
 /** What the assistant says first: who it is, what it can do (as buttons), and the privacy notice. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../bot/projectRoot';
+import { projectRoot } from '../services/shared/projectRoot';
 import { buildReport, currentLoadAverage, formatMarkdown, formatText } from './bench/benchReport';
 import { loadBenchSettings } from './bench/benchSettings';
 import { figuresOf, measureSlice, prepareBot, releaseBot, type BotFigures, type BotKind, type BotUnderBench } from './bench/measureBot';

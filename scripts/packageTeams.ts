@@ -4,7 +4,7 @@ import AdmZip from 'adm-zip';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { z } from 'zod';
-import { projectRoot } from '../bot/projectRoot';
+import { projectRoot } from '../services/shared/projectRoot';
 import { colorIcon, outlineIcon, pngSize } from './teamsIcons';
 
 /**

@@ -2,12 +2,7 @@ import { createHash } from 'node:crypto';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { RedisConnection } from '../storage/redisConnection';
 
-export type AttemptVerdict = { allowed: true } | { allowed: false; retryAfterMinutes: number };
-
-/** Counts attempts per key in a window, across replicas when Redis is configured (rate-limiter-flexible). */
-export interface AttemptLimiter {
-  consume(key: string): Promise<AttemptVerdict>;
-}
+import type { AttemptLimiter } from '../../dialogs/ports';
 
 export interface AttemptLimiterOptions {
   name: string;
@@ -16,6 +11,7 @@ export interface AttemptLimiterOptions {
   prefix: string;
 }
 
+/** The dialogs' attempt limits, across replicas when Redis is configured (rate-limiter-flexible). */
 export function createAttemptLimiter(redis: RedisConnection | undefined, options: AttemptLimiterOptions): AttemptLimiter {
   const settings = { keyPrefix: `${options.prefix}limit:${options.name}`, points: options.attempts, duration: options.windowSeconds };
   const limiter: RateLimiterAbstract = redis ? new RateLimiterRedis({ ...settings, storeClient: redis }) : new RateLimiterMemory(settings);

@@ -4,9 +4,9 @@ import { parseAgentCommand, type AgentCommand } from '../../services/helpdesk/ag
 import type { Handoff } from '../../services/helpdesk/handoffs';
 import type { Ticket } from '../../services/helpdesk/schemas';
 import { isServiceError } from '../../services/http/errors';
-import { translatorFor } from '../i18n';
+import { translatorFor } from '../../dialogs/i18n';
 import { asConversationReference, proactiveReferenceOf } from '../proactive/conversationReference';
-import { languageOf, translatorOf } from '../turn/turnAccess';
+import { languageOf, translatorOf } from '../../dialogs/turn/turnAccess';
 import { agentNameOf, isHelpdeskAgent } from './helpdeskAgents';
 import type { RelayDependencies } from './relayDependencies';
 

@@ -1,25 +1,19 @@
 import type { TurnContext } from 'botbuilder';
-import { normalizeForMatching } from '../../dialogs/recognizer/normalize';
+import { normalizeForMatching } from '../../services/shared/normalizeForMatching';
 import type { Handoff } from '../../services/helpdesk/handoffs';
 import { redactText } from '../../services/privacy/redact';
-import { listFor, supportedLanguage, translatorFor, type Language } from '../i18n';
+import { listFor, supportedLanguage, translatorFor, type Language } from '../../dialogs/i18n';
 import { asConversationReference, proactiveReferenceOf } from '../proactive/conversationReference';
-import { languageOf, translatorOf, turnStateOf } from '../turn/turnAccess';
+import { languageOf, translatorOf, turnStateOf } from '../../dialogs/turn/turnAccess';
+import type { OpenedTicket, TicketAnnouncer } from '../../dialogs/ports';
 import type { RelayDependencies } from './relayDependencies';
-
-export interface OpenedTicket {
-  ticketId: string;
-  urgency: 'normal' | 'urgent';
-  /** Already redacted, in French (the helpdesk's language). */
-  summary: string;
-}
 
 /**
  * The applicant's side of a handoff without a contact-centre hub: the ticket is remembered with the
  * conversation; while an agent has it, what the applicant types goes to the agent (redacted) instead of
  * the assistant, until the applicant says "fin" or the agent closes the ticket.
  */
-export class ApplicantRelay {
+export class ApplicantRelay implements TicketAnnouncer {
   constructor(private readonly deps: RelayDependencies) {}
 
   /** After the helpdesk dialog opened a ticket: the relay record, and an urgent ticket posted to the helpdesk channel. */

@@ -1,7 +1,8 @@
 import { TurnContext, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import type { BackgroundWork } from '../../dialogs/ports';
 import { InFlight } from '../inFlight';
 import type { Logger } from '../logger';
-import { translatorOf } from '../turn/turnAccess';
+import { translatorOf } from '../../dialogs/turn/turnAccess';
 
 /** Sends into an existing conversation outside of a turn (the SDK's proactive messaging). */
 export interface ProactiveMessenger {
@@ -15,12 +16,11 @@ export function adapterMessenger(adapter: CloudAdapter, appId: string | undefine
 }
 
 /**
- * Keeps turns short: work that finishes within the budget is answered in the turn; slower work gets a
- * "I'm on it" now and its answer later as a proactive message in the same conversation.
- * Teams re-sends an activity after ~15 s and Direct Line answers 502 sooner, so a turn must not wait.
+ * The dialogs' `BackgroundWork`, on the adapter's proactive messages. Teams re-sends an activity after
+ * ~15 s and Direct Line answers 502 sooner, so a turn must not wait.
  * A shutdown waits for the answers promised this way (`finished`): the user was told one would come.
  */
-export class BackgroundWork {
+export class ProactiveBackgroundWork implements BackgroundWork {
   private readonly unfinished = new InFlight();
 
   constructor(

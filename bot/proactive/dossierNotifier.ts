@@ -3,9 +3,9 @@ import { notificationCard } from '../../dialogs/cards/notificationCard';
 import type { DossierNotification } from '../../services/notifications/portalEvents';
 import type { NotificationSubscriptions } from '../../services/notifications/subscriptions';
 import type { Coordinator } from '../coordination/coordinator';
-import { languageOfTurn, translatorFor } from '../i18n';
+import { languageOfTurn, translatorFor } from '../../dialogs/i18n';
 import type { Logger } from '../logger';
-import { UserDataSchema } from '../turn/stateSchemas';
+import { UserDataSchema } from '../../dialogs/turn/stateSchemas';
 import type { ProactiveMessenger } from './backgroundWork';
 
 /** A user is told an event once, even when its job runs again after a failure elsewhere. */

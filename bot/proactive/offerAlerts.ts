@@ -5,7 +5,7 @@ import { portalQuery } from '../../services/offers/searchCriteria';
 import type { SavedSearch, SavedSearchStore } from '../../services/offers/savedSearches';
 import type { PortalApi } from '../../services/portal/portalApi';
 import type { RedisSettings } from '../config';
-import { translatorFor } from '../i18n';
+import { translatorFor } from '../../dialogs/i18n';
 import type { Logger } from '../logger';
 import type { ProactiveMessenger } from './backgroundWork';
 import { bullConnections } from './bullConnections';

@@ -5,9 +5,10 @@ import { sleep, type Coordinator } from '../coordination/coordinator';
 import type { Logger } from '../logger';
 import { isETagConflict } from '../storage/etagConflict';
 import { HeldReplies } from './heldReplies';
-import { PROCESSED_ACTIVITY_IDS, TRANSCRIPT_LENGTH, type TranscriptLine } from './stateSchemas';
-import { attachTurnState, detachTurnState } from './turnAccess';
-import type { TurnState, TurnStateStore } from './turnStateStore';
+import { PROCESSED_ACTIVITY_IDS, TRANSCRIPT_LENGTH, type TranscriptLine } from '../../dialogs/turn/stateSchemas';
+import { attachTurnState, detachTurnState } from '../../dialogs/turn/turnAccess';
+import type { TurnState } from '../../dialogs/turn/turnState';
+import type { TurnStateStore } from './turnStateStore';
 
 export interface TurnRunnerOptions {
   /** Longest a turn may hold its conversation; turns are meant to end well within 10 s. */

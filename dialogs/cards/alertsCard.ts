@@ -1,5 +1,5 @@
 import type { Attachment } from 'botbuilder';
-import type { Translate } from '../../bot/i18n';
+import type { Translate } from '../i18n';
 import type { SavedSearch } from '../../services/offers/savedSearches';
 import { adaptiveCard, intentButton } from './adaptiveCard';
 

@@ -1,4 +1,4 @@
-import type { Language, Translate } from '../../bot/i18n';
+import type { Language, Translate } from '../i18n';
 import type { ApplicationLine } from '../../services/dossier/dossierSummary';
 import { formatDate } from '../format';
 

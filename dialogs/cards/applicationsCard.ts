@@ -1,5 +1,5 @@
 import type { Attachment } from 'botbuilder';
-import type { Language, Translate } from '../../bot/i18n';
+import type { Language, Translate } from '../i18n';
 import { applicationLine } from '../../services/dossier/dossierSummary';
 import { ACTIVE_CANDIDATURE_STATUSES, type Candidature } from '../../services/portal/schemas';
 import { adaptiveCard, intentButton } from './adaptiveCard';

@@ -1,5 +1,5 @@
 import type { Attachment } from 'botbuilder';
-import type { Translate } from '../../bot/i18n';
+import type { Translate } from '../i18n';
 import type { Checklist, ChecklistItem } from '../../services/documents/checklist';
 import type { ItemComparison, RequestComparison } from '../../services/documents/requestComparison';
 import { adaptiveCard } from './adaptiveCard';

@@ -1,5 +1,5 @@
 import type { Attachment } from 'botbuilder';
-import type { Language, Translate } from '../../bot/i18n';
+import type { Language, Translate } from '../i18n';
 import type { EligibilityAssessment, EstimateReason, FinancingAssessment } from '../../services/eligibility/assessEligibility';
 import type { IncomeYear } from '../../services/eligibility/incomeYear';
 import { formatEuros } from '../format';

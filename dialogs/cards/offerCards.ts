@@ -1,5 +1,5 @@
 import type { Attachment } from 'botbuilder';
-import type { Language, Translate } from '../../bot/i18n';
+import type { Language, Translate } from '../i18n';
 import type { Offer } from '../../services/portal/schemas';
 import { formatDate, formatEuros } from '../format';
 import { adaptiveCard, intentButton } from './adaptiveCard';

@@ -1,5 +1,5 @@
 import type { Attachment } from 'botbuilder';
-import type { Translate } from '../../bot/i18n';
+import type { Translate } from '../i18n';
 import { adaptiveCard, intentButton } from './adaptiveCard';
 
 /** After repeated misunderstanding: the way to a person, one click away. */

@@ -1,5 +1,5 @@
 import type { Attachment } from 'botbuilder';
-import { listFor, type Language, type Translate } from '../../bot/i18n';
+import { listFor, type Language, type Translate } from '../i18n';
 import { adaptiveCard, intentButton } from './adaptiveCard';
 
 /** "What do you keep about me?": the list, how long, and the two ways out. */

@@ -1,5 +1,5 @@
 import type { Attachment } from 'botbuilder';
-import type { Language, Translate } from '../../bot/i18n';
+import type { Language, Translate } from '../i18n';
 import type { DossierSummary } from '../../services/dossier/dossierSummary';
 import { formatDate } from '../format';
 import { adaptiveCard, intentButton } from './adaptiveCard';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../../bot/projectRoot';
+import { projectRoot } from '../../services/shared/projectRoot';
 import type { SearchCriteria, SearchPlace } from '../../services/offers/searchCriteria';
 import type { CommuneCandidate, Place, RecognizedEntities } from '../recognizer/entities/schemas';
-import { normalizeForMatching } from '../recognizer/normalize';
+import { normalizeForMatching } from '../../services/shared/normalizeForMatching';
 
 /** Paris, Lyon and Marseille offers are listed under the city, whatever the arrondissement. */
 const CITY_NAMES: Record<string, string> = { '75056': 'Paris', '69123': 'Lyon', '13055': 'Marseille' };

@@ -1,4 +1,4 @@
-import type { Language, Translate } from '../../bot/i18n';
+import type { Language, Translate } from '../i18n';
 import type { SearchCriteria } from '../../services/offers/searchCriteria';
 import { formatEuros } from '../format';
 

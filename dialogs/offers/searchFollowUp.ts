@@ -1,4 +1,4 @@
-import type { ConversationData } from '../../bot/turn/stateSchemas';
+import type { ConversationData } from '../turn/stateSchemas';
 import { readEntities } from '../recognizer/entities/schemas';
 import type { Intent, Recognition } from '../recognizer/intents';
 import { criteriaFromRecognition } from './criteriaFromRecognition';

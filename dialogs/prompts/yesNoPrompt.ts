@@ -1,5 +1,5 @@
 import { ChoicePrompt, ListStyle, type Choice, type PromptOptions } from 'botbuilder-dialogs';
-import { listFor, type Translate } from '../../bot/i18n';
+import { listFor, type Translate } from '../i18n';
 
 /**
  * A yes/no question with two buttons; typed answers match the synonyms in `locales/<lang>/common.json`

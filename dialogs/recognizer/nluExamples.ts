@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { projectRoot } from '../../bot/projectRoot';
+import { projectRoot } from '../../services/shared/projectRoot';
 import { FaqTopicSchema, type FaqTopic } from './entities/schemas';
 import { isIntent, type Intent } from './intents';
 

@@ -6,7 +6,7 @@ import { LangEn } from '@nlpjs/lang-en-min';
 import { LangFr } from '@nlpjs/lang-fr';
 import { Nlp } from '@nlpjs/nlp';
 import { z } from 'zod';
-import { projectRoot } from '../../bot/projectRoot';
+import { projectRoot } from '../../services/shared/projectRoot';
 import { CLASSIFIER_TEXT_VERSION, classifierText } from './classifierText';
 import { extractEntities } from './entities/extractEntities';
 import { loadNluExamples, NLU_LANGUAGES, nluExamplesPath, type NluExample } from './nluExamples';

@@ -1,6 +1,6 @@
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
-import { translatorFor } from '../../bot/i18n';
-import { languageOf, turnStateOf } from '../../bot/turn/turnAccess';
+import { translatorFor } from '../i18n';
+import { languageOf, turnStateOf } from '../turn/turnAccess';
 import type { LanguageService, PiiEntity } from '../../services/language/languageService';
 import { NEVER_NEEDED_CATEGORIES } from '../../services/language/piiCategories';
 

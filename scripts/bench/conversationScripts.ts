@@ -21,7 +21,7 @@ export interface ConversationScript {
   steps: ScriptStep[];
 }
 
-/** The demo applicant the linked users are linked to (services/simulator/DEMO_ACCOUNTS.md: Julie, Lyon). */
+/** The demo applicant the linked users are linked to (simulator/DEMO_ACCOUNTS.md: Julie, Lyon). */
 export const LINKED_DEMO_NUMBER = '0691124000101GDPUB';
 
 const says = (text: string, shows?: RegExp): ScriptStep => ({ sends: () => ({ type: 'message', text }), shows });

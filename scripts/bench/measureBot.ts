@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { LocalChannel } from '../../bot/channels/localChannel';
 import { sleep } from '../../bot/coordination/coordinator';
-import { projectRoot } from '../../bot/projectRoot';
-import { DEVELOPMENT_PORTAL_TOKEN } from '../../services/simulator/simulatorSettings';
+import { projectRoot } from '../../services/shared/projectRoot';
+import { DEVELOPMENT_PORTAL_TOKEN } from '../../simulator/simulatorSettings';
 import type { BenchSettings } from './benchSettings';
 import { startBenchedProcess, startScriptNodeFlags, type BenchedProcess } from './benchedProcess';
 import { LINKED_DEMO_NUMBER, MIXED_CONVERSATIONS, SHORT_CONVERSATIONS, scriptCycle } from './conversationScripts';
@@ -53,7 +53,7 @@ const ENTRIES: Record<BotKind, string> = {
   assistant: join('dist', 'bot', 'index.js'),
   echo: join('dist', 'scripts', 'bench', 'echoBot.js'),
 };
-const SIMULATOR_ENTRY = join('dist', 'services', 'simulator', 'main.js');
+const SIMULATOR_ENTRY = join('dist', 'simulator', 'main.js');
 
 /** One bot, started and prepared (linked users, Redis commands watched, memory checkpoints), then measured in slices. */
 export interface BotUnderBench {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { Intent } from '../../dialogs/recognizer/intents';
-import { normalizeForMatching } from '../../dialogs/recognizer/normalize';
+import { normalizeForMatching } from '../shared/normalizeForMatching';
 import type { SentimentResult } from '../language/languageService';
 import type { RequestState } from '../sne/schemas';
 import lexiconData from './triageLexicon.json';
@@ -37,8 +36,10 @@ export type EmergencyNumber = (typeof EMERGENCY_NUMBERS)[number];
 export interface TriageInput {
   /** The recent messages of the user, oldest first. */
   messages: string[];
-  /** What the recognizer found in those messages. */
-  intents: Intent[];
+  /** The helpdesk categories the recognizer's intents point to (the conversation maps its intents). */
+  topics: TriageCategory[];
+  /** The person asked for someone ("parler à un conseiller"). */
+  personAsked?: boolean;
   sentiment?: SentimentResult;
   /** From summarizeDossier when a request is linked. */
   dossier?: { state: RequestState; daysToRenewal?: number; daysToAnswer?: number };
@@ -73,22 +74,9 @@ const LexiconSchema = z.object({
 });
 const LEXICON = LexiconSchema.parse(lexiconData);
 
-/** How much one recognised intent weighs against one cue word: the recognizer saw the whole sentence. */
-const INTENT_WEIGHT = 2;
+/** How much one recognised topic weighs against one cue word: the recognizer saw the whole sentence. */
+const TOPIC_WEIGHT = 2;
 const NEGATIVE_MOOD_THRESHOLD = 0.5;
-
-const CATEGORY_OF_INTENT: Partial<Record<Intent, TriageCategory>> = {
-  eligibility: 'eligibility',
-  documents: 'documents',
-  searchOffers: 'offers',
-  apply: 'offers',
-  savedSearches: 'offers',
-  status: 'applicationFollowUp',
-  myApplications: 'applicationFollowUp',
-  withdraw: 'applicationFollowUp',
-  renewal: 'renewal',
-  complaint: 'complaint',
-};
 
 /** A cue as a regular expression body on normalized text: whole words, "*" for any word ending. */
 function cueBody(cue: string): string {
@@ -162,13 +150,10 @@ function isNegativeMood(sentiment: SentimentResult | undefined): boolean {
   return sentiment !== undefined && (sentiment.label === 'negative' || sentiment.label === 'mixed') && sentiment.scores.negative >= NEGATIVE_MOOD_THRESHOLD;
 }
 
-function categoryOf(clauses: string[], intents: Intent[], negativeMood: boolean): TriageCategory {
+function categoryOf(clauses: string[], topics: TriageCategory[], negativeMood: boolean): TriageCategory {
   const scores = new Map<TriageCategory, number>(TRIAGE_CATEGORIES.map((category) => [category, 0]));
   for (const [category, cues] of CATEGORY_CUES) scores.set(category, countCues(cues, clauses));
-  for (const intent of new Set(intents)) {
-    const category = CATEGORY_OF_INTENT[intent];
-    if (category) scores.set(category, (scores.get(category) ?? 0) + INTENT_WEIGHT);
-  }
+  for (const topic of new Set(topics)) scores.set(topic, (scores.get(topic) ?? 0) + TOPIC_WEIGHT);
   // A bad mood tips a complaint already voiced over a tie, never creates one.
   const complaint = scores.get('complaint') ?? 0;
   if (negativeMood && complaint > 0) scores.set('complaint', complaint + 1);
@@ -225,7 +210,7 @@ export function triage(input: TriageInput): Triage {
   const fromDossier = dossierFindings(input.dossier);
   const findings = [...conversationFindings, ...fromDossier];
 
-  let category = categoryOf(clauses, input.intents, negativeMood);
+  let category = categoryOf(clauses, input.topics, negativeMood);
   if (category === 'other') {
     const dossierCategory = fromDossier.map((finding) => CATEGORY_OF_DOSSIER_REASON[finding.reason]).find((found) => found !== undefined);
     if (dossierCategory) category = dossierCategory;
@@ -239,7 +224,7 @@ export function triage(input: TriageInput): Triage {
 
   const reasons = new Set<TriageReason>(findings.map((finding) => finding.reason));
   if (negativeMood) reasons.add('negativeMood');
-  if (input.intents.includes('helpdesk')) reasons.add('helpdeskAsked');
+  if (input.personAsked) reasons.add('helpdeskAsked');
   const numbers = new Set<EmergencyNumber>(findings.flatMap((finding) => finding.emergencyNumbers));
 
   return {

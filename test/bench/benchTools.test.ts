@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import { projectRoot } from '../../bot/projectRoot';
+import { projectRoot } from '../../services/shared/projectRoot';
 import { startScriptNodeFlags } from '../../scripts/bench/benchedProcess';
 import { buildReport } from '../../scripts/bench/benchReport';
 import { loadBenchSettings } from '../../scripts/bench/benchSettings';

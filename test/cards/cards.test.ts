@@ -1,5 +1,5 @@
 import type { Attachment } from 'botbuilder';
-import { translatorFor, type Language } from '../../bot/i18n';
+import { translatorFor, type Language } from '../../dialogs/i18n';
 import { applicationsCard } from '../../dialogs/cards/applicationsCard';
 import { checklistCard, requestDocumentsCard } from '../../dialogs/cards/checklistCard';
 import { eligibilityCard } from '../../dialogs/cards/eligibilityCard';
@@ -20,7 +20,7 @@ import type { Candidature, Offer } from '../../services/portal/schemas';
 import { createSneHttpClient } from '../../services/sne/httpClient';
 import type { HousingRequest } from '../../services/sne/schemas';
 import type { DossierNotification } from '../../services/notifications/portalEvents';
-import { startSimulator } from '../../services/simulator/startSimulator';
+import { startSimulator } from '../../simulator/startSimulator';
 
 // The adaptivecards SDK's browser bundle runs in Node for parsing and validation (no rendering).
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -1,5 +1,5 @@
 import { LocalChannel } from '../../bot/channels/localChannel';
-import { startSimulator, type RunningSimulator } from '../../services/simulator/startSimulator';
+import { startSimulator, type RunningSimulator } from '../../simulator/startSimulator';
 import { allText, sendThrough } from '../support/botHarness';
 import { startBotProcess, type BotProcess } from '../support/botProcess';
 import { clearPortalFaults, injectPortalFault, newestOutboxCode, PORTAL_TOKEN } from '../support/simulatorDevRoutes';

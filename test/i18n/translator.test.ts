@@ -1,4 +1,4 @@
-import { translatorFor } from '../../bot/i18n';
+import { translatorFor } from '../../dialogs/i18n';
 
 // The translator remembers sentences it built: the same key and values must still give the right
 // sentence, and other values must never get a remembered one.

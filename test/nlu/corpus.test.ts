@@ -1,4 +1,4 @@
-import { normalizeForMatching } from '../../dialogs/recognizer/normalize';
+import { normalizeForMatching } from '../../services/shared/normalizeForMatching';
 import { loadNluExamples } from '../../dialogs/recognizer/nluExamples';
 import { loadCorpus } from '../../scripts/nluCorpus';
 

@@ -9,7 +9,7 @@ import {
   zoneOfCommune,
 } from '../../services/eligibility/ceilings';
 import { applicationViolations } from '../../services/offers/applicationRules';
-import { communeByInseeCode } from '../../services/simulator/communeDirectory';
+import { communeByInseeCode } from '../../simulator/communeDirectory';
 import { Offer } from '../../services/portal/schemas';
 import { HousingRequest } from '../../services/sne/schemas';
 

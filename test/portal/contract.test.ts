@@ -12,8 +12,8 @@ import {
   OfferPageSchema,
   OfferSchema,
 } from '../../services/portal/schemas';
-import { FaultSpecSchema } from '../../services/simulator/faults';
-import { RunningSimulator } from '../../services/simulator/startSimulator';
+import { FaultSpecSchema } from '../../simulator/faults';
+import { RunningSimulator } from '../../simulator/startSimulator';
 import { HouseholdSchema, HousingRequestSchema, RequestDocumentSchema } from '../../services/sne/schemas';
 import { JsonObject, contractValidator, readContract, resolveResponse } from './openApiSchemas';
 import { DEMO, TEST_TOKEN, codeFromOutbox, rawCall, startTestSimulator } from './simulatorHarness';

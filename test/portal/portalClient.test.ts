@@ -1,7 +1,7 @@
 import { BadRequestError, ConflictError, RuleViolationError, ServiceError, isServiceError } from '../../services/http/errors';
 import { createPortalHttpClient, PortalHttpClient } from '../../services/portal/httpClient';
 import { Offer } from '../../services/portal/schemas';
-import { RunningSimulator } from '../../services/simulator/startSimulator';
+import { RunningSimulator } from '../../simulator/startSimulator';
 import { DEMO, codeFromOutbox, failureOf, linkDemoAccount, rawCall, startTestSimulator, testClientSettings } from './simulatorHarness';
 
 const FUNCTIONAL_TIMEOUTS = { attemptTimeoutMs: 5000, callTimeoutMs: 10000 };

@@ -3,7 +3,7 @@ import { CallEvent } from '../../services/http/jsonClient';
 import { createHelpdeskHttpClient } from '../../services/helpdesk/httpClient';
 import { createPortalHttpClient } from '../../services/portal/httpClient';
 import { createSneHttpClient } from '../../services/sne/httpClient';
-import { RunningSimulator } from '../../services/simulator/startSimulator';
+import { RunningSimulator } from '../../simulator/startSimulator';
 import { DEMO, clearFaults, failureOf, injectFault, rawCall, startTestSimulator, testClientSettings } from './simulatorHarness';
 
 const ATTEMPT_TIMEOUT_MS = 300;

@@ -1,8 +1,8 @@
 import { createPortalHttpClient, PortalHttpClient } from '../../services/portal/httpClient';
 import { Offer } from '../../services/portal/schemas';
 import { createSneHttpClient, SneHttpClient } from '../../services/sne/httpClient';
-import { communeByInseeCode } from '../../services/simulator/communeDirectory';
-import { RunningSimulator } from '../../services/simulator/startSimulator';
+import { communeByInseeCode } from '../../simulator/communeDirectory';
+import { RunningSimulator } from '../../simulator/startSimulator';
 import { DEMO, linkDemoAccount, rawCall, startTestSimulator, testClientSettings } from './simulatorHarness';
 
 const NOW = new Date('2026-11-23T10:00:00.000Z');

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { PortalEventSchema } from '../../services/notifications/portalEvents';
 import { verifyNotificationSignature } from '../../services/notifications/webhookSignature';
 import { contractValidator, readContract } from './openApiSchemas';
-import { startSimulator, type RunningSimulator } from '../../services/simulator/startSimulator';
+import { startSimulator, type RunningSimulator } from '../../simulator/startSimulator';
 
 const TOKEN = 'test-portal-token';
 const SECRET = 'simulator-events-secret-of-32-chars!';

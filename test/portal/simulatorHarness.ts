@@ -1,6 +1,6 @@
 import { HttpClientSettings } from '../../services/http/jsonClient';
 import { PortalApi } from '../../services/portal/portalApi';
-import { RunningSimulator, SimulatorOptions, startSimulator } from '../../services/simulator/startSimulator';
+import { RunningSimulator, SimulatorOptions, startSimulator } from '../../simulator/startSimulator';
 
 /** Shared set-up for the portal tests: a real simulator on a free port and clients with short limits. */
 

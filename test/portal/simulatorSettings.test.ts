@@ -1,5 +1,5 @@
-import { readSimulatorSettings, SimulatorSettingsError } from '../../services/simulator/simulatorSettings';
-import { startSimulator } from '../../services/simulator/startSimulator';
+import { readSimulatorSettings, SimulatorSettingsError } from '../../simulator/simulatorSettings';
+import { startSimulator } from '../../simulator/startSimulator';
 import { TEST_TOKEN } from './simulatorHarness';
 
 describe('the standalone simulator’s settings', () => {

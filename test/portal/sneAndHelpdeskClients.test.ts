@@ -2,7 +2,7 @@ import { isServiceError, ServiceError } from '../../services/http/errors';
 import { createHelpdeskHttpClient, HelpdeskHttpClient } from '../../services/helpdesk/httpClient';
 import { NewTicket, TicketPatch } from '../../services/helpdesk/schemas';
 import { createSneHttpClient, SneHttpClient } from '../../services/sne/httpClient';
-import { RunningSimulator } from '../../services/simulator/startSimulator';
+import { RunningSimulator } from '../../simulator/startSimulator';
 import { DEMO, failureOf, rawCall, startTestSimulator, testClientSettings } from './simulatorHarness';
 
 const NOW = new Date('2026-11-23T10:00:00.000Z');

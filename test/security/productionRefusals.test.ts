@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { CloudAdapter } from 'botbuilder';
 import { DirectLineBridge } from '../../bot/channels/directLine/directLineBridge';
-import { projectRoot } from '../../bot/projectRoot';
-import { startSimulator, type RunningSimulator } from '../../services/simulator/startSimulator';
+import { projectRoot } from '../../services/shared/projectRoot';
+import { startSimulator, type RunningSimulator } from '../../simulator/startSimulator';
 import { startBotProcess, type BotProcess } from '../support/botProcess';
 import { capturingLogger } from '../support/silentLogger';
 
@@ -53,7 +53,7 @@ describe('in production, development stand-ins refuse to run', () => {
   });
 
   it('the standalone simulator (npm run simulator)', async () => {
-    const child = spawn(process.execPath, [join(projectRoot(), 'dist', 'services', 'simulator', 'main.js')], {
+    const child = spawn(process.execPath, [join(projectRoot(), 'dist', 'simulator', 'main.js')], {
       env: { PATH: process.env.PATH, NODE_ENV: 'production', SIMULATOR_PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

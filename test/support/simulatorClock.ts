@@ -1,4 +1,4 @@
-import { startSimulator } from '../../services/simulator/startSimulator';
+import { startSimulator } from '../../simulator/startSimulator';
 import { newestOutboxCode, PORTAL_TOKEN } from './simulatorDevRoutes';
 
 export { PORTAL_TOKEN };

@@ -1,4 +1,4 @@
-import type { FaultSpec } from '../../services/simulator/faults';
+import type { FaultSpec } from '../../simulator/faults';
 
 /** The simulator's development routes (`/dev/*`), called as a test would call them over HTTP. */
 

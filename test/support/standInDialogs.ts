@@ -1,6 +1,6 @@
 import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { DialogServices } from '../../bot/app';
-import { turnStateOf } from '../../bot/turn/turnAccess';
+import type { DialogServices } from '../../dialogs/dialogServices';
+import { turnStateOf } from '../../dialogs/turn/turnAccess';
 
 /**
  * Small stand-ins for feature dialogs, registered under the route names of dialogs/routes.ts, so the

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INTENTS } from '../../dialogs/recognizer/intents';
+import { triageHints } from '../../dialogs/recognizer/triageHints';
 import type { SentimentResult } from '../../services/language/languageService';
 import { RequestStateSchema } from '../../services/sne/schemas';
 import { EMERGENCY_NUMBERS, TRIAGE_CATEGORIES, TRIAGE_REASONS, triage } from '../../services/triage/triage';
@@ -38,7 +39,7 @@ describe('triage on the labelled set', () => {
   it.each(SET.situations.map((situation) => [situation.id, situation] as const))('%s', (_id, situation) => {
     const result = triage({
       messages: situation.messages,
-      intents: situation.intents,
+      ...triageHints(situation.intents),
       ...(situation.sentiment ? { sentiment: SENTIMENTS[situation.sentiment] } : {}),
       ...(situation.dossier ? { dossier: situation.dossier } : {}),
     });
@@ -53,48 +54,48 @@ describe('triage on the labelled set', () => {
 
 describe('triage on the linked request', () => {
   it('marks an offer whose answer is due in 2 days urgent', () => {
-    const result = triage({ messages: ['bonjour'], intents: ['greeting'], dossier: { state: 'active', daysToRenewal: 200, daysToAnswer: 2 } });
+    const result = triage({ messages: ['bonjour'], topics: [], dossier: { state: 'active', daysToRenewal: 200, daysToAnswer: 2 } });
     expect(result).toEqual({ category: 'offers', urgency: 'urgent', reasons: ['offerAnswerDueSoon'], emergencyNumbers: [] });
   });
 
   it('leaves an offer whose answer is due in 3 days normal', () => {
-    expect(triage({ messages: ['bonjour'], intents: ['greeting'], dossier: { state: 'active', daysToRenewal: 200, daysToAnswer: 3 } }).urgency).toBe('normal');
+    expect(triage({ messages: ['bonjour'], topics: [], dossier: { state: 'active', daysToRenewal: 200, daysToAnswer: 3 } }).urgency).toBe('normal');
   });
 
   it('ignores an answer date already past', () => {
-    expect(triage({ messages: ['bonjour'], intents: ['greeting'], dossier: { state: 'active', daysToRenewal: 200, daysToAnswer: -1 } }).urgency).toBe('normal');
+    expect(triage({ messages: ['bonjour'], topics: [], dossier: { state: 'active', daysToRenewal: 200, daysToAnswer: -1 } }).urgency).toBe('normal');
   });
 
   it('marks a renewal due in 20 days high', () => {
-    const result = triage({ messages: ['où en est ma demande ?'], intents: ['status'], dossier: { state: 'active', daysToRenewal: 20 } });
+    const result = triage({ messages: ['où en est ma demande ?'], ...triageHints(['status']), dossier: { state: 'active', daysToRenewal: 20 } });
     expect(result).toEqual({ category: 'applicationFollowUp', urgency: 'high', reasons: ['renewalDueSoon'], emergencyNumbers: [] });
   });
 
   it('marks an expired request high', () => {
-    const result = triage({ messages: ['hello'], intents: ['greeting'], dossier: { state: 'expired', daysToRenewal: -10 } });
+    const result = triage({ messages: ['hello'], topics: [], dossier: { state: 'expired', daysToRenewal: -10 } });
     expect(result).toEqual({ category: 'renewal', urgency: 'high', reasons: ['requestExpired'], emergencyNumbers: [] });
   });
 
   it('keeps an urgent story urgent when the request is only due for renewal', () => {
-    const result = triage({ messages: ["on doit quitter l'appartement lundi, huissier"], intents: ['none'], dossier: { state: 'to_renew', daysToRenewal: 5 } });
+    const result = triage({ messages: ["on doit quitter l'appartement lundi, huissier"], ...triageHints(['none']), dossier: { state: 'to_renew', daysToRenewal: 5 } });
     expect(result.urgency).toBe('urgent');
     expect(result.reasons).toEqual(['eviction', 'renewalDueSoon']);
   });
 
   it('applies no dossier rule to a closed request', () => {
-    expect(triage({ messages: ['merci'], intents: ['thanks'], dossier: { state: 'attributed', daysToRenewal: 5, daysToAnswer: 1 } }).urgency).toBe('normal');
+    expect(triage({ messages: ['merci'], ...triageHints(['thanks']), dossier: { state: 'attributed', daysToRenewal: 5, daysToAnswer: 1 } }).urgency).toBe('normal');
   });
 });
 
 describe('triage output', () => {
   it('gives reason codes and numbers, never the words of the user', () => {
-    const result = triage({ messages: ['Je suis Marie Dupont, mon mari me frappe, 12 rue des Lilas'], intents: ['none'], sentiment: SENTIMENTS.negative });
+    const result = triage({ messages: ['Je suis Marie Dupont, mon mari me frappe, 12 rue des Lilas'], ...triageHints(['none']), sentiment: SENTIMENTS.negative });
     expect(result.reasons).toEqual(['violence', 'negativeMood']);
     expect(JSON.stringify(result)).not.toMatch(/Marie|Dupont|Lilas|frappe/);
   });
 
   it('gives the same answer whatever the order of the intents', () => {
     const messages = ['le site bug quand j’envoie mes documents'];
-    expect(triage({ messages, intents: ['documents', 'none'] })).toEqual(triage({ messages, intents: ['none', 'documents'] }));
+    expect(triage({ messages, ...triageHints(['documents', 'none']) })).toEqual(triage({ messages, ...triageHints(['none', 'documents']) }));
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AbcZoneSchema, FinancingSchema, Offer, Typology, TypologySchema } from '../../portal/schemas';
+import { AbcZoneSchema, FinancingSchema, Offer, Typology, TypologySchema } from '../../services/portal/schemas';
 import { addDays, isoDate } from '../calendar';
 import { communeByInseeCode } from '../communeDirectory';
 import plan from '../data/offerPlan.json';

@@ -1,6 +1,6 @@
-import { Household, RequestDocument } from '../sne/schemas';
-import { AttributionDecision, CandidatureStatus, Employer, Offer } from '../portal/schemas';
-import { Ticket } from '../helpdesk/schemas';
+import { Household, RequestDocument } from '../services/sne/schemas';
+import { AttributionDecision, CandidatureStatus, Employer, Offer } from '../services/portal/schemas';
+import { Ticket } from '../services/helpdesk/schemas';
 
 /** Everything the simulator knows, in memory. Views (views.ts) turn it into API answers. */
 

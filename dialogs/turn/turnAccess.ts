@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { languageOfTurn, translatorFor, type Language, type Translate } from '../i18n';
-import type { TurnState } from './turnStateStore';
+import type { TurnState } from './turnState';
 
 /** Typed access to what the turn runner puts in the SDK's per-turn bag. */
 const TURN_STATE = Symbol('alin.turnState');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FinancingSchema, Offer, OfferPage, OfferSearchCriteria, OfferSearchCriteriaSchema, TypologySchema } from '../portal/schemas';
+import { FinancingSchema, Offer, OfferPage, OfferSearchCriteria, OfferSearchCriteriaSchema, TypologySchema } from '../services/portal/schemas';
 
 const DEFAULT_PAGE_SIZE = 20;
 

@@ -1,4 +1,4 @@
-import { NewTicketSchema, TicketPatchSchema, TicketStatusSchema } from '../../helpdesk/schemas';
+import { NewTicketSchema, TicketPatchSchema, TicketStatusSchema } from '../../services/helpdesk/schemas';
 import { ok, parseBody, problem } from '../http/problems';
 import { Route } from '../http/router';
 import { SimulatorWorld, nextId } from '../world';

@@ -1,4 +1,4 @@
-import { signNotification } from '../notifications/webhookSignature';
+import { signNotification } from '../services/notifications/webhookSignature';
 
 export interface SimulatorNotifySettings {
   /** The bot's `/api/notify`; a function when the bot's port is known only later. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { CandidatureStatusSchema, EmployerSchema, FinancingSchema, Offer, TypologySchema } from '../../portal/schemas';
-import { DocumentStateSchema, DocumentTypeSchema, HouseholdSchema, NurSchema, RequestDocumentSchema } from '../../sne/schemas';
+import { CandidatureStatusSchema, EmployerSchema, FinancingSchema, Offer, TypologySchema } from '../../services/portal/schemas';
+import { DocumentStateSchema, DocumentTypeSchema, HouseholdSchema, NurSchema, RequestDocumentSchema } from '../../services/sne/schemas';
 import { addDays, addMonths, isoDate, parseIsoDate, startOfDay } from '../calendar';
 import demoAccounts from '../data/demoAccounts.json';
 import employers from '../data/employers.json';

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
-import { REQUEST_ID_HEADER, requestIdOrNew } from '../../http/requestId';
+import { REQUEST_ID_HEADER, requestIdOrNew } from '../../services/http/requestId';
 import { ActiveFault, FaultRegistry } from '../faults';
 import { problem } from './problems';
 import { Route, SimulatorResponse, matchRoute } from './router';

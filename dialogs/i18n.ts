@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import i18next, { type Resource, type ResourceLanguage, type TFunction } from 'i18next';
-import { BoundedMemory } from './boundedMemory';
-import { projectRoot } from './projectRoot';
+import { BoundedMemory } from '../services/shared/boundedMemory';
+import { projectRoot } from '../services/shared/projectRoot';
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

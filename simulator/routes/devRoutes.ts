@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { normaliseNur } from '../../sne/nur';
-import { AbcZoneSchema, OfferSchema } from '../../portal/schemas';
+import { normaliseNur } from '../../services/sne/nur';
+import { AbcZoneSchema, OfferSchema } from '../../services/portal/schemas';
 import { communeByInseeCode } from '../communeDirectory';
 import { FaultRegistry, FaultSpecSchema } from '../faults';
 import { ok, parseBody, problem } from '../http/problems';

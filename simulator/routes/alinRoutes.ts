@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ceilingYearFor } from '../../eligibility/ceilings';
-import { isValidSiret } from '../../portal/siret';
-import { normaliseNur } from '../../sne/nur';
-import { applicationViolations } from '../../offers/applicationRules';
+import { ceilingYearFor } from '../../services/eligibility/ceilings';
+import { isValidSiret } from '../../services/portal/siret';
+import { normaliseNur } from '../../services/sne/nur';
+import { applicationViolations } from '../../services/offers/applicationRules';
 import { problem, ok, parseBody } from '../http/problems';
 import { Route, SimulatorResponse } from '../http/router';
 import { LinkChallenges } from '../linkChallenges';
