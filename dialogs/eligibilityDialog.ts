@@ -30,7 +30,6 @@ import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
 import { extractEntities } from './recognizer/entities/extractEntities';
 import { countOf, COUNT_PATTERN } from './recognizer/entities/numberWords';
 import { readEntities, type CommuneCandidate, type Place, type RecognizedEntities } from './recognizer/entities/schemas';
-import { findUniqueNumbers } from './recognizer/entities/uniqueNumber';
 import type { Recognition } from './recognizer/intents';
 import { normalizeForMatching } from '../services/shared/normalizeForMatching';
 
@@ -159,7 +158,7 @@ export class EligibilityDialog extends ComponentDialog {
 
   /** "Suis-je éligible ? mon numéro est 069…": link first, then answer from the request. */
   private async linkIfNumberGivenStep(step: WaterfallStepContext<Recognition>) {
-    const numberGiven = findUniqueNumbers(step.options.text).length > 0;
+    const numberGiven = readEntities(step.options.entities).uniqueNumber !== undefined;
     if (numberGiven && !turnStateOf(step.context).user.link && step.findDialog(LINK_DIALOG)) return step.beginDialog(LINK_DIALOG, step.options);
     return step.next();
   }

@@ -7,7 +7,8 @@ import type { PortalApi } from '../services/portal/portalApi';
 import { subscribeOfferCard } from './cards/notificationCard';
 import { formatDate } from './format';
 import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
-import { findUniqueNumbers } from './recognizer/entities/uniqueNumber';
+import { UniqueNumberPrompt } from './prompts/uniqueNumberPrompt';
+import { readEntities } from './recognizer/entities/schemas';
 import type { Recognition } from './recognizer/intents';
 
 const STEPS = 'linkNumber.steps';
@@ -38,7 +39,7 @@ export class LinkNumberDialog extends ComponentDialog {
     super('linkNumberDialog');
     this.addDialog(employerCheck);
     this.addDialog(yesNoPrompt(CONFIRM));
-    this.addDialog(new TextPrompt(NUMBER_PROMPT, (prompt) => this.validateNumber(prompt)));
+    this.addDialog(new UniqueNumberPrompt(NUMBER_PROMPT, (prompt) => this.validateNumber(prompt)));
     this.addDialog(new TextPrompt(CODE_PROMPT, async (prompt) => sixDigits(prompt.recognized.value) !== undefined));
     this.addDialog(
       new WaterfallDialog(STEPS, [this.checkExistingLinkStep.bind(this), this.askNumberStep.bind(this), this.sendCodeStep.bind(this), this.endStep.bind(this)]),
@@ -63,14 +64,15 @@ export class LinkNumberDialog extends ComponentDialog {
       return step.endDialog({ linked: true });
     }
     // "mon numéro c'est 069 1124 000101 gdpub": the number may come with the request itself.
-    const typed = findUniqueNumbers(step.options?.text ?? '')[0]?.value;
-    if (typed) return step.next(typed);
+    const given = step.options?.entities ? readEntities(step.options.entities).uniqueNumber : undefined;
+    if (given) return step.next(given);
     await step.context.sendActivity(t('link:explain'));
     return step.prompt(NUMBER_PROMPT, { prompt: t('link:askNumber'), retryPrompt: t('link:badShape') });
   }
 
   private async sendCodeStep(step: WaterfallStepContext<Recognition>) {
-    const nur = findUniqueNumbers(String(step.result ?? ''))[0]?.value;
+    // The number, in canonical form: given with the request, or the number prompt's answer.
+    const nur = typeof step.result === 'string' ? step.result : undefined;
     if (!nur) {
       await step.context.sendActivity(translatorOf(step.context)('link:giveUpShape'));
       return step.endDialog({ linked: false });
@@ -178,7 +180,7 @@ export class LinkNumberDialog extends ComponentDialog {
   }
 
   private async validateNumber(prompt: PromptValidatorContext<string>): Promise<boolean> {
-    if (findUniqueNumbers(prompt.recognized.value ?? '').length > 0) return true;
+    if (prompt.recognized.succeeded) return true;
     // After a few tries, let the dialog explain where to find the number instead of asking forever.
     return prompt.attemptCount >= MAX_SHAPE_RETRIES;
   }

@@ -9,7 +9,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { supportedLanguage } from './i18n';
-import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
+import { languageOf, rememberRecognition, translatorOf, turnStateOf } from './turn/turnAccess';
 import { redactText } from '../services/privacy/redact';
 import { menuCard } from './cards/menuCard';
 import { offerPersonCard } from './cards/offerPersonCard';
@@ -66,6 +66,7 @@ export class MainDialog extends ComponentDialog {
     }
     const conversation = turnStateOf(context).conversation;
     const recognition = asUrgentHandoff(asSearchFollowUp(await this.recognize(context, input), conversation));
+    rememberRecognition(context, recognition);
     if (recognition.intent !== 'none' && conversation.misses) delete conversation.misses;
     const dc = await this.dialogSet.createContext(context);
 

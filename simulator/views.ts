@@ -1,6 +1,6 @@
 import { Applicant, ACTIVE_CANDIDATURE_STATUSES, Candidature } from '../services/portal/schemas';
 import { HousingRequest, RequestState } from '../services/sne/schemas';
-import { maskNur } from '../services/sne/nur';
+import { maskNur } from '../services/sne/uniqueNumber';
 import { addMonths, parseIsoDate, startOfDay } from './calendar';
 import { maskEmail } from './maskEmail';
 import { SimulatorWorld, StoredApplicant, StoredCandidature, StoredRequest } from './world';

@@ -1,9 +1,12 @@
 import type { TurnContext } from 'botbuilder';
 import { languageOfTurn, translatorFor, type Language, type Translate } from '../i18n';
+import type { Recognition } from '../recognizer/intents';
 import type { TurnState } from './turnState';
 
 /** Typed access to what the turn runner puts in the SDK's per-turn bag. */
 const TURN_STATE = Symbol('alin.turnState');
+/** What the main dialog recognised in this turn's message, once, for every dialog and prompt to read. */
+const RECOGNITION = Symbol('alin.recognition');
 
 export function attachTurnState(context: TurnContext, state: TurnState): void {
   context.turnState.set(TURN_STATE, state);
@@ -29,4 +32,13 @@ export function languageOf(context: TurnContext): Language {
 
 export function translatorOf(context: TurnContext): Translate {
   return translatorFor(languageOf(context));
+}
+
+export function rememberRecognition(context: TurnContext, recognition: Recognition): void {
+  context.turnState.set(RECOGNITION, recognition);
+}
+
+/** What was recognised in this turn's message (undefined before the main dialog ran the recognizer). */
+export function recognitionOf(context: TurnContext): Recognition | undefined {
+  return context.turnState.get(RECOGNITION) as Recognition | undefined;
 }

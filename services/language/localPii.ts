@@ -1,4 +1,4 @@
-import { findPersonalData, type PersonalDataKind } from '../privacy/redact';
+import { findPersonalData, type PersonalDataKind } from '../privacy/personalData';
 import type { PiiEntity } from './languageService';
 import { HOUSING_REQUEST_NUMBER } from './piiCategories';
 
@@ -18,7 +18,7 @@ const CATEGORY_OF: Partial<Record<PersonalDataKind, string>> = {
 const SHAPE_ONLY = 0.5;
 const PATTERN = 0.9;
 
-/** Personal data found by the patterns of services/privacy/redact.ts, with their check digits. */
+/** Personal data found by the detectors of services/privacy/personalData.ts, with their check digits. */
 export function localPiiEntities(text: string): PiiEntity[] {
   return findPersonalData(text).flatMap((match) => {
     const category = CATEGORY_OF[match.kind];

@@ -2,7 +2,7 @@ import { CircuitStatus } from '../http/circuitBreaker';
 import { BadRequestError } from '../http/errors';
 import { CallOptions, HttpClientSettings, createJsonClient } from '../http/jsonClient';
 import { requestIdOrNew } from '../http/requestId';
-import { normaliseNur } from './nur';
+import { normaliseNur } from './uniqueNumber';
 import { HousingRequestSchema } from './schemas';
 import { SneApi } from './sneApi';
 

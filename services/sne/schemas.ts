@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NUR_PATTERN } from './nur';
+import { NUR_PATTERN } from './uniqueNumber';
 
 /** Shapes of the national request file API (`/sne/v1`), as documented in docs/portal-api.yaml. */
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ceilingYearFor } from '../../services/eligibility/ceilings';
 import { isValidSiret } from '../../services/portal/siret';
-import { normaliseNur } from '../../services/sne/nur';
+import { normaliseNur } from '../../services/sne/uniqueNumber';
 import { applicationViolations } from '../../services/offers/applicationRules';
 import { problem, ok, parseBody } from '../http/problems';
 import { Route, SimulatorResponse } from '../http/router';

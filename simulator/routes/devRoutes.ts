@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { normaliseNur } from '../../services/sne/nur';
+import { normaliseNur } from '../../services/sne/uniqueNumber';
 import { AbcZoneSchema, OfferSchema } from '../../services/portal/schemas';
 import { communeByInseeCode } from '../communeDirectory';
 import { FaultRegistry, FaultSpecSchema } from '../faults';

@@ -1,4 +1,4 @@
-import { normaliseNur } from '../../services/sne/nur';
+import { normaliseNur } from '../../services/sne/uniqueNumber';
 import { ok, problem } from '../http/problems';
 import { Route } from '../http/router';
 import { requestView } from '../views';

@@ -1,6 +1,7 @@
 import { allText } from '../support/botHarness';
 import { conversationsWithPortal } from '../support/portalConversations';
 import { PORTAL_TOKEN } from '../support/simulatorClock';
+import { coreOf, TYPED_SPELLINGS } from '../support/uniqueNumberSpellings';
 
 interface Ticket {
   id: string;
@@ -31,6 +32,22 @@ describe('the HR helpdesk', () => {
     expect(everything).toContain('[EMAIL]');
     expect(created.summary).toContain('Demande liée\u00a0: 069********01GDPUB');
   });
+
+  it.each(TYPED_SPELLINGS.map((spelling, index) => ({ ...spelling, conversation: `spelling-${index}` })))(
+    'keeps the number typed as "$typed" out of the stored transcript and the ticket',
+    async ({ typed, canonical, conversation }) => {
+      await say(conversation, `mon numéro c'est ${typed} merci`);
+      await say(conversation, 'annuler');
+      await say(conversation, 'je voudrais parler à un conseiller');
+      const id = /ticket n°\u00a0(\S+)\./.exec(await say(conversation, 'oui'))![1]!;
+      const created = await ticket(id);
+      const ticketTexts = [created.summary, ...created.transcript.map((line) => line.text)];
+      expect(ticketTexts.join('\n')).toContain('[NUR]');
+      const key = `conversation:emulator:${conversation}`;
+      const stored = (await running().bot.app.storage.read([key]))[key] as { transcript: { text: string }[] };
+      for (const text of [...ticketTexts, ...stored.transcript.map((line) => line.text)]) expect(coreOf(text)).not.toContain(canonical.slice(0, 13));
+    },
+  );
 
   it('treats an eviction story as urgent: the numbers that apply, an urgent ticket, and the handoff event', async () => {
     const offered = await say('urgent', "on doit quitter l'appartement lundi, l'huissier est passé, on n'a nulle part où aller");

@@ -1,15 +1,15 @@
 import { findAmounts } from '../../dialogs/recognizer/entities/amount';
 import { findDates } from '../../dialogs/recognizer/entities/date';
-import { findEmails } from '../../dialogs/recognizer/entities/email';
+import { findEmails } from '../../services/privacy/detectors/email';
 import { extractEntities } from '../../dialogs/recognizer/entities/extractEntities';
 import { findPersons } from '../../dialogs/recognizer/entities/persons';
-import { findPhones } from '../../dialogs/recognizer/entities/phone';
+import { findPhones } from '../../services/privacy/detectors/phone';
 import { findPlaces } from '../../dialogs/recognizer/entities/place';
 import { readEntities, type Place } from '../../dialogs/recognizer/entities/schemas';
-import { findSirets } from '../../dialogs/recognizer/entities/siret';
+import { findSirets } from '../../services/privacy/detectors/siret';
 import { findSurfaces } from '../../dialogs/recognizer/entities/surface';
 import { findTypologies } from '../../dialogs/recognizer/entities/typology';
-import { findUniqueNumbers } from '../../dialogs/recognizer/entities/uniqueNumber';
+import { findUniqueNumbers } from '../../services/sne/uniqueNumber';
 
 /** Wednesday 4 March 2026, noon: relative dates below are read from this day. */
 const TODAY = new Date(2026, 2, 4, 12, 0, 0);

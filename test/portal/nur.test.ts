@@ -1,4 +1,4 @@
-import { maskNur, normaliseNur } from '../../services/sne/nur';
+import { maskNur, normaliseNur } from '../../services/sne/uniqueNumber';
 import { isValidSiret, normaliseSiret } from '../../services/portal/siret';
 
 describe('normaliseNur', () => {

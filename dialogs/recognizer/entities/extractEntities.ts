@@ -1,15 +1,15 @@
 import { findAmounts } from './amount';
 import { findDates } from './date';
-import { findEmails } from './email';
+import { findEmails } from '../../../services/privacy/detectors/email';
 import type { EntityMatch } from './entityMatch';
 import { findPersons } from './persons';
-import { findPhones } from './phone';
+import { findPhones } from '../../../services/privacy/detectors/phone';
 import { findPlaces } from './place';
 import type { RecognizedEntities } from './schemas';
-import { findSirets } from './siret';
+import { findSirets } from '../../../services/privacy/detectors/siret';
 import { findSurfaces } from './surface';
 import { findTypologies } from './typology';
-import { findUniqueNumbers } from './uniqueNumber';
+import { findUniqueNumbers } from '../../../services/sne/uniqueNumber';
 
 export type EntityKind = 'email' | 'uniqueNumber' | 'siret' | 'phone' | 'amount' | 'surface' | 'date' | 'typology' | 'persons' | 'place';
 

@@ -1,0 +1,25 @@
+import type { TurnContext } from 'botbuilder';
+import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
+import { readEntities } from '../recognizer/entities/schemas';
+import { recognitionOf } from '../turn/turnAccess';
+
+/**
+ * Asks for the unique number and returns it in canonical form, as the recognizer read it from the
+ * answer ("c'est le 069 1124 000101 gdpub"): the text is not parsed a second time here.
+ */
+export class UniqueNumberPrompt extends Prompt<string> {
+  constructor(dialogId: string, validator?: PromptValidator<string>) {
+    super(dialogId, validator);
+  }
+
+  protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
+    const prompt = isRetry && options.retryPrompt ? options.retryPrompt : options.prompt;
+    if (prompt) await context.sendActivity(prompt);
+  }
+
+  protected async onRecognize(context: TurnContext): Promise<PromptRecognizerResult<string>> {
+    const recognition = recognitionOf(context);
+    const uniqueNumber = recognition ? readEntities(recognition.entities).uniqueNumber : undefined;
+    return uniqueNumber ? { succeeded: true, value: uniqueNumber } : { succeeded: false };
+  }
+}
