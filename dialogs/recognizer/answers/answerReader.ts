@@ -1,0 +1,158 @@
+import { normalizeForMatching } from '../../../services/shared/normalizeForMatching';
+import answerWordsData from './answerWords.json';
+
+/**
+ * The shared answer reader: how any step reads a short answer to its question — yes or no, one of the
+ * offered choices (by label, synonym, inflection or position), or "none of these" — in French and
+ * English, whatever the channel's locale. Linear in the text and bounded: a long message is read from
+ * its beginning only, where an answer sits.
+ */
+
+export type Language = 'fr' | 'en';
+type WordsByLanguage = Record<Language, string[]>;
+
+interface AnswerWords {
+  yes: WordsByLanguage;
+  no: WordsByLanguage;
+  unsure: WordsByLanguage;
+  none: WordsByLanguage;
+  ordinals: Record<Language, string[][]>;
+  last: WordsByLanguage;
+  positionFillers: WordsByLanguage;
+}
+
+const WORDS = answerWordsData as unknown as AnswerWords;
+const LANGUAGES: Language[] = ['fr', 'en'];
+/** Past this, the rest of a message is not an answer to a question: it is not read. */
+const READ_AT_MOST = 300;
+/** A yes or no word further into a long message says nothing about the question ("je ne sais pas si…"). */
+const SHORT_ANSWER_WORDS = 8;
+
+const bothLanguages = (words: WordsByLanguage): string[] => LANGUAGES.flatMap((language) => words[language].map(normalizeForMatching));
+const YES = bothLanguages(WORDS.yes);
+const NO = bothLanguages(WORDS.no);
+const UNSURE = bothLanguages(WORDS.unsure);
+const NONE = bothLanguages(WORDS.none);
+const LAST = new Set(bothLanguages(WORDS.last));
+const FILLERS = new Set(bothLanguages(WORDS.positionFillers));
+const ORDINAL_OF = new Map<string, number>();
+for (const language of LANGUAGES) WORDS.ordinals[language].forEach((words, index) => words.forEach((word) => ORDINAL_OF.set(normalizeForMatching(word), index)));
+
+/** The text as words to match: normalised, bounded, padded with spaces so phrases match whole words. */
+function spaced(text: string): string {
+  return ` ${normalizeForMatching(text.slice(0, READ_AT_MOST))} `;
+}
+
+function saysAny(said: string, phrases: string[]): boolean {
+  return phrases.some((phrase) => said.includes(` ${phrase} `));
+}
+
+/** Where the first of the phrases starts in `said`, or -1. */
+function firstIndexOf(said: string, phrases: string[]): number {
+  let first = -1;
+  for (const phrase of phrases) {
+    const index = said.indexOf(` ${phrase} `);
+    if (index >= 0 && (first < 0 || index < first)) first = index;
+  }
+  return first;
+}
+
+export type YesNo = 'yes' | 'no';
+
+/**
+ * "ouais", "nan merci", "ok vas-y", "sure", "pas maintenant" → yes or no; "je sais pas", "j'ai un
+ * doute", "oui et non", a long story → undefined (the question is asked again, or answered otherwise).
+ */
+export function readYesNo(text: string): YesNo | undefined {
+  const said = spaced(text);
+  if (saysAny(said, UNSURE)) return undefined;
+  const words = said.trim().split(' ').filter(Boolean).length;
+  const yesAt = firstIndexOf(said, YES);
+  const noAt = firstIndexOf(said, NO);
+  // A long message answers only when it opens with the answer ("non, en fait on est 4").
+  if (words > SHORT_ANSWER_WORDS) {
+    if (noAt === 0 && yesAt !== 0) return 'no';
+    if (yesAt === 0 && noAt !== 0) return 'yes';
+    return undefined;
+  }
+  // Both ("oui et non", "non non c'est bon"): not an answer to rely on.
+  if (yesAt >= 0 && noAt < 0) return 'yes';
+  if (noAt >= 0 && yesAt < 0) return 'no';
+  return undefined;
+}
+
+export interface ChoiceOption<V extends string = string> {
+  value: V;
+  /** The button's label and every other way to say it, in either language. */
+  says: string[];
+}
+
+export type ChoiceReading<V extends string> = { kind: 'choice'; value: V } | { kind: 'none' } | undefined;
+
+/** "mariés" and "marié", "pacsee" and "pacsé": one form for comparing, without the plural or feminine ending. */
+function stem(word: string): string {
+  let stem = word.length > 4 ? word.replace(/[sx]$/, '') : word;
+  while (stem.length > 4 && stem.endsWith('e')) stem = stem.slice(0, -1);
+  return stem;
+}
+
+/** Stemmed words, without single letters ("Marié(e)" → "marie", "l'aide" → "aide"). */
+function stemmed(text: string): string {
+  const words = normalizeForMatching(text).split(' ').filter((word) => word.length > 1 || /\d/.test(word));
+  return ` ${words.map(stem).join(' ')} `;
+}
+
+// "pas marié", "not married", "sans enfant": the word names the choice it refuses.
+const NEGATIONS = new Set(['pas', 'non', 'ni', 'sans', 'jamais', 'not', 'no', 'without', 'never']);
+
+/** Whether `phrase` is said in `said`, and not right after a negation. */
+function affirms(said: string, phrase: string): boolean {
+  for (let index = said.indexOf(phrase); index >= 0; index = said.indexOf(phrase, index + 1)) {
+    const before = said.slice(0, index).trim().split(' ').pop() ?? '';
+    if (!NEGATIONS.has(before)) return true;
+  }
+  return false;
+}
+
+/**
+ * One of the offered choices: by what it says ("mariés" for "Marié(e)", a synonym), by its position
+ * ("le deuxième", "2", "the last one"), or "none of these" ("aucune", "rien de tout ça") when the
+ * question allows it. Undefined when the answer names no choice, or more than one.
+ */
+export function readChoice<V extends string>(text: string, options: ChoiceOption<V>[]): ChoiceReading<V> {
+  const said = stemmed(text.slice(0, READ_AT_MOST));
+  const named = options.filter((option) => option.says.some((phrase) => affirms(said, stemmed(phrase))));
+  if (named.length === 1) return { kind: 'choice', value: named[0]!.value };
+  if (named.length > 1) {
+    // "Marié" inside "Pas marié": the longest match wins when it contains the others.
+    const longest = longestNamed(said, named);
+    if (longest) return { kind: 'choice', value: longest.value };
+  }
+  const position = positionIn(text);
+  if (position !== undefined) {
+    const index = position === 'last' ? options.length - 1 : position;
+    const option = options[index];
+    if (option) return { kind: 'choice', value: option.value };
+  }
+  if (saysAny(spaced(text), NONE)) return { kind: 'none' };
+  return undefined;
+}
+
+function longestNamed<V extends string>(said: string, named: ChoiceOption<V>[]): ChoiceOption<V> | undefined {
+  const matches = named.map((option) => ({
+    option,
+    phrase: option.says.map(stemmed).filter((phrase) => affirms(said, phrase)).sort((a, b) => b.length - a.length)[0] ?? '',
+  }));
+  matches.sort((a, b) => b.phrase.length - a.phrase.length);
+  const [best, ...others] = matches;
+  return best && others.every((other) => best.phrase.includes(other.phrase.trim())) ? best.option : undefined;
+}
+
+/** "le 2", "la deuxième", "1er", "the last one": the index said, when the answer is only a position. */
+function positionIn(text: string): number | 'last' | undefined {
+  const words = normalizeForMatching(text.slice(0, READ_AT_MOST)).split(' ').filter((word) => word && !FILLERS.has(word));
+  if (words.length !== 1) return undefined;
+  const [word] = words as [string];
+  if (LAST.has(word)) return 'last';
+  return ORDINAL_OF.get(word);
+}
