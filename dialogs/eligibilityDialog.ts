@@ -11,7 +11,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { listFor, type Translate } from './i18n';
+import type { Translate } from './i18n';
 import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
 import { assessEligibility, PLAUSIBLE_MAX_PERSONS } from '../services/eligibility/assessEligibility';
 import type { IncomeZone } from '../services/eligibility/ceilings';
@@ -28,11 +28,12 @@ import { eligibilityCard, type UnaskedCondition } from './cards/eligibilityCard'
 import { formatEuros } from './format';
 import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
 import { extractEntities } from './recognizer/entities/extractEntities';
-import { countOf, COUNT_PATTERN } from './recognizer/entities/numberWords';
-import { readEntities, type CommuneCandidate, type Place, type RecognizedEntities } from './recognizer/entities/schemas';
+import { mentionsAny } from './recognizer/entities/eligibilityWords';
+import { readAges, readComposition, readPersons, type Composition } from './recognizer/entities/household';
+import { readIncome, type IncomeReading } from './recognizer/entities/income';
+import { readEntities, type CommuneCandidate, type Place } from './recognizer/entities/schemas';
 import { findUniqueNumbers } from './recognizer/entities/uniqueNumber';
 import type { Recognition } from './recognizer/intents';
-import { normalizeForMatching } from '../services/shared/normalizeForMatching';
 
 const ROUTER = 'eligibility.router';
 const STEPS = 'eligibility.steps';
@@ -63,9 +64,7 @@ type PendingPlace =
   | { kind: 'needsCommune'; departmentCode: string; departmentName: string }
   | { kind: 'unknown' };
 
-type Composition = 'single' | 'couple' | 'adults';
 type PersonsIssue = HouseholdIssue | 'tooManyPersons';
-type IncomeReading = { kind: 'yearly'; value: number } | { kind: 'monthly'; value: number } | { kind: 'negative' };
 
 /** What is known of the household so far: from the linked request, the first message, then the answers. */
 interface Facts {
@@ -120,7 +119,7 @@ export class EligibilityDialog extends ComponentDialog {
     const composition = new ChoicePrompt(COMPOSITION);
     composition.style = ListStyle.suggestedAction;
     this.addDialog(composition);
-    this.addDialog(new TextPrompt(AGES, async (prompt) => agesIn(prompt.recognized.value ?? '') !== undefined));
+    this.addDialog(new TextPrompt(AGES, async (prompt) => readAges(prompt.recognized.value ?? '') !== undefined));
     this.addDialog(yesNoPrompt(DISABILITY));
     this.addDialog(new WaterfallDialog(ROUTER, [this.routeStep.bind(this)]));
     this.addDialog(new WaterfallDialog(EMPLOYER_CHECK, [this.checkEmployerStep.bind(this)]));
@@ -176,7 +175,7 @@ export class EligibilityDialog extends ComponentDialog {
     if (said.place) delete values.facts.pendingPlace;
     if (said.pendingPlace) delete values.facts.place;
     values.stepByStep = !fromRequest && !(said.persons !== undefined && said.income !== undefined && (said.place ?? said.pendingPlace));
-    values.priority = mentionsAny(step.options.text, 'words.priority');
+    values.priority = mentionsAny(step.options.text, 'priority');
     if (fromRequest) Object.assign(values, { maskedNur: fromRequest.maskedNur, employer: fromRequest.employer });
     return step.next();
   }
@@ -205,7 +204,7 @@ export class EligibilityDialog extends ComponentDialog {
 
   private async askIncomeStep(step: WaterfallStepContext<Recognition>) {
     const values = step.values as EligibilityValues;
-    if (typeof step.result === 'string') values.facts.persons = personsIn(step.result, extractEntities(step.result, new Date()).entities, true);
+    if (typeof step.result === 'string') values.facts.persons = readPersons(step.result, extractEntities(step.result, new Date()).entities, true);
     const income = values.facts.income;
     if (income?.kind === 'yearly') return step.next();
     const t = translatorOf(step.context);
@@ -219,7 +218,7 @@ export class EligibilityDialog extends ComponentDialog {
     const values = step.values as EligibilityValues;
     const { facts } = values;
     if (typeof step.result === 'string') {
-      facts.income = incomeIn(step.result, extractEntities(step.result, new Date()).entities, true);
+      facts.income = readIncome(step.result, extractEntities(step.result, new Date()).entities, true);
       delete facts.incomeYear;
     }
     if (facts.persons === 1) facts.composition ??= 'adults';
@@ -248,7 +247,7 @@ export class EligibilityDialog extends ComponentDialog {
     const values = step.values as EligibilityValues;
     const { facts } = values;
     if (typeof step.result === 'string') {
-      facts.youngHousehold = isYoungHousehold({ persons: facts.persons!, dependants: dependantsOf(facts), ages: agesIn(step.result) ?? [] });
+      facts.youngHousehold = isYoungHousehold({ persons: facts.persons!, dependants: dependantsOf(facts), ages: readAges(step.result) ?? [] });
     }
     const matters = disabilityMatters({ persons: facts.persons!, dependants: dependantsOf(facts), youngHousehold: facts.youngHousehold });
     if (!values.stepByStep || !matters || facts.disabledPersons !== undefined) return step.next();
@@ -357,24 +356,12 @@ function factsFromMessage(recognition: Recognition): Facts {
   const facts: Facts = {};
   const place = entities.places?.[0];
   if (place) Object.assign(facts, placeFacts(placeFromResolution(resolutionOfEntity(place))));
-  const persons = personsIn(text, entities, false);
+  const persons = readPersons(text, entities, false);
   if (persons !== undefined) facts.persons = persons;
-  const income = incomeIn(text, entities, false);
+  const income = readIncome(text, entities, false);
   if (income) facts.income = income;
-  Object.assign(facts, compositionIn(text, facts.persons));
+  Object.assign(facts, readComposition(text, facts.persons));
   return facts;
-}
-
-/** Who the household is, when the message says it: "seule avec 2 enfants", "en couple", "avec 1 enfant". */
-function compositionIn(text: string, persons: number | undefined): Pick<Facts, 'composition' | 'dependants'> {
-  if (mentionsAny(text, 'words.singleAdult')) return { composition: 'single' };
-  if (mentionsAny(text, 'words.couple')) return { composition: 'couple' };
-  if (persons === undefined || !mentionsAny(text, 'words.children')) return {};
-  const folded = ` ${normalizeForMatching(text)} `;
-  const counted = new RegExp(` (${COUNT_PATTERN}) (?:${wordsOf('words.children').join('|')}) `).exec(folded);
-  const children = counted ? (countOf(counted[1] ?? '') ?? 1) : 1;
-  if (children >= persons) return {};
-  return persons - children === 1 ? { composition: 'single' } : { composition: 'adults', dependants: children };
 }
 
 function dependantsOf(facts: Facts): number {
@@ -395,16 +382,6 @@ function unaskedConditionsOf(facts: Facts): UnaskedCondition[] {
   if (couple && facts.youngHousehold === undefined && youngHouseholdMatters({ persons, dependants, disabledPersons: facts.disabledPersons })) conditions.push('youngHousehold');
   if (facts.disabledPersons === undefined && disabilityMatters({ persons, dependants, youngHousehold: facts.youngHousehold })) conditions.push('disability');
   return conditions;
-}
-
-function mentionsAny(text: string, key: string): boolean {
-  const said = ` ${normalizeForMatching(text)} `;
-  return wordsOf(key).some((word) => said.includes(` ${word} `));
-}
-
-/** The words of `locales/<language>/eligibility.json`, in both languages: people switch without saying so. */
-function wordsOf(key: string): string[] {
-  return [...listFor('fr', key, 'eligibility'), ...listFor('en', key, 'eligibility')].map(normalizeForMatching);
 }
 
 // Places -------------------------------------------------------------------------------------------
@@ -470,22 +447,7 @@ function chosenPlace(pending: PendingPlace, answer: string): PlaceFact | undefin
   return reading.kind === 'zone' || reading.kind === 'outOfScope' ? reading : undefined;
 }
 
-// Persons, income, ages ----------------------------------------------------------------------------
-
-// "on est 40", "0 personne", "-2 personnes": read even when impossible, so the question can say why.
-const PERSONS_SAID = /(?:on est|on sera|nous sommes|nous serons|we are|we're|there are)\s+(-?\d+(?:[.,]\d+)?)(?![\d.,]*\s*(?:€|euros?|k\b|ans|years))|(-?\d+(?:[.,]\d+)?)\s*(?:personnes?|pers\b|people|persons?)/i;
-const BARE_NUMBER = /^\s*(-?\d+(?:[.,]\d+)?)\s*$/;
-
-/** The number of persons said; `answer` when the text answers "how many persons?" (a bare number counts). */
-function personsIn(text: string, entities: RecognizedEntities, answer: boolean): number | undefined {
-  const said = PERSONS_SAID.exec(text);
-  if (said) return Number((said[1] ?? said[2] ?? '').replace(',', '.'));
-  if (entities.persons !== undefined) return entities.persons;
-  if (!answer) return undefined;
-  const bare = BARE_NUMBER.exec(text);
-  if (bare) return Number((bare[1] ?? '').replace(',', '.'));
-  return countOf(normalizeForMatching(text));
-}
+// Persons and income, asked ------------------------------------------------------------------------
 
 function personsIssue(persons: number): PersonsIssue | undefined {
   if (persons > PLAUSIBLE_MAX_PERSONS) return 'tooManyPersons';
@@ -498,28 +460,13 @@ function personsQuestion(t: Translate, issue: PersonsIssue, persons: number): st
 
 async function validatePersons(prompt: PromptValidatorContext<string>): Promise<boolean> {
   const text = prompt.recognized.value ?? '';
-  const persons = personsIn(text, extractEntities(text, new Date()).entities, true);
+  const persons = readPersons(text, extractEntities(text, new Date()).entities, true);
   if (persons === undefined) return false;
   const issue = personsIssue(persons);
   if (!issue) return true;
   // A question that says what is wrong, instead of the generic retry.
   await prompt.context.sendActivity(personsQuestion(translatorOf(prompt.context), issue, persons));
   return false;
-}
-
-// A minus sign right before the digits: "-5000 €", "revenu : -5000".
-const NEGATIVE = /(?:^|[\s(:=])[-−]\d/;
-// A bare answer to "what income?": "32000", "32 000", "32.000".
-const BARE_AMOUNT = /^\s*(\d{1,3}(?:[ .\u00a0\u202f]\d{3})+|\d+)\s*$/;
-
-/** The yearly income said; a monthly amount or a negative one comes back as such, for the question to say why. */
-function incomeIn(text: string, entities: RecognizedEntities, answer: boolean): IncomeReading | undefined {
-  if (NEGATIVE.test(text)) return { kind: 'negative' };
-  const amounts = entities.amounts ?? [];
-  const amount = amounts.find((candidate) => candidate.period === 'year') ?? [...amounts].sort((a, b) => b.value - a.value)[0];
-  if (amount) return amount.period === 'month' ? { kind: 'monthly', value: amount.value } : { kind: 'yearly', value: amount.value };
-  const bare = answer ? BARE_AMOUNT.exec(text) : null;
-  return bare ? { kind: 'yearly', value: Number((bare[1] ?? '').replace(/[ .\u00a0\u202f]/g, '')) } : undefined;
 }
 
 function incomeQuestion(t: Translate, language: ReturnType<typeof languageOf>, income: IncomeReading, params: Record<string, number>): string {
@@ -530,18 +477,12 @@ function incomeQuestion(t: Translate, language: ReturnType<typeof languageOf>, i
 
 async function validateIncome(prompt: PromptValidatorContext<string>): Promise<boolean> {
   const text = prompt.recognized.value ?? '';
-  const income = incomeIn(text, extractEntities(text, new Date()).entities, true);
+  const income = readIncome(text, extractEntities(text, new Date()).entities, true);
   if (!income) return false;
   if (income.kind === 'yearly') return true;
   const t = translatorOf(prompt.context);
   await prompt.context.sendActivity(incomeQuestion(t, languageOf(prompt.context), income, prompt.options.validations as Record<string, number>));
   return false;
-}
-
-/** "27 et 29", "27 ans et 29 ans", "27/29": both ages, in whole years. */
-function agesIn(text: string): number[] | undefined {
-  const ages = [...text.matchAll(/\d{1,3}/g)].map((match) => Number(match[0]));
-  return ages.length === 2 && ages.every((age) => age <= 120) ? ages : undefined;
 }
 
 // After the answer ---------------------------------------------------------------------------------
