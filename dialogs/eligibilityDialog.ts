@@ -14,11 +14,9 @@ import { z } from 'zod';
 import type { Translate } from './i18n';
 import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
 import { assessEligibility, PLAUSIBLE_MAX_PERSONS } from '../services/eligibility/assessEligibility';
-import type { IncomeZone } from '../services/eligibility/ceilings';
 import { disabilityMatters, householdIssues, isYoungHousehold, youngHouseholdMatters, type HouseholdIssue } from '../services/eligibility/householdCategory';
 import { incomeYearRule, type IncomeYear } from '../services/eligibility/incomeYear';
-import { zoneForDepartment, zoneForResolution, type PlaceZoneResult } from '../services/eligibility/zone';
-import { departmentByCode, narrowCandidates, resolvePlace, type PlaceResolution } from '../services/geo/resolvePlace';
+import { departmentByCode } from '../services/geo/resolvePlace';
 import { isServiceError } from '../services/http/errors';
 import type { PortalApi } from '../services/portal/portalApi';
 import type { Employer } from '../services/portal/schemas';
@@ -31,7 +29,8 @@ import { extractEntities } from './recognizer/entities/extractEntities';
 import { mentionsAny } from './recognizer/entities/eligibilityWords';
 import { readAges, readComposition, readPersons, type Composition } from './recognizer/entities/household';
 import { readIncome, type IncomeReading } from './recognizer/entities/income';
-import { readEntities, type CommuneCandidate, type Place } from './recognizer/entities/schemas';
+import { chosenPlace, isZoned, placeZoneOfDepartment, placeZoneOfEntity, readPlaceZone, type PendingPlace, type PlaceZoneReading, type ZonedPlace } from './recognizer/entities/placeZone';
+import { readEntities } from './recognizer/entities/schemas';
 import { findUniqueNumbers } from './recognizer/entities/uniqueNumber';
 import type { Recognition } from './recognizer/intents';
 
@@ -56,19 +55,11 @@ const EmployerButtonSchema = z.object({ action: z.literal('checkEmployer') });
 /** How many homonyms are offered as buttons; the others are reached by typing their department. */
 const PLACE_BUTTONS = 5;
 
-/** A place whose ceiling zone is known, or overseas (separate tables, out of scope). */
-type PlaceFact = { kind: 'zone'; zone: IncomeZone; name: string } | { kind: 'outOfScope' };
-/** A place that needs one more question before its zone is known. */
-type PendingPlace =
-  | { kind: 'needsChoice'; name: string; candidates: CommuneCandidate[] }
-  | { kind: 'needsCommune'; departmentCode: string; departmentName: string }
-  | { kind: 'unknown' };
-
 type PersonsIssue = HouseholdIssue | 'tooManyPersons';
 
 /** What is known of the household so far: from the linked request, the first message, then the answers. */
 interface Facts {
-  place?: PlaceFact;
+  place?: ZonedPlace;
   pendingPlace?: PendingPlace;
   persons?: number;
   composition?: Composition;
@@ -111,7 +102,7 @@ export class EligibilityDialog extends ComponentDialog {
     // A component registers the dialogs it starts: the SDK's reprompt does not look in the parent's.
     if (linkNumber) this.addDialog(linkNumber);
     if (employerCheck) this.addDialog(employerCheck);
-    this.addDialog(new TextPrompt(PLACE, async (prompt) => readPlace(prompt.recognized.value ?? '').kind !== 'unknown'));
+    this.addDialog(new TextPrompt(PLACE, async (prompt) => readPlaceZone(prompt.recognized.value ?? '').kind !== 'unknown'));
     this.addDialog(new TextPrompt(WHICH_PLACE, async (prompt) => chosenPlace(prompt.options.validations as PendingPlace, prompt.recognized.value ?? '') !== undefined));
     this.addDialog(new TextPrompt(COMMUNE, async (prompt) => chosenPlace(prompt.options.validations as PendingPlace, prompt.recognized.value ?? '') !== undefined));
     this.addDialog(new TextPrompt(PERSONS, (prompt) => validatePersons(prompt)));
@@ -188,7 +179,7 @@ export class EligibilityDialog extends ComponentDialog {
 
   private async askPersonsStep(step: WaterfallStepContext<Recognition>) {
     const values = step.values as EligibilityValues;
-    const place = step.result as PlaceFact | undefined;
+    const place = step.result as ZonedPlace | undefined;
     const t = translatorOf(step.context);
     if (!place) return step.endDialog();
     if (place.kind === 'outOfScope') {
@@ -294,8 +285,8 @@ export class EligibilityDialog extends ComponentDialog {
   }
 
   private async askWhichPlaceStep(step: WaterfallStepContext<PendingPlace>) {
-    const reading = typeof step.result === 'string' ? readPlace(step.result) : (step.result as PlaceFact | PendingPlace);
-    if (reading.kind === 'zone' || reading.kind === 'outOfScope') return step.endDialog(reading);
+    const reading = typeof step.result === 'string' ? readPlaceZone(step.result) : (step.result as PlaceZoneReading);
+    if (isZoned(reading)) return step.endDialog(reading);
     if (reading.kind === 'unknown') return step.endDialog();
     (step.values as { pending?: PendingPlace }).pending = reading;
     const t = translatorOf(step.context);
@@ -331,7 +322,7 @@ export class EligibilityDialog extends ComponentDialog {
       const request = await this.deps.sne.getRequest(applicant.linkedRequest.nur);
       const { household, referenceIncome } = request;
       const facts: Facts = {
-        ...placeFacts(placeFromZone(zoneForDepartment(request.department), departmentByCode(request.department)?.name ?? request.department)),
+        ...placeFacts(placeZoneOfDepartment(request.department)),
         persons: household.persons,
         dependants: household.dependants,
         youngHousehold: household.youngHousehold,
@@ -355,7 +346,7 @@ function factsFromMessage(recognition: Recognition): Facts {
   const text = recognition.text;
   const facts: Facts = {};
   const place = entities.places?.[0];
-  if (place) Object.assign(facts, placeFacts(placeFromResolution(resolutionOfEntity(place))));
+  if (place) Object.assign(facts, placeFacts(placeZoneOfEntity(place)));
   const persons = readPersons(text, entities, false);
   if (persons !== undefined) facts.persons = persons;
   const income = readIncome(text, entities, false);
@@ -386,65 +377,8 @@ function unaskedConditionsOf(facts: Facts): UnaskedCondition[] {
 
 // Places -------------------------------------------------------------------------------------------
 
-function readPlace(text: string): PlaceFact | PendingPlace {
-  return placeFromResolution(resolvePlace(text));
-}
-
-function placeFacts(reading: PlaceFact | PendingPlace): Pick<Facts, 'place' | 'pendingPlace'> {
-  return reading.kind === 'zone' || reading.kind === 'outOfScope' ? { place: reading } : { pendingPlace: reading };
-}
-
-/** The recognizer's place entity, read as `resolvePlace` would read the same words. */
-function resolutionOfEntity(place: Place): PlaceResolution {
-  if (place.kind === 'department') return { kind: 'department', department: { code: place.code, name: place.name }, sameNameCommunes: [] };
-  const [first, second] = place.candidates;
-  if (!first) return { kind: 'unknown' };
-  return second ? { kind: 'ambiguous', reason: place.postalCode ? 'postalCode' : 'homonyms', candidates: place.candidates } : { kind: 'commune', commune: first };
-}
-
-function placeFromResolution(resolution: PlaceResolution): PlaceFact | PendingPlace {
-  const name =
-    resolution.kind === 'commune'
-      ? resolution.commune.name
-      : resolution.kind === 'department'
-        ? resolution.department.name
-        : resolution.kind === 'ambiguous'
-          ? (resolution.candidates[0]?.name ?? '')
-          : '';
-  return placeFromZone(zoneForResolution(resolution), name);
-}
-
-function placeFromZone(result: PlaceZoneResult, name: string): PlaceFact | PendingPlace {
-  switch (result.kind) {
-    case 'zone':
-      return { kind: 'zone', zone: result.zone, name };
-    case 'outOfScope':
-      return { kind: 'outOfScope' };
-    case 'needsChoice':
-      return { kind: 'needsChoice', name, candidates: result.candidates };
-    case 'needsCommune':
-      return { kind: 'needsCommune', departmentCode: result.departmentCode, departmentName: departmentByCode(result.departmentCode)?.name ?? result.departmentCode };
-    case 'unknown':
-      return { kind: 'unknown' };
-  }
-}
-
-/** The answer to "which Saint-Denis?" or "which commune of Hauts-de-Seine?", when it settles the zone. */
-function chosenPlace(pending: PendingPlace, answer: string): PlaceFact | undefined {
-  let candidates: CommuneCandidate[];
-  if (pending.kind === 'needsChoice') {
-    candidates = narrowCandidates(pending.candidates, answer);
-  } else if (pending.kind === 'needsCommune') {
-    const resolution = resolvePlace(answer);
-    const communes = resolution.kind === 'commune' ? [resolution.commune] : resolution.kind === 'ambiguous' ? resolution.candidates : [];
-    candidates = communes.filter((commune) => commune.department === pending.departmentCode);
-  } else {
-    return undefined;
-  }
-  const [first, second] = candidates;
-  if (!first) return undefined;
-  const reading = placeFromResolution(second ? { kind: 'ambiguous', reason: 'homonyms', candidates } : { kind: 'commune', commune: first });
-  return reading.kind === 'zone' || reading.kind === 'outOfScope' ? reading : undefined;
+function placeFacts(reading: PlaceZoneReading): Pick<Facts, 'place' | 'pendingPlace'> {
+  return isZoned(reading) ? { place: reading } : { pendingPlace: reading };
 }
 
 // Persons and income, asked ------------------------------------------------------------------------
