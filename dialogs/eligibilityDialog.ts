@@ -26,12 +26,12 @@ import { eligibilityCard, type UnaskedCondition } from './cards/eligibilityCard'
 import { formatEuros } from './format';
 import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
 import { extractEntities } from './recognizer/entities/extractEntities';
-import { mentionsAny } from './recognizer/entities/eligibilityWords';
-import { readAges, readComposition, readPersons, type Composition } from './recognizer/entities/household';
+import { readAges, readPersons, type Composition } from './recognizer/entities/household';
 import { readIncome, type IncomeReading } from './recognizer/entities/income';
-import { chosenPlace, isZoned, placeZoneOfDepartment, placeZoneOfEntity, readPlaceZone, type PendingPlace, type PlaceZoneReading, type ZonedPlace } from './recognizer/entities/placeZone';
-import { readEntities } from './recognizer/entities/schemas';
+import { chosenPlace, isZoned, placeZoneOfDepartment, readPlaceZone, type PendingPlace, type PlaceZoneReading, type ZonedPlace } from './recognizer/entities/placeZone';
+import type { RecognizedEntities } from './recognizer/entities/schemas';
 import { findUniqueNumbers } from './recognizer/entities/uniqueNumber';
+import { readEligibilityMessage, type SaidFacts } from './recognizer/eligibilityMessage';
 import type { Recognition } from './recognizer/intents';
 
 const ROUTER = 'eligibility.router';
@@ -157,7 +157,8 @@ export class EligibilityDialog extends ComponentDialog {
   private async readStep(step: WaterfallStepContext<Recognition>) {
     const values = step.values as EligibilityValues;
     const fromRequest = await this.readLinkedRequest(step.context);
-    const said = factsFromMessage(step.options);
+    const message = readEligibilityMessage(step.options);
+    const said = factsFromMessage(message.said);
     // A household or an income said in the message replaces the request's ("and if we were four?").
     const requestFacts: Facts = { ...fromRequest?.facts };
     if (said.persons !== undefined) Object.assign(requestFacts, { dependants: undefined, youngHousehold: undefined, disabledPersons: undefined });
@@ -166,7 +167,7 @@ export class EligibilityDialog extends ComponentDialog {
     if (said.place) delete values.facts.pendingPlace;
     if (said.pendingPlace) delete values.facts.place;
     values.stepByStep = !fromRequest && !(said.persons !== undefined && said.income !== undefined && (said.place ?? said.pendingPlace));
-    values.priority = mentionsAny(step.options.text, 'priority');
+    values.priority = message.mentionsPriority;
     if (fromRequest) Object.assign(values, { maskedNur: fromRequest.maskedNur, employer: fromRequest.employer });
     return step.next();
   }
@@ -195,7 +196,7 @@ export class EligibilityDialog extends ComponentDialog {
 
   private async askIncomeStep(step: WaterfallStepContext<Recognition>) {
     const values = step.values as EligibilityValues;
-    if (typeof step.result === 'string') values.facts.persons = readPersons(step.result, extractEntities(step.result, new Date()).entities, true);
+    if (typeof step.result === 'string') values.facts.persons = readPersons(step.result, entitiesOf(step.result), true);
     const income = values.facts.income;
     if (income?.kind === 'yearly') return step.next();
     const t = translatorOf(step.context);
@@ -209,7 +210,7 @@ export class EligibilityDialog extends ComponentDialog {
     const values = step.values as EligibilityValues;
     const { facts } = values;
     if (typeof step.result === 'string') {
-      facts.income = readIncome(step.result, extractEntities(step.result, new Date()).entities, true);
+      facts.income = readIncome(step.result, entitiesOf(step.result), true);
       delete facts.incomeYear;
     }
     if (facts.persons === 1) facts.composition ??= 'adults';
@@ -339,20 +340,16 @@ export class EligibilityDialog extends ComponentDialog {
   }
 }
 
-// Reading the first message ------------------------------------------------------------------------
+// The facts ----------------------------------------------------------------------------------------
 
-function factsFromMessage(recognition: Recognition): Facts {
-  const entities = readEntities(recognition.entities);
-  const text = recognition.text;
-  const facts: Facts = {};
-  const place = entities.places?.[0];
-  if (place) Object.assign(facts, placeFacts(placeZoneOfEntity(place)));
-  const persons = readPersons(text, entities, false);
-  if (persons !== undefined) facts.persons = persons;
-  const income = readIncome(text, entities, false);
-  if (income) facts.income = income;
-  Object.assign(facts, readComposition(text, facts.persons));
-  return facts;
+/** The message's facts, a place whose zone is known kept apart from one that needs a question. */
+function factsFromMessage(said: SaidFacts): Facts {
+  const { place, ...household } = said;
+  return place ? { ...placeFacts(place), ...household } : household;
+}
+
+function placeFacts(reading: PlaceZoneReading): Pick<Facts, 'place' | 'pendingPlace'> {
+  return isZoned(reading) ? { place: reading } : { pendingPlace: reading };
 }
 
 function dependantsOf(facts: Facts): number {
@@ -375,12 +372,6 @@ function unaskedConditionsOf(facts: Facts): UnaskedCondition[] {
   return conditions;
 }
 
-// Places -------------------------------------------------------------------------------------------
-
-function placeFacts(reading: PlaceZoneReading): Pick<Facts, 'place' | 'pendingPlace'> {
-  return isZoned(reading) ? { place: reading } : { pendingPlace: reading };
-}
-
 // Persons and income, asked ------------------------------------------------------------------------
 
 function personsIssue(persons: number): PersonsIssue | undefined {
@@ -394,7 +385,7 @@ function personsQuestion(t: Translate, issue: PersonsIssue, persons: number): st
 
 async function validatePersons(prompt: PromptValidatorContext<string>): Promise<boolean> {
   const text = prompt.recognized.value ?? '';
-  const persons = readPersons(text, extractEntities(text, new Date()).entities, true);
+  const persons = readPersons(text, entitiesOf(text), true);
   if (persons === undefined) return false;
   const issue = personsIssue(persons);
   if (!issue) return true;
@@ -411,12 +402,17 @@ function incomeQuestion(t: Translate, language: ReturnType<typeof languageOf>, i
 
 async function validateIncome(prompt: PromptValidatorContext<string>): Promise<boolean> {
   const text = prompt.recognized.value ?? '';
-  const income = readIncome(text, extractEntities(text, new Date()).entities, true);
+  const income = readIncome(text, entitiesOf(text), true);
   if (!income) return false;
   if (income.kind === 'yearly') return true;
   const t = translatorOf(prompt.context);
   await prompt.context.sendActivity(incomeQuestion(t, languageOf(prompt.context), income, prompt.options.validations as Record<string, number>));
   return false;
+}
+
+/** A prompt gets the text typed, not the recognition: its entities, read the same way. */
+function entitiesOf(answer: string): RecognizedEntities {
+  return extractEntities(answer, new Date()).entities;
 }
 
 // After the answer ---------------------------------------------------------------------------------
