@@ -25,10 +25,11 @@ import { adaptiveCard, intentButton } from './cards/adaptiveCard';
 import { eligibilityCard, type UnaskedCondition } from './cards/eligibilityCard';
 import { formatEuros } from './format';
 import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
+import { validationsOf, valuesOf } from './stepAccess';
 import { extractEntities } from './recognizer/entities/extractEntities';
-import { readAges, readPersons, type Composition } from './recognizer/entities/household';
+import { CompositionSchema, readAges, readPersons, type Composition } from './recognizer/entities/household';
 import { readIncome, type IncomeReading } from './recognizer/entities/income';
-import { chosenPlace, isZoned, placeZoneOfDepartment, readPlaceZone, type PendingPlace, type PlaceZoneReading, type ZonedPlace } from './recognizer/entities/placeZone';
+import { chosenPlace, isZoned, placeZoneOfDepartment, readPlaceZone, PendingPlaceSchema, type PendingPlace, type PlaceZoneReading, type ZonedPlace } from './recognizer/entities/placeZone';
 import type { RecognizedEntities } from './recognizer/entities/schemas';
 import { findUniqueNumbers } from './recognizer/entities/uniqueNumber';
 import { readEligibilityMessage, type SaidFacts } from './recognizer/eligibilityMessage';
@@ -70,6 +71,10 @@ interface Facts {
   incomeYear?: IncomeYear;
 }
 
+/** The years the income question names, handed to its validator to name them again. */
+const IncomeQuestionParamsSchema = z.object({ referenceYear: z.number(), taxNoticeYear: z.number() });
+type IncomeQuestionParams = z.infer<typeof IncomeQuestionParamsSchema>;
+
 interface EligibilityValues {
   facts: Facts;
   /** The category questions are asked only step by step: a full first sentence is answered at once. */
@@ -78,6 +83,11 @@ interface EligibilityValues {
   maskedNur?: string;
   employer?: Employer;
   priority: boolean;
+}
+
+interface PlaceStepValues {
+  /** The place that needed a question, for the answer to settle. */
+  pending?: PendingPlace;
 }
 
 export interface EligibilityDependencies {
@@ -103,8 +113,8 @@ export class EligibilityDialog extends ComponentDialog {
     if (linkNumber) this.addDialog(linkNumber);
     if (employerCheck) this.addDialog(employerCheck);
     this.addDialog(new TextPrompt(PLACE, async (prompt) => readPlaceZone(prompt.recognized.value ?? '').kind !== 'unknown'));
-    this.addDialog(new TextPrompt(WHICH_PLACE, async (prompt) => chosenPlace(prompt.options.validations as PendingPlace, prompt.recognized.value ?? '') !== undefined));
-    this.addDialog(new TextPrompt(COMMUNE, async (prompt) => chosenPlace(prompt.options.validations as PendingPlace, prompt.recognized.value ?? '') !== undefined));
+    this.addDialog(new TextPrompt(WHICH_PLACE, async (prompt) => chosenPlace(validationsOf(prompt, PendingPlaceSchema), prompt.recognized.value ?? '') !== undefined));
+    this.addDialog(new TextPrompt(COMMUNE, async (prompt) => chosenPlace(validationsOf(prompt, PendingPlaceSchema), prompt.recognized.value ?? '') !== undefined));
     this.addDialog(new TextPrompt(PERSONS, (prompt) => validatePersons(prompt)));
     this.addDialog(new TextPrompt(INCOME, (prompt) => validateIncome(prompt)));
     const composition = new ChoicePrompt(COMPOSITION);
@@ -155,7 +165,7 @@ export class EligibilityDialog extends ComponentDialog {
   }
 
   private async readStep(step: WaterfallStepContext<Recognition>) {
-    const values = step.values as EligibilityValues;
+    const values = valuesOf<EligibilityValues>(step);
     const fromRequest = await this.readLinkedRequest(step.context);
     const message = readEligibilityMessage(step.options);
     const said = factsFromMessage(message.said);
@@ -173,13 +183,13 @@ export class EligibilityDialog extends ComponentDialog {
   }
 
   private async placeStep(step: WaterfallStepContext<Recognition>) {
-    const { facts } = step.values as EligibilityValues;
+    const { facts } = valuesOf<EligibilityValues>(step);
     if (facts.place) return step.next(facts.place);
     return step.beginDialog(PLACE_STEPS, facts.pendingPlace ?? { kind: 'unknown' });
   }
 
   private async askPersonsStep(step: WaterfallStepContext<Recognition>) {
-    const values = step.values as EligibilityValues;
+    const values = valuesOf<EligibilityValues>(step);
     const place = step.result as ZonedPlace | undefined;
     const t = translatorOf(step.context);
     if (!place) return step.endDialog();
@@ -195,19 +205,19 @@ export class EligibilityDialog extends ComponentDialog {
   }
 
   private async askIncomeStep(step: WaterfallStepContext<Recognition>) {
-    const values = step.values as EligibilityValues;
+    const values = valuesOf<EligibilityValues>(step);
     if (typeof step.result === 'string') values.facts.persons = readPersons(step.result, entitiesOf(step.result), true);
     const income = values.facts.income;
     if (income?.kind === 'yearly') return step.next();
     const t = translatorOf(step.context);
     const rule = incomeYearRule(new Date());
-    const params = { referenceYear: rule.referenceYear, taxNoticeYear: rule.taxNoticeYear };
+    const params: IncomeQuestionParams = { referenceYear: rule.referenceYear, taxNoticeYear: rule.taxNoticeYear };
     const prompt = income ? incomeQuestion(t, languageOf(step.context), income, params) : t('eligibility:ask.income', params);
     return step.prompt(INCOME, { prompt, retryPrompt: t('eligibility:ask.incomeRetry', params), validations: params });
   }
 
   private async askCompositionStep(step: WaterfallStepContext<Recognition>) {
-    const values = step.values as EligibilityValues;
+    const values = valuesOf<EligibilityValues>(step);
     const { facts } = values;
     if (typeof step.result === 'string') {
       facts.income = readIncome(step.result, entitiesOf(step.result), true);
@@ -216,7 +226,7 @@ export class EligibilityDialog extends ComponentDialog {
     if (facts.persons === 1) facts.composition ??= 'adults';
     if (!values.stepByStep || facts.composition || facts.dependants !== undefined) return step.next();
     const t = translatorOf(step.context);
-    const choices = (['single', 'couple', 'adults'] as const).map((value) => {
+    const choices = CompositionSchema.options.map((value) => {
       const title = t(`eligibility:ask.compositionChoices.${value}`);
       return { value, action: { type: 'imBack', title, value: title }, synonyms: [title] };
     });
@@ -224,10 +234,10 @@ export class EligibilityDialog extends ComponentDialog {
   }
 
   private async askAgesStep(step: WaterfallStepContext<Recognition>) {
-    const values = step.values as EligibilityValues;
+    const values = valuesOf<EligibilityValues>(step);
     const { facts } = values;
     const chosen = step.result as FoundChoice | undefined;
-    if (chosen?.value) facts.composition = chosen.value as Composition;
+    if (chosen?.value) facts.composition = CompositionSchema.parse(chosen.value);
     const couple = facts.composition === 'couple' && facts.persons === 2;
     const matters = youngHouseholdMatters({ persons: facts.persons!, dependants: dependantsOf(facts), disabledPersons: facts.disabledPersons });
     if (!values.stepByStep || !couple || !matters || facts.youngHousehold !== undefined) return step.next();
@@ -236,7 +246,7 @@ export class EligibilityDialog extends ComponentDialog {
   }
 
   private async askDisabilityStep(step: WaterfallStepContext<Recognition>) {
-    const values = step.values as EligibilityValues;
+    const values = valuesOf<EligibilityValues>(step);
     const { facts } = values;
     if (typeof step.result === 'string') {
       facts.youngHousehold = isYoungHousehold({ persons: facts.persons!, dependants: dependantsOf(facts), ages: readAges(step.result) ?? [] });
@@ -248,7 +258,7 @@ export class EligibilityDialog extends ComponentDialog {
   }
 
   private async answerStep(step: WaterfallStepContext<Recognition>) {
-    const values = step.values as EligibilityValues;
+    const values = valuesOf<EligibilityValues>(step);
     const { facts } = values;
     if (step.result !== undefined && facts.disabledPersons === undefined) facts.disabledPersons = answeredYes(step.result) ? 1 : 0;
     const t = translatorOf(step.context);
@@ -289,7 +299,7 @@ export class EligibilityDialog extends ComponentDialog {
     const reading = typeof step.result === 'string' ? readPlaceZone(step.result) : (step.result as PlaceZoneReading);
     if (isZoned(reading)) return step.endDialog(reading);
     if (reading.kind === 'unknown') return step.endDialog();
-    (step.values as { pending?: PendingPlace }).pending = reading;
+    valuesOf<PlaceStepValues>(step).pending = reading;
     const t = translatorOf(step.context);
     if (reading.kind === 'needsCommune') {
       const params = { department: reading.departmentName };
@@ -308,7 +318,7 @@ export class EligibilityDialog extends ComponentDialog {
   }
 
   private async placeChosenStep(step: WaterfallStepContext<PendingPlace>) {
-    const { pending } = step.values as { pending?: PendingPlace };
+    const { pending } = valuesOf<PlaceStepValues>(step);
     return step.endDialog(pending ? chosenPlace(pending, String(step.result ?? '')) : undefined);
   }
 
@@ -394,7 +404,7 @@ async function validatePersons(prompt: PromptValidatorContext<string>): Promise<
   return false;
 }
 
-function incomeQuestion(t: Translate, language: ReturnType<typeof languageOf>, income: IncomeReading, params: Record<string, number>): string {
+function incomeQuestion(t: Translate, language: ReturnType<typeof languageOf>, income: IncomeReading, params: IncomeQuestionParams): string {
   if (income.kind === 'negative') return t('eligibility:ask.negativeIncome', params);
   if (income.kind === 'monthly') return t('eligibility:ask.monthlyIncome', { ...params, amount: formatEuros(income.value, language) });
   return t('eligibility:ask.income', params);
@@ -406,7 +416,7 @@ async function validateIncome(prompt: PromptValidatorContext<string>): Promise<b
   if (!income) return false;
   if (income.kind === 'yearly') return true;
   const t = translatorOf(prompt.context);
-  await prompt.context.sendActivity(incomeQuestion(t, languageOf(prompt.context), income, prompt.options.validations as Record<string, number>));
+  await prompt.context.sendActivity(incomeQuestion(t, languageOf(prompt.context), income, validationsOf(prompt, IncomeQuestionParamsSchema)));
   return false;
 }
 
