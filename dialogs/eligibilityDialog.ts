@@ -11,14 +11,12 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { listFor, type Translate } from './i18n';
+import type { Translate } from './i18n';
 import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
 import { assessEligibility, PLAUSIBLE_MAX_PERSONS } from '../services/eligibility/assessEligibility';
-import type { IncomeZone } from '../services/eligibility/ceilings';
 import { disabilityMatters, householdIssues, isYoungHousehold, youngHouseholdMatters, type HouseholdIssue } from '../services/eligibility/householdCategory';
 import { incomeYearRule, type IncomeYear } from '../services/eligibility/incomeYear';
-import { zoneForDepartment, zoneForResolution, type PlaceZoneResult } from '../services/eligibility/zone';
-import { departmentByCode, narrowCandidates, resolvePlace, type PlaceResolution } from '../services/geo/resolvePlace';
+import { departmentByCode } from '../services/geo/resolvePlace';
 import { isServiceError } from '../services/http/errors';
 import type { PortalApi } from '../services/portal/portalApi';
 import type { Employer } from '../services/portal/schemas';
@@ -27,11 +25,14 @@ import { adaptiveCard, intentButton } from './cards/adaptiveCard';
 import { eligibilityCard, type UnaskedCondition } from './cards/eligibilityCard';
 import { formatEuros } from './format';
 import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
+import { validationsOf, valuesOf } from './stepAccess';
 import { extractEntities } from './recognizer/entities/extractEntities';
-import { countOf, COUNT_PATTERN } from './recognizer/entities/numberWords';
-import { readEntities, type CommuneCandidate, type Place, type RecognizedEntities } from './recognizer/entities/schemas';
+import { CompositionSchema, readAges, readPersons, type Composition } from './recognizer/entities/household';
+import { readIncome, type IncomeReading } from './recognizer/entities/income';
+import { chosenPlace, isZoned, placeZoneOfDepartment, readPlaceZone, PendingPlaceSchema, type PendingPlace, type PlaceZoneReading, type ZonedPlace } from './recognizer/entities/placeZone';
+import { readEntities, type RecognizedEntities } from './recognizer/entities/schemas';
+import { readEligibilityMessage, type SaidFacts } from './recognizer/eligibilityMessage';
 import type { Recognition } from './recognizer/intents';
-import { normalizeForMatching } from '../services/shared/normalizeForMatching';
 
 const ROUTER = 'eligibility.router';
 const STEPS = 'eligibility.steps';
@@ -54,21 +55,11 @@ const EmployerButtonSchema = z.object({ action: z.literal('checkEmployer') });
 /** How many homonyms are offered as buttons; the others are reached by typing their department. */
 const PLACE_BUTTONS = 5;
 
-/** A place whose ceiling zone is known, or overseas (separate tables, out of scope). */
-type PlaceFact = { kind: 'zone'; zone: IncomeZone; name: string } | { kind: 'outOfScope' };
-/** A place that needs one more question before its zone is known. */
-type PendingPlace =
-  | { kind: 'needsChoice'; name: string; candidates: CommuneCandidate[] }
-  | { kind: 'needsCommune'; departmentCode: string; departmentName: string }
-  | { kind: 'unknown' };
-
-type Composition = 'single' | 'couple' | 'adults';
 type PersonsIssue = HouseholdIssue | 'tooManyPersons';
-type IncomeReading = { kind: 'yearly'; value: number } | { kind: 'monthly'; value: number } | { kind: 'negative' };
 
 /** What is known of the household so far: from the linked request, the first message, then the answers. */
 interface Facts {
-  place?: PlaceFact;
+  place?: ZonedPlace;
   pendingPlace?: PendingPlace;
   persons?: number;
   composition?: Composition;
@@ -79,6 +70,10 @@ interface Facts {
   incomeYear?: IncomeYear;
 }
 
+/** The years the income question names, handed to its validator to name them again. */
+const IncomeQuestionParamsSchema = z.object({ referenceYear: z.number(), taxNoticeYear: z.number() });
+type IncomeQuestionParams = z.infer<typeof IncomeQuestionParamsSchema>;
+
 interface EligibilityValues {
   facts: Facts;
   /** The category questions are asked only step by step: a full first sentence is answered at once. */
@@ -87,6 +82,11 @@ interface EligibilityValues {
   maskedNur?: string;
   employer?: Employer;
   priority: boolean;
+}
+
+interface PlaceStepValues {
+  /** The place that needed a question, for the answer to settle. */
+  pending?: PendingPlace;
 }
 
 export interface EligibilityDependencies {
@@ -111,15 +111,15 @@ export class EligibilityDialog extends ComponentDialog {
     // A component registers the dialogs it starts: the SDK's reprompt does not look in the parent's.
     if (linkNumber) this.addDialog(linkNumber);
     if (employerCheck) this.addDialog(employerCheck);
-    this.addDialog(new TextPrompt(PLACE, async (prompt) => readPlace(prompt.recognized.value ?? '').kind !== 'unknown'));
-    this.addDialog(new TextPrompt(WHICH_PLACE, async (prompt) => chosenPlace(prompt.options.validations as PendingPlace, prompt.recognized.value ?? '') !== undefined));
-    this.addDialog(new TextPrompt(COMMUNE, async (prompt) => chosenPlace(prompt.options.validations as PendingPlace, prompt.recognized.value ?? '') !== undefined));
+    this.addDialog(new TextPrompt(PLACE, async (prompt) => readPlaceZone(prompt.recognized.value ?? '').kind !== 'unknown'));
+    this.addDialog(new TextPrompt(WHICH_PLACE, async (prompt) => chosenPlace(validationsOf(prompt, PendingPlaceSchema), prompt.recognized.value ?? '') !== undefined));
+    this.addDialog(new TextPrompt(COMMUNE, async (prompt) => chosenPlace(validationsOf(prompt, PendingPlaceSchema), prompt.recognized.value ?? '') !== undefined));
     this.addDialog(new TextPrompt(PERSONS, (prompt) => validatePersons(prompt)));
     this.addDialog(new TextPrompt(INCOME, (prompt) => validateIncome(prompt)));
     const composition = new ChoicePrompt(COMPOSITION);
     composition.style = ListStyle.suggestedAction;
     this.addDialog(composition);
-    this.addDialog(new TextPrompt(AGES, async (prompt) => agesIn(prompt.recognized.value ?? '') !== undefined));
+    this.addDialog(new TextPrompt(AGES, async (prompt) => readAges(prompt.recognized.value ?? '') !== undefined));
     this.addDialog(yesNoPrompt(DISABILITY));
     this.addDialog(new WaterfallDialog(ROUTER, [this.routeStep.bind(this)]));
     this.addDialog(new WaterfallDialog(EMPLOYER_CHECK, [this.checkEmployerStep.bind(this)]));
@@ -164,9 +164,10 @@ export class EligibilityDialog extends ComponentDialog {
   }
 
   private async readStep(step: WaterfallStepContext<Recognition>) {
-    const values = step.values as EligibilityValues;
+    const values = valuesOf<EligibilityValues>(step);
     const fromRequest = await this.readLinkedRequest(step.context);
-    const said = factsFromMessage(step.options);
+    const message = readEligibilityMessage(step.options);
+    const said = factsFromMessage(message.said);
     // A household or an income said in the message replaces the request's ("and if we were four?").
     const requestFacts: Facts = { ...fromRequest?.facts };
     if (said.persons !== undefined) Object.assign(requestFacts, { dependants: undefined, youngHousehold: undefined, disabledPersons: undefined });
@@ -175,20 +176,20 @@ export class EligibilityDialog extends ComponentDialog {
     if (said.place) delete values.facts.pendingPlace;
     if (said.pendingPlace) delete values.facts.place;
     values.stepByStep = !fromRequest && !(said.persons !== undefined && said.income !== undefined && (said.place ?? said.pendingPlace));
-    values.priority = mentionsAny(step.options.text, 'words.priority');
+    values.priority = message.mentionsPriority;
     if (fromRequest) Object.assign(values, { maskedNur: fromRequest.maskedNur, employer: fromRequest.employer });
     return step.next();
   }
 
   private async placeStep(step: WaterfallStepContext<Recognition>) {
-    const { facts } = step.values as EligibilityValues;
+    const { facts } = valuesOf<EligibilityValues>(step);
     if (facts.place) return step.next(facts.place);
     return step.beginDialog(PLACE_STEPS, facts.pendingPlace ?? { kind: 'unknown' });
   }
 
   private async askPersonsStep(step: WaterfallStepContext<Recognition>) {
-    const values = step.values as EligibilityValues;
-    const place = step.result as PlaceFact | undefined;
+    const values = valuesOf<EligibilityValues>(step);
+    const place = step.result as ZonedPlace | undefined;
     const t = translatorOf(step.context);
     if (!place) return step.endDialog();
     if (place.kind === 'outOfScope') {
@@ -203,28 +204,28 @@ export class EligibilityDialog extends ComponentDialog {
   }
 
   private async askIncomeStep(step: WaterfallStepContext<Recognition>) {
-    const values = step.values as EligibilityValues;
-    if (typeof step.result === 'string') values.facts.persons = personsIn(step.result, extractEntities(step.result, new Date()).entities, true);
+    const values = valuesOf<EligibilityValues>(step);
+    if (typeof step.result === 'string') values.facts.persons = readPersons(step.result, entitiesOf(step.result), true);
     const income = values.facts.income;
     if (income?.kind === 'yearly') return step.next();
     const t = translatorOf(step.context);
     const rule = incomeYearRule(new Date());
-    const params = { referenceYear: rule.referenceYear, taxNoticeYear: rule.taxNoticeYear };
+    const params: IncomeQuestionParams = { referenceYear: rule.referenceYear, taxNoticeYear: rule.taxNoticeYear };
     const prompt = income ? incomeQuestion(t, languageOf(step.context), income, params) : t('eligibility:ask.income', params);
     return step.prompt(INCOME, { prompt, retryPrompt: t('eligibility:ask.incomeRetry', params), validations: params });
   }
 
   private async askCompositionStep(step: WaterfallStepContext<Recognition>) {
-    const values = step.values as EligibilityValues;
+    const values = valuesOf<EligibilityValues>(step);
     const { facts } = values;
     if (typeof step.result === 'string') {
-      facts.income = incomeIn(step.result, extractEntities(step.result, new Date()).entities, true);
+      facts.income = readIncome(step.result, entitiesOf(step.result), true);
       delete facts.incomeYear;
     }
     if (facts.persons === 1) facts.composition ??= 'adults';
     if (!values.stepByStep || facts.composition || facts.dependants !== undefined) return step.next();
     const t = translatorOf(step.context);
-    const choices = (['single', 'couple', 'adults'] as const).map((value) => {
+    const choices = CompositionSchema.options.map((value) => {
       const title = t(`eligibility:ask.compositionChoices.${value}`);
       return { value, action: { type: 'imBack', title, value: title }, synonyms: [title] };
     });
@@ -232,10 +233,10 @@ export class EligibilityDialog extends ComponentDialog {
   }
 
   private async askAgesStep(step: WaterfallStepContext<Recognition>) {
-    const values = step.values as EligibilityValues;
+    const values = valuesOf<EligibilityValues>(step);
     const { facts } = values;
     const chosen = step.result as FoundChoice | undefined;
-    if (chosen?.value) facts.composition = chosen.value as Composition;
+    if (chosen?.value) facts.composition = CompositionSchema.parse(chosen.value);
     const couple = facts.composition === 'couple' && facts.persons === 2;
     const matters = youngHouseholdMatters({ persons: facts.persons!, dependants: dependantsOf(facts), disabledPersons: facts.disabledPersons });
     if (!values.stepByStep || !couple || !matters || facts.youngHousehold !== undefined) return step.next();
@@ -244,10 +245,10 @@ export class EligibilityDialog extends ComponentDialog {
   }
 
   private async askDisabilityStep(step: WaterfallStepContext<Recognition>) {
-    const values = step.values as EligibilityValues;
+    const values = valuesOf<EligibilityValues>(step);
     const { facts } = values;
     if (typeof step.result === 'string') {
-      facts.youngHousehold = isYoungHousehold({ persons: facts.persons!, dependants: dependantsOf(facts), ages: agesIn(step.result) ?? [] });
+      facts.youngHousehold = isYoungHousehold({ persons: facts.persons!, dependants: dependantsOf(facts), ages: readAges(step.result) ?? [] });
     }
     const matters = disabilityMatters({ persons: facts.persons!, dependants: dependantsOf(facts), youngHousehold: facts.youngHousehold });
     if (!values.stepByStep || !matters || facts.disabledPersons !== undefined) return step.next();
@@ -256,7 +257,7 @@ export class EligibilityDialog extends ComponentDialog {
   }
 
   private async answerStep(step: WaterfallStepContext<Recognition>) {
-    const values = step.values as EligibilityValues;
+    const values = valuesOf<EligibilityValues>(step);
     const { facts } = values;
     if (step.result !== undefined && facts.disabledPersons === undefined) facts.disabledPersons = answeredYes(step.result) ? 1 : 0;
     const t = translatorOf(step.context);
@@ -294,10 +295,10 @@ export class EligibilityDialog extends ComponentDialog {
   }
 
   private async askWhichPlaceStep(step: WaterfallStepContext<PendingPlace>) {
-    const reading = typeof step.result === 'string' ? readPlace(step.result) : (step.result as PlaceFact | PendingPlace);
-    if (reading.kind === 'zone' || reading.kind === 'outOfScope') return step.endDialog(reading);
+    const reading = typeof step.result === 'string' ? readPlaceZone(step.result) : (step.result as PlaceZoneReading);
+    if (isZoned(reading)) return step.endDialog(reading);
     if (reading.kind === 'unknown') return step.endDialog();
-    (step.values as { pending?: PendingPlace }).pending = reading;
+    valuesOf<PlaceStepValues>(step).pending = reading;
     const t = translatorOf(step.context);
     if (reading.kind === 'needsCommune') {
       const params = { department: reading.departmentName };
@@ -316,7 +317,7 @@ export class EligibilityDialog extends ComponentDialog {
   }
 
   private async placeChosenStep(step: WaterfallStepContext<PendingPlace>) {
-    const { pending } = step.values as { pending?: PendingPlace };
+    const { pending } = valuesOf<PlaceStepValues>(step);
     return step.endDialog(pending ? chosenPlace(pending, String(step.result ?? '')) : undefined);
   }
 
@@ -331,7 +332,7 @@ export class EligibilityDialog extends ComponentDialog {
       const request = await this.deps.sne.getRequest(applicant.linkedRequest.nur);
       const { household, referenceIncome } = request;
       const facts: Facts = {
-        ...placeFacts(placeFromZone(zoneForDepartment(request.department), departmentByCode(request.department)?.name ?? request.department)),
+        ...placeFacts(placeZoneOfDepartment(request.department)),
         persons: household.persons,
         dependants: household.dependants,
         youngHousehold: household.youngHousehold,
@@ -348,32 +349,16 @@ export class EligibilityDialog extends ComponentDialog {
   }
 }
 
-// Reading the first message ------------------------------------------------------------------------
+// The facts ----------------------------------------------------------------------------------------
 
-function factsFromMessage(recognition: Recognition): Facts {
-  const entities = readEntities(recognition.entities);
-  const text = recognition.text;
-  const facts: Facts = {};
-  const place = entities.places?.[0];
-  if (place) Object.assign(facts, placeFacts(placeFromResolution(resolutionOfEntity(place))));
-  const persons = personsIn(text, entities, false);
-  if (persons !== undefined) facts.persons = persons;
-  const income = incomeIn(text, entities, false);
-  if (income) facts.income = income;
-  Object.assign(facts, compositionIn(text, facts.persons));
-  return facts;
+/** The message's facts, a place whose zone is known kept apart from one that needs a question. */
+function factsFromMessage(said: SaidFacts): Facts {
+  const { place, ...household } = said;
+  return place ? { ...placeFacts(place), ...household } : household;
 }
 
-/** Who the household is, when the message says it: "seule avec 2 enfants", "en couple", "avec 1 enfant". */
-function compositionIn(text: string, persons: number | undefined): Pick<Facts, 'composition' | 'dependants'> {
-  if (mentionsAny(text, 'words.singleAdult')) return { composition: 'single' };
-  if (mentionsAny(text, 'words.couple')) return { composition: 'couple' };
-  if (persons === undefined || !mentionsAny(text, 'words.children')) return {};
-  const folded = ` ${normalizeForMatching(text)} `;
-  const counted = new RegExp(` (${COUNT_PATTERN}) (?:${wordsOf('words.children').join('|')}) `).exec(folded);
-  const children = counted ? (countOf(counted[1] ?? '') ?? 1) : 1;
-  if (children >= persons) return {};
-  return persons - children === 1 ? { composition: 'single' } : { composition: 'adults', dependants: children };
+function placeFacts(reading: PlaceZoneReading): Pick<Facts, 'place' | 'pendingPlace'> {
+  return isZoned(reading) ? { place: reading } : { pendingPlace: reading };
 }
 
 function dependantsOf(facts: Facts): number {
@@ -396,95 +381,7 @@ function unaskedConditionsOf(facts: Facts): UnaskedCondition[] {
   return conditions;
 }
 
-function mentionsAny(text: string, key: string): boolean {
-  const said = ` ${normalizeForMatching(text)} `;
-  return wordsOf(key).some((word) => said.includes(` ${word} `));
-}
-
-/** The words of `locales/<language>/eligibility.json`, in both languages: people switch without saying so. */
-function wordsOf(key: string): string[] {
-  return [...listFor('fr', key, 'eligibility'), ...listFor('en', key, 'eligibility')].map(normalizeForMatching);
-}
-
-// Places -------------------------------------------------------------------------------------------
-
-function readPlace(text: string): PlaceFact | PendingPlace {
-  return placeFromResolution(resolvePlace(text));
-}
-
-function placeFacts(reading: PlaceFact | PendingPlace): Pick<Facts, 'place' | 'pendingPlace'> {
-  return reading.kind === 'zone' || reading.kind === 'outOfScope' ? { place: reading } : { pendingPlace: reading };
-}
-
-/** The recognizer's place entity, read as `resolvePlace` would read the same words. */
-function resolutionOfEntity(place: Place): PlaceResolution {
-  if (place.kind === 'department') return { kind: 'department', department: { code: place.code, name: place.name }, sameNameCommunes: [] };
-  const [first, second] = place.candidates;
-  if (!first) return { kind: 'unknown' };
-  return second ? { kind: 'ambiguous', reason: place.postalCode ? 'postalCode' : 'homonyms', candidates: place.candidates } : { kind: 'commune', commune: first };
-}
-
-function placeFromResolution(resolution: PlaceResolution): PlaceFact | PendingPlace {
-  const name =
-    resolution.kind === 'commune'
-      ? resolution.commune.name
-      : resolution.kind === 'department'
-        ? resolution.department.name
-        : resolution.kind === 'ambiguous'
-          ? (resolution.candidates[0]?.name ?? '')
-          : '';
-  return placeFromZone(zoneForResolution(resolution), name);
-}
-
-function placeFromZone(result: PlaceZoneResult, name: string): PlaceFact | PendingPlace {
-  switch (result.kind) {
-    case 'zone':
-      return { kind: 'zone', zone: result.zone, name };
-    case 'outOfScope':
-      return { kind: 'outOfScope' };
-    case 'needsChoice':
-      return { kind: 'needsChoice', name, candidates: result.candidates };
-    case 'needsCommune':
-      return { kind: 'needsCommune', departmentCode: result.departmentCode, departmentName: departmentByCode(result.departmentCode)?.name ?? result.departmentCode };
-    case 'unknown':
-      return { kind: 'unknown' };
-  }
-}
-
-/** The answer to "which Saint-Denis?" or "which commune of Hauts-de-Seine?", when it settles the zone. */
-function chosenPlace(pending: PendingPlace, answer: string): PlaceFact | undefined {
-  let candidates: CommuneCandidate[];
-  if (pending.kind === 'needsChoice') {
-    candidates = narrowCandidates(pending.candidates, answer);
-  } else if (pending.kind === 'needsCommune') {
-    const resolution = resolvePlace(answer);
-    const communes = resolution.kind === 'commune' ? [resolution.commune] : resolution.kind === 'ambiguous' ? resolution.candidates : [];
-    candidates = communes.filter((commune) => commune.department === pending.departmentCode);
-  } else {
-    return undefined;
-  }
-  const [first, second] = candidates;
-  if (!first) return undefined;
-  const reading = placeFromResolution(second ? { kind: 'ambiguous', reason: 'homonyms', candidates } : { kind: 'commune', commune: first });
-  return reading.kind === 'zone' || reading.kind === 'outOfScope' ? reading : undefined;
-}
-
-// Persons, income, ages ----------------------------------------------------------------------------
-
-// "on est 40", "0 personne", "-2 personnes": read even when impossible, so the question can say why.
-const PERSONS_SAID = /(?:on est|on sera|nous sommes|nous serons|we are|we're|there are)\s+(-?\d+(?:[.,]\d+)?)(?![\d.,]*\s*(?:€|euros?|k\b|ans|years))|(-?\d+(?:[.,]\d+)?)\s*(?:personnes?|pers\b|people|persons?)/i;
-const BARE_NUMBER = /^\s*(-?\d+(?:[.,]\d+)?)\s*$/;
-
-/** The number of persons said; `answer` when the text answers "how many persons?" (a bare number counts). */
-function personsIn(text: string, entities: RecognizedEntities, answer: boolean): number | undefined {
-  const said = PERSONS_SAID.exec(text);
-  if (said) return Number((said[1] ?? said[2] ?? '').replace(',', '.'));
-  if (entities.persons !== undefined) return entities.persons;
-  if (!answer) return undefined;
-  const bare = BARE_NUMBER.exec(text);
-  if (bare) return Number((bare[1] ?? '').replace(',', '.'));
-  return countOf(normalizeForMatching(text));
-}
+// Persons and income, asked ------------------------------------------------------------------------
 
 function personsIssue(persons: number): PersonsIssue | undefined {
   if (persons > PLAUSIBLE_MAX_PERSONS) return 'tooManyPersons';
@@ -497,7 +394,7 @@ function personsQuestion(t: Translate, issue: PersonsIssue, persons: number): st
 
 async function validatePersons(prompt: PromptValidatorContext<string>): Promise<boolean> {
   const text = prompt.recognized.value ?? '';
-  const persons = personsIn(text, extractEntities(text, new Date()).entities, true);
+  const persons = readPersons(text, entitiesOf(text), true);
   if (persons === undefined) return false;
   const issue = personsIssue(persons);
   if (!issue) return true;
@@ -506,22 +403,7 @@ async function validatePersons(prompt: PromptValidatorContext<string>): Promise<
   return false;
 }
 
-// A minus sign right before the digits: "-5000 €", "revenu : -5000".
-const NEGATIVE = /(?:^|[\s(:=])[-−]\d/;
-// A bare answer to "what income?": "32000", "32 000", "32.000".
-const BARE_AMOUNT = /^\s*(\d{1,3}(?:[ .\u00a0\u202f]\d{3})+|\d+)\s*$/;
-
-/** The yearly income said; a monthly amount or a negative one comes back as such, for the question to say why. */
-function incomeIn(text: string, entities: RecognizedEntities, answer: boolean): IncomeReading | undefined {
-  if (NEGATIVE.test(text)) return { kind: 'negative' };
-  const amounts = entities.amounts ?? [];
-  const amount = amounts.find((candidate) => candidate.period === 'year') ?? [...amounts].sort((a, b) => b.value - a.value)[0];
-  if (amount) return amount.period === 'month' ? { kind: 'monthly', value: amount.value } : { kind: 'yearly', value: amount.value };
-  const bare = answer ? BARE_AMOUNT.exec(text) : null;
-  return bare ? { kind: 'yearly', value: Number((bare[1] ?? '').replace(/[ .\u00a0\u202f]/g, '')) } : undefined;
-}
-
-function incomeQuestion(t: Translate, language: ReturnType<typeof languageOf>, income: IncomeReading, params: Record<string, number>): string {
+function incomeQuestion(t: Translate, language: ReturnType<typeof languageOf>, income: IncomeReading, params: IncomeQuestionParams): string {
   if (income.kind === 'negative') return t('eligibility:ask.negativeIncome', params);
   if (income.kind === 'monthly') return t('eligibility:ask.monthlyIncome', { ...params, amount: formatEuros(income.value, language) });
   return t('eligibility:ask.income', params);
@@ -529,18 +411,17 @@ function incomeQuestion(t: Translate, language: ReturnType<typeof languageOf>, i
 
 async function validateIncome(prompt: PromptValidatorContext<string>): Promise<boolean> {
   const text = prompt.recognized.value ?? '';
-  const income = incomeIn(text, extractEntities(text, new Date()).entities, true);
+  const income = readIncome(text, entitiesOf(text), true);
   if (!income) return false;
   if (income.kind === 'yearly') return true;
   const t = translatorOf(prompt.context);
-  await prompt.context.sendActivity(incomeQuestion(t, languageOf(prompt.context), income, prompt.options.validations as Record<string, number>));
+  await prompt.context.sendActivity(incomeQuestion(t, languageOf(prompt.context), income, validationsOf(prompt, IncomeQuestionParamsSchema)));
   return false;
 }
 
-/** "27 et 29", "27 ans et 29 ans", "27/29": both ages, in whole years. */
-function agesIn(text: string): number[] | undefined {
-  const ages = [...text.matchAll(/\d{1,3}/g)].map((match) => Number(match[0]));
-  return ages.length === 2 && ages.every((age) => age <= 120) ? ages : undefined;
+/** A prompt gets the text typed, not the recognition: its entities, read the same way. */
+function entitiesOf(answer: string): RecognizedEntities {
+  return extractEntities(answer, new Date()).entities;
 }
 
 // After the answer ---------------------------------------------------------------------------------

@@ -1,0 +1,17 @@
+import { listFor } from '../../i18n';
+import { normalizeForMatching } from '../../../services/shared/normalizeForMatching';
+
+/** The word lists of `locales/<language>/eligibility.json` (`words.*`). */
+export type EligibilityWordList = 'priority' | 'singleAdult' | 'couple' | 'children';
+
+/** Whether the text says one of the words of the list, as whole words (accents and case ignored). */
+export function mentionsAny(text: string, list: EligibilityWordList): boolean {
+  const said = ` ${normalizeForMatching(text)} `;
+  return wordsOf(list).some((word) => said.includes(` ${word} `));
+}
+
+/** The words of the list in both languages (people switch without saying so), normalized for matching. */
+export function wordsOf(list: EligibilityWordList): string[] {
+  const key = `words.${list}`;
+  return [...listFor('fr', key, 'eligibility'), ...listFor('en', key, 'eligibility')].map(normalizeForMatching);
+}

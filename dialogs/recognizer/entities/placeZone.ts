@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import type { IncomeZone } from '../../../services/eligibility/ceilings';
+import { zoneForDepartment, zoneForResolution, type PlaceZoneResult } from '../../../services/eligibility/zone';
+import { departmentByCode, narrowCandidates, resolvePlace, type PlaceResolution } from '../../../services/geo/resolvePlace';
+import { CommuneCandidateSchema, type CommuneCandidate, type Place } from './schemas';
+
+/** A place whose ceiling zone is known, or overseas (separate tables, out of scope). */
+export type ZonedPlace = { kind: 'zone'; zone: IncomeZone; name: string } | { kind: 'outOfScope' };
+
+/** A place that needs one more question before its zone is known. */
+export const PendingPlaceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('needsChoice'), name: z.string(), candidates: z.array(CommuneCandidateSchema) }),
+  z.object({ kind: z.literal('needsCommune'), departmentCode: z.string(), departmentName: z.string() }),
+  z.object({ kind: z.literal('unknown') }),
+]);
+export type PendingPlace = z.infer<typeof PendingPlaceSchema>;
+
+/** A place read for the income ceilings: its zone, or the question that settles it. */
+export type PlaceZoneReading = ZonedPlace | PendingPlace;
+
+export function isZoned(reading: PlaceZoneReading): reading is ZonedPlace {
+  return reading.kind === 'zone' || reading.kind === 'outOfScope';
+}
+
+/** A place typed as the answer to "where?". */
+export function readPlaceZone(text: string): PlaceZoneReading {
+  return placeZoneOfResolution(resolvePlace(text));
+}
+
+/** The recognizer's place entity, read as `readPlaceZone` would read the same words. */
+export function placeZoneOfEntity(place: Place): PlaceZoneReading {
+  return placeZoneOfResolution(resolutionOfEntity(place));
+}
+
+/** A department known by its code (the linked request's), named when the code is known. */
+export function placeZoneOfDepartment(code: string): PlaceZoneReading {
+  return placeZoneOfZone(zoneForDepartment(code), departmentByCode(code)?.name ?? code);
+}
+
+/** The answer to "which Saint-Denis?" or "which commune of Hauts-de-Seine?", when it settles the zone. */
+export function chosenPlace(pending: PendingPlace, answer: string): ZonedPlace | undefined {
+  let candidates: CommuneCandidate[];
+  if (pending.kind === 'needsChoice') {
+    candidates = narrowCandidates(pending.candidates, answer);
+  } else if (pending.kind === 'needsCommune') {
+    const resolution = resolvePlace(answer);
+    const communes = resolution.kind === 'commune' ? [resolution.commune] : resolution.kind === 'ambiguous' ? resolution.candidates : [];
+    candidates = communes.filter((commune) => commune.department === pending.departmentCode);
+  } else {
+    return undefined;
+  }
+  const [first, second] = candidates;
+  if (!first) return undefined;
+  const reading = placeZoneOfResolution(second ? { kind: 'ambiguous', reason: 'homonyms', candidates } : { kind: 'commune', commune: first });
+  return isZoned(reading) ? reading : undefined;
+}
+
+function resolutionOfEntity(place: Place): PlaceResolution {
+  if (place.kind === 'department') return { kind: 'department', department: { code: place.code, name: place.name }, sameNameCommunes: [] };
+  const [first, second] = place.candidates;
+  if (!first) return { kind: 'unknown' };
+  return second ? { kind: 'ambiguous', reason: place.postalCode ? 'postalCode' : 'homonyms', candidates: place.candidates } : { kind: 'commune', commune: first };
+}
+
+function placeZoneOfResolution(resolution: PlaceResolution): PlaceZoneReading {
+  const name =
+    resolution.kind === 'commune'
+      ? resolution.commune.name
+      : resolution.kind === 'department'
+        ? resolution.department.name
+        : resolution.kind === 'ambiguous'
+          ? (resolution.candidates[0]?.name ?? '')
+          : '';
+  return placeZoneOfZone(zoneForResolution(resolution), name);
+}
+
+function placeZoneOfZone(result: PlaceZoneResult, name: string): PlaceZoneReading {
+  switch (result.kind) {
+    case 'zone':
+      return { kind: 'zone', zone: result.zone, name };
+    case 'outOfScope':
+      return { kind: 'outOfScope' };
+    case 'needsChoice':
+      return { kind: 'needsChoice', name, candidates: result.candidates };
+    case 'needsCommune':
+      return { kind: 'needsCommune', departmentCode: result.departmentCode, departmentName: departmentByCode(result.departmentCode)?.name ?? result.departmentCode };
+    case 'unknown':
+      return { kind: 'unknown' };
+  }
+}
