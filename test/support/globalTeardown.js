@@ -1,5 +1,5 @@
 // Fails the run when any log line written during it holds a unique number, an e-mail address, a
-// French phone number, an IBAN or a social security number in clear (issue 5, issue 10).
+// French phone number, an IBAN or a social security number in clear: logs must carry no personal data.
 const { readdirSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
