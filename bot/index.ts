@@ -1,4 +1,5 @@
 import { createApp } from './app';
+import { BusyPortError, busyPortOr } from './busyPort';
 import { ConfigurationError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { connectPortal } from './portalServices';
@@ -18,7 +19,9 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const portal = await connectPortal(config, logger);
   const app = await createApp(config, logger, portal);
-  const port = await app.listen(config.port);
+  const port = await app.listen(config.port).catch((error: unknown) => {
+    throw busyPortOr(error, 'PORT', config.port);
+  });
   logger.info(
     { port, storage: config.redis ? 'redis' : 'memory', authentication: config.botAuthentication ? 'bot-framework' : 'none (local)' },
     `AL-in Assistant listening on http://localhost:${port}/api/messages`,
@@ -39,4 +42,10 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 }
 
-void main();
+main().catch((error: unknown) => {
+  if (error instanceof BusyPortError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+});

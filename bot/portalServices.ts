@@ -7,6 +7,7 @@ import type { PortalApi } from '../services/portal/portalApi';
 import { createSneHttpClient } from '../services/sne/httpClient';
 import type { SneApi } from '../services/sne/sneApi';
 import { startSimulator } from '../simulator/startSimulator';
+import { busyPortOr } from './busyPort';
 import type { Config } from './config';
 import type { Logger } from './logger';
 
@@ -37,6 +38,8 @@ export async function connectPortal(config: Config, logger: Logger): Promise<Por
         maxActiveApplications: config.portal.maxActiveApplications,
         // Its demo events (POST /dev/events) go to this bot, signed with the bot's own secret.
         notify: { url: () => (config.port === 0 ? undefined : `http://127.0.0.1:${config.port}/api/notify`), secret: config.notify.secret },
+      }).catch((error: unknown) => {
+        throw busyPortOr(error, 'SIMULATOR_PORT', config.portal.simulatorPort);
       });
   const baseUrl = config.portal.baseUrl ?? simulator!.url;
   if (simulator) logger.info({ url: simulator.url }, `portal simulator listening on ${simulator.url} (demo data; set PORTAL_BASE_URL for a real portal)`);

@@ -3,6 +3,7 @@ import { ComponentDialog, WaterfallDialog, type Dialog, type WaterfallStepContex
 import { z } from 'zod';
 import type { Translate } from './i18n';
 import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
+import { readLinkedDossier } from '../services/dossier/readLinkedDossier';
 import { ceilingYearFor } from '../services/eligibility/ceilings';
 import { isServiceError, type Violation } from '../services/http/errors';
 import { applicationViolations } from '../services/offers/applicationRules';
@@ -77,12 +78,8 @@ export class ApplyDialog extends ComponentDialog {
     }
     try {
       const applicantId = turnStateOf(step.context).user.link!.applicantId;
-      const applicant = await this.deps.portal.getApplicant(applicantId);
-      const [request, candidatures, offer] = await Promise.all([
-        this.deps.sne.getRequest(applicant.linkedRequest.nur),
-        this.deps.portal.listCandidatures(applicantId),
-        this.deps.portal.getOffer(offerId),
-      ]);
+      const candidaturesAndOffer = () => Promise.all([this.deps.portal.listCandidatures(applicantId), this.deps.portal.getOffer(offerId)]);
+      const { request, alongside: [candidatures, offer] } = await readLinkedDossier(this.deps, applicantId, candidaturesAndOffer);
       const existing = candidatures.find((candidature) => candidature.offer.id === offer.id && candidature.status !== 'withdrawn');
       if (existing) {
         await step.context.sendActivity(t('apply:alreadyApplied', { stage: t(`status:applications.stage.${existing.status}`, { rank: existing.decision?.rank, date: '', when: '' }) }));

@@ -14,6 +14,7 @@ import {
   type WorkStatus,
 } from '../services/documents/checklist';
 import { compareWithRequest } from '../services/documents/requestComparison';
+import { readLinkedDossier } from '../services/dossier/readLinkedDossier';
 import { isServiceError } from '../services/http/errors';
 import type { PortalApi } from '../services/portal/portalApi';
 import type { DocumentType, HousingRequest } from '../services/sne/schemas';
@@ -131,8 +132,7 @@ export class DocumentsDialog extends ComponentDialog {
   private async sentRequestComparison(context: TurnContext, applicantId: string, maskedNur: string): Promise<boolean> {
     const t = translatorOf(context);
     try {
-      const applicant = await this.deps.portal.getApplicant(applicantId);
-      const request = await this.deps.sne.getRequest(applicant.linkedRequest.nur);
+      const { request } = await readLinkedDossier(this.deps, applicantId);
       const comparison = compareWithRequest(checklistFor(situationOfRequest(request), new Date()), request.documents);
       await context.sendActivity(MessageFactory.attachment(requestDocumentsCard(t, maskedNur, comparison)));
       return true;

@@ -13,6 +13,7 @@ import {
 import { z } from 'zod';
 import type { Translate } from './i18n';
 import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
+import { readLinkedDossier } from '../services/dossier/readLinkedDossier';
 import { assessEligibility, PLAUSIBLE_MAX_PERSONS } from '../services/eligibility/assessEligibility';
 import { disabilityMatters, householdIssues, isYoungHousehold, youngHouseholdMatters, type HouseholdIssue } from '../services/eligibility/householdCategory';
 import { incomeYearRule, type IncomeYear } from '../services/eligibility/incomeYear';
@@ -328,8 +329,7 @@ export class EligibilityDialog extends ComponentDialog {
     const link = turnStateOf(context).user.link;
     if (!link) return undefined;
     try {
-      const applicant = await this.deps.portal.getApplicant(link.applicantId);
-      const request = await this.deps.sne.getRequest(applicant.linkedRequest.nur);
+      const { applicant, request } = await readLinkedDossier(this.deps, link.applicantId);
       const { household, referenceIncome } = request;
       const facts: Facts = {
         ...placeFacts(placeZoneOfDepartment(request.department)),

@@ -142,7 +142,7 @@ export class MainDialog extends ComponentDialog {
       const conversation = turnStateOf(step.context).conversation;
       conversation.misses = (conversation.misses ?? 0) + 1;
       await step.context.sendActivity(t('notUnderstood', { text: quotedUserText(recognition.text, 80) }));
-      // After two misses in a row, a person is the better help (issue 3).
+      // After two misses in a row, a person is the better help: a third rephrasing rarely goes further.
       if (conversation.misses >= 2) await step.context.sendActivity(MessageFactory.attachment(offerPersonCard(t)));
       await step.context.sendActivity(MessageFactory.attachment(menuCard(t)));
     } else {

@@ -3,6 +3,7 @@ import { ChoicePrompt, ComponentDialog, ListStyle, TextPrompt, WaterfallDialog, 
 import { z } from 'zod';
 import { listFor } from './i18n';
 import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
+import { readLinkedDossier } from '../services/dossier/readLinkedDossier';
 import { isServiceError } from '../services/http/errors';
 import { cheaper, portalQuery, refine, relaxations, PAGE_SIZE, type Relaxation, type SearchCriteria } from '../services/offers/searchCriteria';
 import { zoneForDepartment, zoneForPlace } from '../services/eligibility/zone';
@@ -196,8 +197,7 @@ export class OfferSearchDialog extends ComponentDialog {
     const link = turnStateOf(context).user.link;
     const zone = criteria.place?.kind === 'commune' ? zoneForPlace(criteria.place.code) : criteria.place ? zoneForDepartment(criteria.place.code) : undefined;
     if (!link || zone?.kind !== 'zone') return undefined;
-    const applicant = await this.portal.getApplicant(link.applicantId);
-    const request = await this.sne.getRequest(applicant.linkedRequest.nur);
+    const { request } = await readLinkedDossier({ portal: this.portal, sne: this.sne }, link.applicantId);
     return financingsForHousehold(request.household, request.referenceIncome.amount, zone.zone, new Date());
   }
 

@@ -4,6 +4,7 @@ import type { BackgroundWork } from './ports';
 import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
 import type { Link } from './turn/stateSchemas';
 import { summarizeDossier, type DossierSummary } from '../services/dossier/dossierSummary';
+import { readLinkedDossier } from '../services/dossier/readLinkedDossier';
 import { isServiceError } from '../services/http/errors';
 import type { PortalApi } from '../services/portal/portalApi';
 import type { SneApi } from '../services/sne/sneApi';
@@ -51,11 +52,7 @@ export class StatusDialog extends ComponentDialog {
   }
 
   private async loadDossier(link: Link): Promise<DossierSummary> {
-    const applicant = await this.deps.portal.getApplicant(link.applicantId);
-    const [request, candidatures] = await Promise.all([
-      this.deps.sne.getRequest(applicant.linkedRequest.nur),
-      this.deps.portal.listCandidatures(link.applicantId),
-    ]);
+    const { request, alongside: candidatures } = await readLinkedDossier(this.deps, link.applicantId, () => this.deps.portal.listCandidatures(link.applicantId));
     return summarizeDossier(request, candidatures, new Date());
   }
 }

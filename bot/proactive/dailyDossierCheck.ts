@@ -1,3 +1,4 @@
+import { readLinkedDossier } from '../../services/dossier/readLinkedDossier';
 import { dossierReminderFor } from '../../services/notifications/dossierReminders';
 import { sendableAt, type QuietHours } from '../../services/notifications/quietHours';
 import type { NotificationSubscriptions } from '../../services/notifications/subscriptions';
@@ -25,8 +26,7 @@ export async function checkDossierReminders(deps: DailyDossierCheckDependencies)
   let queued = 0;
   for (const applicantId of await deps.subscriptions.applicants()) {
     try {
-      const applicant = await deps.portal.getApplicant(applicantId);
-      const request = await deps.sne.getRequest(applicant.linkedRequest.nur);
+      const { request } = await readLinkedDossier(deps, applicantId);
       const reminder = dossierReminderFor(applicantId, request, deps.now());
       if (!reminder) continue;
       await deps.queue.enqueue(reminder, sendableAt(deps.now(), deps.quietHours));

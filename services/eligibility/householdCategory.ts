@@ -1,6 +1,6 @@
 /**
  * The household category of the income ceilings (arrêté of 29 July 1987, as applied by openfisca-france;
- * /work/shared/domain/FACTS.md):
+ * the domain notes “The domain: social housing through AL-in”):
  *   1. one person;
  *   2. two persons with no dependant, not a young household — or one person with a disability;
  *   3. three persons — or one person + one dependant — or a young household with no dependant — or two

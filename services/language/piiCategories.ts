@@ -24,7 +24,7 @@ export const AZURE_PII_CATEGORIES = [
 export const HOUSING_REQUEST_NUMBER = 'HousingRequestNumber';
 
 /**
- * Data the assistant never needs: when a user pastes one, the bot says so and keeps none of it (issue 3).
+ * Data the assistant never needs: when a user pastes one, the bot says so and keeps none of it (data minimisation, GDPR art. 5(1)(c)).
  */
 export const NEVER_NEEDED_CATEGORIES: ReadonlySet<string> = new Set([
   'FRSocialSecurityNumber',

@@ -4,7 +4,7 @@ import type { SentimentResult } from '../language/languageService';
 import type { RequestState } from '../sne/schemas';
 import lexiconData from './triageLexicon.json';
 
-/** The helpdesk's categories (issue 9); in this order they also break ties, the most specific first. */
+/** The helpdesk's ticket categories (docs/portal-api.yaml); in this order they also break ties, the most specific first. */
 export const TRIAGE_CATEGORIES = ['technical', 'employer', 'complaint', 'renewal', 'documents', 'offers', 'eligibility', 'applicationFollowUp', 'other'] as const;
 export type TriageCategory = (typeof TRIAGE_CATEGORIES)[number];
 

@@ -28,9 +28,9 @@ describe('eligibility, for the user\'s own situation', () => {
     expect(card).not.toMatch(/Combien|Quel est|Qui compose/);
   });
 
-  // The NLU (issue 5) reads this sentence without a question as an offer search: a known gap, kept here
+  // The NLU reads this sentence without a question as an offer search: a known gap, kept here
   // so that the test fails — and reminds us to turn it into a plain test — once the model learns it.
-  it('answers the sentence of issue 6, without a question mark, in one turn', async () => {
+  it('answers a household, a place and an income told without a question mark, in one turn', async () => {
     expect(await say('issue-sentence', 'on est 3 à Lyon avec 40 000 € de revenu fiscal')).toContain('Catégorie de ménage: 3');
   });
 

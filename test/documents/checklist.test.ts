@@ -6,7 +6,7 @@ const IN_2026 = new Date('2026-03-15T10:00:00Z');
 const ids = (situation: DocumentSituationInput) => checklistFor(situation, IN_2026).items.map((item) => item.id);
 const MANDATORY = ['identity', 'tax_notice', 'income_proof'];
 
-// The limitative list of the arrêté of 22 December 2020, by situation, as in /work/shared/domain/FACTS.md ("Documents").
+// The limitative list of the arrêté of 22 December 2020, by situation, as in the domain notes “The domain: social housing through AL-in” ("Documents").
 describe('the checklist for a situation', () => {
   test.each`
     situation                                                              | expected                                                         | why

@@ -86,7 +86,7 @@ describe('locales/<language>/faq.json', () => {
     ${'commission'}   | ${'CCH R441-3'}
     ${'tenDays'}      | ${'CCH R441-10'}
     ${'renewal'}      | ${'CCH R441-2-7'}
-    ${'whatIsAlin'}   | ${'/work/shared/seeds/004_1460c04dde71a9cd.txt'}
+    ${'whatIsAlin'}   | ${"Note d'information « Demande de logement AL-in » (juin 2021)"}
   `('$topic cites $ref', ({ topic, ref }) => {
     for (const language of LANGUAGES) expect(lookup(language, `faq:${topic}.sourceRef`)).toContain(ref);
   });

@@ -2,7 +2,7 @@ import { CEILING_YEARS, ceilingFor, ceilingTableInfo, type IncomeZone } from '..
 
 const ZONES: IncomeZone[] = ['parisBordering', 'restIdf', 'otherRegions'];
 
-// Every 2026 value of /work/shared/domain/FACTS.md, categories 1–6 then one extra person, columns Paris+bordering / rest of IdF / other regions.
+// Every 2026 value of the domain notes “The domain: social housing through AL-in”, categories 1–6 then one extra person, columns Paris+bordering / rest of IdF / other regions.
 const FACTS_2026 = {
   PLUS: [
     [26920, 26920, 23403], [40233, 40233, 31254], [52740, 48362, 37584], [62968, 57930, 45374],

@@ -7,7 +7,7 @@ import {
   youngHouseholdMatters,
 } from '../../services/eligibility/householdCategory';
 
-// Rules of the arrêté of 29 July 1987 as listed in /work/shared/domain/FACTS.md ("Household categories").
+// Rules of the arrêté of 29 July 1987 as listed in the domain notes “The domain: social housing through AL-in” ("Household categories").
 describe('household category: every rule of FACTS.md', () => {
   test.each`
     persons | dependants | young    | disabled | category | movedUpBy                                     | rule

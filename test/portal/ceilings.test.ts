@@ -16,7 +16,7 @@ import { HousingRequest } from '../../services/sne/schemas';
 const INCOME_ZONES: IncomeZone[] = ['parisBordering', 'restIdf', 'otherRegions'];
 
 describe('ceilingFor', () => {
-  // Values copied from /work/shared/domain/FACTS.md.
+  // Values copied from the domain notes “The domain: social housing through AL-in”.
   test.each`
     category | zone                | financing | year    | ceiling
     ${1}     | ${'parisBordering'} | ${'PLUS'} | ${2026} | ${26920}

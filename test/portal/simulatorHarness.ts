@@ -6,7 +6,7 @@ import { RunningSimulator, SimulatorOptions, startSimulator } from '../../simula
 
 export const TEST_TOKEN = 'test-portal-token';
 
-/** The demo accounts of issue 4 and DEMO_ACCOUNTS.md. */
+/** The demo accounts of simulator/DEMO_ACCOUNTS.md. */
 export const DEMO = {
   lyonUnderReview: '0691124000101GDPUB',
   parisToRenew: '1110325004242GDPUB',

@@ -11,13 +11,38 @@ export interface BotProcess {
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
 }
 
-export async function startBotProcess(environment: NodeJS.ProcessEnv): Promise<BotProcess> {
+function spawnBot(environment: NodeJS.ProcessEnv): ChildProcess {
   const entry = join(projectRoot(), 'dist', 'bot', 'index.js');
   if (!existsSync(entry)) throw new Error('dist/bot/index.js is missing: run `npm run build` (npm test does it first)');
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', entry], {
+  return spawn(process.execPath, ['--disable-warning=DEP0111', entry], {
     env: { PATH: process.env.PATH, NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'info', ...environment },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+/** A bot that is expected to refuse to start: waits for it to exit, with its exit code and what it printed. */
+export async function exitOfBotProcess(environment: NodeJS.ProcessEnv, timeoutMs = 15_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawnBot(environment);
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`bot still running after ${timeoutMs} ms:\n${stdout}${stderr}`));
+    }, timeoutMs);
+    // 'close', not 'exit': by then everything the process printed has been read.
+    child.once('close', (exitCode) => {
+      clearTimeout(timer);
+      resolve(exitCode);
+    });
+  });
+  return { code, stdout, stderr };
+}
+
+export async function startBotProcess(environment: NodeJS.ProcessEnv): Promise<BotProcess> {
+  const child = spawnBot(environment);
   let output = '';
   const runLog = process.env.ALIN_TEST_LOG_DIR ? join(process.env.ALIN_TEST_LOG_DIR, `process-${process.pid}.log`) : undefined;
   const collect = (chunk: Buffer) => {
