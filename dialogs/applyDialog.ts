@@ -15,6 +15,7 @@ import { formatEuros } from './format';
 import { isLinked, linkFirst } from './linkFirst';
 import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
 import type { Recognition } from './recognizer/intents';
+import { valuesOf } from './stepAccess';
 
 const STEPS_ROUTER = 'apply.router';
 const APPLY = 'apply.steps';
@@ -96,7 +97,7 @@ export class ApplyDialog extends ComponentDialog {
         await explainViolations(step.context, violations);
         return step.endDialog();
       }
-      (step.values as ApplyValues).offer = offer;
+      valuesOf<ApplyValues>(step).offer = offer;
       const language = languageOf(step.context);
       return step.prompt(CONFIRM, yesNoOptions(t, t('apply:confirm', { offer: offerTitle(t, offer), total: formatEuros(offer.rent + offer.charges, language) })));
     } catch (error) {
@@ -107,7 +108,7 @@ export class ApplyDialog extends ComponentDialog {
 
   private async sendStep(step: WaterfallStepContext<Recognition>) {
     const t = translatorOf(step.context);
-    const offer = (step.values as ApplyValues).offer!;
+    const offer = valuesOf<ApplyValues>(step).offer!;
     if (!answeredYes(step.result)) {
       await step.context.sendActivity(t('apply:notSent'));
       return step.endDialog();
@@ -159,7 +160,7 @@ export class ApplyDialog extends ComponentDialog {
         await step.context.sendActivity(t('apply:withdraw.tooLate'));
         return step.endDialog();
       }
-      (step.values as ApplyValues).candidature = chosen;
+      valuesOf<ApplyValues>(step).candidature = chosen;
       return step.prompt(CONFIRM, yesNoOptions(t, t('apply:withdraw.confirm', { offer: offerTitle(t, chosen.offer) })));
     } catch (error) {
       await explainFailure(step.context, error);
@@ -169,7 +170,7 @@ export class ApplyDialog extends ComponentDialog {
 
   private async withdrawStep(step: WaterfallStepContext<Recognition>) {
     const t = translatorOf(step.context);
-    const candidature = (step.values as ApplyValues).candidature!;
+    const candidature = valuesOf<ApplyValues>(step).candidature!;
     if (!answeredYes(step.result)) {
       await step.context.sendActivity(t('apply:withdraw.notDone'));
       return step.endDialog();

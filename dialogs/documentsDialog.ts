@@ -1,5 +1,5 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
-import { ChoicePrompt, ComponentDialog, ListStyle, WaterfallDialog, type Choice, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ChoicePrompt, ComponentDialog, ListStyle, WaterfallDialog, type Choice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { LANGUAGES, translatorFor } from './i18n';
 import { translatorOf, turnStateOf } from './turn/turnAccess';
 import {
@@ -22,6 +22,7 @@ import type { SneApi } from '../services/sne/sneApi';
 import { checklistCard, requestDocumentsCard } from './cards/checklistCard';
 import type { Recognition } from './recognizer/intents';
 import { normalizeForMatching } from '../services/shared/normalizeForMatching';
+import { chosenValue, valuesOf } from './stepAccess';
 
 const STEPS = 'documents.steps';
 const FAMILY = 'documents.family';
@@ -81,29 +82,29 @@ export class DocumentsDialog extends ComponentDialog {
   }
 
   private async askFamilyStep(step: WaterfallStepContext<Recognition>) {
-    if ((step.values as DocumentsValues).familySituation) return step.next();
+    if (valuesOf<DocumentsValues>(step).familySituation) return step.next();
     return step.prompt(FAMILY, choiceOptions(step.context, 'family', FamilySituationSchema.options));
   }
 
   private async askWorkStep(step: WaterfallStepContext<Recognition>) {
-    const values = step.values as DocumentsValues;
-    const family = (step.result as FoundChoice | undefined)?.value;
+    const values = valuesOf<DocumentsValues>(step);
+    const family = chosenValue(step.result);
     if (family) values.familySituation = FamilySituationSchema.parse(family);
     if (values.workStatuses?.length) return step.next();
     return step.prompt(WORK, choiceOptions(step.context, 'work', WORK_CHOICES));
   }
 
   private async askReasonStep(step: WaterfallStepContext<Recognition>) {
-    const values = step.values as DocumentsValues;
-    const work = (step.result as FoundChoice | undefined)?.value;
+    const values = valuesOf<DocumentsValues>(step);
+    const work = chosenValue(step.result);
     if (work) values.workStatuses = work === 'several' ? [...WorkStatusSchema.options] : [WorkStatusSchema.parse(work)];
     if (values.reasons?.length) return step.next();
     return step.prompt(REASON, choiceOptions(step.context, 'reason', REASON_CHOICES));
   }
 
   private async checklistStep(step: WaterfallStepContext<Recognition>) {
-    const values = step.values as DocumentsValues;
-    const reason = (step.result as FoundChoice | undefined)?.value;
+    const values = valuesOf<DocumentsValues>(step);
+    const reason = chosenValue(step.result);
     if (reason) values.reasons = reason === 'none' ? [] : [RequestReasonSchema.parse(reason)];
     const situation: DocumentSituationInput = {
       residence: values.foreignNational ? 'foreignNational' : 'national',

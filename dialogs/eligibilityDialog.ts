@@ -6,7 +6,6 @@ import {
   TextPrompt,
   WaterfallDialog,
   type Dialog,
-  type FoundChoice,
   type PromptValidatorContext,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
@@ -26,7 +25,7 @@ import { adaptiveCard, intentButton } from './cards/adaptiveCard';
 import { eligibilityCard, type UnaskedCondition } from './cards/eligibilityCard';
 import { formatEuros } from './format';
 import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
-import { validationsOf, valuesOf } from './stepAccess';
+import { chosenValue, validationsOf, valuesOf } from './stepAccess';
 import { extractEntities } from './recognizer/entities/extractEntities';
 import { CompositionSchema, readAges, readPersons, type Composition } from './recognizer/entities/household';
 import { readIncome, type IncomeReading } from './recognizer/entities/income';
@@ -236,8 +235,8 @@ export class EligibilityDialog extends ComponentDialog {
   private async askAgesStep(step: WaterfallStepContext<Recognition>) {
     const values = valuesOf<EligibilityValues>(step);
     const { facts } = values;
-    const chosen = step.result as FoundChoice | undefined;
-    if (chosen?.value) facts.composition = CompositionSchema.parse(chosen.value);
+    const chosen = chosenValue(step.result);
+    if (chosen) facts.composition = CompositionSchema.parse(chosen);
     const couple = facts.composition === 'couple' && facts.persons === 2;
     const matters = youngHouseholdMatters({ persons: facts.persons!, dependants: dependantsOf(facts), disabledPersons: facts.disabledPersons });
     if (!values.stepByStep || !couple || !matters || facts.youngHousehold !== undefined) return step.next();

@@ -12,6 +12,7 @@ import { quotedUserText } from './quotedText';
 import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
 import type { Recognition } from './recognizer/intents';
 import { triageHints } from './recognizer/triageHints';
+import { valuesOf } from './stepAccess';
 
 const STEPS = 'helpdesk.steps';
 const CONFIRM = 'helpdesk.confirm';
@@ -43,7 +44,7 @@ export class HelpdeskDialog extends ComponentDialog {
     const transcript = turnStateOf(step.context).conversation.transcript;
     const messages = [...transcript.filter((line) => line.from === 'user').map((line) => line.text), step.options.text].filter(Boolean);
     const result = triage({ messages, ...triageHints([step.options.intent]) });
-    (step.values as HelpdeskValues).triage = result;
+    valuesOf<HelpdeskValues>(step).triage = result;
     if (result.emergencyNumbers.length > 0) {
       const numbers = ['17', '115', '3919', '119'].filter((number) => result.emergencyNumbers.includes(number as never));
       await step.context.sendActivity([t('helpdesk:emergency.intro'), ...numbers.map((number) => `- ${t(`helpdesk:emergency.${number}`)}`)].join('\n'));
@@ -57,7 +58,7 @@ export class HelpdeskDialog extends ComponentDialog {
       await step.context.sendActivity(t('helpdesk:notSent'));
       return step.endDialog();
     }
-    const result = (step.values as HelpdeskValues).triage;
+    const result = valuesOf<HelpdeskValues>(step).triage;
     const state = turnStateOf(step.context);
     const language = languageOf(step.context);
     const transcript = state.conversation.transcript.map((line) => ({ from: line.from, text: redactText(line.text).slice(0, 2000), at: line.at }));

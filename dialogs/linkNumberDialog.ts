@@ -10,6 +10,7 @@ import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
 import { UniqueNumberPrompt } from './prompts/uniqueNumberPrompt';
 import { readEntities } from './recognizer/entities/schemas';
 import type { Recognition } from './recognizer/intents';
+import { valuesOf } from './stepAccess';
 
 const STEPS = 'linkNumber.steps';
 const CODE_STEPS = 'linkNumber.code';
@@ -112,7 +113,7 @@ export class LinkNumberDialog extends ComponentDialog {
       await step.context.sendActivity(t('link:linked', { firstName: applicant.firstName, maskedNur: applicant.maskedNur }));
       // AL-in is for employees of contributing companies: when the employer on file is not one, check the current one.
       if (!applicant.employer.eligible) {
-        (step.values as { linked?: boolean }).linked = true;
+        valuesOf<{ linked?: boolean }>(step).linked = true;
         return step.beginDialog('employerDialog', { afterLink: true });
       }
       await offerNotifications(step.context);
@@ -142,7 +143,7 @@ export class LinkNumberDialog extends ComponentDialog {
 
   /** After an expired code: a new one on request. (After the employer check, the link is already made.) */
   private async newCodeStep(step: WaterfallStepContext<CodeLoopState>) {
-    if ((step.values as { linked?: boolean }).linked) {
+    if (valuesOf<{ linked?: boolean }>(step).linked) {
       await offerNotifications(step.context);
       return step.endDialog({ linked: true });
     }

@@ -18,6 +18,7 @@ import type { CommuneCandidate } from './recognizer/entities/schemas';
 import { readEntities } from './recognizer/entities/schemas';
 import type { Recognition } from './recognizer/intents';
 import { normalizeForMatching } from '../services/shared/normalizeForMatching';
+import { valuesOf } from './stepAccess';
 
 const STEPS = 'offerSearch.steps';
 const WHICH_PLACE = 'offerSearch.whichPlace';
@@ -80,7 +81,7 @@ export class OfferSearchDialog extends ComponentDialog {
     let criteria = refine(saidSomething ? (last?.criteria ?? {}) : {}, said.criteria);
     if (said.cheaper) criteria = cheaper(criteria, last?.shownTotals ?? []);
     if (said.place.kind === 'place') criteria = { ...criteria, place: said.place.place };
-    const values = step.values as SearchValues;
+    const values = valuesOf<SearchValues>(step);
     Object.assign(values, { criteria, stepByStep: !saidSomething });
     if (said.place.kind === 'ambiguous') {
       values.candidates = said.place.candidates;
@@ -94,7 +95,7 @@ export class OfferSearchDialog extends ComponentDialog {
   }
 
   private async askPlaceStep(step: WaterfallStepContext<Recognition>) {
-    const values = step.values as SearchValues;
+    const values = valuesOf<SearchValues>(step);
     const chosen = step.result as FoundChoice | undefined;
     if (chosen && values.candidates) values.criteria = { ...values.criteria, place: searchPlaceOf(values.candidates[chosen.index]!) };
     if (values.criteria.place) return step.next();
@@ -103,7 +104,7 @@ export class OfferSearchDialog extends ComponentDialog {
   }
 
   private async askTypologyStep(step: WaterfallStepContext<Recognition>) {
-    const values = step.values as SearchValues;
+    const values = valuesOf<SearchValues>(step);
     if (typeof step.result === 'string') {
       const place = placeIn(step.result);
       if (place) values.criteria = { ...values.criteria, place };
@@ -117,7 +118,7 @@ export class OfferSearchDialog extends ComponentDialog {
   }
 
   private async askBudgetStep(step: WaterfallStepContext<Recognition>) {
-    const values = step.values as SearchValues;
+    const values = valuesOf<SearchValues>(step);
     if (!values.stepByStep) return step.next();
     const typologies = typologiesIn(String(step.result ?? ''));
     if (typologies.length > 0) values.criteria = { ...values.criteria, typologies };
@@ -129,7 +130,7 @@ export class OfferSearchDialog extends ComponentDialog {
   }
 
   private async searchStep(step: WaterfallStepContext<Recognition>) {
-    const values = step.values as SearchValues;
+    const values = valuesOf<SearchValues>(step);
     if (values.stepByStep) {
       const budget = budgetIn(String(step.result ?? ''));
       if (budget) values.criteria = { ...values.criteria, maxRent: budget.value, rentWithoutCharges: budget.withoutCharges || undefined };

@@ -14,3 +14,9 @@ export function valuesOf<T extends object>(step: { values: object }): T {
 export function validationsOf<S extends z.ZodTypeAny>(prompt: { options: { validations?: object } }, schema: S): z.infer<S> {
   return schema.parse(prompt.options.validations);
 }
+
+/** The value of the choice a choice prompt ended with, or undefined (the SDK types a step's result as `any`). */
+export function chosenValue(result: unknown): string | undefined {
+  const value = typeof result === 'object' && result !== null ? (result as { value?: unknown }).value : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
