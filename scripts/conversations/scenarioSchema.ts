@@ -64,6 +64,8 @@ export const ScenarioSchema = z.object({
   linkedTo: z.string().regex(/^\d{13}[A-Z0-9]{5}$/).optional(),
   /** The channel: Web Chat (applicants) by default, or Teams (employees). */
   channel: z.enum(['webchat', 'msteams']).default('webchat'),
+  /** The locale the client sends (a browser's or Teams' setting): `en-US` for English, `fr-FR` otherwise by default. */
+  locale: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/).optional(),
   steps: z.array(StepSchema).min(1),
 });
 export type Scenario = z.infer<typeof ScenarioSchema>;

@@ -64,23 +64,5 @@ export async function sendThrough(
   return { status, messages };
 }
 
-/** What a person reads in a message: its text, and in its cards every text, fact and button title. */
-export function visibleText(activity: Partial<Activity>): string {
-  const parts: string[] = [];
-  if (activity.text) parts.push(activity.text);
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const element = node as { type?: string; text?: string; title?: string; value?: string; facts?: { title: string; value: string }[] };
-    if (element.type === 'TextBlock' && element.text) parts.push(element.text);
-    if (element.type?.startsWith('Action.') && element.title) parts.push(`[${element.title}]`);
-    for (const fact of element.facts ?? []) parts.push(`${fact.title}: ${fact.value}`);
-    for (const [key, child] of Object.entries(node)) if (key !== 'data' && key !== 'facts') walk(child);
-  };
-  for (const attachment of activity.attachments ?? []) walk(attachment.content);
-  return parts.join('\n');
-}
-
-export function allText(activities: Partial<Activity>[]): string {
-  return activities.map(visibleText).join('\n');
-}
+// One reading of what the user sees, shared with the conversation corpus (scripts/conversations).
+export { allText, visibleText } from '../../bot/channels/visibleText';
