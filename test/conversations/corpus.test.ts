@@ -29,6 +29,12 @@ describe('the conversation corpus', () => {
     expect(corpus.problems).toEqual([]);
   });
 
+  it('is written mostly in French, as applicants write, each scenario under its own feature', () => {
+    const french = corpus.scenarios.filter((scenario) => scenario.language === 'fr').length;
+    expect(french / corpus.scenarios.length).toBeGreaterThanOrEqual(0.7);
+    expect(corpus.scenarios.filter((scenario) => !scenario.id.startsWith(`${scenario.feature}-`)).map((scenario) => scenario.id)).toEqual([]);
+  });
+
   it(`lists in ${KNOWN_FAILURES_FILE} only scenarios of the corpus`, () => {
     const ids = new Set(corpus.scenarios.map((scenario) => scenario.id));
     expect([...knownFailures].filter((id) => !ids.has(id))).toEqual([]);
