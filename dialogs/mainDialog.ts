@@ -16,6 +16,7 @@ import { offerPersonCard } from './cards/offerPersonCard';
 import { quotedUserText } from './quotedText';
 import { asSearchFollowUp } from './offers/searchFollowUp';
 import { asUrgentHandoff } from './urgentHandoff';
+import { asEligibilityQuestion } from './recognizer/eligibilityQuestion';
 import { screenMessage } from './screening/screenMessage';
 import type { LanguageService } from '../services/language/languageService';
 import { dialogStateAccessor } from './dialogStateAccessor';
@@ -65,7 +66,7 @@ export class MainDialog extends ComponentDialog {
       input = { ...input, text };
     }
     const conversation = turnStateOf(context).conversation;
-    const recognition = asUrgentHandoff(asSearchFollowUp(await this.recognize(context, input), conversation));
+    const recognition = asUrgentHandoff(asEligibilityQuestion(asSearchFollowUp(await this.recognize(context, input), conversation)));
     rememberRecognition(context, recognition);
     if (recognition.intent !== 'none' && conversation.misses) delete conversation.misses;
     const dc = await this.dialogSet.createContext(context);

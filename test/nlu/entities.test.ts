@@ -102,7 +102,16 @@ describe('amounts in euros', () => {
     ${'1,200.50 EUR'}                      | ${[{ value: 1200.5 }]}
     ${'€ 900'}                             | ${[{ value: 900 }]}
     ${'loyer max 700'}                     | ${[{ value: 700 }]}
-    ${'je gagne 1800 net par mois'}        | ${[{ value: 1800, period: 'month' }]}
+    ${'je gagne 1800 net par mois'}        | ${[{ value: 1800, period: 'month', income: true }]}
+    ${'35000 de RFR'}                      | ${[{ value: 35000, income: true }]}
+    ${'rfr 35 000'}                        | ${[{ value: 35000, income: true }]}
+    ${"le RFR c'est 19 000 je crois"}      | ${[{ value: 19000, income: true }]}
+    ${'mon revenu fiscal c 24000'}         | ${[{ value: 24000, income: true }]}
+    ${'34000 a nous deux'}                 | ${[{ value: 34000, income: true }]}
+    ${'ok c 28000 sur l avis'}             | ${[{ value: 28000, income: true }]}
+    ${'rfr 0'}                             | ${[{ value: 0, income: true }]}
+    ${'my reference tax income was 22,000'} | ${[{ value: 22000, income: true }]}
+    ${'loyer 0'}                           | ${[]}
     ${'budget de 950e'}                    | ${[{ value: 950 }]}
     ${'T3 750€ max'}                       | ${[{ value: 750 }]}
     ${'Paris 15e'}                         | ${[]}

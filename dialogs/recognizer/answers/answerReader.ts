@@ -1,3 +1,4 @@
+import { affirmsPhrase } from '../../../services/shared/affirmedPhrase';
 import { normalizeForMatching } from '../../../services/shared/normalizeForMatching';
 import answerWordsData from './answerWords.json';
 
@@ -102,18 +103,6 @@ function stemmed(text: string): string {
   return ` ${words.map(stem).join(' ')} `;
 }
 
-// "pas marié", "not married", "sans enfant": the word names the choice it refuses.
-const NEGATIONS = new Set(['pas', 'non', 'ni', 'sans', 'jamais', 'not', 'no', 'without', 'never']);
-
-/** Whether `phrase` is said in `said`, and not right after a negation. */
-function affirms(said: string, phrase: string): boolean {
-  for (let index = said.indexOf(phrase); index >= 0; index = said.indexOf(phrase, index + 1)) {
-    const before = said.slice(0, index).trim().split(' ').pop() ?? '';
-    if (!NEGATIONS.has(before)) return true;
-  }
-  return false;
-}
-
 /**
  * One of the offered choices: by what it says ("mariés" for "Marié(e)", a synonym), by its position
  * ("le deuxième", "2", "the last one"), or "none of these" ("aucune", "rien de tout ça") when the
@@ -121,7 +110,7 @@ function affirms(said: string, phrase: string): boolean {
  */
 export function readChoice<V extends string>(text: string, options: ChoiceOption<V>[]): ChoiceReading<V> {
   const said = stemmed(text.slice(0, READ_AT_MOST));
-  const named = options.filter((option) => option.says.some((phrase) => affirms(said, stemmed(phrase))));
+  const named = options.filter((option) => option.says.some((phrase) => affirmsPhrase(said, stemmed(phrase))));
   if (named.length === 1) return { kind: 'choice', value: named[0]!.value };
   if (named.length > 1) {
     // "Marié" inside "Pas marié": the longest match wins when it contains the others.
@@ -141,7 +130,7 @@ export function readChoice<V extends string>(text: string, options: ChoiceOption
 function longestNamed<V extends string>(said: string, named: ChoiceOption<V>[]): ChoiceOption<V> | undefined {
   const matches = named.map((option) => ({
     option,
-    phrase: option.says.map(stemmed).filter((phrase) => affirms(said, phrase)).sort((a, b) => b.length - a.length)[0] ?? '',
+    phrase: option.says.map(stemmed).filter((phrase) => affirmsPhrase(said, phrase)).sort((a, b) => b.length - a.length)[0] ?? '',
   }));
   matches.sort((a, b) => b.phrase.length - a.phrase.length);
   const [best, ...others] = matches;

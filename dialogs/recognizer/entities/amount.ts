@@ -7,12 +7,17 @@ const NUMBER = String.raw`\d{1,3}(?:[ ,.]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,
 const CURRENCY = String.raw`€|eur(?:os?)?(?![a-z])|balles(?![a-z])`;
 const THOUSANDS = String.raw`k(?:€|e(?:uros?|ur)?)?(?![a-z])|(?:mille|milles)(?: ?(?:€|euros?))?(?![a-z])`;
 // Words after which a bare number is money ("loyer max 700", "je gagne 1800"), when it is at least 100.
-const MONEY_CONTEXT = String.raw`loyers?|budget|max(?:imum|i)?|revenus?|salaires?|gagne|gagnons|touche|ressources|plafond|rent|income|salary|earn(?:s|ing)?|budget|up to|jusqu'a|moins de|pas plus de|under|less than|below`;
+const MONEY_CONTEXT = String.raw`loyers?|budget|max(?:imum|i)?|revenus?(?: fiscal| fiscaux)?(?: de reference)?|rfr|salaires?|gagne|gagnons|touche|ressources|plafond|rent|income|reference tax income|tax income|salary|earn(?:s|ing)?|budget|up to|jusqu'a|moins de|pas plus de|under|less than|below`;
+// Words after which a number is the household's income ("35000 de RFR", "34000 a nous deux").
+const INCOME_AFTER = String.raw`(?:€ ?|euros? )?(?:de |d'|of )?(?:rfr|revenus?(?: fiscal| fiscaux)?(?: de reference)?|ressources|income|reference tax income|tax income)(?![a-z])|a nous deux(?![a-z])|between us(?![a-z])|sur (?:l'|l |mon |notre )?avis(?![a-z])|on (?:the|my|our) tax notice(?![a-z])`;
+/** Words that make an amount the household's income; said as zero ("rfr 0") it is an amount too: below every ceiling. */
+const INCOME_WORDS = /(?:rfr|revenus?|income|ressources|salaires?|salary|gagne|gagnons|earn)/;
 
 const WITH_CURRENCY_AFTER = new RegExp(String.raw`(?<![\d.,a-z])(${NUMBER}) ?(?:(${THOUSANDS})|(${CURRENCY}))`, 'g');
 const WITH_CURRENCY_BEFORE = new RegExp(String.raw`(?:€|eur(?:os?)?) ?(${NUMBER})(?![\d])`, 'g');
 const SMS_EURO = new RegExp(String.raw`(?<![\d.,a-z])(${NUMBER})e(?![a-z0-9])`, 'g');
-const IN_CONTEXT = new RegExp(String.raw`(?<![a-z])(?:${MONEY_CONTEXT})(?: ?(?:de|:|of|is|est|a|=|environ|about|around))* ?(${NUMBER})(?![\d.,]*\d)(?! ?(?:m2|m²|m |pieces?|personnes?|pers|ans|mois|jours?|enfants?))`, 'g');
+const BEFORE_INCOME_WORDS = new RegExp(String.raw`(?<![\d.,a-z])(${NUMBER}) ?(?:${INCOME_AFTER})`, 'g');
+const IN_CONTEXT = new RegExp(String.raw`(?<![a-z])(?:${MONEY_CONTEXT})(?: ?(?:de|du|:|of|is|est|c'est|c est|cest|c|etait|c'etait|was|fait|a|=|environ|about|around|je crois|i think))* ?(${NUMBER})(?![\d.,]*\d)(?! ?(?:m2|m²|m |pieces?|personnes?|pers|ans|mois|jours?|enfants?))`, 'g');
 
 const CHARGES_INCLUDED = /^[ ,]*(?:\/ ?mois ?|par mois ?)?(?:cc|c\.c\.?|ttc|tcc|charges? comprises?|toutes charges comprises|charges? incluses?|charges included|including (?:charges|bills)|bills included)(?![a-z])/;
 const CHARGES_EXCLUDED = /^[ ,]*(?:\/ ?mois ?|par mois ?)?(?:hc|h\.c\.?|hors charges?|sans (?:les )?charges|\+ ?charges|excluding (?:charges|bills)|plus (?:charges|bills))(?![a-z])/;
@@ -23,10 +28,12 @@ const PER_YEAR = /^[ ,]*(?:\/ ?an|par an|annuels?|a year|per year|\/ ?year|\/ ?y
 export function findAmounts(text: string): EntityMatch<Amount>[] {
   const folded = foldText(text);
   const found: EntityMatch<Amount>[] = [];
-  const add = (start: number, end: number, value: number | undefined) => {
+  const add = (start: number, end: number, value: number | undefined, income = false) => {
     if (value === undefined || !Number.isFinite(value)) return;
     if (found.some((other) => start < other.end && other.start < end)) return;
-    found.push(withQualifiers(folded, { value, start, end }));
+    const amount = withQualifiers(folded, { value, start, end });
+    if (income) amount.value.income = true;
+    found.push(amount);
   };
 
   for (const match of folded.matchAll(WITH_CURRENCY_AFTER)) {
@@ -42,11 +49,15 @@ export function findAmounts(text: string): EntityMatch<Amount>[] {
     const value = parseNumber(match[1] ?? '');
     if (value !== undefined && value >= 100) add(match.index, match.index + match[0].length, value);
   }
+  for (const match of folded.matchAll(BEFORE_INCOME_WORDS)) {
+    const number = match[1] ?? '';
+    add(match.index, match.index + number.length, parseNumber(number), true);
+  }
   for (const match of folded.matchAll(IN_CONTEXT)) {
     const value = parseNumber(match[1] ?? '');
-    if (value === undefined || value < 100) continue;
+    if (value === undefined || (value < 100 && !(value === 0 && INCOME_WORDS.test(match[0])))) continue;
     const numberStart = match.index + match[0].length - (match[1] ?? '').length;
-    add(numberStart, match.index + match[0].length, value);
+    add(numberStart, match.index + match[0].length, value, INCOME_WORDS.test(match[0]));
   }
   return found.sort((a, b) => a.start - b.start);
 }

@@ -17,6 +17,8 @@ export const AmountSchema = z.object({
   /** "cc" / "charges comprises" → true, "hc" / "hors charges" → false, unsaid → absent. */
   chargesIncluded: z.boolean().optional(),
   period: z.enum(['month', 'year']).optional(),
+  /** Said as the household's income ("35000 de RFR", "revenu fiscal 33 000"), not a rent or a budget. */
+  income: z.literal(true).optional(),
 });
 export type Amount = z.infer<typeof AmountSchema>;
 
