@@ -6,16 +6,20 @@ import {
   TextPrompt,
   WaterfallDialog,
   type Dialog,
+  type DialogContext,
+  type DialogInstance,
+  type DialogTurnResult,
   type PromptValidatorContext,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import type { Translate } from './i18n';
-import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
+import { languageOf, recognitionOf, translatorOf, turnStateOf } from './turn/turnAccess';
 import { readLinkedDossier } from '../services/dossier/readLinkedDossier';
 import { assessEligibility, PLAUSIBLE_MAX_PERSONS } from '../services/eligibility/assessEligibility';
+import type { Household } from '../services/sne/schemas';
 import { disabilityMatters, householdIssues, isYoungHousehold, youngHouseholdMatters, type HouseholdIssue } from '../services/eligibility/householdCategory';
-import { incomeYearRule, type IncomeYear } from '../services/eligibility/incomeYear';
+import { incomeYearRule } from '../services/eligibility/incomeYear';
 import { departmentByCode } from '../services/geo/resolvePlace';
 import { isServiceError } from '../services/http/errors';
 import type { PortalApi } from '../services/portal/portalApi';
@@ -23,11 +27,13 @@ import type { Employer } from '../services/portal/schemas';
 import type { SneApi } from '../services/sne/sneApi';
 import { adaptiveCard, intentButton } from './cards/adaptiveCard';
 import { eligibilityCard, type UnaskedCondition } from './cards/eligibilityCard';
+import { corrected, FactsSchema, slotsChanged, type Facts, type Slot } from './eligibilityFacts';
 import { formatEuros } from './format';
 import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
 import { chosenValue, validationsOf, valuesOf } from './stepAccess';
+import { readYesNo } from './recognizer/answers/answerReader';
 import { extractEntities } from './recognizer/entities/extractEntities';
-import { CompositionSchema, readAges, readPersons, type Composition } from './recognizer/entities/household';
+import { CompositionSchema, readAges, readPersons } from './recognizer/entities/household';
 import { readIncome, type IncomeReading } from './recognizer/entities/income';
 import { chosenPlace, isZoned, placeZoneOfDepartment, readPlaceZone, PendingPlaceSchema, type PendingPlace, type PlaceZoneReading, type ZonedPlace } from './recognizer/entities/placeZone';
 import { readEntities, type RecognizedEntities } from './recognizer/entities/schemas';
@@ -57,22 +63,28 @@ const PLACE_BUTTONS = 5;
 
 type PersonsIssue = HouseholdIssue | 'tooManyPersons';
 
-/** What is known of the household so far: from the linked request, the first message, then the answers. */
-interface Facts {
-  place?: ZonedPlace;
-  pendingPlace?: PendingPlace;
-  persons?: number;
-  composition?: Composition;
-  dependants?: number;
-  youngHousehold?: boolean;
-  disabledPersons?: number;
-  income?: IncomeReading;
-  incomeYear?: IncomeYear;
-}
 
 /** The years the income question names, handed to its validator to name them again. */
 const IncomeQuestionParamsSchema = z.object({ referenceYear: z.number(), taxNoticeYear: z.number() });
 type IncomeQuestionParams = z.infer<typeof IncomeQuestionParamsSchema>;
+
+/** How the dialog starts: the message, and facts carried from before (a correction, a follow-up). */
+type EligibilityOptions = Recognition & { carried?: Facts };
+
+/** How long the facts of an answer stay at hand for a correction ("en fait on est 4"). */
+const FOLLOW_UP_MS = 30 * 60 * 1000;
+
+/** The slot each question of the form fills. */
+const SLOT_OF_PROMPT: Record<string, Slot> = {
+  [PLACE]: 'place',
+  [WHICH_PLACE]: 'place',
+  [COMMUNE]: 'place',
+  [PERSONS]: 'persons',
+  [INCOME]: 'income',
+  [COMPOSITION]: 'composition',
+  [AGES]: 'ages',
+  [DISABILITY]: 'disability',
+};
 
 interface EligibilityValues {
   facts: Facts;
@@ -140,6 +152,24 @@ export class EligibilityDialog extends ComponentDialog {
     this.initialDialogId = ROUTER;
   }
 
+  /**
+   * A correction at any question ("en fait on est 4", "ah non, plutôt à Paris", "plutôt 35 000"): the
+   * facts are corrected and the form goes on from them — the questions still missing are asked, the
+   * answer given — instead of the message being taken for an answer to the question on screen.
+   */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const recognition = recognitionOf(innerDc.context);
+    const asked = askedSlot(innerDc);
+    const known = factsOfForm(innerDc);
+    if (!recognition || !asked || !known) return super.onContinueDialog(innerDc);
+    const said = factsFromMessage(readEligibilityMessage(recognition).said);
+    // The answer to the question itself ("4" or "on est 4" at "how many persons?") goes to the question.
+    const others = slotsChanged(known, said).filter((slot) => slot !== asked);
+    if (others.length === 0) return super.onContinueDialog(innerDc);
+    await innerDc.cancelAllDialogs();
+    return innerDc.beginDialog(STEPS, { ...recognition, carried: corrected(known, said) } satisfies EligibilityOptions);
+  }
+
   private async routeStep(step: WaterfallStepContext<Recognition>) {
     const target = EmployerButtonSchema.safeParse(step.options.entities).success ? EMPLOYER_CHECK : STEPS;
     return step.replaceDialog(target, step.options);
@@ -163,25 +193,23 @@ export class EligibilityDialog extends ComponentDialog {
     return step.next();
   }
 
-  private async readStep(step: WaterfallStepContext<Recognition>) {
+  private async readStep(step: WaterfallStepContext<EligibilityOptions>) {
     const values = valuesOf<EligibilityValues>(step);
     const fromRequest = await this.readLinkedRequest(step.context);
     const message = readEligibilityMessage(step.options);
     const said = factsFromMessage(message.said);
-    // A household or an income said in the message replaces the request's ("and if we were four?").
-    const requestFacts: Facts = { ...fromRequest?.facts };
-    if (said.persons !== undefined) Object.assign(requestFacts, { dependants: undefined, youngHousehold: undefined, disabledPersons: undefined });
-    if (said.income !== undefined) delete requestFacts.incomeYear;
-    values.facts = { ...requestFacts, ...said };
-    if (said.place) delete values.facts.pendingPlace;
-    if (said.pendingPlace) delete values.facts.place;
-    values.stepByStep = !fromRequest && !(said.persons !== undefined && said.income !== undefined && (said.place ?? said.pendingPlace));
+    // What the message says replaces what was known: the request's facts ("and if we were four?"),
+    // or those of a question just answered or being asked ("en fait plutôt à Paris").
+    const known = corrected({ ...fromRequest?.facts }, step.options.carried ?? followedUpFacts(step.context, step.options));
+    values.facts = corrected(known, said);
+    const { facts } = values;
+    values.stepByStep = !fromRequest && !(facts.persons !== undefined && facts.income !== undefined && (facts.place ?? facts.pendingPlace));
     values.priority = message.mentionsPriority;
     if (fromRequest) Object.assign(values, { maskedNur: fromRequest.maskedNur, employer: fromRequest.employer });
     return step.next();
   }
 
-  private async placeStep(step: WaterfallStepContext<Recognition>) {
+  private async placeStep(step: WaterfallStepContext<EligibilityOptions>) {
     const { facts } = valuesOf<EligibilityValues>(step);
     if (facts.place) return step.next(facts.place);
     return step.beginDialog(PLACE_STEPS, facts.pendingPlace ?? { kind: 'unknown' });
@@ -264,18 +292,14 @@ export class EligibilityDialog extends ComponentDialog {
     const language = languageOf(step.context);
     const place = facts.place;
     if (place?.kind !== 'zone' || facts.persons === undefined || facts.income?.kind !== 'yearly') return step.endDialog();
-    const household = {
-      persons: facts.persons,
-      dependants: dependantsOf(facts),
-      youngHousehold: facts.youngHousehold ?? false,
-      disabledPersons: facts.disabledPersons ?? 0,
-    };
+    const household = householdOf(facts);
     const assessment = assessEligibility({ household, income: facts.income.value, incomeYear: facts.incomeYear, zone: place.zone, date: new Date() });
     if (assessment.kind === 'invalidInput') {
       await step.context.sendActivity(t('eligibility:invalid'));
       return step.endDialog();
     }
     const unaskedConditions = assessment.household.movedUpBy.length > 0 ? [] : unaskedConditionsOf(facts);
+    turnStateOf(step.context).conversation.lastEligibility = { facts, at: new Date().toISOString(), unasked: unaskedConditions };
     await step.context.sendActivity(
       MessageFactory.attachment(
         eligibilityCard(t, language, { assessment, placeName: place.name, incomeYear: facts.incomeYear, maskedNur: values.maskedNur, unaskedConditions }),
@@ -351,6 +375,49 @@ export class EligibilityDialog extends ComponentDialog {
 // The facts ----------------------------------------------------------------------------------------
 
 /** The message's facts, a place whose zone is known kept apart from one that needs a question. */
+/**
+ * The facts of the last answer, when this message follows it up: "en fait on est 4" changes one; "oui"
+ * or "29 et 31" settles a case the answer assumed absent (a disability card, a young couple).
+ */
+function followedUpFacts(context: TurnContext, options: EligibilityOptions): Facts {
+  const last = turnStateOf(context).conversation.lastEligibility;
+  if (!last || options.entities.eligibilityFollowUp !== true || Date.now() - Date.parse(last.at) > FOLLOW_UP_MS) return {};
+  const parsed = FactsSchema.safeParse(last.facts);
+  if (!parsed.success) return {};
+  const facts = parsed.data;
+  const settled = settledCondition(options.text, last.unasked);
+  if (settled?.condition === 'disability') facts.disabledPersons = settled.yes ? 1 : 0;
+  if (settled?.condition === 'singleAdult' && settled.yes) facts.composition = 'single';
+  const ages = last.unasked.includes('youngHousehold') ? readAges(options.text) : undefined;
+  if (ages && facts.persons !== undefined) facts.youngHousehold = isYoungHousehold({ persons: facts.persons, dependants: dependantsOf(facts), ages });
+  return facts;
+}
+
+/** A yes or a no settles the one yes-or-no case an answer assumed absent; with two, it is ambiguous. */
+function settledCondition(text: string, unasked: string[]): { condition: string; yes: boolean } | undefined {
+  const yesNo = readYesNo(text);
+  const questions = unasked.filter((condition) => condition === 'disability' || condition === 'singleAdult');
+  return yesNo && questions.length === 1 ? { condition: questions[0]!, yes: yesNo === 'yes' } : undefined;
+}
+
+/** The slot the question on screen fills: the innermost active dialog of the form. */
+function askedSlot(innerDc: DialogContext): Slot | undefined {
+  let dc: DialogContext | undefined = innerDc;
+  let slot: Slot | undefined;
+  while (dc?.activeDialog) {
+    slot = SLOT_OF_PROMPT[dc.activeDialog.id] ?? slot;
+    dc = dc.child;
+  }
+  return slot;
+}
+
+/** The facts the form holds now (the waterfall keeps them in its values). */
+function factsOfForm(innerDc: DialogContext): Facts | undefined {
+  const steps = innerDc.stack.find((instance: DialogInstance) => instance.id === STEPS);
+  const facts = FactsSchema.safeParse((steps?.state as { values?: { facts?: unknown } } | undefined)?.values?.facts);
+  return facts.success ? facts.data : undefined;
+}
+
 function factsFromMessage(said: SaidFacts): Facts {
   const { place, ...household } = said;
   return place ? { ...placeFacts(place), ...household } : household;
@@ -366,6 +433,16 @@ function dependantsOf(facts: Facts): number {
   if (facts.composition === 'single') return persons - 1;
   if (facts.composition === 'couple') return Math.max(0, persons - 2);
   return 0;
+}
+
+/** The household the facts describe, with what is still unknown taken as absent. */
+function householdOf(facts: Facts): Household {
+  return {
+    persons: facts.persons ?? 1,
+    dependants: dependantsOf(facts),
+    youngHousehold: facts.youngHousehold ?? false,
+    disabledPersons: facts.disabledPersons ?? 0,
+  };
 }
 
 /** The cases that would move the household up and were neither said nor asked (a full first sentence). */

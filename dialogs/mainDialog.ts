@@ -15,8 +15,9 @@ import { menuCard } from './cards/menuCard';
 import { offerPersonCard } from './cards/offerPersonCard';
 import { quotedUserText } from './quotedText';
 import { asSearchFollowUp } from './offers/searchFollowUp';
+import { readEntities } from './recognizer/entities/schemas';
 import { asUrgentHandoff } from './urgentHandoff';
-import { asEligibilityQuestion } from './recognizer/eligibilityQuestion';
+import { asEligibilityFollowUp, asEligibilityQuestion } from './recognizer/eligibilityQuestion';
 import { screenMessage } from './screening/screenMessage';
 import type { LanguageService } from '../services/language/languageService';
 import { dialogStateAccessor } from './dialogStateAccessor';
@@ -66,7 +67,8 @@ export class MainDialog extends ComponentDialog {
       input = { ...input, text };
     }
     const conversation = turnStateOf(context).conversation;
-    const recognition = asUrgentHandoff(asEligibilityQuestion(asSearchFollowUp(await this.recognize(context, input), conversation)));
+    const recognized = asSearchFollowUp(await this.recognize(context, input), conversation);
+    const recognition = asUrgentHandoff(asEligibilityQuestion(asEligibilityFollowUp(recognized, conversation.lastEligibility, conversation.lastSearch !== undefined)));
     rememberRecognition(context, recognition);
     if (recognition.intent !== 'none' && conversation.misses) delete conversation.misses;
     const dc = await this.dialogSet.createContext(context);
@@ -96,6 +98,8 @@ export class MainDialog extends ComponentDialog {
     const context = dc.context;
     switch (recognition.intent) {
       case 'cancel': {
+        // "non, plutôt à Paris", "ah non on est 4": a correction carries what to change, a cancel nothing.
+        if (Object.keys(readEntities(recognition.entities)).length > 0) return false;
         const t = translatorOf(context);
         const wasActive = dc.activeDialog !== undefined;
         await dc.cancelAllDialogs();

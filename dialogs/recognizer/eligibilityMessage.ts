@@ -1,5 +1,7 @@
+import { normalizeForMatching } from '../../services/shared/normalizeForMatching';
 import { mentionsAny } from './entities/eligibilityWords';
-import { readComposition, readPersons, type HouseholdComposition } from './entities/household';
+import { isYoungHousehold } from '../../services/eligibility/householdCategory';
+import { readComposition, readCoupleAges, readDisabledPersons, readPersons, type HouseholdComposition } from './entities/household';
 import { readIncome, type IncomeReading } from './entities/income';
 import { placeZoneOfEntity, type PlaceZoneReading } from './entities/placeZone';
 import { readEntities } from './entities/schemas';
@@ -10,6 +12,10 @@ export interface SaidFacts extends HouseholdComposition {
   place?: PlaceZoneReading;
   persons?: number;
   income?: IncomeReading;
+  /** A couple without dependant whose two ages were said. */
+  youngHousehold?: boolean;
+  /** 1 when a disability card is said, 0 when a disability is denied. */
+  disabledPersons?: number;
 }
 
 export interface EligibilityMessage {
@@ -17,6 +23,22 @@ export interface EligibilityMessage {
   said: SaidFacts;
   /** A priority situation is named (DALO, eviction, violence…): the answer says what it means. */
   mentionsPriority: boolean;
+}
+
+// "en fait plutôt 4", "non, plutôt 35 000", "actually 3": a correction gives the new value bare.
+const CORRECTION = /(?<![a-z])(?:en fait|plutot|finalement|pardon|non|oups|je me suis trompee?|correction|actually|rather|in fact|sorry|oops)(?![a-z])/;
+const BARE_NUMBER = /(?<![\d.,])(\d{1,3}(?:[ .]\d{3})+|\d+)(?![\d.,]*\d)(?! ?(?:ans|years|m2|pieces?|€|euros?|k\b|e\b))/g;
+/** Past this, a household count is a headcount of something else. */
+const LARGEST_HOUSEHOLD = 15;
+
+/** In a correction, a bare number is the new household count (small) or the new income (large). */
+function correctedNumbers(text: string): Pick<SaidFacts, 'persons' | 'income'> {
+  const folded = normalizeForMatching(text);
+  if (!CORRECTION.test(folded)) return {};
+  const numbers = [...text.matchAll(BARE_NUMBER)].map((match) => Number((match[1] ?? '').replace(/[ .]/g, '')));
+  const persons = numbers.find((number) => number >= 1 && number <= LARGEST_HOUSEHOLD);
+  const income = numbers.find((number) => number >= 1000);
+  return { ...(persons !== undefined ? { persons } : {}), ...(income !== undefined ? { income: { kind: 'yearly' as const, value: income } } : {}) };
 }
 
 /** "on est 3 à Lyon avec 40 000 € de revenu fiscal": a message that asks about eligibility, read at once. */
@@ -30,6 +52,15 @@ export function readEligibilityMessage(recognition: Pick<Recognition, 'text' | '
   if (persons !== undefined) said.persons = persons;
   const income = readIncome(text, entities, false);
   if (income) said.income = income;
+  const corrections = correctedNumbers(text);
+  if (said.persons === undefined && corrections.persons !== undefined) said.persons = corrections.persons;
+  if (said.income === undefined && corrections.income !== undefined) said.income = corrections.income;
   Object.assign(said, readComposition(text, said.persons));
+  const ages = readCoupleAges(text);
+  if (ages && said.persons === 2 && said.composition === 'couple') {
+    said.youngHousehold = isYoungHousehold({ persons: 2, dependants: 0, ages });
+  }
+  const disabledPersons = readDisabledPersons(text);
+  if (disabledPersons !== undefined) said.disabledPersons = disabledPersons;
   return { said, mentionsPriority: mentionsAny(text, 'priority') };
 }

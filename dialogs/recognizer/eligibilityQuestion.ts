@@ -1,8 +1,11 @@
+import { readYesNo } from './answers/answerReader';
+import { readEligibilityMessage } from './eligibilityMessage';
+import { readAges } from './entities/household';
 import { readEntities } from './entities/schemas';
 import type { Intent, Recognition } from './intents';
 
 /** Intents a message about one's own income and household is often mistaken for. */
-const MISTAKEN_FOR: readonly Intent[] = ['searchOffers', 'faq', 'none', 'documents', 'greeting'];
+const MISTAKEN_FOR: readonly Intent[] = ['searchOffers', 'faq', 'none', 'documents', 'greeting', 'renewal'];
 
 /**
  * "on est 2 à Lyon, 35000 de RFR": people give their reference income to learn what they are entitled
@@ -16,4 +19,32 @@ export function asEligibilityQuestion(recognition: Recognition): Recognition {
   const household = entities.persons !== undefined || (entities.places?.length ?? 0) > 0;
   if (!income || !household || (entities.typologies?.length ?? 0) > 0) return recognition;
   return { ...recognition, intent: 'eligibility', score: Math.max(recognition.score, 0.8) };
+}
+
+/** Intents a short correction after an answer is often mistaken for ("en fait on est 4", "et à Paris ?"). */
+const WEAK_INTENTS: readonly Intent[] = ['none', 'greeting', 'thanks', 'goodbye', 'searchOffers', 'cancel'];
+/** The last eligibility answer of the conversation: when, and the cases it assumed absent. */
+export interface LastAnswer {
+  at: string;
+  unasked: string[];
+}
+
+/** How long after an eligibility answer a correction still refers to it. */
+const FOLLOW_UP_MS = 30 * 60 * 1000;
+
+/**
+ * Right after an eligibility answer, a message that changes one of its facts — the household, the
+ * place, the income — asks the same question again with that fact changed.
+ */
+export function asEligibilityFollowUp(recognition: Recognition, last: LastAnswer | undefined, hasSearch: boolean, now = Date.now()): Recognition {
+  if (!last || now - Date.parse(last.at) > FOLLOW_UP_MS || !WEAK_INTENTS.includes(recognition.intent)) return recognition;
+  const entities = readEntities(recognition.entities);
+  // A search is refined by its own follow-ups ("et à Lyon ?" after offers); a dwelling named is a search.
+  if (recognition.intent === 'searchOffers' && (hasSearch || (entities.typologies?.length ?? 0) > 0)) return recognition;
+  const { said } = readEligibilityMessage(recognition);
+  // "oui" or "29 et 31" right after an answer that assumed no disability card, or no young couple.
+  const yesNoAsked = last.unasked.includes('disability') || last.unasked.includes('singleAdult');
+  const settles = (yesNoAsked && readYesNo(recognition.text) !== undefined) || (last.unasked.includes('youngHousehold') && readAges(recognition.text) !== undefined);
+  if (Object.keys(said).length === 0 && !settles) return recognition;
+  return { ...recognition, intent: 'eligibility', score: Math.max(recognition.score, 0.8), entities: { ...recognition.entities, eligibilityFollowUp: true } };
 }

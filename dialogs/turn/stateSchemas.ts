@@ -29,6 +29,15 @@ export const ConversationDataSchema = z.looseObject({
   lastSearch: z
     .object({ criteria: SearchCriteriaSchema, page: z.number().int().min(1), shownTotals: z.array(z.number()) })
     .optional(),
+  /** The facts of the last eligibility answer, for a correction that follows it ("en fait on est 4"). */
+  lastEligibility: z
+    .object({
+      facts: z.looseObject({}),
+      at: z.string(),
+      /** The cases the answer assumed absent (a disability card, a young couple…): a reply may settle one. */
+      unasked: z.array(z.string()).default([]),
+    })
+    .optional(),
   /** A ticket handed to the helpdesk from this conversation: while an agent has it, messages are relayed. */
   handoff: z.object({ ticketId: z.string(), since: z.string() }).optional(),
   /** Messages in a row the assistant did not understand (after two, a person is offered). */

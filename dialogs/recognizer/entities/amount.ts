@@ -17,7 +17,7 @@ const WITH_CURRENCY_AFTER = new RegExp(String.raw`(?<![\d.,a-z])(${NUMBER}) ?(?:
 const WITH_CURRENCY_BEFORE = new RegExp(String.raw`(?:€|eur(?:os?)?) ?(${NUMBER})(?![\d])`, 'g');
 const SMS_EURO = new RegExp(String.raw`(?<![\d.,a-z])(${NUMBER})e(?![a-z0-9])`, 'g');
 const BEFORE_INCOME_WORDS = new RegExp(String.raw`(?<![\d.,a-z])(${NUMBER}) ?(?:${INCOME_AFTER})`, 'g');
-const IN_CONTEXT = new RegExp(String.raw`(?<![a-z])(?:${MONEY_CONTEXT})(?: ?(?:de|du|:|of|is|est|c'est|c est|cest|c|etait|c'etait|was|fait|a|=|environ|about|around|je crois|i think))* ?(${NUMBER})(?![\d.,]*\d)(?! ?(?:m2|m²|m |pieces?|personnes?|pers|ans|mois|jours?|enfants?))`, 'g');
+const IN_CONTEXT = new RegExp(String.raw`(?<![a-z])(?:${MONEY_CONTEXT})(?: ?(?:de|du|:|of|is|est|c'est|c est|cest|c|etait|c'etait|was|fait|a|=|environ|about|around|je crois|i think|a moi|pour moi|perso|seule?|only))* ?(${NUMBER})(?![\d.,]*\d)(?! ?(?:m2|m²|m |pieces?|personnes?|pers|ans|mois|jours?|enfants?))`, 'g');
 
 const CHARGES_INCLUDED = /^[ ,]*(?:\/ ?mois ?|par mois ?)?(?:cc|c\.c\.?|ttc|tcc|charges? comprises?|toutes charges comprises|charges? incluses?|charges included|including (?:charges|bills)|bills included)(?![a-z])/;
 const CHARGES_EXCLUDED = /^[ ,]*(?:\/ ?mois ?|par mois ?)?(?:hc|h\.c\.?|hors charges?|sans (?:les )?charges|\+ ?charges|excluding (?:charges|bills)|plus (?:charges|bills))(?![a-z])/;

@@ -41,6 +41,34 @@ export function readComposition(text: string, persons: number | undefined): Hous
   return persons - children === 1 ? { composition: 'single' } : { composition: 'adults', dependants: children };
 }
 
+// Inside a sentence: "26 et 27 ans", "52 and 58", "28 ans tous les deux", "both 28".
+const TWO_AGES = /(?<![\d,.])(\d{2}) ?(?:ans? )?(?:et|and|&|\/) ?(\d{2}) ?(?:ans|years?|yo|y o)(?![a-z])|(?:we are|we re|on a|ont|agees? de|aged) (\d{2}) (?:et|and) (\d{2})(?![\d])/;
+const SAME_AGE = /(?<![\d,.])(\d{2}) ?ans tous (?:les )?deux|(?<![\d,.])(\d{2}) ?ans chacun|both (\d{2})(?![\d])|(?<![\d,.])(\d{2}) each(?![a-z])/;
+
+/** The two ages of a couple said inside a longer message, in whole years; undefined when not said. */
+export function readCoupleAges(text: string): number[] | undefined {
+  const folded = ` ${normalizeForMatching(text)} `;
+  const two = TWO_AGES.exec(folded);
+  if (two) {
+    const ages = [Number(two[1] ?? two[3]), Number(two[2] ?? two[4])];
+    return ages.every((age) => age >= 16 && age <= 110) ? ages : undefined;
+  }
+  const same = SAME_AGE.exec(folded);
+  const age = same ? Number(same[1] ?? same[2] ?? same[3] ?? same[4]) : undefined;
+  return age !== undefined && age >= 16 && age <= 110 ? [age, age] : undefined;
+}
+
+/**
+ * A disability card said in the message: "j'ai la carte CMI invalidité" → 1; a disability denied ("pas
+ * de handicap", "no disability") → 0; not said, or a disability without the card → undefined, asked
+ * when it changes the answer (FACTS.md: only the CMI invalidité moves the household up one category).
+ */
+export function readDisabledPersons(text: string): number | undefined {
+  if (mentionsAny(text, 'disabilityCard')) return 1;
+  const said = ` ${normalizeForMatching(text)} `;
+  return wordsOf('disability').some((word) => said.includes(` ${word} `)) ? 0 : undefined;
+}
+
 /** "27 et 29", "27 ans et 29 ans", "27/29": both ages of a couple, in whole years. */
 export function readAges(text: string): number[] | undefined {
   const ages = [...text.matchAll(/\d{1,3}/g)].map((match) => Number(match[0]));

@@ -116,6 +116,13 @@ function cueBefore(words: Word[], i: number): string | undefined {
   return previous;
 }
 
+// Abbreviations read as the word: "st etienne", "ds le 69" (SMS for "dans").
+const SPELLED_OUT = new Map([
+  ['st', 'saint'],
+  ['ste', 'sainte'],
+  ['ds', 'dans'],
+]);
+
 function wordsOf(text: string): Word[] {
   const folded = foldText(text);
   const words: Word[] = [];
@@ -123,7 +130,7 @@ function wordsOf(text: string): Word[] {
   for (const match of folded.matchAll(/[a-z0-9€œæ]+/g)) {
     const raw = match[0];
     const spelled = raw.replace(/œ/g, 'oe').replace(/æ/g, 'ae');
-    const word = spelled === 'st' ? 'saint' : spelled === 'ste' ? 'sainte' : spelled;
+    const word = SPELLED_OUT.get(spelled) ?? spelled;
     words.push({ text: word, start: match.index, end: match.index + raw.length, before: folded.slice(previousEnd, match.index) });
     previousEnd = match.index + raw.length;
   }

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { CompositionSchema } from './recognizer/entities/household';
+import { IncomeReadingSchema } from './recognizer/entities/income';
+import { PendingPlaceSchema } from './recognizer/entities/placeZone';
+
+const ZonedPlaceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('zone'), zone: z.enum(['parisBordering', 'restIdf', 'otherRegions']), name: z.string() }),
+  z.object({ kind: z.literal('outOfScope') }),
+]);
+
+/**
+ * What is known of the household so far: from the linked request, the messages, then the answers.
+ * A schema, because the facts are kept between turns (a correction after the answer starts from them).
+ */
+export const FactsSchema = z.object({
+  place: ZonedPlaceSchema.optional(),
+  pendingPlace: PendingPlaceSchema.optional(),
+  persons: z.number().optional(),
+  composition: CompositionSchema.optional(),
+  dependants: z.number().optional(),
+  youngHousehold: z.boolean().optional(),
+  disabledPersons: z.number().optional(),
+  income: IncomeReadingSchema.optional(),
+  incomeYear: z.union([z.number(), z.literal('last12Months')]).optional(),
+});
+export type Facts = z.infer<typeof FactsSchema>;
+
+/** The slot a question of the eligibility form fills. */
+export type Slot = 'place' | 'persons' | 'income' | 'composition' | 'ages' | 'disability';
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The slots a message changes: "en fait on est 4" the persons, "plutôt à Paris" the place. A fact said
+ * again as it was known ("mon mari l'a" in a couple) changes nothing.
+ */
+export function slotsChanged(known: Facts, said: Facts): Slot[] {
+  const slots: Slot[] = [];
+  if ((said.place && !same(said.place, known.place)) || (said.pendingPlace && !same(said.pendingPlace, known.pendingPlace))) slots.push('place');
+  if (said.persons !== undefined && said.persons !== known.persons) slots.push('persons');
+  if (said.income !== undefined && !same(said.income, known.income)) slots.push('income');
+  if ((said.composition !== undefined && said.composition !== known.composition) || (said.dependants !== undefined && said.dependants !== known.dependants)) slots.push('composition');
+  if (said.youngHousehold !== undefined && said.youngHousehold !== known.youngHousehold) slots.push('ages');
+  if (said.disabledPersons !== undefined && said.disabledPersons !== known.disabledPersons) slots.push('disability');
+  return slots;
+}
+
+/**
+ * The known facts corrected by what a message says: a new household count forgets what was derived from
+ * the old one (dependants, young couple, disability), a new income forgets its year, a new place its
+ * pending question.
+ */
+export function corrected(known: Facts, said: Facts): Facts {
+  const facts: Facts = { ...known };
+  if (said.persons !== undefined && said.persons !== known.persons) {
+    delete facts.dependants;
+    delete facts.youngHousehold;
+    delete facts.disabledPersons;
+    if (said.composition === undefined) delete facts.composition;
+  }
+  if (said.income !== undefined) delete facts.incomeYear;
+  if (said.place) delete facts.pendingPlace;
+  if (said.pendingPlace) delete facts.place;
+  return { ...facts, ...said };
+}
