@@ -1,5 +1,5 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
-import { ChoicePrompt, ComponentDialog, ListStyle, WaterfallDialog, type Choice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type Choice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { LANGUAGES, translatorFor } from './i18n';
 import { translatorOf, turnStateOf } from './turn/turnAccess';
 import {
@@ -23,6 +23,7 @@ import { checklistCard, requestDocumentsCard } from './cards/checklistCard';
 import type { Recognition } from './recognizer/intents';
 import { normalizeForMatching } from '../services/shared/normalizeForMatching';
 import { chosenValue, valuesOf } from './stepAccess';
+import { ChoiceAnswerPrompt } from './prompts/answerPrompts';
 
 const STEPS = 'documents.steps';
 const FAMILY = 'documents.family';
@@ -58,9 +59,7 @@ export class DocumentsDialog extends ComponentDialog {
   constructor(private readonly deps: DocumentsDependencies) {
     super('documentsDialog');
     for (const id of [FAMILY, WORK, REASON]) {
-      const prompt = new ChoicePrompt(id);
-      prompt.style = ListStyle.suggestedAction;
-      this.addDialog(prompt);
+      this.addDialog(new ChoiceAnswerPrompt(id));
     }
     this.addDialog(
       new WaterfallDialog(STEPS, [

@@ -1,8 +1,6 @@
 import { MessageFactory, type CardAction, type TurnContext } from 'botbuilder';
 import {
-  ChoicePrompt,
   ComponentDialog,
-  ListStyle,
   TextPrompt,
   WaterfallDialog,
   type Dialog,
@@ -29,6 +27,7 @@ import { adaptiveCard, intentButton } from './cards/adaptiveCard';
 import { eligibilityCard, type UnaskedCondition } from './cards/eligibilityCard';
 import { corrected, FactsSchema, slotsChanged, type Facts, type Slot } from './eligibilityFacts';
 import { formatEuros } from './format';
+import { ChoiceAnswerPrompt } from './prompts/answerPrompts';
 import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
 import { chosenValue, validationsOf, valuesOf } from './stepAccess';
 import { readYesNo } from './recognizer/answers/answerReader';
@@ -128,9 +127,7 @@ export class EligibilityDialog extends ComponentDialog {
     this.addDialog(new TextPrompt(COMMUNE, async (prompt) => chosenPlace(validationsOf(prompt, PendingPlaceSchema), prompt.recognized.value ?? '') !== undefined));
     this.addDialog(new TextPrompt(PERSONS, (prompt) => validatePersons(prompt)));
     this.addDialog(new TextPrompt(INCOME, (prompt) => validateIncome(prompt)));
-    const composition = new ChoicePrompt(COMPOSITION);
-    composition.style = ListStyle.suggestedAction;
-    this.addDialog(composition);
+    this.addDialog(new ChoiceAnswerPrompt(COMPOSITION));
     this.addDialog(new TextPrompt(AGES, async (prompt) => readAges(prompt.recognized.value ?? '') !== undefined));
     this.addDialog(yesNoPrompt(DISABILITY));
     this.addDialog(new WaterfallDialog(ROUTER, [this.routeStep.bind(this)]));

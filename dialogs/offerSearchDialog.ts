@@ -1,5 +1,5 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
-import { ChoicePrompt, ComponentDialog, ListStyle, TextPrompt, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, ListStyle, TextPrompt, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { listFor } from './i18n';
 import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
@@ -19,6 +19,7 @@ import { readEntities } from './recognizer/entities/schemas';
 import type { Recognition } from './recognizer/intents';
 import { normalizeForMatching } from '../services/shared/normalizeForMatching';
 import { valuesOf } from './stepAccess';
+import { ChoiceAnswerPrompt } from './prompts/answerPrompts';
 
 const STEPS = 'offerSearch.steps';
 const WHICH_PLACE = 'offerSearch.whichPlace';
@@ -50,9 +51,7 @@ export class OfferSearchDialog extends ComponentDialog {
     private readonly sne: SneApi,
   ) {
     super('offerSearchDialog');
-    const choices = new ChoicePrompt(WHICH_PLACE);
-    choices.style = ListStyle.heroCard;
-    this.addDialog(choices);
+    this.addDialog(new ChoiceAnswerPrompt(WHICH_PLACE, undefined, ListStyle.heroCard));
     this.addDialog(new TextPrompt(PLACE, async (prompt) => placeIn(prompt.recognized.value) !== undefined));
     this.addDialog(new TextPrompt(TYPOLOGY, async (prompt) => isAnything(prompt.context, prompt.recognized.value) || typologiesIn(prompt.recognized.value).length > 0));
     this.addDialog(new TextPrompt(BUDGET, async (prompt) => isAnything(prompt.context, prompt.recognized.value) || budgetIn(prompt.recognized.value) !== undefined));

@@ -79,6 +79,21 @@ describe('one of the offered choices, as people answer', () => {
 type Words = Record<'yes' | 'no' | 'unsure' | 'none' | 'last', Record<'fr' | 'en', string[]>> & { ordinals: Record<'fr' | 'en', string[][]> };
 const WORDS = answerWords as unknown as Words;
 
+describe('a choice among homonyms, by what only it says', () => {
+  const SAINT_DENIS: ChoiceOption[] = [
+    { value: 'Saint-Denis (93)', says: ['Saint-Denis (93)'] },
+    { value: 'Saint-Denis (974)', says: ['Saint-Denis (974)'] },
+  ];
+  it.each`
+    typed                          | read
+    ${'celle du 93'}               | ${{ kind: 'choice', value: 'Saint-Denis (93)' }}
+    ${'la 974 a la reunion'}       | ${{ kind: 'choice', value: 'Saint-Denis (974)' }}
+    ${'Saint-Denis'}               | ${undefined}
+  `('"$typed" → $read', ({ typed, read }) => {
+    expect(readChoice(typed, SAINT_DENIS)).toEqual(read);
+  });
+});
+
 describe('the answer words, in both languages', () => {
   it('has each kind of answer in English as well as in French, with as many positions', () => {
     for (const kind of ['yes', 'no', 'unsure', 'none', 'last'] as const) {

@@ -117,6 +117,8 @@ export function readChoice<V extends string>(text: string, options: ChoiceOption
     const longest = longestNamed(said, named);
     if (longest) return { kind: 'choice', value: longest.value };
   }
+  const distinct = distinctiveChoice(said, options);
+  if (distinct) return { kind: 'choice', value: distinct.value };
   const position = positionIn(text);
   if (position !== undefined) {
     const index = position === 'last' ? options.length - 1 : position;
@@ -135,6 +137,22 @@ function longestNamed<V extends string>(said: string, named: ChoiceOption<V>[]):
   matches.sort((a, b) => b.phrase.length - a.phrase.length);
   const [best, ...others] = matches;
   return best && others.every((other) => best.phrase.includes(other.phrase.trim())) ? best.option : undefined;
+}
+
+/**
+ * "celle du 93" for "Saint-Denis (93)" and "Saint-Denis (974)": a word of the answer that only one
+ * choice says (a department number, a name), when no choice is named whole.
+ */
+function distinctiveChoice<V extends string>(said: string, options: ChoiceOption<V>[]): ChoiceOption<V> | undefined {
+  const wordsOf = (option: ChoiceOption<V>) => new Set(option.says.flatMap((phrase) => stemmed(phrase).trim().split(' ')).filter((word) => word.length > 1));
+  const optionWords = options.map(wordsOf);
+  const answerWords = said.trim().split(' ').filter((word) => word.length > 1 && !FILLERS.has(word) && affirmsPhrase(said, word));
+  const matching = new Set<number>();
+  for (const word of answerWords) {
+    const owners = optionWords.flatMap((words, index) => (words.has(word) ? [index] : []));
+    if (owners.length === 1) matching.add(owners[0]!);
+  }
+  return matching.size === 1 ? options[[...matching][0]!] : undefined;
 }
 
 /** "le 2", "la deuxième", "1er", "the last one": the index said, when the answer is only a position. */

@@ -1,0 +1,73 @@
+import { ActivityTypes, CardFactory, MessageFactory, type Activity, type CardAction, type TurnContext } from 'botbuilder';
+import { ListStyle, Prompt, type Choice, type FoundChoice, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
+import { readChoice, readYesNo, type ChoiceOption } from '../recognizer/answers/answerReader';
+import { translatorOf } from '../turn/turnAccess';
+
+/** After this many answers that were not understood, the buttons are shown with a person to talk to. */
+const MISSES_BEFORE_HELP = 2;
+/** The value of a choice that means "none of these", when the question offers one. */
+export const NONE_OF_THESE = 'none';
+
+/**
+ * A question answered with one of its choices, read by the shared answer reader: by label, synonym,
+ * inflection, position or "none of these", in French or English ("mariés", "le deuxième", "aucune"),
+ * instead of the SDK's choice recognizer (which stalls the process for seconds the first time it reads
+ * French, and is super-linear on long text). Never the same sentence a third time: after two misses,
+ * the choices as buttons and a person offered.
+ */
+export class ChoiceAnswerPrompt extends Prompt<FoundChoice> {
+  constructor(
+    dialogId: string,
+    validator: PromptValidator<FoundChoice> = async (prompt) => prompt.recognized.succeeded,
+    private readonly style: ListStyle.suggestedAction | ListStyle.heroCard = ListStyle.suggestedAction,
+  ) {
+    super(dialogId, validator);
+  }
+
+  protected async onPrompt(context: TurnContext, state: { attemptCount?: number }, options: PromptOptions, isRetry: boolean): Promise<void> {
+    const choices = (options.choices ?? []).filter((choice): choice is Choice => typeof choice === 'object');
+    const question = isRetry && options.retryPrompt ? options.retryPrompt : options.prompt;
+    if ((state.attemptCount ?? 0) >= MISSES_BEFORE_HELP) {
+      await context.sendActivity(withChoices(translatorOf(context)('answers.stillUnclear'), choices, this.style, true, translatorOf(context)('offerPersonButton')));
+      return;
+    }
+    if (question === undefined) return;
+    await context.sendActivity(typeof question === 'string' ? withChoices(question, choices, this.style) : question);
+  }
+
+  protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<FoundChoice>> {
+    const choices = (options.choices ?? []).filter((choice): choice is Choice => typeof choice === 'object');
+    const reading = readChoice(context.activity.text ?? '', choices.map(optionOf));
+    const value = reading?.kind === 'choice' ? reading.value : reading?.kind === 'none' && choices.some((choice) => choice.value === NONE_OF_THESE) ? NONE_OF_THESE : undefined;
+    const index = choices.findIndex((choice) => choice.value === value);
+    return index >= 0 ? { succeeded: true, value: { value: choices[index]!.value, index, score: 1 } } : { succeeded: false };
+  }
+}
+
+/** A yes-or-no question with two buttons, read by the shared answer reader ("ouais", "nan merci", "sure"). */
+export class YesNoAnswerPrompt extends ChoiceAnswerPrompt {
+  protected override async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<FoundChoice>> {
+    const answer = readYesNo(context.activity.text ?? '');
+    if (!answer) return { succeeded: false };
+    const index = (options.choices ?? []).findIndex((choice) => typeof choice === 'object' && choice.value === answer);
+    return { succeeded: true, value: { value: answer, index: Math.max(0, index), score: 1 } };
+  }
+}
+
+function optionOf(choice: Choice): ChoiceOption {
+  const title = choice.action?.title;
+  return { value: choice.value, says: [choice.value, ...(title ? [title] : []), ...(choice.synonyms ?? [])] };
+}
+
+function actionOf(choice: Choice): CardAction {
+  return choice.action ?? { type: 'imBack', title: choice.value, value: choice.value };
+}
+
+/** The question with its choices as buttons (suggested actions, or a hero card where buttons must stay). */
+function withChoices(text: string, choices: Choice[], style: ListStyle, offerPerson = false, personTitle = ''): Partial<Activity> {
+  const actions = choices.map(actionOf);
+  if (offerPerson) actions.push({ type: 'messageBack', title: personTitle, text: personTitle, displayText: personTitle, value: { intent: 'helpdesk' } });
+  if (actions.length === 0) return { type: ActivityTypes.Message, text };
+  if (style === ListStyle.heroCard) return MessageFactory.attachment(CardFactory.heroCard('', text, undefined, actions));
+  return MessageFactory.suggestedActions(actions, text);
+}
