@@ -21,6 +21,7 @@ import type { DocumentType, HousingRequest } from '../services/sne/schemas';
 import type { SneApi } from '../services/sne/sneApi';
 import { checklistCard, requestDocumentsCard } from './cards/checklistCard';
 import type { Recognition } from './recognizer/intents';
+import { affirmsPhrase } from '../services/shared/affirmedPhrase';
 import { normalizeForMatching } from '../services/shared/normalizeForMatching';
 import { chosenValue, valuesOf } from './stepAccess';
 import { ChoiceAnswerPrompt } from './prompts/answerPrompts';
@@ -47,6 +48,8 @@ interface DocumentsValues {
   children: boolean;
   pregnancy: boolean;
   foreignNational: boolean;
+  /** The first message told the situation: no question, the rest is listed "if it applies". */
+  atOnce?: boolean;
 }
 
 /**
@@ -76,12 +79,16 @@ export class DocumentsDialog extends ComponentDialog {
   private async linkedRequestStep(step: WaterfallStepContext<Recognition>) {
     const link = turnStateOf(step.context).user.link;
     if (link && (await this.sentRequestComparison(step.context, link.applicantId, link.maskedNur))) return step.endDialog();
-    Object.assign(step.values, situationFromMessage(step.options.text));
+    const said = situationFromMessage(step.options.text);
+    Object.assign(step.values, said);
+    // A message that tells the situation gets the list at once: what it did not say is listed "if it applies".
+    valuesOf<DocumentsValues>(step).atOnce = saysSomething(said);
     return step.next();
   }
 
   private async askFamilyStep(step: WaterfallStepContext<Recognition>) {
-    if (valuesOf<DocumentsValues>(step).familySituation) return step.next();
+    const values = valuesOf<DocumentsValues>(step);
+    if (values.familySituation || values.atOnce) return step.next();
     return step.prompt(FAMILY, choiceOptions(step.context, 'family', FamilySituationSchema.options));
   }
 
@@ -89,7 +96,7 @@ export class DocumentsDialog extends ComponentDialog {
     const values = valuesOf<DocumentsValues>(step);
     const family = chosenValue(step.result);
     if (family) values.familySituation = FamilySituationSchema.parse(family);
-    if (values.workStatuses?.length) return step.next();
+    if (values.workStatuses?.length || values.atOnce) return step.next();
     return step.prompt(WORK, choiceOptions(step.context, 'work', WORK_CHOICES));
   }
 
@@ -97,7 +104,7 @@ export class DocumentsDialog extends ComponentDialog {
     const values = valuesOf<DocumentsValues>(step);
     const work = chosenValue(step.result);
     if (work) values.workStatuses = work === 'several' ? [...WorkStatusSchema.options] : [WorkStatusSchema.parse(work)];
-    if (values.reasons?.length) return step.next();
+    if (values.reasons?.length || values.atOnce) return step.next();
     return step.prompt(REASON, choiceOptions(step.context, 'reason', REASON_CHOICES));
   }
 
@@ -115,8 +122,15 @@ export class DocumentsDialog extends ComponentDialog {
     };
     const today = new Date();
     const checklist = checklistFor(situation, today);
-    // The cases not asked (children, pregnancy, a foreign national): their documents, listed "if it applies".
-    const variants = [
+    // The cases not asked (the family situation, the income, the reason when the first message told the
+    // rest; children, pregnancy, a foreign national): their documents, listed "if it applies".
+    const unknownFamily: FamilySituation[] = values.familySituation ? [] : ['married', 'pacs', 'divorceOrSeparation'];
+    const unknownWork = values.workStatuses?.length ? [] : WorkStatusSchema.options;
+    const unknownReasons = values.atOnce && !values.reasons?.length ? RequestReasonSchema.options : [];
+    const variants: DocumentSituationInput[] = [
+      ...unknownFamily.map((familySituation) => ({ ...situation, familySituation })),
+      ...unknownWork.map((status) => ({ ...situation, workStatuses: [status] })),
+      ...unknownReasons.map((reason) => ({ ...situation, reasons: [reason] })),
       ...(values.children ? [] : [{ ...situation, children: true }]),
       ...(values.pregnancy ? [] : [{ ...situation, pregnancy: true }]),
       ...(values.foreignNational ? [] : [{ ...situation, residence: 'foreignNational' as const }]),
@@ -148,7 +162,8 @@ function choiceOptions(context: TurnContext, question: 'family' | 'work' | 'reas
   const t = translatorOf(context);
   const choices: Choice[] = values.map((value) => {
     const title = t(`documents:ask.${question}Choices.${value}`);
-    return { value, action: { type: 'imBack', title, value: title }, synonyms: [title] };
+    // How people say it, in either language ("salariée", "CDI", "mariés"), from the words the first message is read with.
+    return { value, action: { type: 'imBack', title, value: title }, synonyms: [title, ...wordsFor(value)] };
   });
   return { prompt: t(`documents:ask.${question}`), retryPrompt: t(`documents:ask.${question}Retry`), choices };
 }
@@ -156,6 +171,11 @@ function choiceOptions(context: TurnContext, question: 'family' | 'work' | 'reas
 // Reading the situation --------------------------------------------------------------------------
 
 /** What the message says of the situation: "je suis marié et salarié", "expulsion", "avec 2 enfants". */
+/** Whether the message told anything of the situation the checklist depends on. */
+function saysSomething(said: DocumentsValues): boolean {
+  return Boolean(said.familySituation || said.workStatuses?.length || said.reasons?.length || said.children || said.pregnancy || said.foreignNational);
+}
+
 function situationFromMessage(text: string): DocumentsValues {
   // The more specific first: "divorcé" before "seul", "pacsé" before "en couple".
   const familyOrder: FamilySituation[] = ['divorceOrSeparation', 'pacs', 'married', 'cohabiting', 'single'];
@@ -202,7 +222,13 @@ function situationOfRequest(request: HousingRequest): DocumentSituationInput {
  */
 function mentions(text: string, key: string): boolean {
   const said = ` ${normalizeForMatching(text)} `;
-  return LANGUAGES.flatMap((language) => translatorFor(language)(`documents:words.${key}`).split(','))
-    .map(normalizeForMatching)
-    .some((word) => word.length > 0 && said.includes(` ${word} `));
+  return wordsFor(key).some((word) => word.length > 0 && affirmsPhrase(said, word));
+}
+
+/** The words of `documents:words.<key>` in both languages, normalised; none for a key without words. */
+function wordsFor(key: string): string[] {
+  return LANGUAGES.flatMap((language) => {
+    const words = translatorFor(language)(`documents:words.${key}`, { defaultValue: '' });
+    return words ? words.split(',').map(normalizeForMatching) : [];
+  });
 }

@@ -6,12 +6,9 @@ const YEAR = new Date().getUTCFullYear();
 describe('the documents to provide', () => {
   const { running, sayWith: say, link: linked } = conversationsWithPortal();
 
-  it('asks only what the message did not say, then lists the documents for that situation', async () => {
-    const question = await running().bot.say('married', 'quelles pièces fournir ? je suis marié et salarié');
-    expect(allText(question)).toContain('Votre demande a-t-elle l\'un de ces motifs\u00a0?');
-    expect(allText(question)).not.toMatch(/situation familiale|D'où viennent vos revenus/);
-    expect(JSON.stringify(question)).toContain('Procédure d\'expulsion');
-    const card = await say('married', 'Aucun de ces motifs');
+  it('lists the documents at once when the message tells the situation, what it did not say "if it applies"', async () => {
+    const card = await say('married', 'quelles pièces fournir ? je suis marié et salarié');
+    expect(card).not.toMatch(/Quelle est votre situation familiale|D'où viennent vos revenus|l'un de ces motifs/);
     expect(card).toContain('Pour tout le monde');
     expect(card).toContain('• Pièce d\'identité, pour chaque personne à loger');
     expect(card).toContain(`• Avis d'imposition ${YEAR - 1} (revenus ${YEAR - 2}), pour chaque personne à loger`);
@@ -21,8 +18,18 @@ describe('the documents to provide', () => {
     expect(card).not.toContain('Attestation de PACS');
     expect(card).toContain('Aussi, si cela vous concerne\u00a0:');
     expect(card).toContain('Certificat de grossesse');
+    expect(card).toContain('Justificatif de procédure d\'expulsion');
     expect(card).toContain('Ne m\'envoyez jamais de document ici.');
     expect(card).toContain('elle est limitative');
+  });
+
+  it('reads a situation typed as people say it at the questions ("mariés", "salariée", "aucun")', async () => {
+    expect(await say('typed', 'koi comme papiers pr ma demande')).toContain('Quelle est votre situation familiale\u00a0?');
+    expect(await say('typed', 'mariés')).toContain('D\'où viennent vos revenus\u00a0?');
+    expect(await say('typed', 'salariée en cdi')).toContain('Votre demande a-t-elle l\'un de ces motifs\u00a0?');
+    const card = await say('typed', 'aucun');
+    expect(card).toContain('• Livret de famille, pour le foyer');
+    expect(card).toContain('Salarié\u00a0: vos 3 derniers bulletins de salaire');
   });
 
   it('asks family situation, income and reason with buttons when nothing was said', async () => {
@@ -61,8 +68,7 @@ describe('the documents to provide', () => {
   });
 
   it('answers in English', async () => {
-    expect(await say('english', 'which documents should I provide? I am married and employed', { locale: 'en-US' })).toContain('Is your request made for one of these reasons?');
-    const card = await say('english', 'None of these', { locale: 'en-US' });
+    const card = await say('english', 'which documents should I provide? I am married and employed', { locale: 'en-US' });
     expect(card).toContain(`${YEAR - 1} tax notice (${YEAR - 2} income)`);
     expect(card).toContain('Employee: your last 3 payslips');
     expect(card).toContain('Never send me a document here.');

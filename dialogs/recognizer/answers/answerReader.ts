@@ -144,7 +144,12 @@ function longestNamed<V extends string>(said: string, named: ChoiceOption<V>[]):
  * choice says (a department number, a name), when no choice is named whole.
  */
 function distinctiveChoice<V extends string>(said: string, options: ChoiceOption<V>[]): ChoiceOption<V> | undefined {
-  const wordsOf = (option: ChoiceOption<V>) => new Set(option.says.flatMap((phrase) => stemmed(phrase).trim().split(' ')).filter((word) => word.length > 1));
+  // A choice's own words, but not those it denies ("En couple, ni mariés ni pacsés" says "couple").
+  const affirmedWords = (phrase: string) => {
+    const words = stemmed(phrase);
+    return words.trim().split(' ').filter((word) => word.length > 1 && affirmsPhrase(words, word));
+  };
+  const wordsOf = (option: ChoiceOption<V>) => new Set(option.says.flatMap(affirmedWords));
   const optionWords = options.map(wordsOf);
   const answerWords = said.trim().split(' ').filter((word) => word.length > 1 && !FILLERS.has(word) && affirmsPhrase(said, word));
   const matching = new Set<number>();
