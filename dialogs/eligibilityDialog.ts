@@ -25,7 +25,7 @@ import type { Employer } from '../services/portal/schemas';
 import type { SneApi } from '../services/sne/sneApi';
 import { adaptiveCard, intentButton } from './cards/adaptiveCard';
 import { eligibilityCard, type UnaskedCondition } from './cards/eligibilityCard';
-import { corrected, FactsSchema, slotsChanged, type Facts, type Slot } from './eligibilityFacts';
+import { corrected, factsFromMessage, FactsSchema, placeFacts, slotsChanged, type Facts, type Slot } from './eligibilityFacts';
 import { formatEuros } from './format';
 import { ChoiceAnswerPrompt } from './prompts/answerPrompts';
 import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
@@ -36,7 +36,7 @@ import { CompositionSchema, readAges, readPersons } from './recognizer/entities/
 import { readIncome, type IncomeReading } from './recognizer/entities/income';
 import { chosenPlace, isZoned, placeZoneOfDepartment, readPlaceZone, PendingPlaceSchema, type PendingPlace, type PlaceZoneReading, type ZonedPlace } from './recognizer/entities/placeZone';
 import { readEntities, type RecognizedEntities } from './recognizer/entities/schemas';
-import { readEligibilityMessage, type SaidFacts } from './recognizer/eligibilityMessage';
+import { readEligibilityMessage } from './recognizer/eligibilityMessage';
 import type { Recognition } from './recognizer/intents';
 
 const ROUTER = 'eligibility.router';
@@ -382,7 +382,8 @@ function followedUpFacts(context: TurnContext, options: EligibilityOptions): Fac
   const parsed = FactsSchema.safeParse(last.facts);
   if (!parsed.success) return {};
   const facts = parsed.data;
-  const settled = settledCondition(options.text, last.unasked);
+  const saysOtherFacts = slotsChanged(facts, factsFromMessage(readEligibilityMessage(options).said)).length > 0;
+  const settled = saysOtherFacts ? undefined : settledCondition(options.text, last.unasked);
   if (settled?.condition === 'disability') facts.disabledPersons = settled.yes ? 1 : 0;
   if (settled?.condition === 'singleAdult' && settled.yes) facts.composition = 'single';
   const ages = last.unasked.includes('youngHousehold') ? readAges(options.text) : undefined;
@@ -413,15 +414,6 @@ function factsOfForm(innerDc: DialogContext): Facts | undefined {
   const steps = innerDc.stack.find((instance: DialogInstance) => instance.id === STEPS);
   const facts = FactsSchema.safeParse((steps?.state as { values?: { facts?: unknown } } | undefined)?.values?.facts);
   return facts.success ? facts.data : undefined;
-}
-
-function factsFromMessage(said: SaidFacts): Facts {
-  const { place, ...household } = said;
-  return place ? { ...placeFacts(place), ...household } : household;
-}
-
-function placeFacts(reading: PlaceZoneReading): Pick<Facts, 'place' | 'pendingPlace'> {
-  return isZoned(reading) ? { place: reading } : { pendingPlace: reading };
 }
 
 function dependantsOf(facts: Facts): number {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CompositionSchema } from './recognizer/entities/household';
 import { IncomeReadingSchema } from './recognizer/entities/income';
-import { PendingPlaceSchema } from './recognizer/entities/placeZone';
+import { isZoned, PendingPlaceSchema, type PlaceZoneReading } from './recognizer/entities/placeZone';
+import type { SaidFacts } from './recognizer/eligibilityMessage';
 
 const ZonedPlaceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('zone'), zone: z.enum(['parisBordering', 'restIdf', 'otherRegions']), name: z.string() }),
@@ -62,4 +63,14 @@ export function corrected(known: Facts, said: Facts): Facts {
   if (said.place) delete facts.pendingPlace;
   if (said.pendingPlace) delete facts.place;
   return { ...facts, ...said };
+}
+
+/** What a message says, as facts: a place whose zone is known, or one still needing a question. */
+export function factsFromMessage(said: SaidFacts): Facts {
+  const { place, ...household } = said;
+  return place ? { ...placeFacts(place), ...household } : household;
+}
+
+export function placeFacts(reading: PlaceZoneReading): Pick<Facts, 'place' | 'pendingPlace'> {
+  return isZoned(reading) ? { place: reading } : { pendingPlace: reading };
 }

@@ -1,3 +1,4 @@
+import { factsFromMessage, FactsSchema, slotsChanged } from '../eligibilityFacts';
 import { readYesNo } from './answers/answerReader';
 import { readEligibilityMessage } from './eligibilityMessage';
 import { readAges } from './entities/household';
@@ -27,6 +28,7 @@ const WEAK_INTENTS: readonly Intent[] = ['none', 'greeting', 'thanks', 'goodbye'
 export interface LastAnswer {
   at: string;
   unasked: string[];
+  facts: Record<string, unknown>;
 }
 
 /** How long after an eligibility answer a correction still refers to it. */
@@ -44,7 +46,11 @@ export function asEligibilityFollowUp(recognition: Recognition, last: LastAnswer
   const { said } = readEligibilityMessage(recognition);
   // "oui" or "29 et 31" right after an answer that assumed no disability card, or no young couple.
   const yesNoAsked = last.unasked.includes('disability') || last.unasked.includes('singleAdult');
-  const settles = (yesNoAsked && readYesNo(recognition.text) !== undefined) || (last.unasked.includes('youngHousehold') && readAges(recognition.text) !== undefined);
-  if (Object.keys(said).length === 0 && !settles) return recognition;
+  // A yes or no that changes nothing else ("oui la drôme" confirms a place, not a disability card).
+  const known = FactsSchema.safeParse(last.facts);
+  const changes = slotsChanged(known.success ? known.data : {}, factsFromMessage(said));
+  const bareYesNo = changes.length === 0 && readYesNo(recognition.text) !== undefined;
+  const settles = (yesNoAsked && bareYesNo) || (last.unasked.includes('youngHousehold') && readAges(recognition.text) !== undefined);
+  if (changes.length === 0 && !settles) return recognition;
   return { ...recognition, intent: 'eligibility', score: Math.max(recognition.score, 0.8), entities: { ...recognition.entities, eligibilityFollowUp: true } };
 }

@@ -129,5 +129,6 @@ function departmentOfName(key: string, index: PlaceIndex): DepartmentCandidate |
 function communesResolution(communes: readonly CommuneCandidate[], reason: 'homonyms' | 'postalCode'): PlaceResolution | undefined {
   const [first, second] = communes;
   if (!first) return undefined;
-  return second ? { kind: 'ambiguous', reason, candidates: [...communes] } : { kind: 'commune', commune: first };
+  // The likely one first: homonyms are offered from the most populous (a préfecture before a hamlet).
+  return second ? { kind: 'ambiguous', reason, candidates: [...communes].sort((a, b) => b.population - a.population) } : { kind: 'commune', commune: first };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { IncomeZone } from '../../../services/eligibility/ceilings';
 import { zoneForDepartment, zoneForResolution, type PlaceZoneResult } from '../../../services/eligibility/zone';
 import { departmentByCode, narrowCandidates, resolvePlace, type PlaceResolution } from '../../../services/geo/resolvePlace';
+import { readChoice } from '../answers/answerReader';
 import { CommuneCandidateSchema, type CommuneCandidate, type Place } from './schemas';
 
 /** A place whose ceiling zone is known, or overseas (separate tables, out of scope). */
@@ -49,10 +50,23 @@ export function chosenPlace(pending: PendingPlace, answer: string): ZonedPlace |
   } else {
     return undefined;
   }
+  // "le premier", "celle du 93": the shared answer reader, on the communes offered.
+  if (candidates.length !== 1 && pending.kind === 'needsChoice') candidates = offeredChoice(pending.candidates, answer) ?? candidates;
   const [first, second] = candidates;
   if (!first) return undefined;
   const reading = placeZoneOfResolution(second ? { kind: 'ambiguous', reason: 'homonyms', candidates } : { kind: 'commune', commune: first });
   return isZoned(reading) ? reading : undefined;
+}
+
+/** The commune an answer picks among those offered, by position or by what only it says (its department). */
+function offeredChoice(candidates: CommuneCandidate[], answer: string): CommuneCandidate[] | undefined {
+  const options = candidates.map((candidate) => {
+    const department = departmentByCode(candidate.department)?.name ?? '';
+    return { value: candidate.code, says: [`${candidate.name} (${department})`, candidate.department, department] };
+  });
+  const reading = readChoice(answer, options);
+  const chosen = reading?.kind === 'choice' ? candidates.find((candidate) => candidate.code === reading.value) : undefined;
+  return chosen ? [chosen] : undefined;
 }
 
 function resolutionOfEntity(place: Place): PlaceResolution {
@@ -63,6 +77,9 @@ function resolutionOfEntity(place: Place): PlaceResolution {
 }
 
 function placeZoneOfResolution(resolution: PlaceResolution): PlaceZoneReading {
+  const zone = zoneForResolution(resolution);
+  // Homonyms in one zone need no question: the answer names the likely one, with its department.
+  if (resolution.kind === 'ambiguous' && zone.kind === 'zone') return placeZoneOfZone(zone, likelyName(resolution.candidates));
   const name =
     resolution.kind === 'commune'
       ? resolution.commune.name
@@ -71,7 +88,15 @@ function placeZoneOfResolution(resolution: PlaceResolution): PlaceZoneReading {
         : resolution.kind === 'ambiguous'
           ? (resolution.candidates[0]?.name ?? '')
           : '';
-  return placeZoneOfZone(zoneForResolution(resolution), name);
+  return placeZoneOfZone(zone, name);
+}
+
+/** The most populous of homonyms, with its department ("Valence (Drôme)"). */
+function likelyName(candidates: CommuneCandidate[]): string {
+  const [first] = candidates;
+  if (!first) return '';
+  const department = departmentByCode(first.department)?.name;
+  return department ? `${first.name} (${department})` : first.name;
 }
 
 function placeZoneOfZone(result: PlaceZoneResult, name: string): PlaceZoneReading {
