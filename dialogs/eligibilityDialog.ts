@@ -331,7 +331,7 @@ export class EligibilityDialog extends ComponentDialog {
       value: `${candidate.name} ${candidate.department}`,
     }));
     return step.prompt(WHICH_PLACE, {
-      prompt: MessageFactory.suggestedActions(buttons, t('eligibility:ask.whichPlace', { name: reading.name })),
+      prompt: MessageFactory.suggestedActions(buttons, reading.candidates.length === 1 ? t('eligibility:ask.didYouMean', { name: buttons[0]!.title }) : t('eligibility:ask.whichPlace', { name: reading.name })),
       retryPrompt: MessageFactory.suggestedActions(buttons, t('eligibility:ask.whichPlaceRetry')),
       validations: reading,
     });

@@ -1,5 +1,6 @@
 import { placeIndex, type PlaceIndex } from '../../../services/geo/placeIndex';
 import { markerLanguage } from '../../../services/language/markerWords';
+import { misspeltCommune } from '../../../services/geo/misspeltCommune';
 import placeWordsData from './data/placeWords.json';
 import type { EntityMatch } from './entityMatch';
 import { foldText } from './foldText';
@@ -48,7 +49,7 @@ export function findPlaces(text: string): EntityMatch<Place>[] {
   const cues = markerLanguage(text) === 'en' ? ENGLISH_CUES : CUES;
   const found: EntityMatch<Place>[] = [];
   for (let i = 0; i < words.length; ) {
-    const match = placeAt(words, i, index, cues);
+    const match = placeAt(words, i, index, cues) ?? misspeltAt(words, i, cues);
     if (!match) {
       i += 1;
       continue;
@@ -57,6 +58,15 @@ export function findPlaces(text: string): EntityMatch<Place>[] {
     i += match.length;
   }
   return found;
+}
+
+/** "a villeurbane", "sur bordeau": a word after a place cue that is one typo away from a large town. */
+function misspeltAt(words: Word[], i: number, cues: ReadonlySet<string>): { place: Place; length: number } | undefined {
+  const cue = cueBefore(words, i);
+  const word = words[i]!.text;
+  if (cue === undefined || !cues.has(cue) || NEVER_AFTER_CUE.has(word)) return undefined;
+  const commune = misspeltCommune(word);
+  return commune ? { place: { kind: 'commune', candidates: [commune], misspelt: word }, length: 1 } : undefined;
 }
 
 function placeAt(words: Word[], i: number, index: PlaceIndex, cues: ReadonlySet<string>): { place: Place; length: number } | undefined {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { IncomeZone } from '../../../services/eligibility/ceilings';
 import { zoneForDepartment, zoneForResolution, type PlaceZoneResult } from '../../../services/eligibility/zone';
 import { departmentByCode, narrowCandidates, resolvePlace, type PlaceResolution } from '../../../services/geo/resolvePlace';
-import { readChoice } from '../answers/answerReader';
+import { readChoice, readYesNo } from '../answers/answerReader';
 import { CommuneCandidateSchema, type CommuneCandidate, type Place } from './schemas';
 
 /** A place whose ceiling zone is known, or overseas (separate tables, out of scope). */
@@ -30,6 +30,8 @@ export function readPlaceZone(text: string): PlaceZoneReading {
 
 /** The recognizer's place entity, read as `readPlaceZone` would read the same words. */
 export function placeZoneOfEntity(place: Place): PlaceZoneReading {
+  // A misspelt name ("villeurbane") is confirmed before use: a question with the one commune meant.
+  if (place.kind === 'commune' && place.misspelt && place.candidates[0]) return { kind: 'needsChoice', name: place.candidates[0].name, candidates: [place.candidates[0]] };
   return placeZoneOfResolution(resolutionOfEntity(place));
 }
 
@@ -50,8 +52,9 @@ export function chosenPlace(pending: PendingPlace, answer: string): ZonedPlace |
   } else {
     return undefined;
   }
-  // "le premier", "celle du 93": the shared answer reader, on the communes offered.
+  // "le premier", "celle du 93": the shared answer reader, on the communes offered; "oui" to the one proposed.
   if (candidates.length !== 1 && pending.kind === 'needsChoice') candidates = offeredChoice(pending.candidates, answer) ?? candidates;
+  if (pending.kind === 'needsChoice' && pending.candidates.length === 1 && readYesNo(answer) === 'yes') candidates = pending.candidates;
   const [first, second] = candidates;
   if (!first) return undefined;
   const reading = placeZoneOfResolution(second ? { kind: 'ambiguous', reason: 'homonyms', candidates } : { kind: 'commune', commune: first });

@@ -39,6 +39,8 @@ export const PlaceSchema = z.discriminatedUnion('kind', [
     candidates: z.array(CommuneCandidateSchema),
     /** Set when the user typed a postal code. */
     postalCode: z.string().optional(),
+    /** What the user typed, when it was a misspelling of this commune's name (to confirm before use). */
+    misspelt: z.string().optional(),
   }),
   DepartmentCandidateSchema.extend({ kind: z.literal('department') }),
 ]);

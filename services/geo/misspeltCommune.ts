@@ -1,0 +1,34 @@
+import { distance } from 'fastest-levenshtein';
+import { placeIndex } from './placeIndex';
+import type { CommuneCandidate } from './schemas';
+
+/** Only towns large enough to be meant: a typo is corrected towards a city, never towards a hamlet. */
+const LARGE_ENOUGH = 20_000;
+/** Shorter words are too often ordinary words one letter away from a town. */
+const SHORTEST_WORD = 5;
+
+let largeTowns: { key: string; commune: CommuneCandidate }[] | undefined;
+
+function towns(): { key: string; commune: CommuneCandidate }[] {
+  largeTowns ??= [...placeIndex().communesByName.entries()].flatMap(([key, communes]) => {
+    const [largest] = communes;
+    return largest && (largest.population ?? 0) >= LARGE_ENOUGH && !key.includes(' ') ? [{ key, commune: largest }] : [];
+  });
+  return largeTowns;
+}
+
+/**
+ * The town a misspelt one-word name most likely means ("villeurbane" → Villeurbanne, "marseile" →
+ * Marseille, "bordeau" → Bordeaux): same first letter, one edit away (two for long names), the most
+ * populous when several are that close. Undefined when nothing is close enough: better ask than guess.
+ */
+export function misspeltCommune(word: string): CommuneCandidate | undefined {
+  if (word.length < SHORTEST_WORD || /\d/.test(word)) return undefined;
+  const allowed = word.length >= 8 ? 2 : 1;
+  let best: CommuneCandidate | undefined;
+  for (const { key, commune } of towns()) {
+    if (key[0] !== word[0] || Math.abs(key.length - word.length) > allowed || key === word) continue;
+    if (distance(key, word) <= allowed && (!best || (commune.population ?? 0) > (best.population ?? 0))) best = commune;
+  }
+  return best;
+}
