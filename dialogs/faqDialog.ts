@@ -23,12 +23,13 @@ export class FaqDialog extends ComponentDialog {
   private async answerStep(step: WaterfallStepContext<Recognition>) {
     const t = translatorOf(step.context);
     const { topic } = readEntities(step.options.entities);
-    await step.context.sendActivity(MessageFactory.attachment(topic ? answerCard(t, topic) : topicsCard(t)));
+    await step.context.sendActivity(MessageFactory.attachment(topic ? faqAnswerCard(t, topic) : topicsCard(t)));
     return step.endDialog();
   }
 }
 
-function answerCard(t: Translate, topic: FaqTopic): Attachment {
+/** The answer to one question, with its source: also given aside, in the middle of another task. */
+export function faqAnswerCard(t: Translate, topic: FaqTopic): Attachment {
   const question = t(`faq:${topic}.question`);
   const answer = t(`faq:${topic}.answer`);
   const source = t('faqMenu:source', { source: t(`faq:${topic}.source`) });

@@ -12,20 +12,25 @@ import { supportedLanguage } from './i18n';
 import { languageOf, rememberRecognition, translatorOf, turnStateOf } from './turn/turnAccess';
 import { redactText } from '../services/privacy/redact';
 import { menuCard } from './cards/menuCard';
+import { faqAnswerCard } from './faqDialog';
 import { offerPersonCard } from './cards/offerPersonCard';
 import { quotedUserText } from './quotedText';
 import { asSearchFollowUp } from './offers/searchFollowUp';
 import { readEntities } from './recognizer/entities/schemas';
 import { asUrgentHandoff } from './urgentHandoff';
+import { asksForAPerson } from './recognizer/answers/answerReader';
 import { asEligibilityFollowUp, asEligibilityQuestion } from './recognizer/eligibilityQuestion';
 import { screenMessage } from './screening/screenMessage';
 import type { LanguageService } from '../services/language/languageService';
 import { dialogStateAccessor } from './dialogStateAccessor';
-import type { IntentRecognizer, Recognition } from './recognizer/intents';
+import type { Intent, IntentRecognizer, Recognition } from './recognizer/intents';
 import { ROUTES } from './routes';
 
 /** Below this score a command is not taken as an interruption of the current step. */
 const INTERRUPTION_THRESHOLD = 0.75;
+/** Requests that are never an answer to another task's question, and how sure the recognizer must be. */
+const TAKEOVER_INTENTS: readonly Intent[] = ['status', 'renewal', 'myApplications', 'withdraw', 'privacy', 'deleteMyData', 'unlink', 'notifications', 'savedSearches'];
+const TAKEOVER_THRESHOLD = 0.85;
 
 const ROUTE_WATERFALL = 'mainDialog.route';
 
@@ -74,6 +79,12 @@ export class MainDialog extends ComponentDialog {
     const dc = await this.dialogSet.createContext(context);
 
     if (await this.handledAsInterruption(dc, recognition)) return;
+    if (await this.answeredAside(dc, recognition)) return;
+    if (this.takesOver(dc, recognition)) {
+      await dc.cancelAllDialogs();
+      await dc.beginDialog(this.id, recognition);
+      return;
+    }
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id, recognition);
   }
@@ -91,6 +102,44 @@ export class MainDialog extends ComponentDialog {
       value: { text: redactText(recognition.text), intent: recognition.intent, score: recognition.score, entities: recognition.entities },
     });
     return recognition;
+  }
+
+  /** The feature dialog in progress (the main dialog runs its features as children). */
+  private activeFeature(dc: DialogContext): string | undefined {
+    return dc.child?.activeDialog?.id;
+  }
+
+  /**
+   * A side question in the middle of a step ("c'est quoi ce numéro ?" at the number prompt): answered,
+   * then the step asks again where it was.
+   */
+  private async answeredAside(dc: DialogContext, recognition: Recognition): Promise<boolean> {
+    const topic = readEntities(recognition.entities).topic;
+    const feature = this.activeFeature(dc);
+    if (recognition.intent !== 'faq' || !topic || recognition.score < INTERRUPTION_THRESHOLD || !feature || feature === 'faqDialog') return false;
+    const t = translatorOf(dc.context);
+    await dc.context.sendActivity(MessageFactory.attachment(faqAnswerCard(t, topic)));
+    await dc.context.sendActivity(t('help.resume'));
+    await dc.repromptDialog();
+    return true;
+  }
+
+  /**
+   * A confident new request in the middle of another task takes over ("attends, où en est mon dossier ?"
+   * at the place question, "conseiller" at the number prompt, a button of another task): the task in
+   * progress is left, the new one starts. Requests that could be an answer to the step (a town, a type
+   * of dwelling) never take over when typed.
+   */
+  private takesOver(dc: DialogContext, recognition: Recognition): boolean {
+    const feature = this.activeFeature(dc);
+    const route = ROUTES[recognition.intent];
+    if (!feature || !('dialog' in route) || route.dialog === feature) return false;
+    const pressed = recognition.score >= 1 && dc.context.activity.value !== undefined;
+    // Talking to the helpdesk, what the person says is the subject of the ticket, not a new request.
+    if (feature === 'helpdeskDialog' && !pressed) return false;
+    // A person is asked for in words ("conseiller"), not guessed from an answer the classifier misread.
+    const personAsked = recognition.intent === 'helpdesk' && asksForAPerson(recognition.text);
+    return pressed || personAsked || (TAKEOVER_INTENTS.includes(recognition.intent) && recognition.score >= TAKEOVER_THRESHOLD);
   }
 
   private async handledAsInterruption(dc: DialogContext, recognition: Recognition): Promise<boolean> {

@@ -20,6 +20,7 @@ interface AnswerWords {
   ordinals: Record<Language, string[][]>;
   last: WordsByLanguage;
   positionFillers: WordsByLanguage;
+  person: WordsByLanguage;
 }
 
 const WORDS = answerWordsData as unknown as AnswerWords;
@@ -35,6 +36,7 @@ const NO = bothLanguages(WORDS.no);
 const UNSURE = bothLanguages(WORDS.unsure);
 const NONE = bothLanguages(WORDS.none);
 const LAST = new Set(bothLanguages(WORDS.last));
+const PERSON = bothLanguages(WORDS.person);
 const FILLERS = new Set(bothLanguages(WORDS.positionFillers));
 const ORDINAL_OF = new Map<string, number>();
 for (const language of LANGUAGES) WORDS.ordinals[language].forEach((words, index) => words.forEach((word) => ORDINAL_OF.set(normalizeForMatching(word), index)));
@@ -56,6 +58,11 @@ function firstIndexOf(said: string, phrases: string[]): number {
     if (index >= 0 && (first < 0 || index < first)) first = index;
   }
   return first;
+}
+
+/** "je veux un conseiller", "parler à quelqu'un", "a human please": the message asks for a person. */
+export function asksForAPerson(text: string): boolean {
+  return saysAny(spaced(text), PERSON);
 }
 
 export type YesNo = 'yes' | 'no';
