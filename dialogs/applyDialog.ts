@@ -16,6 +16,7 @@ import { isLinked, linkFirst } from './linkFirst';
 import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
 import type { Recognition } from './recognizer/intents';
 import { valuesOf } from './stepAccess';
+import { readEntities } from './recognizer/entities/schemas';
 
 const STEPS_ROUTER = 'apply.router';
 const APPLY = 'apply.steps';
@@ -188,7 +189,7 @@ export class ApplyDialog extends ComponentDialog {
 
 
 function offerIdOf(recognition: Recognition): string | undefined {
-  return OfferButtonSchema.safeParse(recognition.entities).data?.offerId ?? /\bOFR-\d{3,}\b/i.exec(recognition.text)?.[0].toUpperCase();
+  return OfferButtonSchema.safeParse(recognition.entities).data?.offerId ?? readEntities(recognition.entities).offerId;
 }
 
 function offerTitle(t: Translate, offer: Offer): string {

@@ -15,7 +15,7 @@ import { menuCard } from './cards/menuCard';
 import { faqAnswerCard } from './faqDialog';
 import { offerPersonCard } from './cards/offerPersonCard';
 import { quotedUserText } from './quotedText';
-import { asSearchFollowUp } from './offers/searchFollowUp';
+import { asOfferDetails, asSearchFollowUp } from './offers/searchFollowUp';
 import { readEntities } from './recognizer/entities/schemas';
 import { asUrgentHandoff } from './urgentHandoff';
 import { asksForAPerson } from './recognizer/answers/answerReader';
@@ -72,7 +72,7 @@ export class MainDialog extends ComponentDialog {
       input = { ...input, text };
     }
     const conversation = turnStateOf(context).conversation;
-    const recognized = asSearchFollowUp(await this.recognize(context, input), conversation);
+    const recognized = asOfferDetails(asSearchFollowUp(await this.recognize(context, input), conversation));
     const recognition = asUrgentHandoff(asEligibilityQuestion(asEligibilityFollowUp(recognized, conversation.lastEligibility, conversation.lastSearch !== undefined)));
     rememberRecognition(context, recognition);
     if (recognition.intent !== 'none' && conversation.misses) delete conversation.misses;

@@ -16,3 +16,16 @@ export function asSearchFollowUp(recognition: Recognition, conversation: Convers
   const refines = said.cheaper || said.place.kind !== 'none' || Object.values(said.criteria).some((value) => value !== undefined);
   return refines ? { ...recognition, intent: 'searchOffers', score: Math.max(recognition.score, 0.6) } : recognition;
 }
+
+/** Requests that use an offer reference themselves (apply to it, withdraw from it). */
+const USES_REFERENCE: readonly Intent[] = ['apply', 'withdraw', 'myApplications'];
+
+/**
+ * "OFR-00213", "détails ofr 213", "ofr 227 c combien le loyer ?": a message naming an offer shows that
+ * offer, as its "Détails" button would, unless it asks to apply to it or withdraw.
+ */
+export function asOfferDetails(recognition: Recognition): Recognition {
+  const { offerId } = readEntities(recognition.entities);
+  if (!offerId || USES_REFERENCE.includes(recognition.intent)) return recognition;
+  return { ...recognition, intent: 'searchOffers', score: Math.max(recognition.score, 0.9), entities: { ...recognition.entities, action: 'details', offerId } };
+}

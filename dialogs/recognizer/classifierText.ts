@@ -13,6 +13,7 @@ export const CLASSIFIER_TEXT_VERSION = 4;
 const PLACEHOLDERS: Record<EntityKind, string> = {
   email: 'zzemail',
   uniqueNumber: 'zznumerounique',
+  offerId: 'zzoffre',
   siret: 'zzsiret',
   phone: 'zztelephone',
   amount: 'zzmontant',

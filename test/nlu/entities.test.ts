@@ -1,3 +1,4 @@
+import { findOfferReferences } from '../../dialogs/recognizer/entities/offerReference';
 import { findAmounts } from '../../dialogs/recognizer/entities/amount';
 import { findDates } from '../../dialogs/recognizer/entities/date';
 import { findEmails } from '../../services/privacy/detectors/email';
@@ -317,5 +318,18 @@ describe('all parsers together', () => {
 
   it('hands the dialogs typed entities and drops malformed ones (a forged card value)', () => {
     expect(readEntities({ typologies: ['T3'], persons: 'three', intent: 'x' })).toEqual({ typologies: ['T3'] });
+  });
+});
+
+describe('offer references, as people type them', () => {
+  it.each`
+    typed                               | found
+    ${'OFR-00213'}                      | ${['OFR-00213']}
+    ${'détails ofr 213 svp'}            | ${['OFR-00213']}
+    ${'ofr00227 c combien le loyer ?'}  | ${['OFR-00227']}
+    ${'postuler OFR-00223'}             | ${['OFR-00223']}
+    ${'offre 213'}                      | ${[]}
+  `('"$typed" → $found', ({ typed, found }) => {
+    expect(findOfferReferences(typed).map((match) => match.value)).toEqual(found);
   });
 });

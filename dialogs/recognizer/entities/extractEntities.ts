@@ -2,6 +2,7 @@ import { findAmounts } from './amount';
 import { findDates } from './date';
 import { findEmails } from '../../../services/privacy/detectors/email';
 import type { EntityMatch } from './entityMatch';
+import { findOfferReferences } from './offerReference';
 import { findPersons } from './persons';
 import { findPhones } from '../../../services/privacy/detectors/phone';
 import { findPlaces } from './place';
@@ -11,7 +12,7 @@ import { findSurfaces } from './surface';
 import { findTypologies } from './typology';
 import { findUniqueNumbers } from '../../../services/sne/uniqueNumber';
 
-export type EntityKind = 'email' | 'uniqueNumber' | 'siret' | 'phone' | 'amount' | 'surface' | 'date' | 'typology' | 'persons' | 'place';
+export type EntityKind = 'email' | 'offerId' | 'uniqueNumber' | 'siret' | 'phone' | 'amount' | 'surface' | 'date' | 'typology' | 'persons' | 'place';
 
 export interface EntitySpan {
   kind: EntityKind;
@@ -44,6 +45,7 @@ export function extractEntities(text: string, today: Date): ExtractedEntities {
   };
 
   const [email] = keep('email', findEmails(text));
+  const [offerId] = keep('offerId', findOfferReferences(text));
   const [uniqueNumber] = keep('uniqueNumber', findUniqueNumbers(text));
   const [siret] = keep('siret', findSirets(text));
   const [phone] = keep('phone', findPhones(text));
@@ -55,6 +57,7 @@ export function extractEntities(text: string, today: Date): ExtractedEntities {
   const places = keep('place', findPlaces(text));
 
   if (email !== undefined) entities.email = email;
+  if (offerId !== undefined) entities.offerId = offerId;
   if (uniqueNumber !== undefined) entities.uniqueNumber = uniqueNumber;
   if (siret !== undefined) entities.siret = siret;
   if (phone !== undefined) entities.phone = phone;

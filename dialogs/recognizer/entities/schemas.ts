@@ -56,6 +56,8 @@ export type FaqTopic = z.infer<typeof FaqTopicSchema>;
 
 export const RecognizedEntitiesSchema = z.object({
   uniqueNumber: z.string().optional(),
+  /** A portal offer reference, in its canonical form (`OFR-00213`). */
+  offerId: z.string().regex(/^OFR-\d{5}$/).optional(),
   siret: SiretValueSchema.optional(),
   places: z.array(PlaceSchema).optional(),
   typologies: z.array(TypologySchema).optional(),
