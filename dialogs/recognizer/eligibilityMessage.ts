@@ -31,10 +31,14 @@ const BARE_NUMBER = /(?<![\d.,])(\d{1,3}(?:[ .]\d{3})+|\d+)(?![\d.,]*\d)(?! ?(?:
 /** Past this, a household count is a headcount of something else. */
 const LARGEST_HOUSEHOLD = 15;
 
+/** "en fait…", "plutôt…", "non, …": the message corrects what was said before. */
+export function isCorrection(text: string): boolean {
+  return CORRECTION.test(normalizeForMatching(text));
+}
+
 /** In a correction, a bare number is the new household count (small) or the new income (large). */
 function correctedNumbers(text: string): Pick<SaidFacts, 'persons' | 'income'> {
-  const folded = normalizeForMatching(text);
-  if (!CORRECTION.test(folded)) return {};
+  if (!isCorrection(text)) return {};
   const numbers = [...text.matchAll(BARE_NUMBER)].map((match) => Number((match[1] ?? '').replace(/[ .]/g, '')));
   const persons = numbers.find((number) => number >= 1 && number <= LARGEST_HOUSEHOLD);
   const income = numbers.find((number) => number >= 1000);

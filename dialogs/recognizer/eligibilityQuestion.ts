@@ -1,6 +1,6 @@
 import { factsFromMessage, FactsSchema, slotsChanged } from '../eligibilityFacts';
 import { readYesNo } from './answers/answerReader';
-import { readEligibilityMessage } from './eligibilityMessage';
+import { isCorrection, readEligibilityMessage } from './eligibilityMessage';
 import { readAges } from './entities/household';
 import { readEntities } from './entities/schemas';
 import type { Intent, Recognition } from './intents';
@@ -39,7 +39,10 @@ const FOLLOW_UP_MS = 30 * 60 * 1000;
  * place, the income — asks the same question again with that fact changed.
  */
 export function asEligibilityFollowUp(recognition: Recognition, last: LastAnswer | undefined, hasSearch: boolean, now = Date.now()): Recognition {
-  if (!last || now - Date.parse(last.at) > FOLLOW_UP_MS || !WEAK_INTENTS.includes(recognition.intent)) return recognition;
+  if (!last || now - Date.parse(last.at) > FOLLOW_UP_MS) return recognition;
+  const weak = WEAK_INTENTS.includes(recognition.intent);
+  // "en fait on est 3" is a correction whatever the classifier made of the rest of the sentence.
+  if (!weak && !isCorrection(recognition.text)) return recognition;
   const entities = readEntities(recognition.entities);
   // A search is refined by its own follow-ups ("et à Lyon ?" after offers); a dwelling named is a search.
   if (recognition.intent === 'searchOffers' && (hasSearch || (entities.typologies?.length ?? 0) > 0)) return recognition;
@@ -51,6 +54,6 @@ export function asEligibilityFollowUp(recognition: Recognition, last: LastAnswer
   const changes = slotsChanged(known.success ? known.data : {}, factsFromMessage(said));
   const bareYesNo = changes.length === 0 && readYesNo(recognition.text) !== undefined;
   const settles = (yesNoAsked && bareYesNo) || (last.unasked.includes('youngHousehold') && readAges(recognition.text) !== undefined);
-  if (changes.length === 0 && !settles) return recognition;
+  if (changes.length === 0 && !(weak && settles)) return recognition;
   return { ...recognition, intent: 'eligibility', score: Math.max(recognition.score, 0.8), entities: { ...recognition.entities, eligibilityFollowUp: true } };
 }
