@@ -20,6 +20,7 @@ import type { Recognition } from './recognizer/intents';
 import { normalizeForMatching } from '../services/shared/normalizeForMatching';
 import { valuesOf } from './stepAccess';
 import { ChoiceAnswerPrompt } from './prompts/answerPrompts';
+import { formatDate } from './format';
 
 const STEPS = 'offerSearch.steps';
 const WHICH_PLACE = 'offerSearch.whichPlace';
@@ -74,6 +75,7 @@ export class OfferSearchDialog extends ComponentDialog {
       await this.followButton(step.context, button.data);
       return step.endDialog();
     }
+    await this.warnIfRequestClosed(step.context);
     const said = criteriaFromRecognition(readEntities(step.options.entities), step.options.text);
     const saidSomething = Object.values(said.criteria).some((value) => value !== undefined) || said.place.kind !== 'none' || said.cheaper;
     // A sentence refines the last search; the menu button starts afresh, step by step.
@@ -199,6 +201,24 @@ export class OfferSearchDialog extends ComponentDialog {
     if (!link || zone?.kind !== 'zone') return undefined;
     const { request } = await readLinkedDossier({ portal: this.portal, sne: this.sne }, link.applicantId);
     return financingsForHousehold(request.household, request.referenceIncome.amount, zone.zone, new Date());
+  }
+
+  /**
+   * A linked request that expired, was cancelled or is closed cannot be used to apply: said before the
+   * search (offers may still be browsed), with the way to file a new request.
+   */
+  private async warnIfRequestClosed(context: TurnContext): Promise<void> {
+    const link = turnStateOf(context).user.link;
+    if (!link) return;
+    try {
+      const { request } = await readLinkedDossier({ portal: this.portal, sne: this.sne }, link.applicantId);
+      if (request.state === 'expired' || request.state === 'cancelled' || request.state === 'attributed') {
+        await context.sendActivity(translatorOf(context)(`status:warnings.${request.state}`, { date: formatDate(request.renewalDueDate, languageOf(context)) }));
+      }
+    } catch (error) {
+      // The search does not depend on it: a portal failure here is told by the search itself.
+      if (!isServiceError(error)) throw error;
+    }
   }
 
   private async suggestRelaxations(context: TurnContext, criteria: SearchCriteria, described: string): Promise<void> {

@@ -1,9 +1,12 @@
+import type { RequestState } from '../../services/sne/schemas';
 import type { Attachment } from 'botbuilder';
 import type { Language, Translate } from '../i18n';
 import type { DossierSummary } from '../../services/dossier/dossierSummary';
 import { formatDate } from '../format';
 import { adaptiveCard, intentButton } from './adaptiveCard';
 import { applicationText, daysFromNow } from './applicationText';
+
+const CLOSED_STATES: readonly RequestState[] = ['expired', 'cancelled', 'attributed'];
 
 /** Teams shows up to this many applications comfortably; the portal lists the rest. */
 const MAX_APPLICATIONS = 8;
@@ -12,10 +15,13 @@ const MAX_APPLICATIONS = 8;
 export function statusCard(t: Translate, language: Language, maskedNur: string, summary: DossierSummary): Attachment {
   const when = daysFromNow(t);
   const warnings = warningsOf(t, language, summary, when);
+  // An expired, cancelled or attributed request is closed: its seniority counts for nothing any more, and
+  // no offer can be applied to with it (FACTS.md: radiation; the warning says how to file again).
+  const closed = CLOSED_STATES.includes(summary.state);
   const facts = [
     { title: t('status:facts.state'), value: t(`status:state.${summary.state}`) },
     { title: t('status:facts.registered'), value: formatDate(summary.registeredAt, language) },
-    { title: t('status:facts.seniority'), value: seniorityText(t, summary.seniority) },
+    ...(closed ? [] : [{ title: t('status:facts.seniority'), value: seniorityText(t, summary.seniority) }]),
     ...(summary.state === 'active' || summary.state === 'to_renew'
       ? [{ title: t('status:facts.renewal'), value: `${formatDate(summary.renewalDueDate, language)} (${when(summary.daysToRenewal)})` }]
       : []),
@@ -48,7 +54,7 @@ export function statusCard(t: Translate, language: Language, maskedNur: string, 
   ].join('\n\n');
   return adaptiveCard({
     body,
-    actions: [intentButton(t('status:buttons.search'), 'searchOffers'), intentButton(t('status:buttons.documents'), 'documents')],
+    actions: closed ? [] : [intentButton(t('status:buttons.search'), 'searchOffers'), intentButton(t('status:buttons.documents'), 'documents')],
     fallbackText,
   });
 }

@@ -40,6 +40,9 @@ describe('the dossier status', () => {
     const card = await say('sophie', 'mon dossier');
     expect(card).toContain('faute de renouvellement\u00a0: elle a été radiée');
     expect(card).toContain('Déposez une nouvelle demande sur demande-logement-social.gouv.fr.');
+    // A closed request: no seniority that counts, no search to start with it.
+    expect(card).not.toContain('Ancienneté');
+    expect(card).not.toContain('[Chercher un logement]');
   });
 
   it('warns that an offer awaits an answer, with the days left', async () => {
