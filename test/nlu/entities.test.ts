@@ -113,6 +113,9 @@ describe('amounts in euros', () => {
     ${'rfr 0'}                             | ${[{ value: 0, income: true }]}
     ${'my reference tax income was 22,000'} | ${[{ value: 22000, income: true }]}
     ${'loyer 0'}                           | ${[]}
+    ${'400 max'}                           | ${[{ value: 400 }]}
+    ${'moins cher, 650 maxi'}              | ${[{ value: 650 }]}
+    ${'2 max'}                             | ${[]}
     ${'budget de 950e'}                    | ${[{ value: 950 }]}
     ${'T3 750€ max'}                       | ${[{ value: 750 }]}
     ${'Paris 15e'}                         | ${[]}

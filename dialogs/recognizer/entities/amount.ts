@@ -16,6 +16,8 @@ const INCOME_WORDS = /(?:rfr|revenus?|income|ressources|salaires?|salary|gagne|g
 const WITH_CURRENCY_AFTER = new RegExp(String.raw`(?<![\d.,a-z])(${NUMBER}) ?(?:(${THOUSANDS})|(${CURRENCY}))`, 'g');
 const WITH_CURRENCY_BEFORE = new RegExp(String.raw`(?:€|eur(?:os?)?) ?(${NUMBER})(?![\d])`, 'g');
 const SMS_EURO = new RegExp(String.raw`(?<![\d.,a-z])(${NUMBER})e(?![a-z0-9])`, 'g');
+// "400 max", "700 maxi", "650 tops", "500 at most": a ceiling said after the number.
+const BEFORE_MAX = new RegExp(String.raw`(?<![\d.,a-z])(${NUMBER}) ?(?:max(?:imum|i)?|au max(?:imum)?|tops|at most|grand max)(?![a-z])`, 'g');
 const BEFORE_INCOME_WORDS = new RegExp(String.raw`(?<![\d.,a-z])(${NUMBER}) ?(?:${INCOME_AFTER})`, 'g');
 const IN_CONTEXT = new RegExp(String.raw`(?<![a-z])(?:${MONEY_CONTEXT})(?: ?(?:de|du|:|of|is|est|c'est|c est|cest|c|etait|c'etait|was|fait|a|=|environ|about|around|je crois|i think|a moi|pour moi|perso|seule?|only))* ?(${NUMBER})(?![\d.,]*\d)(?! ?(?:m2|m²|m |pieces?|personnes?|pers|ans|mois|jours?|enfants?))`, 'g');
 
@@ -48,6 +50,11 @@ export function findAmounts(text: string): EntityMatch<Amount>[] {
   for (const match of folded.matchAll(SMS_EURO)) {
     const value = parseNumber(match[1] ?? '');
     if (value !== undefined && value >= 100) add(match.index, match.index + match[0].length, value);
+  }
+  for (const match of folded.matchAll(BEFORE_MAX)) {
+    const number = match[1] ?? '';
+    const value = parseNumber(number);
+    if (value !== undefined && value >= 100) add(match.index, match.index + number.length, value);
   }
   for (const match of folded.matchAll(BEFORE_INCOME_WORDS)) {
     const number = match[1] ?? '';
