@@ -3,10 +3,11 @@ import type { EntityKind, EntitySpan } from './entities/extractEntities';
 import { foldText } from './entities/foldText';
 
 /**
- * Bump when the text below changes shape: the cached model was trained on texts made this way and is
+ * Bump when the text below changes shape, or when the entity parsers change what they replace (an amount
+ * now read as such becomes a placeholder): the cached model was trained on texts made this way and is
  * retrained when the version it records differs.
  */
-export const CLASSIFIER_TEXT_VERSION = 4;
+export const CLASSIFIER_TEXT_VERSION = 5;
 
 // One made-up word per entity kind: "cherche T3 lyon" and "cherche un F2 à Nantes" both become
 // "cherche … zztypologie … zzlieu", so the classifier learns the request, not the city.

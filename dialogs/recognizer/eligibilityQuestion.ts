@@ -1,9 +1,12 @@
 import { factsFromMessage, FactsSchema, slotsChanged } from '../eligibilityFacts';
-import { readYesNo } from './answers/answerReader';
+import { asksForAPerson, readYesNo } from './answers/answerReader';
 import { isCorrection, readEligibilityMessage } from './eligibilityMessage';
 import { readAges } from './entities/household';
 import { readEntities } from './entities/schemas';
 import type { Intent, Recognition } from './intents';
+
+/** Below this, a helpdesk or complaint guess on a message that gives an income and a household is doubtful. */
+const SURE_COMPLAINT = 0.8;
 
 /** Intents a message about one's own income and household is often mistaken for. */
 const MISTAKEN_FOR: readonly Intent[] = ['searchOffers', 'faq', 'none', 'documents', 'greeting', 'renewal'];
@@ -14,7 +17,11 @@ const MISTAKEN_FOR: readonly Intent[] = ['searchOffers', 'faq', 'none', 'documen
  * household or place, and names no kind of dwelling, is an eligibility question.
  */
 export function asEligibilityQuestion(recognition: Recognition): Recognition {
-  if (!MISTAKEN_FOR.includes(recognition.intent)) return recognition;
+  // A person asked for in words stays a request for a person, and a complaint the classifier is sure of
+  // stays a complaint; its unsure guess alone does not.
+  const unsureHelpdesk = (recognition.intent === 'helpdesk' || recognition.intent === 'complaint') && recognition.score < SURE_COMPLAINT && !asksForAPerson(recognition.text);
+  const mistaken = MISTAKEN_FOR.includes(recognition.intent) || unsureHelpdesk;
+  if (!mistaken) return recognition;
   const entities = readEntities(recognition.entities);
   const income = entities.amounts?.some((amount) => amount.income && amount.period !== 'month');
   const household = entities.persons !== undefined || (entities.places?.length ?? 0) > 0;

@@ -51,6 +51,8 @@ export function buildReport(
       },
       { target: 'start-up to ready < 3 s', value: `${ms(assistant.startupMs)} ms`, met: assistant.startupMs < 3000 },
     );
+    const delay = assistant.measured.eventLoopDelay;
+    if (delay) targets.push({ target: 'event loop delay in the bot < 100 ms at its worst', value: `${delay.maxMs.toFixed(0)} ms (p99 ${delay.p99Ms.toFixed(0)} ms)`, met: delay.maxMs < 100 });
   }
   return {
     date: date.toISOString(),
@@ -86,6 +88,9 @@ function rows(report: BenchReport): [string, ...string[]][] {
     ),
     row(`RSS (MB): start / after ${checkpoints} conversations`, (f) => [f.rssMb.atStart, ...f.rssMb.checkpoints.map((checkpoint) => checkpoint.mb)].join(' / ')),
     row(`V8 heap after the last full GC (MB) at ${checkpoints}`, (f) => f.rssMb.checkpoints.map((checkpoint) => checkpoint.liveHeapMb?.toFixed(0) ?? '?').join(' / ')),
+    row('event loop delay in the bot while measured, max / p99 (ms)', (f) =>
+      f.measured.eventLoopDelay ? `${f.measured.eventLoopDelay.maxMs.toFixed(0)} / ${f.measured.eventLoopDelay.p99Ms.toFixed(0)}` : '–',
+    ),
     row('start-up to ready (ms)', (f) => ms(f.startupMs)),
     row('failed turns (measured + memory phases)', (f) => `${f.measured.failures} + ${f.memoryPhase.failures}`),
   ];

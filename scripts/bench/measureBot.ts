@@ -10,6 +10,7 @@ import { LINKED_DEMO_NUMBER, MIXED_CONVERSATIONS, SHORT_CONVERSATIONS, scriptCyc
 import { linkedUserId, LoadGenerator, type DriveResult, type TurnFailure } from './loadGenerator';
 import { RedisObserver, type CommandCounts } from './redisObserver';
 import { percentile } from './statistics';
+import { scrapeEventLoopDelay, worstOf, type EventLoopDelay } from './eventLoopDelay';
 
 export type BotKind = 'assistant' | 'echo';
 
@@ -26,6 +27,8 @@ export interface BotFigures {
     latencyMs: { p50: number; p95: number; p99: number; max: number };
     failures: number;
     failureExamples: TurnFailure[];
+    /** The event loop's delay in the bot during the measured slices (worst slice); none for the echo bot. */
+    eventLoopDelay?: EventLoopDelay;
   };
   /** `portalSimulator`: the portal the assistant calls, its own process as a real portal would be (none for the echo bot). */
   cpuMsPerTurn: { bot: number; redisServer: number; loadGenerator: number; portalSimulator?: number };
@@ -78,6 +81,7 @@ interface MeasuredTotals extends DriveResult {
   redisCpuMs: number;
   portalCpuMs: number;
   serverCommands: CommandCounts;
+  eventLoopDelay?: EventLoopDelay;
 }
 
 /** Starts one bot and runs the phases before the measured one: start-up, Redis commands, memory. */
@@ -140,9 +144,13 @@ export async function prepareBot(kind: BotKind, settings: BenchSettings, runId: 
 export async function measureSlice(bench: BotUnderBench, settings: BenchSettings, seconds: number): Promise<void> {
   const { bot, portal, generator, observer, measured } = bench;
   const portalCpuMs = () => portal?.cpuMs() ?? 0;
+  // This scrape resets the bot's event-loop delay histogram: the one after the slice reads the slice alone.
+  await scrapeEventLoopDelay(bot.url);
   const before = { server: await observer.snapshot(), botCpuMs: bot.cpuMs(), portalCpuMs: portalCpuMs(), ownCpu: process.cpuUsage() };
   const run = await generator.drive({ concurrency: settings.concurrency, scriptFor: scriptCycle(MIXED_CONVERSATIONS), untilTime: performance.now() + seconds * 1000 });
+  const eventLoopDelay = await scrapeEventLoopDelay(bot.url);
   const after = { server: await observer.snapshot(), botCpuMs: bot.cpuMs(), portalCpuMs: portalCpuMs(), ownCpu: process.cpuUsage(before.ownCpu) };
+  measured.eventLoopDelay = worstOf(measured.eventLoopDelay, eventLoopDelay);
   measured.turns += run.turns;
   measured.conversations += run.conversations;
   measured.elapsedMs += run.elapsedMs;
@@ -178,6 +186,7 @@ export function figuresOf(bench: BotUnderBench, settings: BenchSettings): BotFig
         max: percentile(measured.latenciesMs, 100),
       },
       failures: measured.failures,
+      ...(measured.eventLoopDelay ? { eventLoopDelay: measured.eventLoopDelay } : {}),
       failureExamples: [...watched.failureExamples, ...memory.failureExamples, ...measured.failureExamples].slice(0, 5),
     },
     cpuMsPerTurn: {

@@ -7,6 +7,8 @@ import type { BotFigures } from '../../scripts/bench/measureBot';
 import { RedisObserver } from '../../scripts/bench/redisObserver';
 import { sleep } from '../../bot/coordination/coordinator';
 import { TEST_REDIS_URL } from '../support/testRedis';
+import { BotHarness } from '../support/botHarness';
+import { scrapeEventLoopDelay } from '../../scripts/bench/eventLoopDelay';
 
 // The benchmark's own tools: what they count must be right for the figures to mean anything.
 
@@ -81,5 +83,26 @@ describe('buildReport', () => {
   it('calls RSS growing past 10 % a miss', () => {
     const report = buildReport(settings, { assistant: figures('assistant', 400, 80, [280, 320]) }, { redisVersion: '7', loadAverageAtStart: 1 });
     expect(report.targets.find((check) => check.target.startsWith('RSS flat'))).toMatchObject({ met: false, value: expect.stringContaining('+14 %') });
+  });
+});
+
+describe('scrapeEventLoopDelay', () => {
+  it("reads the bot's event-loop delay from its /metrics, and nothing from a bot without them", async () => {
+    const bot = await BotHarness.start();
+    try {
+      await scrapeEventLoopDelay(bot.botUrl);
+      // Block the bot's event loop for ~60 ms: the next scrape must see at least that much.
+      const blockUntil = performance.now() + 60;
+      while (performance.now() < blockUntil) {
+        // busy wait on purpose
+      }
+      await sleep(20);
+      const delay = await scrapeEventLoopDelay(bot.botUrl);
+      expect(delay?.maxMs).toBeGreaterThanOrEqual(50);
+      expect(delay?.p99Ms).toBeGreaterThan(0);
+      expect(await scrapeEventLoopDelay(`${bot.botUrl}/no-such-bot`)).toBeUndefined();
+    } finally {
+      await bot.stop();
+    }
   });
 });
