@@ -91,7 +91,11 @@ describe('buildReport', () => {
 describe('scrapeEventLoopDelay', () => {
   it('reads the maximum and p99 of the event-loop delay from Prometheus text, in milliseconds', async () => {
     const server = createServer((request, response) => {
-      if (request.url !== '/metrics') return void response.writeHead(404).end();
+      if (request.url !== '/metrics') {
+        response.statusCode = 404;
+        response.end();
+        return;
+      }
       response.end('# HELP nodejs_eventloop_lag_max_seconds The maximum recorded event loop delay.\nnodejs_eventloop_lag_max_seconds 0.123\nnodejs_eventloop_lag_p99_seconds 0.045\n');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
