@@ -104,6 +104,7 @@ describe('scrapeEventLoopDelay', () => {
       expect(await scrapeEventLoopDelay(url)).toEqual({ maxMs: 123, p99Ms: 45 });
       expect(await scrapeEventLoopDelay(`${url}/no-metrics-here`)).toBeUndefined();
     } finally {
+      server.closeAllConnections();
       server.close();
     }
   });
