@@ -28,6 +28,8 @@ import { ROUTES } from './routes';
 
 /** Below this score a command is not taken as an interruption of the current step. */
 const INTERRUPTION_THRESHOLD = 0.75;
+/** What is read of one message (locales' `tooLong` names it): an answer, a question or a story fits. */
+const LONGEST_MESSAGE_READ = 2000;
 /** Requests that are never an answer to another task's question, and how sure the recognizer must be. */
 const TAKEOVER_INTENTS: readonly Intent[] = ['status', 'renewal', 'myApplications', 'withdraw', 'privacy', 'deleteMyData', 'unlink', 'notifications', 'savedSearches'];
 const TAKEOVER_THRESHOLD = 0.85;
@@ -65,6 +67,12 @@ export class MainDialog extends ComponentDialog {
    * values it submitted; a Universal Action passes its data the same way.
    */
   async run(context: TurnContext, input: UserInput = { text: context.activity.text ?? '', value: context.activity.value }): Promise<void> {
+    if (input.text.length > LONGEST_MESSAGE_READ) {
+      // The work one message causes is bounded: its beginning is read, the user is told.
+      input = { ...input, text: beginningOf(input.text) };
+      context.activity.text = input.text;
+      await context.sendActivity(translatorOf(context)('tooLong'));
+    }
     if (this.language && input.text) {
       const text = await screenMessage(context, input.text, this.language);
       // Prompts and the transcript read the activity: they must only ever see the screened text.
@@ -208,4 +216,10 @@ export class MainDialog extends ComponentDialog {
   private async doneStep(step: WaterfallStepContext<Recognition>) {
     return step.endDialog(step.result);
   }
+}
+
+/** The first characters of a message, never half of an emoji. */
+function beginningOf(text: string): string {
+  const cut = text.slice(0, LONGEST_MESSAGE_READ);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }

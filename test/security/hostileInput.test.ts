@@ -157,6 +157,28 @@ describe('hostile requests to the messaging endpoint', () => {
       expect(Math.max(...replies.map((reply) => (reply.text ?? '').length))).toBeLessThan(1000);
     });
 
+    it('reads the beginning of an 80 KB answer to a yes/no question, and keeps answering /healthz meanwhile', async () => {
+      await say('long-answer', 'je veux parler à un conseiller');
+      const numberWords = 'trois mille deux cent quarante et un ';
+      const answer = numberWords.repeat(Math.ceil(80_000 / numberWords.length)).slice(0, 80_000);
+      let slowestHealthMs = 0;
+      let polling = true;
+      const poll = (async () => {
+        while (polling) {
+          const started = performance.now();
+          await fetch(`${bot.url}/healthz`);
+          slowestHealthMs = Math.max(slowestHealthMs, performance.now() - started);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+      })();
+      const { seen } = await say('long-answer', answer);
+      polling = false;
+      await poll;
+      expect(seen).toContain('j’en ai lu les 2\u00a0000 premiers caractères');
+      // No recognizer super-linear in the text: other requests are not held (~2 s before the bound, 60 s before the answer reader).
+      expect(slowestHealthMs).toBeLessThan(250);
+    });
+
     it('answers 10 000 emojis without cutting one in half', async () => {
       const { replies } = await say('emojis', `z${'😀'.repeat(10_000)}`);
       const text = replies.map((reply) => reply.text ?? '').join('');
