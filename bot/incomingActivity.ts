@@ -42,7 +42,8 @@ const IncomingActivitySchema = z.looseObject({
   replyToId: z.string().max(512).nullish(),
   membersAdded: z.array(ChannelAccountSchema).nullish(),
   membersRemoved: z.array(ChannelAccountSchema).nullish(),
-  entities: z.array(EntitySchema).nullish(),
+  // Not null: the SDK looks for mentions in any `entities` that is not undefined.
+  entities: z.array(EntitySchema).optional(),
   attachments: z.array(z.looseObject({ contentType: z.string() })).nullish(),
 }).refine((activity) => typeof activity.text === 'string' || !activity.entities?.some(isMention), {
   error: 'an activity with a mention needs a text',

@@ -96,6 +96,8 @@ describe('hostile requests to the messaging endpoint', () => {
       { case: 'membersAdded that is a string', request: () => [activityJson('field', { type: 'conversationUpdate', membersAdded: 'everyone' })], status: 400 },
       { case: 'membersAdded holding null', request: () => [activityJson('field', { type: 'conversationUpdate', membersAdded: [null] })], status: 400 },
       { case: 'entities that are a string', request: () => [activityJson('field', { entities: 'mention' })], status: 400 },
+      // Found by the fuzz test: the SDK reads mentions in any `entities` that is not undefined.
+      { case: 'entities that are null', request: () => [activityJson('field', { entities: null })], status: 400 },
       { case: 'a mention without whom it mentions', request: () => [activityJson('field', { entities: [{ type: 'mention', text: '<at>x</at>' }] })], status: 400 },
       {
         case: 'a mention in an activity without text',
