@@ -3,7 +3,7 @@ import { ComponentDialog, ListStyle, TextPrompt, WaterfallDialog, type FoundChoi
 import { z } from 'zod';
 import { listFor } from './i18n';
 import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
-import { readLinkedDossier } from '../services/dossier/readLinkedDossier';
+import { readLinkedDossier, type LinkedDossier } from '../services/dossier/readLinkedDossier';
 import { isServiceError } from '../services/http/errors';
 import { cheaper, portalQuery, refine, relaxations, PAGE_SIZE, type Relaxation, type SearchCriteria } from '../services/offers/searchCriteria';
 import { zoneForDepartment, zoneForPlace } from '../services/eligibility/zone';
@@ -27,6 +27,8 @@ const WHICH_PLACE = 'offerSearch.whichPlace';
 const PLACE = 'offerSearch.place';
 const TYPOLOGY = 'offerSearch.typology';
 const BUDGET = 'offerSearch.budget';
+/** Where a turn keeps the linked dossier it read (the SDK's per-turn bag). */
+const LINKED_DOSSIER_OF_TURN = 'offerSearch.linkedDossier';
 
 /** What the result cards' buttons send back (card submissions are user input: checked). */
 const SearchButtonSchema = z.object({
@@ -199,8 +201,19 @@ export class OfferSearchDialog extends ComponentDialog {
     const link = turnStateOf(context).user.link;
     const zone = criteria.place?.kind === 'commune' ? zoneForPlace(criteria.place.code) : criteria.place ? zoneForDepartment(criteria.place.code) : undefined;
     if (!link || zone?.kind !== 'zone') return undefined;
-    const { request } = await readLinkedDossier({ portal: this.portal, sne: this.sne }, link.applicantId);
+    const { request } = await this.linkedDossierOfTurn(context, link.applicantId);
     return financingsForHousehold(request.household, request.referenceIncome.amount, zone.zone, new Date());
+  }
+
+  /** The linked dossier, read once per turn: the closed-request warning and the household filter both need it. */
+  private linkedDossierOfTurn(context: TurnContext, applicantId: string): Promise<LinkedDossier> {
+    const key = `${LINKED_DOSSIER_OF_TURN}:${applicantId}`;
+    let dossier = context.turnState.get(key) as Promise<LinkedDossier> | undefined;
+    if (!dossier) {
+      dossier = readLinkedDossier({ portal: this.portal, sne: this.sne }, applicantId);
+      context.turnState.set(key, dossier);
+    }
+    return dossier;
   }
 
   /**
@@ -211,7 +224,7 @@ export class OfferSearchDialog extends ComponentDialog {
     const link = turnStateOf(context).user.link;
     if (!link) return;
     try {
-      const { request } = await readLinkedDossier({ portal: this.portal, sne: this.sne }, link.applicantId);
+      const { request } = await this.linkedDossierOfTurn(context, link.applicantId);
       if (request.state === 'expired' || request.state === 'cancelled' || request.state === 'attributed') {
         await context.sendActivity(translatorOf(context)(`status:warnings.${request.state}`, { date: formatDate(request.renewalDueDate, languageOf(context)) }));
       }
