@@ -25,7 +25,7 @@ import type { Employer } from '../services/portal/schemas';
 import type { SneApi } from '../services/sne/sneApi';
 import { adaptiveCard, intentButton } from './cards/adaptiveCard';
 import { eligibilityCard, type UnaskedCondition } from './cards/eligibilityCard';
-import { corrected, factsFromMessage, FactsSchema, placeFacts, slotsChanged, type Facts, type Slot } from './eligibilityFacts';
+import { corrected, factsFromMessage, FactsSchema, placeFacts, slotsChanged, YES_NO_CONDITIONS, type Facts, type Slot } from './eligibilityFacts';
 import { formatEuros } from './format';
 import { ChoiceAnswerPrompt } from './prompts/answerPrompts';
 import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
@@ -69,9 +69,6 @@ type IncomeQuestionParams = z.infer<typeof IncomeQuestionParamsSchema>;
 
 /** How the dialog starts: the message, and facts carried from before (a correction, a follow-up). */
 type EligibilityOptions = Recognition & { carried?: Facts };
-
-/** How long the facts of an answer stay at hand for a correction ("en fait on est 4"). */
-const FOLLOW_UP_MS = 30 * 60 * 1000;
 
 /** The slot each question of the form fills. */
 const SLOT_OF_PROMPT: Record<string, Slot> = {
@@ -378,7 +375,8 @@ export class EligibilityDialog extends ComponentDialog {
  */
 function followedUpFacts(context: TurnContext, options: EligibilityOptions): Facts {
   const last = turnStateOf(context).conversation.lastEligibility;
-  if (!last || options.entities.eligibilityFollowUp !== true || Date.now() - Date.parse(last.at) > FOLLOW_UP_MS) return {};
+  // The recognizer marks a follow-up only while the last answer is recent (asEligibilityFollowUp).
+  if (!last || options.entities.eligibilityFollowUp !== true) return {};
   const parsed = FactsSchema.safeParse(last.facts);
   if (!parsed.success) return {};
   const facts = parsed.data;
@@ -394,7 +392,7 @@ function followedUpFacts(context: TurnContext, options: EligibilityOptions): Fac
 /** A yes or a no settles the one yes-or-no case an answer assumed absent; with two, it is ambiguous. */
 function settledCondition(text: string, unasked: string[]): { condition: string; yes: boolean } | undefined {
   const yesNo = readYesNo(text);
-  const questions = unasked.filter((condition) => condition === 'disability' || condition === 'singleAdult');
+  const questions = unasked.filter((condition) => YES_NO_CONDITIONS.includes(condition));
   return yesNo && questions.length === 1 ? { condition: questions[0]!, yes: yesNo === 'yes' } : undefined;
 }
 

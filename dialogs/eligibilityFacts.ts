@@ -26,6 +26,9 @@ export const FactsSchema = z.object({
 });
 export type Facts = z.infer<typeof FactsSchema>;
 
+/** The cases an answer may assume absent that a bare yes or no settles (the ages are said, not confirmed). */
+export const YES_NO_CONDITIONS: readonly string[] = ['disability', 'singleAdult'];
+
 /** The slot a question of the eligibility form fills. */
 export type Slot = 'place' | 'persons' | 'income' | 'composition' | 'ages' | 'disability';
 

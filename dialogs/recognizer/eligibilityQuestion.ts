@@ -1,4 +1,4 @@
-import { factsFromMessage, FactsSchema, slotsChanged } from '../eligibilityFacts';
+import { factsFromMessage, FactsSchema, slotsChanged, YES_NO_CONDITIONS } from '../eligibilityFacts';
 import { asksForAPerson, readYesNo } from './answers/answerReader';
 import { isCorrection, readEligibilityMessage } from './eligibilityMessage';
 import { readAges } from './entities/household';
@@ -55,7 +55,7 @@ export function asEligibilityFollowUp(recognition: Recognition, last: LastAnswer
   if (recognition.intent === 'searchOffers' && (hasSearch || (entities.typologies?.length ?? 0) > 0)) return recognition;
   const { said } = readEligibilityMessage(recognition);
   // "oui" or "29 et 31" right after an answer that assumed no disability card, or no young couple.
-  const yesNoAsked = last.unasked.includes('disability') || last.unasked.includes('singleAdult');
+  const yesNoAsked = last.unasked.some((condition) => YES_NO_CONDITIONS.includes(condition));
   // A yes or no that changes nothing else ("oui la drôme" confirms a place, not a disability card).
   const known = FactsSchema.safeParse(last.facts);
   const changes = slotsChanged(known.success ? known.data : {}, factsFromMessage(said));

@@ -9,7 +9,7 @@ import answerWordsData from './answerWords.json';
  * its beginning only, where an answer sits.
  */
 
-export type Language = 'fr' | 'en';
+type Language = 'fr' | 'en';
 type WordsByLanguage = Record<Language, string[]>;
 
 interface AnswerWords {
