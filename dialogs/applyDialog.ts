@@ -6,7 +6,7 @@ import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
 import { readLinkedDossier } from '../services/dossier/readLinkedDossier';
 import { ceilingYearFor } from '../services/eligibility/ceilings';
 import { isServiceError, type Violation } from '../services/http/errors';
-import { applicationViolations } from '../services/offers/applicationRules';
+import { applicationViolations, requestViolations } from '../services/offers/applicationRules';
 import type { PortalApi } from '../services/portal/portalApi';
 import { ACTIVE_CANDIDATURE_STATUSES, type Candidature, type Offer } from '../services/portal/schemas';
 import type { SneApi } from '../services/sne/sneApi';
@@ -14,15 +14,18 @@ import { applicationsCard } from './cards/applicationsCard';
 import { formatEuros } from './format';
 import { isLinked, linkFirst } from './linkFirst';
 import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
+import { ChoiceAnswerPrompt } from './prompts/answerPrompts';
 import type { Recognition } from './recognizer/intents';
 import { valuesOf } from './stepAccess';
 import { readEntities } from './recognizer/entities/schemas';
+import { ordinalInSentence } from './recognizer/answers/answerReader';
 
 const STEPS_ROUTER = 'apply.router';
 const APPLY = 'apply.steps';
 const LIST = 'apply.list';
 const WITHDRAW = 'apply.withdraw';
 const CONFIRM = 'apply.confirm';
+const WHICH_CANDIDATURE = 'apply.whichCandidature';
 
 /** What "Candidater" and "Retirer" buttons send (user input: checked). */
 const OfferButtonSchema = z.object({ offerId: z.string().min(1).max(40) });
@@ -38,6 +41,8 @@ export interface ApplyDependencies {
 interface ApplyValues {
   offer?: Offer;
   candidature?: Candidature;
+  /** The applications in progress offered to withdraw. */
+  candidatures?: Candidature[];
 }
 
 /**
@@ -55,7 +60,10 @@ export class ApplyDialog extends ComponentDialog {
     this.addDialog(new WaterfallDialog(STEPS_ROUTER, [this.routeStep.bind(this)]));
     this.addDialog(new WaterfallDialog(APPLY, [this.linkStep.bind(this), this.checkStep.bind(this), this.sendStep.bind(this)]));
     this.addDialog(new WaterfallDialog(LIST, [this.linkForListStep.bind(this), this.listStep.bind(this)]));
-    this.addDialog(new WaterfallDialog(WITHDRAW, [this.linkForListStep.bind(this), this.chooseWithdrawalStep.bind(this), this.withdrawStep.bind(this)]));
+    this.addDialog(new ChoiceAnswerPrompt(WHICH_CANDIDATURE));
+    this.addDialog(
+      new WaterfallDialog(WITHDRAW, [this.linkForListStep.bind(this), this.chooseWithdrawalStep.bind(this), this.confirmWithdrawalStep.bind(this), this.withdrawStep.bind(this)]),
+    );
     this.initialDialogId = STEPS_ROUTER;
   }
 
@@ -73,9 +81,9 @@ export class ApplyDialog extends ComponentDialog {
   private async checkStep(step: WaterfallStepContext<Recognition>) {
     if (!isLinked(step)) return step.endDialog();
     const t = translatorOf(step.context);
-    const offerId = offerIdOf(step.options);
+    const offerId = offerIdOf(step.options, turnStateOf(step.context).conversation.lastSearch?.shownIds ?? []);
     if (!offerId) {
-      await step.context.sendActivity(t('apply:whichOffer'));
+      await this.sayWhetherApplicationsAreOpen(step.context);
       return step.endDialog();
     }
     try {
@@ -105,6 +113,24 @@ export class ApplyDialog extends ComponentDialog {
       await explainFailure(step.context, error);
       return step.endDialog();
     }
+  }
+
+  /** "Je peux candidater ?" without an offer: what stands in the way whatever the offer, or which offer. */
+  private async sayWhetherApplicationsAreOpen(context: TurnContext): Promise<void> {
+    const t = translatorOf(context);
+    try {
+      const applicantId = turnStateOf(context).user.link!.applicantId;
+      const { request, alongside: candidatures } = await readLinkedDossier(this.deps, applicantId, () => this.deps.portal.listCandidatures(applicantId));
+      const violations = requestViolations({
+        request,
+        activeCandidatures: candidatures.filter((candidature) => ACTIVE_CANDIDATURE_STATUSES.includes(candidature.status)).length,
+        maxActiveApplications: this.deps.maxActiveApplications,
+      });
+      if (violations.length > 0) return explainViolations(context, violations, 'apply:cannotApplyYet');
+    } catch (error) {
+      if (!isServiceError(error)) throw error;
+    }
+    await context.sendActivity(t('apply:whichOffer'));
   }
 
   private async sendStep(step: WaterfallStepContext<Recognition>) {
@@ -153,20 +179,39 @@ export class ApplyDialog extends ComponentDialog {
       const chosenId = WithdrawButtonSchema.safeParse(step.options.entities).data?.candidatureId;
       const active = candidatures.filter((candidature) => ACTIVE_CANDIDATURE_STATUSES.includes(candidature.status));
       const chosen = chosenId ? candidatures.find((candidature) => candidature.id === chosenId) : active.length === 1 ? active[0] : undefined;
+      if (!chosen && active.length === 0) {
+        await step.context.sendActivity(t('apply:withdraw.noneActive'));
+        return step.endDialog();
+      }
       if (!chosen) {
-        await step.context.sendActivity(active.length === 0 ? t('apply:withdraw.noneActive') : applicationsMessage(step.context, active, t('apply:withdraw.which')));
-        return step.endDialog();
+        // "la première", "celle de Lyon", or its "Retirer" button: the applications in progress, as a question.
+        valuesOf<ApplyValues>(step).candidatures = active;
+        const choices = active.map((candidature) => ({
+          value: candidature.id,
+          action: { type: 'imBack', title: offerTitle(t, candidature.offer), value: offerTitle(t, candidature.offer) },
+          synonyms: [candidature.offer.id, candidature.offer.commune.name],
+        }));
+        return step.prompt(WHICH_CANDIDATURE, { prompt: applicationsMessage(step.context, active, t('apply:withdraw.which')), retryPrompt: t('apply:withdraw.whichRetry'), choices });
       }
-      if (!ACTIVE_CANDIDATURE_STATUSES.includes(chosen.status)) {
-        await step.context.sendActivity(t('apply:withdraw.tooLate'));
-        return step.endDialog();
-      }
-      valuesOf<ApplyValues>(step).candidature = chosen;
-      return step.prompt(CONFIRM, yesNoOptions(t, t('apply:withdraw.confirm', { offer: offerTitle(t, chosen.offer) })));
+      return step.next({ value: chosen.id, chosen });
     } catch (error) {
       await explainFailure(step.context, error);
       return step.endDialog();
     }
+  }
+
+  private async confirmWithdrawalStep(step: WaterfallStepContext<Recognition>) {
+    const t = translatorOf(step.context);
+    const values = valuesOf<ApplyValues>(step);
+    const result = step.result as { value?: string; chosen?: Candidature } | undefined;
+    const chosen = result?.chosen ?? values.candidatures?.find((candidature) => candidature.id === result?.value);
+    if (!chosen) return step.endDialog();
+    if (!ACTIVE_CANDIDATURE_STATUSES.includes(chosen.status)) {
+      await step.context.sendActivity(t('apply:withdraw.tooLate'));
+      return step.endDialog();
+    }
+    values.candidature = chosen;
+    return step.prompt(CONFIRM, yesNoOptions(t, t('apply:withdraw.confirm', { offer: offerTitle(t, chosen.offer) })));
   }
 
   private async withdrawStep(step: WaterfallStepContext<Recognition>) {
@@ -188,8 +233,13 @@ export class ApplyDialog extends ComponentDialog {
 }
 
 
-function offerIdOf(recognition: Recognition): string | undefined {
-  return OfferButtonSchema.safeParse(recognition.entities).data?.offerId ?? readEntities(recognition.entities).offerId;
+/** The offer named: its button, its reference, or its place in the list just shown ("je candidate au deuxième"). */
+function offerIdOf(recognition: Recognition, shownIds: readonly string[]): string | undefined {
+  const named = OfferButtonSchema.safeParse(recognition.entities).data?.offerId ?? readEntities(recognition.entities).offerId;
+  if (named) return named;
+  const position = ordinalInSentence(recognition.text);
+  if (position === undefined) return undefined;
+  return shownIds[position === 'last' ? shownIds.length - 1 : position];
 }
 
 function offerTitle(t: Translate, offer: Offer): string {
@@ -197,7 +247,7 @@ function offerTitle(t: Translate, offer: Offer): string {
 }
 
 /** Every broken rule, each with its way forward. */
-async function explainViolations(context: TurnContext, violations: Violation[]): Promise<void> {
+async function explainViolations(context: TurnContext, violations: Violation[], headingKey = 'apply:cannotApply'): Promise<void> {
   const t = translatorOf(context);
   const language = languageOf(context);
   const lines = violations.map((violation) => {
@@ -222,7 +272,7 @@ async function explainViolations(context: TurnContext, violations: Violation[]):
         return t('apply:violation.other', { code: violation.code });
     }
   });
-  await context.sendActivity(`${t('apply:cannotApply')}\n\n${lines.map((line) => `- ${line}`).join('\n')}`);
+  await context.sendActivity(`${t(headingKey)}\n\n${lines.map((line) => `- ${line}`).join('\n')}`);
 }
 
 async function explainFailure(context: TurnContext, error: unknown): Promise<void> {
@@ -237,5 +287,7 @@ async function explainFailure(context: TurnContext, error: unknown): Promise<voi
 function applicationsMessage(context: TurnContext, candidatures: Candidature[], heading?: string) {
   const t = translatorOf(context);
   if (candidatures.length === 0) return MessageFactory.text(t('apply:list.none'));
-  return MessageFactory.attachment(applicationsCard(t, languageOf(context), candidatures, heading ?? t('apply:list.heading')));
+  const active = candidatures.filter((candidature) => ACTIVE_CANDIDATURE_STATUSES.includes(candidature.status)).length;
+  const defaultHeading = active > 0 ? t('apply:list.headingActive', { count: active }) : t('apply:list.heading');
+  return MessageFactory.attachment(applicationsCard(t, languageOf(context), candidatures, heading ?? defaultHeading));
 }

@@ -50,6 +50,8 @@ interface DocumentsValues {
   foreignNational: boolean;
   /** The first message told the situation: no question, the rest is listed "if it applies". */
   atOnce?: boolean;
+  /** The family situation and the children (or their absence) were both told. */
+  householdTold?: boolean;
 }
 
 /**
@@ -131,8 +133,10 @@ export class DocumentsDialog extends ComponentDialog {
       ...unknownFamily.map((familySituation) => ({ ...situation, familySituation })),
       ...unknownWork.map((status) => ({ ...situation, workStatuses: [status] })),
       ...unknownReasons.map((reason) => ({ ...situation, reasons: [reason] })),
-      ...(values.children ? [] : [{ ...situation, children: true }]),
-      ...(values.pregnancy ? [] : [{ ...situation, pregnancy: true }]),
+      // The whole household was told ("mariés avec 2 enfants", "pacsés, pas d'enfants"): no child or
+      // pregnancy is guessed on top of it.
+      ...(values.children || values.householdTold ? [] : [{ ...situation, children: true }]),
+      ...(values.pregnancy || values.householdTold ? [] : [{ ...situation, pregnancy: true }]),
       ...(values.foreignNational ? [] : [{ ...situation, residence: 'foreignNational' as const }]),
     ];
     const listed = new Set(checklist.items.map((item) => item.id));
@@ -170,6 +174,9 @@ function choiceOptions(context: TurnContext, question: 'family' | 'work' | 'reas
 
 // Reading the situation --------------------------------------------------------------------------
 
+/** "pas d'enfant", "sans enfants", "no kids": the absence of children, told. */
+const NO_CHILDREN = / (?:pas|sans|aucun|no|without) (?:d )?(?:enfants?|gosses?|kids?|children|child) /;
+
 /** What the message says of the situation: "je suis marié et salarié", "expulsion", "avec 2 enfants". */
 /** Whether the message told anything of the situation the checklist depends on. */
 function saysSomething(said: DocumentsValues): boolean {
@@ -179,8 +186,11 @@ function saysSomething(said: DocumentsValues): boolean {
 function situationFromMessage(text: string): DocumentsValues {
   // The more specific first: "divorcé" before "seul", "pacsé" before "en couple".
   const familyOrder: FamilySituation[] = ['divorceOrSeparation', 'pacs', 'married', 'cohabiting', 'single'];
+  const familySituation = familyOrder.find((situation) => mentions(text, situation));
+  const childrenTold = mentions(text, 'children') || NO_CHILDREN.test(` ${normalizeForMatching(text)} `);
   return {
-    familySituation: familyOrder.find((situation) => mentions(text, situation)),
+    familySituation,
+    householdTold: familySituation !== undefined && childrenTold,
     workStatuses: WorkStatusSchema.options.filter((status) => mentions(text, status)),
     reasons: RequestReasonSchema.options.filter((reason) => mentions(text, reason)),
     children: mentions(text, 'children'),

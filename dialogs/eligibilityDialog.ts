@@ -28,6 +28,7 @@ import { eligibilityCard, type UnaskedCondition } from './cards/eligibilityCard'
 import { corrected, factsFromMessage, FactsSchema, placeFacts, slotsChanged, YES_NO_CONDITIONS, type Facts, type Slot } from './eligibilityFacts';
 import { formatEuros } from './format';
 import { ChoiceAnswerPrompt } from './prompts/answerPrompts';
+import { PlacePrompt } from './prompts/placePrompt';
 import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
 import { chosenValue, validationsOf, valuesOf } from './stepAccess';
 import { readYesNo } from './recognizer/answers/answerReader';
@@ -119,7 +120,7 @@ export class EligibilityDialog extends ComponentDialog {
     // A component registers the dialogs it starts: the SDK's reprompt does not look in the parent's.
     if (linkNumber) this.addDialog(linkNumber);
     if (employerCheck) this.addDialog(employerCheck);
-    this.addDialog(new TextPrompt(PLACE, async (prompt) => readPlaceZone(prompt.recognized.value ?? '').kind !== 'unknown'));
+    this.addDialog(new PlacePrompt(PLACE, (text) => readPlaceZone(text).kind !== 'unknown', 'eligibility:ask.placeRetry', 'eligibility:ask.unknownPostalCode'));
     this.addDialog(new TextPrompt(WHICH_PLACE, async (prompt) => chosenPlace(validationsOf(prompt, PendingPlaceSchema), prompt.recognized.value ?? '') !== undefined));
     this.addDialog(new TextPrompt(COMMUNE, async (prompt) => chosenPlace(validationsOf(prompt, PendingPlaceSchema), prompt.recognized.value ?? '') !== undefined));
     this.addDialog(new TextPrompt(PERSONS, (prompt) => validatePersons(prompt)));
@@ -309,7 +310,9 @@ export class EligibilityDialog extends ComponentDialog {
   private async askPlaceStep(step: WaterfallStepContext<PendingPlace>) {
     if (step.options.kind !== 'unknown') return step.next(step.options);
     const t = translatorOf(step.context);
-    return step.prompt(PLACE, { prompt: t('eligibility:ask.place'), retryPrompt: t('eligibility:ask.placeRetry') });
+    const { postalCode } = step.options;
+    const prompt = postalCode ? t('eligibility:ask.unknownPostalCode', { postalCode }) : t('eligibility:ask.place');
+    return step.prompt(PLACE, { prompt, retryPrompt: t('eligibility:ask.placeRetry') });
   }
 
   private async askWhichPlaceStep(step: WaterfallStepContext<PendingPlace>) {

@@ -1,5 +1,6 @@
 import { EventFactory, MessageFactory, type Activity, type Transcript, type TurnContext } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type DialogContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { asksForAPerson } from './recognizer/answers/answerReader';
 import { translatorFor } from './i18n';
 import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
 import type { HelpdeskApi } from '../services/helpdesk/helpdeskApi';
@@ -9,6 +10,7 @@ import { ticketCategoryOf } from '../services/triage/ticketFields';
 import { triage, type Triage } from '../services/triage/triage';
 import type { TicketAnnouncer } from './ports';
 import { quotedUserText } from './quotedText';
+import { emergencyNumbersText } from './cards/emergencyNumbers';
 import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
 import type { Recognition } from './recognizer/intents';
 import { triageHints } from './recognizer/triageHints';
@@ -21,6 +23,8 @@ const SUMMARY_MESSAGES = 3;
 
 interface HelpdeskValues {
   triage: Triage;
+  /** A button, a person asked for in words, a complaint: not a guess from a story. */
+  asked: boolean;
 }
 
 /**
@@ -44,11 +48,10 @@ export class HelpdeskDialog extends ComponentDialog {
     const transcript = turnStateOf(step.context).conversation.transcript;
     const messages = [...transcript.filter((line) => line.from === 'user').map((line) => line.text), step.options.text].filter(Boolean);
     const result = triage({ messages, ...triageHints([step.options.intent]) });
-    valuesOf<HelpdeskValues>(step).triage = result;
-    if (result.emergencyNumbers.length > 0) {
-      const numbers = ['17', '115', '3919', '119'].filter((number) => result.emergencyNumbers.includes(number as never));
-      await step.context.sendActivity([t('helpdesk:emergency.intro'), ...numbers.map((number) => `- ${t(`helpdesk:emergency.${number}`)}`)].join('\n'));
-    }
+    const pressed = step.context.activity.value !== undefined;
+    Object.assign(valuesOf<HelpdeskValues>(step), { triage: result, asked: pressed || step.options.intent === 'complaint' || asksForAPerson(step.options.text) });
+    const numbers = emergencyNumbersText(t, result.emergencyNumbers);
+    if (numbers) await step.context.sendActivity(numbers);
     return step.prompt(CONFIRM, yesNoOptions(t, t(result.urgency === 'urgent' ? 'helpdesk:confirmUrgent' : 'helpdesk:confirm')));
   }
 
@@ -83,6 +86,16 @@ export class HelpdeskDialog extends ComponentDialog {
     }
     return step.endDialog();
   }
+}
+
+/**
+ * Whether the helpdesk conversation in progress was asked for — a button, a person asked in words, a
+ * complaint — rather than guessed from a story: then what the person says next is the ticket's subject,
+ * never a new request. `dc` is the dialog context whose child is this dialog.
+ */
+export function helpdeskWasAsked(dc: DialogContext): boolean {
+  const steps = dc.child?.child?.stack.find((instance) => instance.id === STEPS);
+  return (steps?.state as { values?: Partial<HelpdeskValues> } | undefined)?.values?.asked !== false;
 }
 
 /** Thirty seconds for an agent: priority and why, the linked request (masked), the last messages. */

@@ -17,14 +17,17 @@ import { offerPersonCard } from './cards/offerPersonCard';
 import { quotedUserText } from './quotedText';
 import { asOfferDetails, asSearchFollowUp } from './offers/searchFollowUp';
 import { readEntities } from './recognizer/entities/schemas';
-import { asUrgentHandoff } from './urgentHandoff';
-import { asksForAPerson } from './recognizer/answers/answerReader';
+import { asUrgentHandoff, isUrgentHandoff, urgentAsideOf } from './urgentHandoff';
+import { asDocumentsQuestion } from './recognizer/documentsQuestion';
+import { emergencyNumbersText, urgentAsideCard } from './cards/emergencyNumbers';
+import { asksForAPerson, readYesNo } from './recognizer/answers/answerReader';
 import { asEligibilityFollowUp, asEligibilityQuestion } from './recognizer/eligibilityQuestion';
 import { screenMessage } from './screening/screenMessage';
 import type { LanguageService } from '../services/language/languageService';
 import { dialogStateAccessor } from './dialogStateAccessor';
 import type { Intent, IntentRecognizer, Recognition } from './recognizer/intents';
 import { ROUTES } from './routes';
+import { helpdeskWasAsked } from './helpdeskDialog';
 
 /** Below this score a command is not taken as an interruption of the current step. */
 const INTERRUPTION_THRESHOLD = 0.75;
@@ -81,13 +84,14 @@ export class MainDialog extends ComponentDialog {
     }
     const conversation = turnStateOf(context).conversation;
     const recognized = asOfferDetails(asSearchFollowUp(await this.recognize(context, input), conversation));
-    const recognition = asUrgentHandoff(asEligibilityQuestion(asEligibilityFollowUp(recognized, conversation.lastEligibility, conversation.lastSearch !== undefined)));
+    const recognition = asUrgentHandoff(asDocumentsQuestion(asEligibilityQuestion(asEligibilityFollowUp(recognized, conversation.lastEligibility, conversation.lastSearch !== undefined))));
     rememberRecognition(context, recognition);
     if (recognition.intent !== 'none' && conversation.misses) delete conversation.misses;
     const dc = await this.dialogSet.createContext(context);
 
     if (await this.handledAsInterruption(dc, recognition)) return;
     if (await this.answeredAside(dc, recognition)) return;
+    await this.offerUrgentHelp(dc.context, recognition);
     if (this.takesOver(dc, recognition)) {
       await dc.cancelAllDialogs();
       await dc.beginDialog(this.id, recognition);
@@ -133,6 +137,20 @@ export class MainDialog extends ComponentDialog {
   }
 
   /**
+   * "je dors dans ma voiture, quels papiers pour ma demande ?": the numbers that apply and the helpdesk
+   * offered first, then the answer to what was asked.
+   */
+  private async offerUrgentHelp(context: TurnContext, recognition: Recognition): Promise<void> {
+    const numbers = urgentAsideOf(recognition);
+    if (!numbers) return;
+    const t = translatorOf(context);
+    const text = emergencyNumbersText(t, numbers);
+    if (text) await context.sendActivity(text);
+    // The eligibility answer ends with what a priority situation means and the same offer.
+    if (recognition.intent !== 'eligibility') await context.sendActivity(MessageFactory.attachment(urgentAsideCard(t)));
+  }
+
+  /**
    * A confident new request in the middle of another task takes over ("attends, où en est mon dossier ?"
    * at the place question, "conseiller" at the number prompt, a button of another task): the task in
    * progress is left, the new one starts. Requests that could be an answer to the step (a town, a type
@@ -143,8 +161,13 @@ export class MainDialog extends ComponentDialog {
     const route = ROUTES[recognition.intent];
     if (!feature || !('dialog' in route) || route.dialog === feature) return false;
     const pressed = recognition.score >= 1 && dc.context.activity.value !== undefined;
-    // Talking to the helpdesk, what the person says is the subject of the ticket, not a new request.
-    if (feature === 'helpdeskDialog' && !pressed) return false;
+    // Asked whether to pass on a story the helpdesk was not asked for, a clear new request ("je cherche
+    // un T3 à Nantes") is not an answer; when a person was asked for, what follows is the subject.
+    if (feature === 'helpdeskDialog') {
+      return pressed || (!helpdeskWasAsked(dc) && recognition.score >= TAKEOVER_THRESHOLD && readYesNo(recognition.text) === undefined && recognition.intent !== 'none');
+    }
+    // An urgent situation told in the middle of a step is what matters now.
+    if (isUrgentHandoff(recognition)) return true;
     // A person is asked for in words ("conseiller"), not guessed from an answer the classifier misread.
     const personAsked = recognition.intent === 'helpdesk' && asksForAPerson(recognition.text);
     return pressed || personAsked || (TAKEOVER_INTENTS.includes(recognition.intent) && recognition.score >= TAKEOVER_THRESHOLD);

@@ -20,6 +20,7 @@ import type { Recognition } from './recognizer/intents';
 import { normalizeForMatching } from '../services/shared/normalizeForMatching';
 import { valuesOf } from './stepAccess';
 import { ChoiceAnswerPrompt } from './prompts/answerPrompts';
+import { PlacePrompt } from './prompts/placePrompt';
 import { formatDate } from './format';
 
 const STEPS = 'offerSearch.steps';
@@ -41,6 +42,8 @@ interface SearchValues {
   criteria: SearchCriteria;
   stepByStep: boolean;
   candidates?: CommuneCandidate[];
+  /** A postal code said that no commune has: the place question names it. */
+  unknownPostalCode?: string;
 }
 
 /**
@@ -55,7 +58,7 @@ export class OfferSearchDialog extends ComponentDialog {
   ) {
     super('offerSearchDialog');
     this.addDialog(new ChoiceAnswerPrompt(WHICH_PLACE, undefined, ListStyle.heroCard));
-    this.addDialog(new TextPrompt(PLACE, async (prompt) => placeIn(prompt.recognized.value) !== undefined));
+    this.addDialog(new PlacePrompt(PLACE, (text) => placeIn(text) !== undefined, 'offers:retryPlace', 'offers:unknownPostalCode'));
     this.addDialog(new TextPrompt(TYPOLOGY, async (prompt) => isAnything(prompt.context, prompt.recognized.value) || typologiesIn(prompt.recognized.value).length > 0));
     this.addDialog(new TextPrompt(BUDGET, async (prompt) => isAnything(prompt.context, prompt.recognized.value) || budgetIn(prompt.recognized.value) !== undefined));
     this.addDialog(
@@ -79,13 +82,22 @@ export class OfferSearchDialog extends ComponentDialog {
     }
     await this.warnIfRequestClosed(step.context);
     const said = criteriaFromRecognition(readEntities(step.options.entities), step.options.text);
-    const saidSomething = Object.values(said.criteria).some((value) => value !== undefined) || said.place.kind !== 'none' || said.cheaper;
+    const saidSomething = Object.values(said.criteria).some((value) => value !== undefined) || said.place.kind !== 'none' || said.cheaper || said.anyBudget;
     // A sentence refines the last search; the menu button starts afresh, step by step.
     let criteria = refine(saidSomething ? (last?.criteria ?? {}) : {}, said.criteria);
-    if (said.cheaper) criteria = cheaper(criteria, last?.shownTotals ?? []);
+    // "moins cher, 400 max": the amount said is the new maximum; "moins cher" alone goes below what was shown.
+    if (said.cheaper && said.criteria.maxRent === undefined) criteria = cheaper(criteria, last?.shownTotals ?? []);
+    if (said.anyBudget && said.criteria.maxRent === undefined) {
+      const { maxRent: _dropped, rentWithoutCharges: _alsoDropped, ...withoutBudget } = criteria;
+      criteria = withoutBudget;
+    }
     if (said.place.kind === 'place') criteria = { ...criteria, place: said.place.place };
     const values = valuesOf<SearchValues>(step);
     Object.assign(values, { criteria, stepByStep: !saidSomething });
+    if (said.place.kind === 'unknownPostalCode') {
+      values.unknownPostalCode = said.place.postalCode;
+      delete values.criteria.place;
+    }
     if (said.place.kind === 'ambiguous') {
       values.candidates = said.place.candidates;
       const t = translatorOf(step.context);
@@ -103,7 +115,8 @@ export class OfferSearchDialog extends ComponentDialog {
     if (chosen && values.candidates) values.criteria = { ...values.criteria, place: searchPlaceOf(values.candidates[chosen.index]!) };
     if (values.criteria.place) return step.next();
     const t = translatorOf(step.context);
-    return step.prompt(PLACE, { prompt: t('offers:askPlace'), retryPrompt: t('offers:retryPlace') });
+    const postalCode = values.unknownPostalCode;
+    return step.prompt(PLACE, { prompt: postalCode ? t('offers:unknownPostalCode', { postalCode }) : t('offers:askPlace'), retryPrompt: t('offers:retryPlace') });
   }
 
   private async askTypologyStep(step: WaterfallStepContext<Recognition>) {
@@ -168,7 +181,7 @@ export class OfferSearchDialog extends ComponentDialog {
     const t = translatorOf(context);
     const language = languageOf(context);
     const conversation = turnStateOf(context).conversation;
-    conversation.lastSearch = { criteria, page, shownTotals: conversation.lastSearch?.shownTotals ?? [] };
+    conversation.lastSearch = { criteria, page, shownTotals: conversation.lastSearch?.shownTotals ?? [], shownIds: conversation.lastSearch?.shownIds ?? [] };
     try {
       const household = await this.householdFilter(context, criteria);
       const results = await this.portal.searchOffers({ ...portalQuery(criteria, page), ...(household ? { financing: household.allowed } : {}) });
@@ -184,6 +197,7 @@ export class OfferSearchDialog extends ComponentDialog {
         return;
       }
       conversation.lastSearch.shownTotals = results.items.map((offer) => offer.rent + offer.charges);
+      conversation.lastSearch.shownIds = results.items.map((offer) => offer.id);
       const from = (page - 1) * PAGE_SIZE + 1;
       const heading = `${t('offers:summary', { count: results.total, criteria: described })} ${t('offers:page', { from, to: from + results.items.length - 1, total: results.total })}`;
       await context.sendActivity(MessageFactory.attachment(offerListCard(t, language, heading, results.items, { more: from + results.items.length - 1 < results.total, watch: true })));

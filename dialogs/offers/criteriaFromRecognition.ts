@@ -8,10 +8,23 @@ import { normalizeForMatching } from '../../services/shared/normalizeForMatching
 /** Paris, Lyon and Marseille offers are listed under the city, whatever the arrondissement. */
 const CITY_NAMES: Record<string, string> = { '75056': 'Paris', '69123': 'Lyon', '13055': 'Marseille' };
 
-export type PlaceReading = { kind: 'place'; place: SearchPlace } | { kind: 'ambiguous'; candidates: CommuneCandidate[] } | { kind: 'none' };
+export type PlaceReading =
+  | { kind: 'place'; place: SearchPlace }
+  | { kind: 'ambiguous'; candidates: CommuneCandidate[] }
+  | { kind: 'unknownPostalCode'; postalCode: string }
+  | { kind: 'none' };
+
+// "sans limite de budget", "peu importe le loyer", "without a budget" — or "peu importe" alone, after a
+// search: the maximum rent is dropped.
+const ANY_BUDGET = /^ ?(?:peu importe|n importe|pas de preference|whatever|doesn t matter|no matter|any) ?$|\b(sans (?:limite de |plafond de |maximum de |max de )?(?:budget|loyer|prix)|sans limite|pas de (?:limite de )?(?:budget|loyer max)|peu importe le (?:prix|loyer|budget)|n importe quel (?:prix|loyer|budget)|without (?:a |any )?(?:budget|limit|maximum)|no (?:budget|limit|maximum|max)|any (?:price|budget|rent)|whatever the (?:price|rent))\b/;
+// "le moins cher c'est lequel ?", "the cheapest one": the cheapest offer shown.
+const CHEAPEST = /\b(le moins cher|la moins chere|le plus abordable|the cheapest|cheapest one)\b/;
 
 /** What a sentence says about the search; undefined fields are left to the previous search. */
-export function criteriaFromRecognition(entities: RecognizedEntities, text: string): { criteria: SearchCriteria; place: PlaceReading; cheaper: boolean } {
+export function criteriaFromRecognition(
+  entities: RecognizedEntities,
+  text: string,
+): { criteria: SearchCriteria; place: PlaceReading; cheaper: boolean; anyBudget: boolean; cheapest: boolean } {
   const words = ` ${normalizeForMatching(text)} `;
   const amount = entities.amounts?.find((candidate) => candidate.period !== 'year' && candidate.value < 10_000);
   const typologies = entities.typologies?.map((typology) => (typology === 'T6' ? 'T5' : typology));
@@ -24,7 +37,9 @@ export function criteriaFromRecognition(entities: RecognizedEntities, text: stri
       accessible: /\b(pmr|accessible|fauteuil|handicap\w*|mobilite reduite|wheelchair)\b/.test(words) ? true : undefined,
     },
     place: placeReading(entities.places?.[0], /\b(pres de|autour de|aux alentours de|pas loin de|near|around)\b/.test(words)),
-    cheaper: /\b(moins cher|moins chere|moins chers|plus abordable|cheaper|less expensive)\b/.test(words),
+    cheaper: !CHEAPEST.test(words) && /\b(moins cher|moins chere|moins chers|plus abordable|cheaper|less expensive)\b/.test(words),
+    anyBudget: ANY_BUDGET.test(words),
+    cheapest: CHEAPEST.test(words),
   };
 }
 
@@ -32,7 +47,7 @@ function placeReading(place: Place | undefined, nearby: boolean): PlaceReading {
   if (!place) return { kind: 'none' };
   if (place.kind === 'department') return { kind: 'place', place: { kind: 'department', code: place.code, name: place.name } };
   const candidates = place.candidates;
-  if (candidates.length === 0) return { kind: 'none' };
+  if (candidates.length === 0) return place.postalCode ? { kind: 'unknownPostalCode', postalCode: place.postalCode } : { kind: 'none' };
   const departments = new Set(candidates.map((candidate) => candidate.department));
   // Homonyms in different departments (Saint-Denis 93 / 974): the user says which.
   if (departments.size > 1 && !place.postalCode) return { kind: 'ambiguous', candidates: candidates.slice(0, 5) };

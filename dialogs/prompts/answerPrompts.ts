@@ -37,6 +37,9 @@ export class ChoiceAnswerPrompt extends Prompt<FoundChoice> {
 
   protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<FoundChoice>> {
     const choices = (options.choices ?? []).filter((choice): choice is Choice => typeof choice === 'object');
+    // A card's button that carries one of the choices ("Retirer" under an application).
+    const pressed = buttonChoice(context.activity.value, choices);
+    if (pressed >= 0) return { succeeded: true, value: { value: choices[pressed]!.value, index: pressed, score: 1 } };
     const reading = readChoice(context.activity.text ?? '', choices.map(optionOf));
     const value = reading?.kind === 'choice' ? reading.value : reading?.kind === 'none' && choices.some((choice) => choice.value === NONE_OF_THESE) ? NONE_OF_THESE : undefined;
     const index = choices.findIndex((choice) => choice.value === value);
@@ -52,6 +55,13 @@ export class YesNoAnswerPrompt extends ChoiceAnswerPrompt {
     const index = (options.choices ?? []).findIndex((choice) => typeof choice === 'object' && choice.value === answer);
     return { succeeded: true, value: { value: answer, index: Math.max(0, index), score: 1 } };
   }
+}
+
+/** The choice a card button's value names among its fields, or -1. */
+function buttonChoice(value: unknown, choices: Choice[]): number {
+  if (typeof value !== 'object' || value === null) return -1;
+  const fields = Object.values(value).filter((field): field is string => typeof field === 'string');
+  return choices.findIndex((choice) => fields.includes(choice.value));
 }
 
 function optionOf(choice: Choice): ChoiceOption {

@@ -27,7 +27,13 @@ export const ConversationDataSchema = z.looseObject({
   transcript: z.array(TranscriptLineSchema).default([]),
   /** The last offer search, for "more", refinements and relaxations. */
   lastSearch: z
-    .object({ criteria: SearchCriteriaSchema, page: z.number().int().min(1), shownTotals: z.array(z.number()) })
+    .object({
+      criteria: SearchCriteriaSchema,
+      page: z.number().int().min(1),
+      /** The offers of the page shown, and their rent with charges, in the same order. */
+      shownTotals: z.array(z.number()),
+      shownIds: z.array(z.string()).optional(),
+    })
     .optional(),
   /** The facts of the last eligibility answer, for a correction that follows it ("en fait on est 4"). */
   lastEligibility: z

@@ -166,11 +166,10 @@ export class ScenarioRunner {
     return run;
   }
 
-  async newestOutboxCode(): Promise<string> {
+  /** The codes the simulator has "sent", newest first (it keeps the last few). */
+  async outboxCodes(): Promise<{ challengeId: string; code: string }[]> {
     const response = await fetch(`${this.simulator.url}/dev/outbox`, { headers: { authorization: `Bearer ${PORTAL_TOKEN}` } });
-    const { items } = (await response.json()) as { items: { code: string }[] };
-    if (!items[0]) throw new Error('no code in the simulator outbox');
-    return items[0].code;
+    return ((await response.json()) as { items: { challengeId: string; code: string }[] }).items;
   }
 }
 
@@ -213,13 +212,23 @@ class CorpusConversation {
     const english = this.scenario.language === 'en';
     const turns: TurnRecord[] = [];
     const linked = await this.runner.exclusiveLinking(async () => {
+      const before = await this.runner.outboxCodes();
       turns.push(await this.say(english ? `my unique number is ${nur}` : `mon numéro unique c'est ${nur}`));
-      const code = await this.runner.newestOutboxCode();
-      const answer = await this.sendWithActivities({ type: 'message', text: code }, code);
-      turns.push(answer.record);
-      return answer.activities;
+      // A scenario playing at the same time may have typed a number too: each code sent since is tried,
+      // newest first, until one links (the portal allows five tries).
+      const seen = new Set(before.map((item) => `${item.challengeId}:${item.code}`));
+      const sent = (await this.runner.outboxCodes()).filter((item) => !seen.has(`${item.challengeId}:${item.code}`)).map((item) => item.code);
+      let activities: Partial<Activity>[] = [];
+      for (const code of sent.slice(0, 4)) {
+        const answer = await this.sendWithActivities({ type: 'message', text: code }, code);
+        turns.push(answer.record);
+        activities = answer.activities;
+        if (/est liée|is (now )?linked/i.test(answer.record.replies.join('\n'))) break;
+      }
+      return activities;
     });
-    if (!/est liée|is (now )?linked/i.test(turns.at(-1)!.replies.join('\n'))) throw new Error(`setup: the demo account ${nur} was not linked`);
+    const lastReplies = turns.at(-1)!.replies.join('\n');
+    if (!/est liée|is (now )?linked/i.test(lastReplies)) throw new Error(`setup: the demo account ${nur} was not linked; the bot said: ${lastReplies.slice(0, 300) || '(nothing)'}`);
     const decline = buttonData(linked, /non merci|no,? thanks/i);
     if (decline) turns.push(await this.say('', decline));
     return turns;

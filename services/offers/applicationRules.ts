@@ -22,6 +22,25 @@ export interface NamedViolation extends Violation {
  */
 export function applicationViolations(application: ApplicationCase): NamedViolation[] {
   const { request, offer } = application;
+  const violations = requestViolations(application);
+  const ceiling = ceilingForOffer(request, offer, application.ceilingYear);
+  // Eligible when the income is lower than or equal to the ceiling (arrêté of 29 July 1987).
+  if (request.referenceIncome.amount > ceiling) {
+    violations.push({
+      code: 'INCOME_ABOVE_CEILING',
+      message: `reference income above the ${offer.financing} ceiling`,
+      params: { financing: offer.financing, ceiling, year: application.ceilingYear },
+    });
+  }
+  return violations;
+}
+
+/**
+ * The rules that hold whatever the offer: the limit of applications in progress, a valid request, a
+ * complete one. "Je peux candidater ?" is answered with these before any offer is chosen.
+ */
+export function requestViolations(application: Omit<ApplicationCase, 'offer' | 'ceilingYear'>): NamedViolation[] {
+  const { request } = application;
   const violations: NamedViolation[] = [];
 
   // AL-in's limit is not published (FACTS.md): ours is configuration, MAX_ACTIVE_APPLICATIONS.
@@ -43,15 +62,6 @@ export function applicationViolations(application: ApplicationCase): NamedViolat
       code: 'REQUEST_INCOMPLETE',
       message: 'documents missing, expired or rejected in the national request file',
       params: { documents: [...new Set(documents)].join(',') },
-    });
-  }
-  const ceiling = ceilingForOffer(request, offer, application.ceilingYear);
-  // Eligible when the income is lower than or equal to the ceiling (arrêté of 29 July 1987).
-  if (request.referenceIncome.amount > ceiling) {
-    violations.push({
-      code: 'INCOME_ABOVE_CEILING',
-      message: `reference income above the ${offer.financing} ceiling`,
-      params: { financing: offer.financing, ceiling, year: application.ceilingYear },
     });
   }
   return violations;

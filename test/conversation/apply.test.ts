@@ -66,4 +66,30 @@ describe('applying to offers', () => {
     expect(await say('julie', '', { intent: 'withdraw', candidatureId: withdrawButton })).toContain('Voulez-vous vraiment retirer votre candidature');
     expect(await say('julie', 'oui')).toContain('est retirée');
   });
+
+  it('takes "la première" at the withdrawal question, and a bare "non" at the confirmation keeps it', async () => {
+    await linked('nadia', '0131025000303GDPUB');
+    const before = (await candidatures('nadia')).length;
+    expect(await say('nadia', 'retirer une candidature')).toContain('Quelle candidature voulez-vous retirer');
+    expect(await say('nadia', 'la premiere')).toContain('Voulez-vous vraiment retirer votre candidature');
+    expect(await say('nadia', 'non')).not.toContain('est retirée');
+    expect((await candidatures('nadia')).length).toBe(before);
+  });
+
+  it('answers "je peux candidater ?" with what stands in the way whatever the offer', async () => {
+    await linked('can-i', '1110325004242GDPUB');
+    const answer = await say('can-i', 'je peux candidater ?');
+    expect(answer).toContain('Pour l\'instant, vous ne pouvez pas candidater');
+    expect(answer).toContain('avis d\'imposition');
+    expect(answer).not.toContain('À quelle offre');
+  });
+
+  it('applies to "le deuxième" of the offers just shown', async () => {
+    await linked('second', '0691124000101GDPUB');
+    const shown = await running().bot.say('second', 'montre moi les T4 a Lyon');
+    const ids = [...JSON.stringify(shown).matchAll(/"offerId":"(OFR-\d{5})"/g)].map((match) => match[1]);
+    const second = [...new Set(ids)][1]!;
+    const offer = await api<{ rent: number; charges: number }>(`/alin/v1/offers/${second}`);
+    expect(await say('second', 'je candidate au deuxième')).toContain(`${offer.rent + offer.charges}\u00a0€`);
+  });
 });

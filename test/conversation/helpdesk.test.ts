@@ -62,6 +62,22 @@ describe('the HR helpdesk', () => {
     expect(JSON.stringify(handoff?.attachments)).toContain('huissier');
   });
 
+  it('answers a documents question that tells an urgent situation, with the numbers first and a person offered beside', async () => {
+    const replies = await say('aside', "je suis sans domicile, je dors dans ma voiture, je mets quoi comme justificatif d'adresse ?");
+    expect(replies).toMatch(/^Si vous êtes en danger[^]*115\u00a0: hébergement d'urgence[^]*jour et nuit\.\n/);
+    expect(replies).not.toMatch(/3919|119|Votre situation est urgente/);
+    expect(replies).toContain('Transmettre en priorité à un conseiller');
+    expect(replies).toContain('Attestation de domiciliation');
+    expect(replies.indexOf('115')).toBeLessThan(replies.indexOf('Attestation de domiciliation'));
+  });
+
+  it('lets a clear new request through when the helpdesk was only guessed, not when a person was asked for', async () => {
+    await say('guessed', "rien de grave hein, pas de violence ni d'expulsion, c'est juste que mon appart est trop petit avec le bebe");
+    expect(await say('guessed', 'je cherche un T3 a Nantes')).toContain('Nantes');
+    await say('asked', 'je veux parler à un conseiller');
+    expect(await say('asked', 'c pour mon dossier qui bouge pas depuis 8 mois')).toContain('Répondez par oui ou par non');
+  });
+
   it('sends nothing when the user says no', async () => {
     const before = (await tickets()).items.length;
     await say('no-ticket', 'je veux parler à quelqu\'un');

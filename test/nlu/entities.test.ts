@@ -94,11 +94,11 @@ describe('amounts in euros', () => {
     ${'700 € charges comprises'}           | ${[{ value: 700, chargesIncluded: true }]}
     ${'650€ hc'}                           | ${[{ value: 650, chargesIncluded: false }]}
     ${'800 euros par mois'}                | ${[{ value: 800, period: 'month' }]}
-    ${'40k'}                               | ${[{ value: 40000 }]}
+    ${'40k'}                               | ${[{ value: 40000, income: true }]}
     ${'40 k€ par an'}                      | ${[{ value: 40000, period: 'year' }]}
     ${'1,5k'}                              | ${[{ value: 1500 }]}
-    ${'40 000 €'}                          | ${[{ value: 40000 }]}
-    ${'40.000 euros'}                      | ${[{ value: 40000 }]}
+    ${'40 000 €'}                          | ${[{ value: 40000, income: true }]}
+    ${'40.000 euros'}                      | ${[{ value: 40000, income: true }]}
     ${'1 200,50 €'}                        | ${[{ value: 1200.5 }]}
     ${'1,200.50 EUR'}                      | ${[{ value: 1200.5 }]}
     ${'€ 900'}                             | ${[{ value: 900 }]}
@@ -121,6 +121,10 @@ describe('amounts in euros', () => {
     ${'Paris 15e'}                         | ${[]}
     ${'69003'}                             | ${[]}
     ${'max 3 pieces'}                      | ${[]}
+    ${'25 000'}                            | ${[{ value: 25000, income: true }]}
+    ${'revenus 2024 : 31 000'}             | ${[{ value: 31000, income: true }]}
+    ${'mon rfr 2024'}                      | ${[]}
+    ${'1 500 € cc'}                        | ${[{ value: 1500, chargesIncluded: true }]}
   `('"$typed" → $found', ({ typed, found }) => {
     expect(findAmounts(typed).map((match) => match.value)).toEqual(found);
   });
@@ -302,6 +306,22 @@ describe('all parsers together', () => {
     expect(entities.phone).toBeUndefined();
     expect(entities.places).toBeUndefined();
     expect(entities.amounts).toEqual([{ value: 40000, period: 'year' }]);
+  });
+
+  it('reads a round number as money, not a postal code, when the message names another place', () => {
+    const { entities } = extractEntities('seule avec ma fille, on cherche a versailles, 45000', TODAY);
+    expect(entities.places?.map(codes)).toEqual([['78646']]);
+    expect(entities.amounts).toEqual([{ value: 45000, income: true }]);
+    // Said after a place cue, it stays the postal code.
+    expect(extractEntities('Lyon ou a 38000', TODAY).entities.places?.map(codes)).toEqual([['69123'], ['38185']]);
+  });
+
+  it('keeps a postal code no commune has, for the dialog to say so', () => {
+    for (const typed of ['je cherche vers 99999', 'les plafonds pour le 75099', 'a flat in 13999']) {
+      const [place] = extractEntities(typed, TODAY).entities.places ?? [];
+      expect(place).toMatchObject({ kind: 'commune', candidates: [] });
+    }
+    expect(extractEntities('mon code est 75099 merci', TODAY).entities.places).toBeUndefined();
   });
 
   it('does not read a date as a department', () => {

@@ -168,6 +168,21 @@ function distinctiveChoice<V extends string>(said: string, options: ChoiceOption
 }
 
 /** "le 2", "la deuxième", "1er", "the last one": the index said, when the answer is only a position. */
+/** Counting words that are not ordinals inside a sentence ("un T2", "deux pièces", "2 enfants"). */
+const CARDINAL = /^(?:\d+|un|une|deux|trois|quatre|cinq|two|three|four|five)$/;
+
+/**
+ * An ordinal inside a sentence: "je candidate au deuxième" → 1, "retire la dernière" → 'last'. Only
+ * true ordinals count there ("le 2" or "deux" could be anything); undefined when none, or several.
+ */
+export function ordinalInSentence(text: string): number | 'last' | undefined {
+  const words = normalizeForMatching(text.slice(0, READ_AT_MOST)).split(' ');
+  const ordinals = words.filter((word) => !CARDINAL.test(word) && (LAST.has(word) || ORDINAL_OF.has(word)));
+  if (ordinals.length !== 1) return undefined;
+  const [word] = ordinals as [string];
+  return LAST.has(word) ? 'last' : ORDINAL_OF.get(word);
+}
+
 function positionIn(text: string): number | 'last' | undefined {
   const words = normalizeForMatching(text.slice(0, READ_AT_MOST)).split(' ').filter((word) => word && !FILLERS.has(word));
   if (words.length !== 1) return undefined;

@@ -19,7 +19,13 @@ const SMS_EURO = new RegExp(String.raw`(?<![\d.,a-z])(${NUMBER})e(?![a-z0-9])`, 
 // "400 max", "700 maxi", "650 tops", "500 at most": a ceiling said after the number.
 const BEFORE_MAX = new RegExp(String.raw`(?<![\d.,a-z])(${NUMBER}) ?(?:max(?:imum|i)?|au max(?:imum)?|tops|at most|grand max)(?![a-z])`, 'g');
 const BEFORE_INCOME_WORDS = new RegExp(String.raw`(?<![\d.,a-z])(${NUMBER}) ?(?:${INCOME_AFTER})`, 'g');
-const IN_CONTEXT = new RegExp(String.raw`(?<![a-z])(?:${MONEY_CONTEXT})(?: ?(?:de|du|:|of|is|est|c'est|c est|cest|c|etait|c'etait|was|fait|a|=|environ|about|around|je crois|i think|a moi|pour moi|perso|seule?|only))* ?(${NUMBER})(?![\d.,]*\d)(?! ?(?:m2|m²|m |pieces?|personnes?|pers|ans|mois|jours?|enfants?))`, 'g');
+// "revenus 2024 : 30 000": the year the income is of comes between the word and the amount.
+const IN_CONTEXT = new RegExp(String.raw`(?<![a-z])(?:${MONEY_CONTEXT})(?: ?(?:de|du|:|of|is|est|c'est|c est|cest|c|etait|c'etait|was|fait|a|=|environ|about|around|je crois|i think|a moi|pour moi|perso|seule?|only|(?:en |in |for |pour )?(?:19|20)\d\d(?= ?[:=,]| (?:de|du|:|of|is|est|c'est|c est|c|etait|was|fait|environ|about|around|je crois|i think)(?![a-z]) ?\d)))* ?(${NUMBER})(?![\d.,]*\d)(?! ?(?:m2|m²|m |pieces?|personnes?|pers|ans|mois|jours?|enfants?))`, 'g');
+
+// "25 000", "25.000": thousands written apart are money, never a postal code, a count or a year.
+const SEPARATED_THOUSANDS = new RegExp(String.raw`(?<![\d.,a-z])(\d{1,3}(?:[ .]\d{3})+)(?![\d.,]*\d)(?! ?(?:m2|m²|m |pieces?|personnes?|pers|ans|mois|jours?|enfants?|habitants?|salaries?))`, 'g');
+/** An income said with its year ("revenus 2024") is not 2 024 €. */
+const YEAR = /^(?:19|20)\d\d$/;
 
 const CHARGES_INCLUDED = /^[ ,]*(?:\/ ?mois ?|par mois ?)?(?:cc|c\.c\.?|ttc|tcc|charges? comprises?|toutes charges comprises|charges? incluses?|charges included|including (?:charges|bills)|bills included)(?![a-z])/;
 const CHARGES_EXCLUDED = /^[ ,]*(?:\/ ?mois ?|par mois ?)?(?:hc|h\.c\.?|hors charges?|sans (?:les )?charges|\+ ?charges|excluding (?:charges|bills)|plus (?:charges|bills))(?![a-z])/;
@@ -63,10 +69,23 @@ export function findAmounts(text: string): EntityMatch<Amount>[] {
   for (const match of folded.matchAll(IN_CONTEXT)) {
     const value = parseNumber(match[1] ?? '');
     if (value === undefined || (value < 100 && !(value === 0 && INCOME_WORDS.test(match[0])))) continue;
+    if (YEAR.test(match[1] ?? '') && INCOME_WORDS.test(match[0])) continue;
     const numberStart = match.index + match[0].length - (match[1] ?? '').length;
     add(numberStart, match.index + match[0].length, value, INCOME_WORDS.test(match[0]));
   }
+  for (const match of folded.matchAll(SEPARATED_THOUSANDS)) {
+    const number = match[1] ?? '';
+    add(match.index, match.index + number.length, parseNumber(number));
+  }
+  for (const amount of found) markYearlySum(amount.value);
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** No rent reaches this much a month: an amount this large, said without a period, is a yearly income. */
+const LARGEST_MONTHLY_SUM = 5000;
+
+export function markYearlySum(amount: Amount): void {
+  if (amount.value >= LARGEST_MONTHLY_SUM && amount.period === undefined && amount.chargesIncluded === undefined) amount.income = true;
 }
 
 /** "1 200,50" → 1200.5, "40.000" → 40000, "1,200.50" → 1200.5, "12.50" → 12.5. */

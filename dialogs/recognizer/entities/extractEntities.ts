@@ -1,4 +1,6 @@
-import { findAmounts } from './amount';
+import { findAmounts, markYearlySum } from './amount';
+import { foldText } from './foldText';
+import type { Amount, Place } from './schemas';
 import { findDates } from './date';
 import { findEmails } from '../../../services/privacy/detectors/email';
 import type { EntityMatch } from './entityMatch';
@@ -49,12 +51,13 @@ export function extractEntities(text: string, today: Date): ExtractedEntities {
   const [uniqueNumber] = keep('uniqueNumber', findUniqueNumbers(text));
   const [siret] = keep('siret', findSirets(text));
   const [phone] = keep('phone', findPhones(text));
-  const amounts = keep('amount', findAmounts(text));
+  const { places: placeMatches, amounts: roundSums } = roundSumsAmongPlaces(text, findPlaces(text));
+  const amounts = keep('amount', [...findAmounts(text), ...roundSums].sort((a, b) => a.start - b.start));
   const surfaces = keep('surface', findSurfaces(text));
   const dates = keep('date', findDates(text, today));
   const typologies = keep('typology', findTypologies(text));
   const [persons] = keep('persons', findPersons(text));
-  const places = keep('place', findPlaces(text));
+  const places = keep('place', placeMatches);
 
   if (email !== undefined) entities.email = email;
   if (offerId !== undefined) entities.offerId = offerId;
@@ -68,4 +71,29 @@ export function extractEntities(text: string, today: Date): ExtractedEntities {
   if (persons !== undefined) entities.persons = persons;
   if (places.length > 0) entities.places = places;
   return { entities, spans: spans.sort((a, b) => a.start - b.start) };
+}
+
+/** Place cues right before a postal code: "à 45000", "dans le 38000", "cp 24000". */
+const POSTAL_CODE_CUE = /(?:^|[^a-z])(?:a|au|vers|dans|sur|le|cp|code postal|in|near|at)\s*$/;
+
+/**
+ * "à Versailles, 45000": when a message names another place, a round number with no place cue before it
+ * is a sum of money (a yearly income), not the postal code it also is (45000 is Orléans's).
+ */
+function roundSumsAmongPlaces(text: string, found: EntityMatch<Place>[]): { places: EntityMatch<Place>[]; amounts: EntityMatch<Amount>[] } {
+  if (found.length < 2) return { places: found, amounts: [] };
+  const folded = foldText(text);
+  const places: EntityMatch<Place>[] = [];
+  const amounts: EntityMatch<Amount>[] = [];
+  for (const match of found) {
+    const typed = folded.slice(match.start, match.end);
+    if (/^\d{2}000$/.test(typed) && !POSTAL_CODE_CUE.test(folded.slice(0, match.start))) {
+      const amount: Amount = { value: Number(typed) };
+      markYearlySum(amount);
+      amounts.push({ value: amount, start: match.start, end: match.end });
+    } else {
+      places.push(match);
+    }
+  }
+  return places.length > 0 ? { places, amounts } : { places: found, amounts: [] };
 }

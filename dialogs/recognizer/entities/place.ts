@@ -76,7 +76,10 @@ function placeAt(words: Word[], i: number, index: PlaceIndex, cues: ReadonlySet<
 
   if (/^\d{5}$/.test(word)) {
     const communes = index.communesByPostalCode.get(word);
-    if (!communes || /^(?:€|k|eur|euros?)$/.test(words[i + 1]?.text ?? '')) return undefined;
+    if (/^(?:€|k|eur|euros?)$/.test(words[i + 1]?.text ?? '')) return undefined;
+    // "vers 99999", "pour le 75099": a postal code no commune has — the dialog says so rather than guess.
+    const meantAsPlace = alone(1) || (cue !== undefined && (cues.has(cue) || DEPARTMENT_NUMBER_CUES.has(cue) || cue === 'cp' || cue === 'postal'));
+    if (!communes) return meantAsPlace ? { place: { kind: 'commune', candidates: [], postalCode: word }, length: 1 } : undefined;
     // 69003 is both Lyon and its 3rd arrondissement: the arrondissement is what was meant.
     const cities = new Set(communes.flatMap((commune) => (commune.city ? [commune.city] : [])));
     return { place: { kind: 'commune', candidates: communes.filter((commune) => !cities.has(commune.code)), postalCode: word }, length: 1 };

@@ -12,7 +12,8 @@ export type ZonedPlace = { kind: 'zone'; zone: IncomeZone; name: string } | { ki
 export const PendingPlaceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('needsChoice'), name: z.string(), candidates: z.array(CommuneCandidateSchema) }),
   z.object({ kind: z.literal('needsCommune'), departmentCode: z.string(), departmentName: z.string() }),
-  z.object({ kind: z.literal('unknown') }),
+  /** No commune has the postal code typed ("75099"): the question says so. */
+  z.object({ kind: z.literal('unknown'), postalCode: z.string().optional() }),
 ]);
 export type PendingPlace = z.infer<typeof PendingPlaceSchema>;
 
@@ -32,6 +33,7 @@ export function readPlaceZone(text: string): PlaceZoneReading {
 export function placeZoneOfEntity(place: Place): PlaceZoneReading {
   // A misspelt name ("villeurbane") is confirmed before use: a question with the one commune meant.
   if (place.kind === 'commune' && place.misspelt && place.candidates[0]) return { kind: 'needsChoice', name: place.candidates[0].name, candidates: [place.candidates[0]] };
+  if (place.kind === 'commune' && place.candidates.length === 0 && place.postalCode) return { kind: 'unknown', postalCode: place.postalCode };
   return placeZoneOfResolution(resolutionOfEntity(place));
 }
 

@@ -1,0 +1,24 @@
+import type { Attachment } from 'botbuilder';
+import type { EmergencyNumber } from '../../services/triage/triage';
+import type { Translate } from '../i18n';
+import { adaptiveCard, intentButton } from './adaptiveCard';
+
+/** Immediate danger first, then shelter, violence, children. */
+const SHOWN_IN_ORDER: readonly EmergencyNumber[] = ['17', '115', '3919', '119'];
+
+/** The numbers that apply, in one short block shown before anything else; undefined when none apply. */
+export function emergencyNumbersText(t: Translate, numbers: readonly EmergencyNumber[]): string | undefined {
+  const shown = SHOWN_IN_ORDER.filter((number) => numbers.includes(number));
+  if (shown.length === 0) return undefined;
+  const lines = shown.map((number, index) => `- ${t(`helpdesk:emergency.${number}`)}${index === shown.length - 1 ? '.' : t('helpdesk:emergency.between')}`);
+  return [t('helpdesk:emergency.intro'), ...lines].join('\n');
+}
+
+/** Beside the answer to what the person asked: their situation may be a priority, a person one click away. */
+export function urgentAsideCard(t: Translate): Attachment {
+  return adaptiveCard({
+    body: [{ type: 'TextBlock', text: t('helpdesk:urgentAside.text'), wrap: true }],
+    actions: [intentButton(t('helpdesk:urgentAside.button'), 'helpdesk')],
+    fallbackText: `${t('helpdesk:urgentAside.text')} ${t('helpdesk:urgentAside.button')}`,
+  });
+}

@@ -1,0 +1,35 @@
+import { normalizeForMatching } from '../../services/shared/normalizeForMatching';
+import { asksForAPerson } from './answers/answerReader';
+import { readEntities } from './entities/schemas';
+import type { Intent, Recognition } from './intents';
+import wordsData from './documentsQuestionWords.json';
+
+const bothLanguages = (words: { fr: string[]; en: string[] }) => [...words.fr, ...words.en].map(normalizeForMatching);
+const DOCUMENT_WORDS = bothLanguages(wordsData.documents);
+const ASKING_WORDS = bothLanguages(wordsData.asking);
+
+/** Intents a documents question telling a hard situation is mistaken for. */
+const MISTAKEN_FOR: readonly Intent[] = ['helpdesk', 'complaint', 'none', 'eligibility', 'greeting'];
+
+function says(said: string, phrases: string[]): boolean {
+  return phrases.some((phrase) => said.includes(` ${phrase} `));
+}
+
+/** "je suis sans domicile, je mets quoi comme justificatif ?": asks which documents to give. */
+export function asksForDocuments(text: string): boolean {
+  const said = ` ${normalizeForMatching(text.slice(0, 600))} `;
+  return says(said, DOCUMENT_WORDS) && (text.includes('?') || says(said, ASKING_WORDS));
+}
+
+/**
+ * "mon logement est insalubre, faut quoi comme preuve ?" is a documents question, not a request for a
+ * person: the situation it tells decides which documents, and the urgency is offered beside the answer.
+ * A person asked for in words stays a request for a person.
+ */
+export function asDocumentsQuestion(recognition: Recognition): Recognition {
+  if (!MISTAKEN_FOR.includes(recognition.intent) || !asksForDocuments(recognition.text) || asksForAPerson(recognition.text)) return recognition;
+  // "on est 2, 30 000 sur l'avis d'imposition, éligible ?" asks for a verdict, not for a list.
+  const entities = readEntities(recognition.entities);
+  if (recognition.intent === 'eligibility' && (entities.amounts !== undefined || entities.persons !== undefined)) return recognition;
+  return { ...recognition, intent: 'documents', score: Math.max(recognition.score, 0.8) };
+}
