@@ -1,7 +1,6 @@
 import { MessageFactory, type CardAction, type TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
-  TextPrompt,
   WaterfallDialog,
   type Dialog,
   type DialogContext,
@@ -39,6 +38,7 @@ import { chosenPlace, isZoned, placeZoneOfDepartment, readPlaceZone, PendingPlac
 import { readEntities, type RecognizedEntities } from './recognizer/entities/schemas';
 import { readEligibilityMessage } from './recognizer/eligibilityMessage';
 import type { Recognition } from './recognizer/intents';
+import { PatientTextPrompt } from './prompts/patientTextPrompt';
 
 const ROUTER = 'eligibility.router';
 const STEPS = 'eligibility.steps';
@@ -121,12 +121,12 @@ export class EligibilityDialog extends ComponentDialog {
     if (linkNumber) this.addDialog(linkNumber);
     if (employerCheck) this.addDialog(employerCheck);
     this.addDialog(new PlacePrompt(PLACE, (text) => readPlaceZone(text).kind !== 'unknown', 'eligibility:ask.placeRetry', 'eligibility:ask.unknownPostalCode'));
-    this.addDialog(new TextPrompt(WHICH_PLACE, async (prompt) => chosenPlace(validationsOf(prompt, PendingPlaceSchema), prompt.recognized.value ?? '') !== undefined));
-    this.addDialog(new TextPrompt(COMMUNE, async (prompt) => chosenPlace(validationsOf(prompt, PendingPlaceSchema), prompt.recognized.value ?? '') !== undefined));
-    this.addDialog(new TextPrompt(PERSONS, (prompt) => validatePersons(prompt)));
-    this.addDialog(new TextPrompt(INCOME, (prompt) => validateIncome(prompt)));
+    this.addDialog(new PatientTextPrompt(WHICH_PLACE, async (prompt) => chosenPlace(validationsOf(prompt, PendingPlaceSchema), prompt.recognized.value ?? '') !== undefined));
+    this.addDialog(new PatientTextPrompt(COMMUNE, async (prompt) => chosenPlace(validationsOf(prompt, PendingPlaceSchema), prompt.recognized.value ?? '') !== undefined, 'answers.placeHelp'));
+    this.addDialog(new PatientTextPrompt(PERSONS, (prompt) => validatePersons(prompt), 'answers.personsHelp'));
+    this.addDialog(new PatientTextPrompt(INCOME, (prompt) => validateIncome(prompt), 'answers.incomeHelp'));
     this.addDialog(new ChoiceAnswerPrompt(COMPOSITION));
-    this.addDialog(new TextPrompt(AGES, async (prompt) => readAges(prompt.recognized.value ?? '') !== undefined));
+    this.addDialog(new PatientTextPrompt(AGES, async (prompt) => readAges(prompt.recognized.value ?? '') !== undefined));
     this.addDialog(yesNoPrompt(DISABILITY));
     this.addDialog(new WaterfallDialog(ROUTER, [this.routeStep.bind(this)]));
     this.addDialog(new WaterfallDialog(EMPLOYER_CHECK, [this.checkEmployerStep.bind(this)]));

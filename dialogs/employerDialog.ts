@@ -1,8 +1,9 @@
-import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { translatorOf } from './turn/turnAccess';
 import { isServiceError } from '../services/http/errors';
 import type { PortalApi } from '../services/portal/portalApi';
 import { isValidSiret, normaliseSiret } from '../services/portal/siret';
+import { PatientTextPrompt } from './prompts/patientTextPrompt';
 
 const STEPS = 'employer.steps';
 
@@ -20,7 +21,7 @@ const SIRET_PROMPT = 'employer.siret';
 export class EmployerDialog extends ComponentDialog {
   constructor(private readonly portal: PortalApi) {
     super('employerDialog');
-    this.addDialog(new TextPrompt(SIRET_PROMPT, async (prompt) => isValidSiret(normaliseSiret(prompt.recognized.value ?? ''))));
+    this.addDialog(new PatientTextPrompt(SIRET_PROMPT, async (prompt) => isValidSiret(normaliseSiret(prompt.recognized.value ?? ''))));
     this.addDialog(new WaterfallDialog(STEPS, [this.askSiretStep.bind(this), this.checkSiretStep.bind(this)]));
     this.initialDialogId = STEPS;
   }

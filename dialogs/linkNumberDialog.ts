@@ -1,5 +1,5 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
-import { ComponentDialog, TextPrompt, WaterfallDialog, type Dialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type Dialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { AttemptLimiter } from './ports';
 import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
 import { isServiceError } from '../services/http/errors';
@@ -11,6 +11,8 @@ import { UniqueNumberPrompt } from './prompts/uniqueNumberPrompt';
 import { readEntities } from './recognizer/entities/schemas';
 import type { Recognition } from './recognizer/intents';
 import { valuesOf } from './stepAccess';
+import { PatientTextPrompt } from './prompts/patientTextPrompt';
+import { normalizeForMatching } from '../services/shared/normalizeForMatching';
 
 const STEPS = 'linkNumber.steps';
 const CODE_STEPS = 'linkNumber.code';
@@ -18,6 +20,8 @@ const CONFIRM = 'linkNumber.confirm';
 const NUMBER_PROMPT = 'linkNumber.number';
 const CODE_PROMPT = 'linkNumber.code.prompt';
 const MAX_SHAPE_RETRIES = 3;
+/** A question about the number, or not knowing it, typed at the number prompt. */
+const QUESTION_ABOUT_IT = / (?:quoi|koi|ou|comment|pourquoi|sais pas|sait pas|trouve pas|retrouve pas|connais pas|what|where|how|why|don t know|dont know|can t find|cant find) /;
 
 export interface LinkNumberDependencies {
   portal: PortalApi;
@@ -41,7 +45,7 @@ export class LinkNumberDialog extends ComponentDialog {
     this.addDialog(employerCheck);
     this.addDialog(yesNoPrompt(CONFIRM));
     this.addDialog(new UniqueNumberPrompt(NUMBER_PROMPT, (prompt) => this.validateNumber(prompt)));
-    this.addDialog(new TextPrompt(CODE_PROMPT, async (prompt) => sixDigits(prompt.recognized.value) !== undefined));
+    this.addDialog(new PatientTextPrompt(CODE_PROMPT, async (prompt) => sixDigits(prompt.recognized.value) !== undefined, 'answers.codeHelp'));
     this.addDialog(
       new WaterfallDialog(STEPS, [this.checkExistingLinkStep.bind(this), this.askNumberStep.bind(this), this.sendCodeStep.bind(this), this.endStep.bind(this)]),
     );
@@ -182,6 +186,10 @@ export class LinkNumberDialog extends ComponentDialog {
 
   private async validateNumber(prompt: PromptValidatorContext<string>): Promise<boolean> {
     if (prompt.recognized.succeeded) return true;
+    // "c'est quoi ce numéro ?", "où je le trouve ?", "jsais pas": what it is and where it is, then the question.
+    const t = translatorOf(prompt.context);
+    const text = prompt.context.activity.text ?? '';
+    prompt.options.retryPrompt = QUESTION_ABOUT_IT.test(` ${normalizeForMatching(text)} `) || text.includes('?') ? `${t('link:explain')}\n\n${t('link:askNumber')}` : t('link:badShape');
     // After a few tries, let the dialog explain where to find the number instead of asking forever.
     return prompt.attemptCount >= MAX_SHAPE_RETRIES;
   }

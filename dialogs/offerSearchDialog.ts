@@ -1,5 +1,5 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
-import { ComponentDialog, ListStyle, TextPrompt, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, ListStyle, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { listFor } from './i18n';
 import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
@@ -22,6 +22,7 @@ import { valuesOf } from './stepAccess';
 import { ChoiceAnswerPrompt } from './prompts/answerPrompts';
 import { PlacePrompt } from './prompts/placePrompt';
 import { formatDate } from './format';
+import { PatientTextPrompt } from './prompts/patientTextPrompt';
 
 const STEPS = 'offerSearch.steps';
 const WHICH_PLACE = 'offerSearch.whichPlace';
@@ -59,8 +60,8 @@ export class OfferSearchDialog extends ComponentDialog {
     super('offerSearchDialog');
     this.addDialog(new ChoiceAnswerPrompt(WHICH_PLACE, undefined, ListStyle.heroCard));
     this.addDialog(new PlacePrompt(PLACE, (text) => placeIn(text) !== undefined, 'offers:retryPlace', 'offers:unknownPostalCode'));
-    this.addDialog(new TextPrompt(TYPOLOGY, async (prompt) => isAnything(prompt.context, prompt.recognized.value) || typologiesIn(prompt.recognized.value).length > 0));
-    this.addDialog(new TextPrompt(BUDGET, async (prompt) => isAnything(prompt.context, prompt.recognized.value) || budgetIn(prompt.recognized.value) !== undefined));
+    this.addDialog(new PatientTextPrompt(TYPOLOGY, async (prompt) => isAnything(prompt.context, prompt.recognized.value) || typologiesIn(prompt.recognized.value).length > 0));
+    this.addDialog(new PatientTextPrompt(BUDGET, async (prompt) => isAnything(prompt.context, prompt.recognized.value) || budgetIn(prompt.recognized.value) !== undefined));
     this.addDialog(
       new WaterfallDialog(STEPS, [
         this.readRequestStep.bind(this),

@@ -52,14 +52,15 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     throw new Error('maxActiveApplications must be a whole number from 1.');
   }
   const now = clockOf(options.now);
-  const world = seedWorld(options.seed ?? DEFAULT_SIMULATOR_SEED, now());
+  const seeded = () => seedWorld(options.seed ?? DEFAULT_SIMULATOR_SEED, now());
+  const world = seeded();
   const challenges = new LinkChallenges(now);
   const faults = new FaultRegistry();
   const routes: Route[] = [
     ...alinRoutes({ world, challenges, now, maxActiveApplications: options.maxActiveApplications }),
     ...sneRoutes(world, now),
     ...helpdeskRoutes(world, now),
-    ...devRoutes({ world, challenges, faults, now, sendEvent: createEventSender(options.notify, now) }),
+    ...devRoutes({ world, seeded, challenges, faults, now, sendEvent: createEventSender(options.notify, now) }),
   ];
 
   const server = createServer(createRequestListener({ routes, token: options.token, faults, maxBodyBytes: MAX_BODY_BYTES }));

@@ -1,10 +1,9 @@
-import { ActivityTypes, CardFactory, MessageFactory, type Activity, type CardAction, type TurnContext } from 'botbuilder';
+import type { CardAction, TurnContext } from 'botbuilder';
+import { helpInstead, needsHelp, withButtons } from './patience';
 import { ListStyle, Prompt, type Choice, type FoundChoice, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
 import { readChoice, readYesNo, type ChoiceOption } from '../recognizer/answers/answerReader';
 import { translatorOf } from '../turn/turnAccess';
 
-/** After this many answers that were not understood, the buttons are shown with a person to talk to. */
-const MISSES_BEFORE_HELP = 2;
 /** The value of a choice that means "none of these", when the question offers one. */
 export const NONE_OF_THESE = 'none';
 
@@ -27,12 +26,12 @@ export class ChoiceAnswerPrompt extends Prompt<FoundChoice> {
   protected async onPrompt(context: TurnContext, state: { attemptCount?: number }, options: PromptOptions, isRetry: boolean): Promise<void> {
     const choices = (options.choices ?? []).filter((choice): choice is Choice => typeof choice === 'object');
     const question = isRetry && options.retryPrompt ? options.retryPrompt : options.prompt;
-    if ((state.attemptCount ?? 0) >= MISSES_BEFORE_HELP) {
-      await context.sendActivity(withChoices(translatorOf(context)('answers.stillUnclear'), choices, this.style, true, translatorOf(context)('offerPersonButton')));
+    if (isRetry && needsHelp(state)) {
+      await context.sendActivity(helpInstead(translatorOf(context), translatorOf(context)('answers.stillUnclear'), choices.map(actionOf), this.style));
       return;
     }
     if (question === undefined) return;
-    await context.sendActivity(typeof question === 'string' ? withChoices(question, choices, this.style) : question);
+    await context.sendActivity(typeof question === 'string' ? withButtons(question, choices.map(actionOf), this.style) : question);
   }
 
   protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<FoundChoice>> {
@@ -73,11 +72,3 @@ function actionOf(choice: Choice): CardAction {
   return choice.action ?? { type: 'imBack', title: choice.value, value: choice.value };
 }
 
-/** The question with its choices as buttons (suggested actions, or a hero card where buttons must stay). */
-function withChoices(text: string, choices: Choice[], style: ListStyle, offerPerson = false, personTitle = ''): Partial<Activity> {
-  const actions = choices.map(actionOf);
-  if (offerPerson) actions.push({ type: 'messageBack', title: personTitle, text: personTitle, displayText: personTitle, value: { intent: 'helpdesk' } });
-  if (actions.length === 0) return { type: ActivityTypes.Message, text };
-  if (style === ListStyle.heroCard) return MessageFactory.attachment(CardFactory.heroCard('', text, undefined, actions));
-  return MessageFactory.suggestedActions(actions, text);
-}

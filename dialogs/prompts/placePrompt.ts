@@ -1,4 +1,5 @@
-import { TextPrompt, type PromptValidatorContext } from 'botbuilder-dialogs';
+import type { PromptValidatorContext } from 'botbuilder-dialogs';
+import { PatientTextPrompt } from './patientTextPrompt';
 import { translatorOf } from '../turn/turnAccess';
 import { extractEntities } from '../recognizer/entities/extractEntities';
 
@@ -13,7 +14,7 @@ export function unknownPostalCodeIn(text: string): string | undefined {
  * "Where?" — a text prompt whose retry names a postal code no commune has, instead of a generic "I do not
  * recognise this place". `retryKey` is the generic retry, `unknownKey` the one naming {{postalCode}}.
  */
-export class PlacePrompt extends TextPrompt {
+export class PlacePrompt extends PatientTextPrompt {
   constructor(id: string, recognisesPlace: (text: string) => boolean, retryKey: string, unknownKey: string) {
     super(id, async (prompt: PromptValidatorContext<string>) => {
       const text = prompt.recognized.value ?? '';
@@ -22,6 +23,6 @@ export class PlacePrompt extends TextPrompt {
       const postalCode = unknownPostalCodeIn(text);
       prompt.options.retryPrompt = postalCode ? t(unknownKey, { postalCode }) : t(retryKey);
       return false;
-    });
+    }, 'answers.placeHelp');
   }
 }

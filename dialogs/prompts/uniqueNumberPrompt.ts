@@ -1,7 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
 import { readEntities } from '../recognizer/entities/schemas';
-import { recognitionOf } from '../turn/turnAccess';
+import { recognitionOf, translatorOf } from '../turn/turnAccess';
+import { helpInstead, needsHelp } from './patience';
 
 /**
  * Asks for the unique number and returns it in canonical form, as the recognizer read it from the
@@ -12,7 +13,13 @@ export class UniqueNumberPrompt extends Prompt<string> {
     super(dialogId, validator);
   }
 
-  protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
+  protected async onPrompt(context: TurnContext, state: { attemptCount?: number }, options: PromptOptions, isRetry: boolean): Promise<void> {
+    // "jsais pas", "jle trouve pas": after two misses, where to find it and a person, not "retype it".
+    if (isRetry && needsHelp(state)) {
+      const t = translatorOf(context);
+      await context.sendActivity(helpInstead(t, t('answers.numberHelp')));
+      return;
+    }
     const prompt = isRetry && options.retryPrompt ? options.retryPrompt : options.prompt;
     if (prompt) await context.sendActivity(prompt);
   }

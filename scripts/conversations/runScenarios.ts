@@ -7,6 +7,7 @@ import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
 import { connectPortal, type PortalServices } from '../../bot/portalServices';
 import { startSimulator, type RunningSimulator } from '../../simulator/startSimulator';
+import { findUniqueNumbers } from '../../services/sne/uniqueNumber';
 import { unmetExpectations } from './matching';
 import type { Scenario, Step } from './scenarioSchema';
 
@@ -59,6 +60,7 @@ const TEAMS_BOT = { id: '28:alin-bot-app-id', name: 'AL-in Assistant' };
 
 export class ScenarioRunner {
   private linking: Promise<unknown> = Promise.resolve();
+  private portalState: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly simulator: RunningSimulator,
@@ -106,12 +108,26 @@ export class ScenarioRunner {
     const worker = async () => {
       while (next < scenarios.length) {
         const index = next++;
-        results[index] = await this.run(scenarios[index]!);
+        const scenario = scenarios[index]!;
+        results[index] = changesPortalState(scenario) ? await this.onSeededPortal(() => this.run(scenario)) : await this.run(scenario);
         onResult?.(results[index]);
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
     return results;
+  }
+
+  /**
+   * Runs `work` alone among the scenarios that may change the portal's data (a linked demo account
+   * applies, withdraws…), on the seeded data: no scenario passes or fails because of another's order.
+   */
+  private onSeededPortal<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.portalState.then(async () => {
+      await fetch(`${this.simulator.url}/dev/reset`, { method: 'POST', headers: { authorization: `Bearer ${PORTAL_TOKEN}` } });
+      return work();
+    });
+    this.portalState = run.catch(() => undefined);
+    return run;
   }
 
   /** Plays one scenario in a fresh conversation. */
@@ -171,6 +187,11 @@ export class ScenarioRunner {
     const response = await fetch(`${this.simulator.url}/dev/outbox`, { headers: { authorization: `Bearer ${PORTAL_TOKEN}` } });
     return ((await response.json()) as { items: { challengeId: string; code: string }[] }).items;
   }
+}
+
+/** A linked demo account, or a number typed in the conversation: the scenario may apply, withdraw, link. */
+function changesPortalState(scenario: Scenario): boolean {
+  return scenario.linkedTo !== undefined || scenario.steps.some((step) => findUniqueNumbers(step.user).length > 0);
 }
 
 /** One scenario's conversation: its ids, its channel's shape, its setup. */

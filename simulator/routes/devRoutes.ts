@@ -29,15 +29,27 @@ const DevEventSchema = z.object({
 
 export interface DevContext {
   world: SimulatorWorld;
+  /** The world as seeded, anew: what `POST /dev/reset` puts back. */
+  seeded: () => SimulatorWorld;
   challenges: LinkChallenges;
   faults: FaultRegistry;
   now: () => Date;
   sendEvent: (event: Record<string, unknown>) => { sentTo?: string };
 }
 
-/** Simulator-only routes (never part of a real portal): the outbox, fault injection, new offers. */
-export function devRoutes({ world, challenges, faults, now, sendEvent }: DevContext): Route[] {
+/** Simulator-only routes (never part of a real portal): the outbox, fault injection, new offers, a reset. */
+export function devRoutes({ world, seeded, challenges, faults, now, sendEvent }: DevContext): Route[] {
   return [
+    {
+      // Back to the seeded data (applications, requests, tickets), so test conversations do not depend
+      // on each other's order.
+      method: 'POST',
+      pattern: '/dev/reset',
+      handler: () => {
+        Object.assign(world, seeded());
+        return { status: 204 };
+      },
+    },
     {
       method: 'GET',
       pattern: '/dev/outbox',

@@ -113,7 +113,10 @@ describe('eligibility, for the user\'s own situation', () => {
     expect(await say('impossible', '3')).toContain('Quel est le revenu fiscal de référence');
     expect(await say('impossible', '-5000 €')).toContain('Un revenu fiscal de référence ne peut pas être négatif');
     expect(await say('impossible', '2 500 € par mois')).toContain(`${euros('2 500')} par mois est un revenu mensuel`);
-    expect(await say('impossible', 'je ne sais pas')).toContain('Donnez-moi un montant par an');
+    // A third miss is not met with the same sentence: how to answer, and a person.
+    const help = await say('impossible', 'je ne sais pas');
+    expect(help).toContain('en euros par an');
+    expect(help).toContain('Parler à un conseiller');
     expect(await say('impossible', '30 000 €')).toContain('Qui compose votre foyer');
   });
 
