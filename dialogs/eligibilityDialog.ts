@@ -246,7 +246,9 @@ export class EligibilityDialog extends ComponentDialog {
       delete facts.incomeYear;
     }
     if (facts.persons === 1) facts.composition ??= 'adults';
-    if (!values.stepByStep || facts.composition || facts.dependants !== undefined) return step.next();
+    // Step by step, who the household is is asked; after a whole sentence, only when it changes the verdict.
+    const asks = values.stepByStep || verdictDependsOn(facts, compositionVariants(facts));
+    if (facts.composition || facts.dependants !== undefined || !asks) return step.next();
     const t = translatorOf(step.context);
     const choices = CompositionSchema.options.map((value) => {
       const title = t(`eligibility:ask.compositionChoices.${value}`);
@@ -262,7 +264,8 @@ export class EligibilityDialog extends ComponentDialog {
     if (chosen) facts.composition = CompositionSchema.parse(chosen);
     const couple = facts.composition === 'couple' && facts.persons === 2;
     const matters = youngHouseholdMatters({ persons: facts.persons!, dependants: dependantsOf(facts), disabledPersons: facts.disabledPersons });
-    if (!values.stepByStep || !couple || !matters || facts.youngHousehold !== undefined) return step.next();
+    const asks = values.stepByStep || verdictDependsOn(facts, [{ youngHousehold: true }]);
+    if (!couple || !matters || facts.youngHousehold !== undefined || !asks) return step.next();
     const t = translatorOf(step.context);
     return step.prompt(AGES, { prompt: t('eligibility:ask.ages'), retryPrompt: t('eligibility:ask.agesRetry') });
   }
@@ -274,6 +277,8 @@ export class EligibilityDialog extends ComponentDialog {
       facts.youngHousehold = isYoungHousehold({ persons: facts.persons!, dependants: dependantsOf(facts), ages: readAges(step.result) ?? [] });
     }
     const matters = disabilityMatters({ persons: facts.persons!, dependants: dependantsOf(facts), youngHousehold: facts.youngHousehold });
+    // Rarer than the household itself: after a whole sentence, the answer says it assumed no card and a
+    // "oui" then settles it.
     if (!values.stepByStep || !matters || facts.disabledPersons !== undefined) return step.next();
     const t = translatorOf(step.context);
     return step.prompt(DISABILITY, yesNoOptions(t, t('eligibility:ask.disability')));
@@ -423,6 +428,30 @@ function dependantsOf(facts: Facts): number {
   if (facts.composition === 'single') return persons - 1;
   if (facts.composition === 'couple') return Math.max(0, persons - 2);
   return 0;
+}
+
+/**
+ * Whether a case not yet known (a single parent, a young couple, a disability card) would change a
+ * verdict for this income and place: the form asks about it only then — otherwise the answer is the
+ * same either way, and says which cases it assumed absent.
+ */
+function verdictDependsOn(facts: Facts, variants: Partial<Household>[]): boolean {
+  if (facts.place?.kind !== 'zone' || facts.income?.kind !== 'yearly' || facts.persons === undefined) return true;
+  const { zone } = facts.place;
+  const income = facts.income.value;
+  const verdicts = (household: Household) => {
+    const assessment = assessEligibility({ household, income, incomeYear: facts.incomeYear, zone, date: new Date() });
+    return assessment.kind === 'assessed' ? assessment.results.map((result) => `${result.financing}:${result.eligible}`).join() : assessment.kind;
+  };
+  const base = householdOf(facts);
+  const known = verdicts(base);
+  return variants.some((variant) => verdicts({ ...base, ...variant }) !== known);
+}
+
+/** The households the composition question tells apart: one adult with the others as dependants, a couple with children. */
+function compositionVariants(facts: Facts): Partial<Household>[] {
+  const persons = facts.persons ?? 1;
+  return [{ dependants: persons - 1 }, { dependants: Math.max(0, persons - 2) }];
 }
 
 /** The household the facts describe, with what is still unknown taken as absent. */

@@ -21,7 +21,7 @@ const SIRET_PROMPT = 'employer.siret';
 export class EmployerDialog extends ComponentDialog {
   constructor(private readonly portal: PortalApi) {
     super('employerDialog');
-    this.addDialog(new PatientTextPrompt(SIRET_PROMPT, async (prompt) => isValidSiret(normaliseSiret(prompt.recognized.value ?? ''))));
+    this.addDialog(new PatientTextPrompt(SIRET_PROMPT, async (prompt) => isValidSiret(normaliseSiret(prompt.recognized.value ?? '')), undefined, true));
     this.addDialog(new WaterfallDialog(STEPS, [this.askSiretStep.bind(this), this.checkSiretStep.bind(this)]));
     this.initialDialogId = STEPS;
   }

@@ -45,7 +45,7 @@ export class LinkNumberDialog extends ComponentDialog {
     this.addDialog(employerCheck);
     this.addDialog(yesNoPrompt(CONFIRM));
     this.addDialog(new UniqueNumberPrompt(NUMBER_PROMPT, (prompt) => this.validateNumber(prompt)));
-    this.addDialog(new PatientTextPrompt(CODE_PROMPT, async (prompt) => sixDigits(prompt.recognized.value) !== undefined, 'answers.codeHelp'));
+    this.addDialog(new PatientTextPrompt(CODE_PROMPT, async (prompt) => validateCode(prompt), 'answers.codeHelp', true));
     this.addDialog(
       new WaterfallDialog(STEPS, [this.checkExistingLinkStep.bind(this), this.askNumberStep.bind(this), this.sendCodeStep.bind(this), this.endStep.bind(this)]),
     );
@@ -193,6 +193,17 @@ export class LinkNumberDialog extends ComponentDialog {
     // After a few tries, let the dialog explain where to find the number instead of asking forever.
     return prompt.attemptCount >= MAX_SHAPE_RETRIES;
   }
+}
+
+/** "j'ai rien reçu", "toujours pas de code": where to look, instead of "the code has 6 digits". */
+const CODE_NOT_RECEIVED = / (?:rien recu|pas recu|rien eu|pas eu|pas arrive|rien arrive|toujours rien|toujours pas|didn t get|did not get|not received|haven t received|havent received|nothing arrived|no code|not arrived) /;
+
+async function validateCode(prompt: PromptValidatorContext<string>): Promise<boolean> {
+  const text = prompt.recognized.value ?? '';
+  if (sixDigits(text) !== undefined) return true;
+  const t = translatorOf(prompt.context);
+  prompt.options.retryPrompt = CODE_NOT_RECEIVED.test(` ${normalizeForMatching(text)} `) ? t('link:codeNotReceived') : t('link:badCode');
+  return false;
 }
 
 /** Once linked, notifications are offered with two buttons; the user may just carry on. */

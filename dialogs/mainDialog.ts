@@ -27,6 +27,7 @@ import type { LanguageService } from '../services/language/languageService';
 import { dialogStateAccessor } from './dialogStateAccessor';
 import type { Intent, IntentRecognizer, Recognition } from './recognizer/intents';
 import { ROUTES } from './routes';
+import { waitsForButtonAnswer, waitsForClosedAnswer } from './prompts/closedAnswer';
 import { helpdeskWasAsked } from './helpdeskDialog';
 
 /** Below this score a command is not taken as an interruption of the current step. */
@@ -159,8 +160,11 @@ export class MainDialog extends ComponentDialog {
   private takesOver(dc: DialogContext, recognition: Recognition): boolean {
     const feature = this.activeFeature(dc);
     const route = ROUTES[recognition.intent];
-    if (!feature || !('dialog' in route) || route.dialog === feature) return false;
+    if (!feature || !('dialog' in route)) return false;
     const pressed = recognition.score >= 1 && dc.context.activity.value !== undefined;
+    // A card's button of the same task ("Vérifier mon employeur" under an answer, "Candidater" under
+    // another offer) starts that action afresh, unless the question on screen reads buttons itself.
+    if (route.dialog === feature) return pressed && !waitsForButtonAnswer(dc);
     // Asked whether to pass on a story the helpdesk was not asked for, a clear new request ("je cherche
     // un T3 à Nantes") is not an answer; when a person was asked for, what follows is the subject.
     if (feature === 'helpdeskDialog') {
@@ -168,6 +172,9 @@ export class MainDialog extends ComponentDialog {
     }
     // An urgent situation told in the middle of a step is what matters now.
     if (isUrgentHandoff(recognition)) return true;
+    // A number, a code, yes or no was asked: a clear request of another kind is not an answer.
+    const otherRequest = recognition.intent !== 'helpdesk' && recognition.intent !== 'complaint' && readYesNo(recognition.text) === undefined && isSentence(recognition.text);
+    if (otherRequest && recognition.score >= TAKEOVER_THRESHOLD && waitsForClosedAnswer(dc)) return true;
     // A person is asked for in words ("conseiller"), not guessed from an answer the classifier misread.
     const personAsked = recognition.intent === 'helpdesk' && asksForAPerson(recognition.text);
     return pressed || personAsked || (TAKEOVER_INTENTS.includes(recognition.intent) && recognition.score >= TAKEOVER_THRESHOLD);
@@ -181,7 +188,11 @@ export class MainDialog extends ComponentDialog {
         // "non, plutôt à Paris", "ah non on est 4": a correction carries what to change, a cancel nothing.
         if (Object.keys(readEntities(recognition.entities)).length > 0) return false;
         const t = translatorOf(context);
-        const wasActive = dc.activeDialog !== undefined;
+        // "annule" right after results or a verdict: that search or answer is what is called off.
+        const conversation = turnStateOf(context).conversation;
+        const wasActive = dc.activeDialog !== undefined || conversation.lastSearch !== undefined || conversation.lastEligibility !== undefined;
+        delete conversation.lastSearch;
+        delete conversation.lastEligibility;
         await dc.cancelAllDialogs();
         await context.sendActivity(wasActive ? t('cancel.done') : t('cancel.nothing'));
         await context.sendActivity(MessageFactory.attachment(menuCard(t)));
@@ -239,6 +250,11 @@ export class MainDialog extends ComponentDialog {
   private async doneStep(step: WaterfallStepContext<Recognition>) {
     return step.endDialog(step.result);
   }
+}
+
+/** Words, not a number or a code: a request is said in at least three words ("je cherche un T2 à Lyon"). */
+function isSentence(text: string): boolean {
+  return (text.match(/\p{L}{2,}/gu) ?? []).length >= 3;
 }
 
 /** The first characters of a message, never half of an emoji. */

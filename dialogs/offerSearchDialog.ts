@@ -129,8 +129,9 @@ export class OfferSearchDialog extends ComponentDialog {
     if (!values.stepByStep) return step.next();
     const t = translatorOf(step.context);
     return step.prompt(TYPOLOGY, {
-      prompt: MessageFactory.suggestedActions(['T1', 'T2', 'T3', 'T4', 'T5', t('offers:anything')], t('offers:askTypology')),
-      retryPrompt: MessageFactory.suggestedActions(['T1', 'T2', 'T3', 'T4', 'T5', t('offers:anything')], t('offers:askTypology')),
+      // The place just understood is said back: "Nantes : quel type de logement ?"
+      prompt: MessageFactory.suggestedActions(['T1', 'T2', 'T3', 'T4', 'T5', t('offers:anything')], t('offers:askTypology', { place: values.criteria.place?.name ?? '' })),
+      retryPrompt: MessageFactory.suggestedActions(['T1', 'T2', 'T3', 'T4', 'T5', t('offers:anything')], t('offers:askTypology', { place: values.criteria.place?.name ?? '' })),
     });
   }
 

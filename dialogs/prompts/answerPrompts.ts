@@ -1,5 +1,6 @@
 import type { CardAction, TurnContext } from 'botbuilder';
 import { helpInstead, needsHelp, withButtons } from './patience';
+import type { ButtonAnswer, ClosedAnswer } from './closedAnswer';
 import { ListStyle, Prompt, type Choice, type FoundChoice, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
 import { readChoice, readYesNo, type ChoiceOption } from '../recognizer/answers/answerReader';
 import { translatorOf } from '../turn/turnAccess';
@@ -14,7 +15,9 @@ export const NONE_OF_THESE = 'none';
  * French, and is super-linear on long text). Never the same sentence a third time: after two misses,
  * the choices as buttons and a person offered.
  */
-export class ChoiceAnswerPrompt extends Prompt<FoundChoice> {
+export class ChoiceAnswerPrompt extends Prompt<FoundChoice> implements ButtonAnswer {
+  readonly readsButtons = true;
+
   constructor(
     dialogId: string,
     validator: PromptValidator<FoundChoice> = async (prompt) => prompt.recognized.succeeded,
@@ -47,7 +50,9 @@ export class ChoiceAnswerPrompt extends Prompt<FoundChoice> {
 }
 
 /** A yes-or-no question with two buttons, read by the shared answer reader ("ouais", "nan merci", "sure"). */
-export class YesNoAnswerPrompt extends ChoiceAnswerPrompt {
+export class YesNoAnswerPrompt extends ChoiceAnswerPrompt implements ClosedAnswer {
+  readonly closedAnswer = true;
+
   protected override async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<FoundChoice>> {
     const answer = readYesNo(context.activity.text ?? '');
     if (!answer) return { succeeded: false };

@@ -13,6 +13,8 @@ export class PatientTextPrompt extends TextPrompt {
     dialogId: string,
     validator: PromptValidator<string>,
     private readonly helpKey = 'answers.stillUnclearText',
+    /** A code or a SIRET: a clear new request typed there takes over (see `ClosedAnswer`). */
+    readonly closedAnswer = false,
   ) {
     super(dialogId, validator);
   }

@@ -3,12 +3,15 @@ import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptVal
 import { readEntities } from '../recognizer/entities/schemas';
 import { recognitionOf, translatorOf } from '../turn/turnAccess';
 import { helpInstead, needsHelp } from './patience';
+import type { ClosedAnswer } from './closedAnswer';
 
 /**
  * Asks for the unique number and returns it in canonical form, as the recognizer read it from the
  * answer ("c'est le 069 1124 000101 gdpub"): the text is not parsed a second time here.
  */
-export class UniqueNumberPrompt extends Prompt<string> {
+export class UniqueNumberPrompt extends Prompt<string> implements ClosedAnswer {
+  readonly closedAnswer = true;
+
   constructor(dialogId: string, validator?: PromptValidator<string>) {
     super(dialogId, validator);
   }

@@ -48,7 +48,7 @@ describe('a conversation while the portal fails', () => {
   const storedConversation = (conversation: string) => storedDocument<StoredConversation>(redis, `${prefix}conversation:emulator:${conversation}`);
   const startStepByStepSearch = async (conversation: string) => {
     expect(await say(conversation, '', { value: { intent: 'searchOffers' } })).toContain('Dans quelle ville');
-    expect(await say(conversation, 'Lyon')).toContain('Quel type de logement');
+    expect(await say(conversation, 'Lyon')).toContain('Lyon\u00a0: quel type de logement');
     expect(await say(conversation, 'T2')).toContain('Quel loyer maximum');
   };
 

@@ -33,7 +33,7 @@ describe('a bot whose Redis crashes and comes back', () => {
 
   it('apologises during the outage, keeps what was saved before it, and resumes the dialog without a restart', async () => {
     expect(await say('', { value: { intent: 'searchOffers' } })).toContain('Dans quelle ville');
-    expect(await say('Lyon')).toContain('Quel type de logement');
+    expect(await say('Lyon')).toContain('Lyon\u00a0: quel type de logement');
     expect(await say('T2')).toContain('Quel loyer maximum');
 
     // Redis dies while a turn waits on the portal: that turn cannot save, so its answer is not sent.

@@ -42,6 +42,28 @@ describe('linking the unique number', () => {
     expect(retried).toContain('13 chiffres suivis de 5 lettres ou chiffres');
   });
 
+  it('answers a question about the number at its prompt, then after two misses says where to find it and offers a person', async () => {
+    await say('lier mon numéro');
+    const explained = await say('c\'est quoi ce numéro ?');
+    expect(explained).toContain('attestation d\'enregistrement');
+    expect(explained).not.toContain('Je n\'ai pas reconnu');
+    const help = await say('jsais pas');
+    expect(help).toContain('demande-logement-social.gouv.fr');
+    expect(help).toContain('Parler à un conseiller');
+    expect(help).not.toContain('Pouvez-vous le retaper');
+    expect(await say('jle trouve pas')).toContain('revenez quand vous l\'aurez sous les yeux');
+  });
+
+  it('lets a new request through the number prompt and the code prompt', async () => {
+    await say('lier mon numéro');
+    expect(await say('en fait laisse, je cherche un T2 a Lyon')).toMatch(/offres? à Lyon/);
+    startConversation();
+    await say(JULIE);
+    const notReceived = await say('jai rien recu sur ma boite mail');
+    expect(notReceived).toContain('courriers indésirables');
+    expect(notReceived).not.toContain('Le code compte 6 chiffres');
+  });
+
   it('says how many tries are left after a wrong code, then accepts the right one', async () => {
     await say(`mon numéro c'est ${JULIE}`);
     const code = await simulator.outboxCode();

@@ -41,7 +41,7 @@ describe('offer search over the simulator', () => {
 
   it('searches step by step: place, type, budget', async () => {
     expect(allText(await bot.say('steps', '', { value: { intent: 'searchOffers' } }))).toContain('Dans quelle ville');
-    expect(allText(await bot.say('steps', 'Lyon'))).toContain('Quel type de logement');
+    expect(allText(await bot.say('steps', 'Lyon'))).toContain('Lyon\u00a0: quel type de logement');
     expect(allText(await bot.say('steps', 'T2'))).toContain('Quel loyer maximum');
     expect(allText(await bot.say('steps', 'peu importe'))).toMatch(/offres? à Lyon, en T2/);
   });

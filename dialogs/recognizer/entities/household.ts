@@ -15,7 +15,7 @@ export interface HouseholdComposition {
 }
 
 // "on est 40", "0 personne", "-2 personnes": read even when impossible, so the question can say why.
-const PERSONS_SAID = /(?:on est|on sera|nous sommes|nous serons|we are|we're|there are)\s+(-?\d+(?:[.,]\d+)?)(?![\d.,]*\s*(?:€|euros?|k\b|ans|years))|(-?\d+(?:[.,]\d+)?)\s*(?:personnes?|pers\b|people|persons?)/i;
+const PERSONS_SAID = /(?:on est|on [eé]t?|on sera|nous sommes|nous serons|we are|we're|there are)\s+(-?\d+(?:[.,]\d+)?)(?![\d.,]*\s*(?:€|euros?|k\b|ans|years))|(-?\d+(?:[.,]\d+)?)\s*(?:personnes?|pers\b|people|persons?)/i;
 const BARE_NUMBER = /^\s*(-?\d+(?:[.,]\d+)?)\s*$/;
 
 /** The number of persons said; `answer` when the text answers "how many persons?" (a bare number counts). */
@@ -33,6 +33,8 @@ export function readPersons(text: string, entities: RecognizedEntities, answer: 
 export function readComposition(text: string, persons: number | undefined): HouseholdComposition {
   if (mentionsAny(text, 'singleAdult')) return { composition: 'single' };
   if (mentionsAny(text, 'couple')) return { composition: 'couple' };
+  // Flatmates, friends, a brother and a sister: adults, not a couple (the young-household rule is for couples).
+  if (normalizeForMatching(text).match(/\b(?:pas|plus|not) (?:en )?(?:a )?couple\b/) || mentionsAny(text, 'adultsNotCouple')) return { composition: 'adults', dependants: 0 };
   if (persons === undefined || !mentionsAny(text, 'children')) return {};
   const folded = ` ${normalizeForMatching(text)} `;
   const counted = new RegExp(` (${COUNT_PATTERN}) (?:${wordsOf('children').join('|')}) `).exec(folded);
@@ -42,7 +44,7 @@ export function readComposition(text: string, persons: number | undefined): Hous
 }
 
 // Inside a sentence: "26 et 27 ans", "52 and 58", "28 ans tous les deux", "both 28".
-const TWO_AGES = /(?<![\d,.])(\d{2}) ?(?:ans? )?(?:et|and|&|\/) ?(\d{2}) ?(?:ans|years?|yo|y o)(?![a-z])|(?:we are|we re|on a|ont|agees? de|aged) (\d{2}) (?:et|and) (\d{2})(?![\d])/;
+const TWO_AGES = /(?<![\d,.])(\d{2}) ?(?:ans? )?(?:et|and|&|\/) ?(\d{2}) ?(?:ans|years?|yo|y o)(?![a-z])|(?:we are|we re|are|on a|ont|avons|sommes|agees? de|aged) (\d{2}) (?:et|and) (\d{2})(?![\d])/;
 const SAME_AGE = /(?<![\d,.])(\d{2}) ?ans tous (?:les )?deux|(?<![\d,.])(\d{2}) ?ans chacun|both (\d{2})(?![\d])|(?<![\d,.])(\d{2}) each(?![a-z])/;
 
 /** The two ages of a couple said inside a longer message, in whole years; undefined when not said. */

@@ -4,6 +4,7 @@ import { zoneForDepartment, zoneForResolution, type PlaceZoneResult } from '../.
 import { departmentByCode, narrowCandidates, resolvePlace, type PlaceResolution } from '../../../services/geo/resolvePlace';
 import { readChoice, readYesNo } from '../answers/answerReader';
 import { CommuneCandidateSchema, type CommuneCandidate, type Place } from './schemas';
+import { findPlaces } from './place';
 
 /** A place whose ceiling zone is known, or overseas (separate tables, out of scope). */
 export type ZonedPlace = { kind: 'zone'; zone: IncomeZone; name: string } | { kind: 'outOfScope' };
@@ -26,7 +27,12 @@ export function isZoned(reading: PlaceZoneReading): reading is ZonedPlace {
 
 /** A place typed as the answer to "where?". */
 export function readPlaceZone(text: string): PlaceZoneReading {
-  return placeZoneOfResolution(resolvePlace(text));
+  const reading = placeZoneOfResolution(resolvePlace(text));
+  if (reading.kind !== 'unknown') return reading;
+  // "ds le 69 a lyon", "à lyon svp merci": the place inside the sentence, the commune rather than its department.
+  const places = findPlaces(text).map((match) => match.value);
+  const place = places.find((candidate) => candidate.kind === 'commune' && candidate.candidates.length > 0) ?? places[0];
+  return place ? placeZoneOfEntity(place) : reading;
 }
 
 /** The recognizer's place entity, read as `readPlaceZone` would read the same words. */
