@@ -24,7 +24,7 @@ import type { Employer } from '../services/portal/schemas';
 import type { SneApi } from '../services/sne/sneApi';
 import { adaptiveCard, intentButton } from './cards/adaptiveCard';
 import { eligibilityCard, type UnaskedCondition } from './cards/eligibilityCard';
-import { corrected, factsFromMessage, FactsSchema, placeFacts, slotsChanged, YES_NO_CONDITIONS, type Facts, type Slot } from './eligibilityFacts';
+import { corrected, correctionAt, factsFromMessage, FactsSchema, placeFacts, slotsChanged, YES_NO_CONDITIONS, type Facts, type Slot } from './eligibilityFacts';
 import { formatEuros } from './format';
 import { ChoiceAnswerPrompt } from './prompts/answerPrompts';
 import { PlacePrompt } from './prompts/placePrompt';
@@ -39,6 +39,7 @@ import { readEntities, type RecognizedEntities } from './recognizer/entities/sch
 import { readEligibilityMessage } from './recognizer/eligibilityMessage';
 import type { Recognition } from './recognizer/intents';
 import { PatientTextPrompt } from './prompts/patientTextPrompt';
+import { normalizeForMatching } from '../services/shared/normalizeForMatching';
 
 const ROUTER = 'eligibility.router';
 const STEPS = 'eligibility.steps';
@@ -157,12 +158,10 @@ export class EligibilityDialog extends ComponentDialog {
     const asked = askedSlot(innerDc);
     const known = factsOfForm(innerDc);
     if (!recognition || !asked || !known) return super.onContinueDialog(innerDc);
-    const said = factsFromMessage(readEligibilityMessage(recognition).said);
-    // The answer to the question itself ("4" or "on est 4" at "how many persons?") goes to the question.
-    const others = slotsChanged(known, said).filter((slot) => slot !== asked);
-    if (others.length === 0) return super.onContinueDialog(innerDc);
+    const carried = correctionAt(asked, known, recognition);
+    if (!carried) return super.onContinueDialog(innerDc);
     await innerDc.cancelAllDialogs();
-    return innerDc.beginDialog(STEPS, { ...recognition, carried: corrected(known, said) } satisfies EligibilityOptions);
+    return innerDc.beginDialog(STEPS, { ...recognition, carried } satisfies EligibilityOptions);
   }
 
   private async routeStep(step: WaterfallStepContext<Recognition>) {
@@ -277,9 +276,9 @@ export class EligibilityDialog extends ComponentDialog {
       facts.youngHousehold = isYoungHousehold({ persons: facts.persons!, dependants: dependantsOf(facts), ages: readAges(step.result) ?? [] });
     }
     const matters = disabilityMatters({ persons: facts.persons!, dependants: dependantsOf(facts), youngHousehold: facts.youngHousehold });
-    // Rarer than the household itself: after a whole sentence, the answer says it assumed no card and a
-    // "oui" then settles it.
-    if (!values.stepByStep || !matters || facts.disabledPersons !== undefined) return step.next();
+    // Rarer than the household itself: asked step by step when it changes the verdict; otherwise (and
+    // after a whole sentence) the answer says it assumed no card, and a "oui" then settles it.
+    if (!values.stepByStep || !matters || facts.disabledPersons !== undefined || !verdictDependsOn(facts, [{ disabledPersons: 1 }])) return step.next();
     const t = translatorOf(step.context);
     return step.prompt(DISABILITY, yesNoOptions(t, t('eligibility:ask.disability')));
   }
@@ -504,13 +503,19 @@ function incomeQuestion(t: Translate, language: ReturnType<typeof languageOf>, i
   return t('eligibility:ask.income', params);
 }
 
+/** "c'est quoi le RFR ?", "où je le trouve ?": a question about the figure asked, at its question. */
+const QUESTION_ABOUT_INCOME = / (?:c est quoi|c quoi|c koi|quoi|koi|ou|comment|what|where|how) /;
+
 async function validateIncome(prompt: PromptValidatorContext<string>): Promise<boolean> {
   const text = prompt.recognized.value ?? '';
   const income = readIncome(text, entitiesOf(text), true);
-  if (!income) return false;
-  if (income.kind === 'yearly') return true;
+  if (income?.kind === 'yearly') return true;
   const t = translatorOf(prompt.context);
-  await prompt.context.sendActivity(incomeQuestion(t, languageOf(prompt.context), income, validationsOf(prompt, IncomeQuestionParamsSchema)));
+  const params = validationsOf(prompt, IncomeQuestionParamsSchema);
+  const asks = !income && (text.includes('?') || QUESTION_ABOUT_INCOME.test(` ${normalizeForMatching(text)} `));
+  prompt.options.retryPrompt = asks ? `${t('eligibility:ask.whatIsIncome', params)} ${t('eligibility:ask.income', params)}` : t('eligibility:ask.incomeRetry', params);
+  // A monthly or negative amount: what is wrong with it, then the question again.
+  if (income) await prompt.context.sendActivity(incomeQuestion(t, languageOf(prompt.context), income, params));
   return false;
 }
 

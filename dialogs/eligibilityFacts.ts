@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { CompositionSchema } from './recognizer/entities/household';
 import { IncomeReadingSchema } from './recognizer/entities/income';
 import { isZoned, PendingPlaceSchema, type PlaceZoneReading } from './recognizer/entities/placeZone';
-import type { SaidFacts } from './recognizer/eligibilityMessage';
+import { readEligibilityMessage, type SaidFacts } from './recognizer/eligibilityMessage';
+import { extractEntities } from './recognizer/entities/extractEntities';
+import { readPersons } from './recognizer/entities/household';
+import { readIncome } from './recognizer/entities/income';
+import type { Recognition } from './recognizer/intents';
 
 const ZonedPlaceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('zone'), zone: z.enum(['parisBordering', 'restIdf', 'otherRegions']), name: z.string() }),
@@ -76,4 +80,32 @@ export function factsFromMessage(said: SaidFacts): Facts {
 
 export function placeFacts(reading: PlaceZoneReading): Pick<Facts, 'place' | 'pendingPlace'> {
   return isZoned(reading) ? { place: reading } : { pendingPlace: reading };
+}
+
+/** Past this many words, a message is more than an answer to the question on screen. */
+const SHORT_ANSWER_WORDS = 4;
+
+/** Whether a short message is a plain answer to the persons or income question. */
+function answersTheQuestion(asked: Slot, text: string): boolean {
+  if (text.trim().split(/\s+/).length > SHORT_ANSWER_WORDS) return false;
+  if (asked === 'persons') {
+    const persons = readPersons(text, extractEntities(text, new Date()).entities, true);
+    return persons !== undefined && !/\p{L}{3,}.*\p{L}{3,}/u.test(text.replace(/personnes?|people|persons?/giu, ''));
+  }
+  if (asked === 'income') return readIncome(text, {}, true) !== undefined;
+  return false;
+}
+
+/**
+ * What a message typed at the question for `asked` corrects ("en fait on est 4" at the income
+ * question): the known facts corrected, for the form to go on from; undefined when the message is the
+ * answer to that question. A short answer goes to its question whatever else its words could be
+ * ("33000" at the income question is not Bordeaux's postal code, "four" at "how many?" not Four in
+ * Isère), and who the adults are ("un couple", "parent seul") does not recount the persons known.
+ */
+export function correctionAt(asked: Slot, known: Facts, message: Pick<Recognition, 'text' | 'entities'>): Facts | undefined {
+  if (answersTheQuestion(asked, message.text)) return undefined;
+  const said = factsFromMessage(readEligibilityMessage(message).said);
+  const others = slotsChanged(known, said).filter((slot) => slot !== asked && !(slot === 'persons' && (asked === 'composition' || asked === 'ages')));
+  return others.length > 0 ? corrected(known, said) : undefined;
 }

@@ -14,6 +14,7 @@ import { emergencyNumbersText } from './cards/emergencyNumbers';
 import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
 import type { Recognition } from './recognizer/intents';
 import { triageHints } from './recognizer/triageHints';
+import { isInsultHandled } from './recognizer/insult';
 import { valuesOf } from './stepAccess';
 
 const STEPS = 'helpdesk.steps';
@@ -52,7 +53,9 @@ export class HelpdeskDialog extends ComponentDialog {
     Object.assign(valuesOf<HelpdeskValues>(step), { triage: result, asked: pressed || step.options.intent === 'complaint' || asksForAPerson(step.options.text) });
     const numbers = emergencyNumbersText(t, result.emergencyNumbers);
     if (numbers) await step.context.sendActivity(numbers);
-    return step.prompt(CONFIRM, yesNoOptions(t, t(result.urgency === 'urgent' ? 'helpdesk:confirmUrgent' : 'helpdesk:confirm')));
+    // Anger at the assistant: a calm sentence, the words never repeated, a person offered.
+    const question = result.urgency === 'urgent' ? 'helpdesk:confirmUrgent' : isInsultHandled(step.options) ? 'helpdesk:confirmCalm' : 'helpdesk:confirm';
+    return step.prompt(CONFIRM, yesNoOptions(t, t(question)));
   }
 
   private async ticketStep(step: WaterfallStepContext<Recognition>) {

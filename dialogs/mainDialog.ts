@@ -19,15 +19,16 @@ import { asOfferDetails, asSearchFollowUp } from './offers/searchFollowUp';
 import { readEntities } from './recognizer/entities/schemas';
 import { asUrgentHandoff, isUrgentHandoff, urgentAsideOf } from './urgentHandoff';
 import { asDocumentsQuestion } from './recognizer/documentsQuestion';
+import { asInsultHandled, isInsultHandled } from './recognizer/insult';
 import { emergencyNumbersText, urgentAsideCard } from './cards/emergencyNumbers';
 import { asksForAPerson, readYesNo } from './recognizer/answers/answerReader';
 import { asEligibilityFollowUp, asEligibilityQuestion } from './recognizer/eligibilityQuestion';
-import { screenMessage } from './screening/screenMessage';
+import { hadDataCutOut, screenMessage } from './screening/screenMessage';
 import type { LanguageService } from '../services/language/languageService';
 import { dialogStateAccessor } from './dialogStateAccessor';
 import type { Intent, IntentRecognizer, Recognition } from './recognizer/intents';
 import { ROUTES } from './routes';
-import { waitsForButtonAnswer, waitsForClosedAnswer } from './prompts/closedAnswer';
+import { answersTheChoiceOnScreen, waitsForButtonAnswer, waitsForClosedAnswer } from './prompts/closedAnswer';
 import { helpdeskWasAsked } from './helpdeskDialog';
 
 /** Below this score a command is not taken as an interruption of the current step. */
@@ -39,6 +40,8 @@ const TAKEOVER_INTENTS: readonly Intent[] = ['status', 'renewal', 'myApplication
 const TAKEOVER_THRESHOLD = 0.85;
 
 const ROUTE_WATERFALL = 'mainDialog.route';
+/** What a message that held a social security number (cut out) is mistaken for. */
+const ABOUT_THE_CUT_OUT_DATA: readonly Intent[] = ['unlink', 'deleteMyData', 'linkNumber'];
 
 export interface UserInput {
   text: string;
@@ -85,8 +88,11 @@ export class MainDialog extends ComponentDialog {
     }
     const conversation = turnStateOf(context).conversation;
     const recognized = asOfferDetails(asSearchFollowUp(await this.recognize(context, input), conversation));
-    const recognition = asUrgentHandoff(asDocumentsQuestion(asEligibilityQuestion(asEligibilityFollowUp(recognized, conversation.lastEligibility, conversation.lastSearch !== undefined))));
+    const recognition = asUrgentHandoff(asInsultHandled(asDocumentsQuestion(asEligibilityQuestion(asEligibilityFollowUp(recognized, conversation.lastEligibility, conversation.lastSearch !== undefined)))));
     rememberRecognition(context, recognition);
+    // "le voilà 2 92 03 75…, faut le mettre à la place de l'autre numéro ?": the number was cut out and
+    // the user told why; it is not a request to unlink or link a request.
+    if (hadDataCutOut(input.text) && ABOUT_THE_CUT_OUT_DATA.includes(recognition.intent) && input.value === undefined) return;
     if (recognition.intent !== 'none' && conversation.misses) delete conversation.misses;
     const dc = await this.dialogSet.createContext(context);
 
@@ -162,6 +168,8 @@ export class MainDialog extends ComponentDialog {
     const route = ROUTES[recognition.intent];
     if (!feature || !('dialog' in route)) return false;
     const pressed = recognition.score >= 1 && dc.context.activity.value !== undefined;
+    // One of the choices on screen, typed or sent by its button ("expulsion" at "which reason?").
+    if (!pressed && answersTheChoiceOnScreen(dc, recognition.text)) return false;
     // A card's button of the same task ("Vérifier mon employeur" under an answer, "Candidater" under
     // another offer) starts that action afresh, unless the question on screen reads buttons itself.
     if (route.dialog === feature) return pressed && !waitsForButtonAnswer(dc);
@@ -170,8 +178,8 @@ export class MainDialog extends ComponentDialog {
     if (feature === 'helpdeskDialog') {
       return pressed || (!helpdeskWasAsked(dc) && recognition.score >= TAKEOVER_THRESHOLD && readYesNo(recognition.text) === undefined && recognition.intent !== 'none');
     }
-    // An urgent situation told in the middle of a step is what matters now.
-    if (isUrgentHandoff(recognition)) return true;
+    // An urgent situation told in the middle of a step is what matters now; so is anger at the step.
+    if (isUrgentHandoff(recognition) || isInsultHandled(recognition)) return true;
     // A number, a code, yes or no was asked: a clear request of another kind is not an answer.
     const otherRequest = recognition.intent !== 'helpdesk' && recognition.intent !== 'complaint' && readYesNo(recognition.text) === undefined && isSentence(recognition.text);
     if (otherRequest && recognition.score >= TAKEOVER_THRESHOLD && waitsForClosedAnswer(dc)) return true;

@@ -22,9 +22,11 @@ const URGENT_HANDOFF = 'urgentHandoff';
  * message goes to the helpdesk, from whatever step the conversation was in.
  */
 export function asUrgentHandoff(recognition: Recognition): Recognition {
-  if (!recognition.text || HELPDESK_INTENTS.includes(recognition.intent)) return recognition;
+  if (!recognition.text) return recognition;
   const result = triage({ messages: [recognition.text], ...triageHints([recognition.intent]) });
   if (result.urgency !== 'urgent') return recognition;
+  // Already a request for the helpdesk: it goes there from whatever step the conversation was in.
+  if (HELPDESK_INTENTS.includes(recognition.intent)) return { ...recognition, entities: { ...recognition.entities, [URGENT_HANDOFF]: true } };
   if (TASKS.includes(recognition.intent) && recognition.score >= SURE_TASK) {
     return { ...recognition, entities: { ...recognition.entities, [URGENT_ASIDE]: result.emergencyNumbers } };
   }

@@ -1,4 +1,5 @@
-import type { Dialog, DialogContext } from 'botbuilder-dialogs';
+import type { Choice, Dialog, DialogContext, PromptOptions } from 'botbuilder-dialogs';
+import { readChoice } from '../recognizer/answers/answerReader';
 
 /**
  * A prompt whose answer has one shape — a unique number, a code, a SIRET, yes or no: a clear new request
@@ -17,12 +18,30 @@ export interface ButtonAnswer {
   readonly readsButtons: true;
 }
 
-/** The step waiting for the user's answer, however deep. */
-function waitingStep(dc: DialogContext): Dialog | undefined {
+/** The innermost dialog context: the one whose active dialog waits for the user's answer. */
+function innermost(dc: DialogContext): DialogContext {
   let inner: DialogContext = dc;
   while (inner.child) inner = inner.child;
+  return inner;
+}
+
+/** The step waiting for the user's answer, however deep. */
+function waitingStep(dc: DialogContext): Dialog | undefined {
+  const inner = innermost(dc);
   const id = inner.activeDialog?.id;
   return id === undefined ? undefined : inner.findDialog(id);
+}
+
+/**
+ * Whether the message is one of the choices the question on screen offers ("Aucun de ces motifs",
+ * "expulsion" at "which of these reasons?"): then it is the answer, never a new request.
+ */
+export function answersTheChoiceOnScreen(dc: DialogContext, text: string): boolean {
+  const inner = innermost(dc);
+  if ((waitingStep(dc) as Partial<ButtonAnswer> | undefined)?.readsButtons !== true) return false;
+  const choices = ((inner.activeDialog?.state as { options?: PromptOptions } | undefined)?.options?.choices ?? []).filter((choice): choice is Choice => typeof choice === 'object');
+  const options = choices.map((choice) => ({ value: choice.value, says: [choice.value, ...(choice.action?.title ? [choice.action.title] : []), ...(choice.synonyms ?? [])] }));
+  return readChoice(text, options)?.kind === 'choice';
 }
 
 /** Whether the step waiting for the user's answer is a closed-answer prompt. */

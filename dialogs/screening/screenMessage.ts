@@ -57,6 +57,13 @@ export async function screenMessage(context: TurnContext, text: string, language
   return kept;
 }
 
+const CUT_OUT = new RegExp(`\\[(?:${[...new Set(Object.values(KIND_OF_CATEGORY))].map((kind) => kind.toUpperCase()).join('|')}|REDACTED)\\]`);
+
+/** Whether the screened text had data the assistant never needs cut out of it (and the user was told why). */
+export function hadDataCutOut(text: string): boolean {
+  return CUT_OUT.test(text);
+}
+
 /** The message with the given spans replaced by their category placeholder, right to left. */
 function cutOut(text: string, entities: PiiEntity[]): string {
   return [...entities]

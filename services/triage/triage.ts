@@ -55,6 +55,7 @@ export interface Triage {
 const LexiconSchema = z.object({
   source: z.string().min(1),
   negation: z.object({ why: z.string(), window: z.number().int().positive(), phrases: z.array(z.string().min(1)).min(1) }),
+  thirdParty: z.object({ why: z.string(), phrases: z.array(z.string().min(1)).min(1), firstPerson: z.array(z.string().min(1)).min(1) }),
   dossier: z.object({
     source: z.string().min(1),
     offerAnswerUrgentWithinDays: z.number().int().nonnegative(),
@@ -120,9 +121,20 @@ function clausesOf(messages: string[]): string[] {
     .filter((clause) => clause.length > 0);
 }
 
+const THIRD_PARTIES = cueGroup(LEXICON.thirdParty.phrases);
+const FIRST_PERSON = cueGroup(LEXICON.thirdParty.firstPerson);
+
 function isNegated(clause: string, cueStart: number): boolean {
   const before = clause.slice(0, cueStart).trim().split(' ').filter(Boolean).slice(-LEXICON.negation.window).join(' ');
   return before.length > 0 && NEGATIONS.anyCue.test(before);
+}
+
+/** "ma voisine a été expulsée": the clause tells of someone else, and the user is not in it up to the cue's end. */
+function isSomeoneElses(clause: string, cueStart: number): boolean {
+  const before = clause.slice(0, cueStart);
+  if (!THIRD_PARTIES.anyCue.test(before)) return false;
+  const cueWord = clause.slice(cueStart).split(' ').slice(0, 3).join(' ');
+  return !FIRST_PERSON.anyCue.test(`${before} ${cueWord}`);
 }
 
 /** Where the pattern matches, as the index of the first letter of the cue. */
@@ -135,7 +147,8 @@ function matchStarts(pattern: RegExp, clause: string): number[] {
 function hasCue(cues: CueGroup, clauses: string[], negatable: boolean): boolean {
   return clauses.some(
     (clause) =>
-      cues.anyCue.test(clause) && cues.patterns.some((pattern) => matchStarts(pattern, clause).some((start) => !negatable || !isNegated(clause, start))),
+      cues.anyCue.test(clause) &&
+      cues.patterns.some((pattern) => matchStarts(pattern, clause).some((start) => !negatable || (!isNegated(clause, start) && !isSomeoneElses(clause, start)))),
   );
 }
 

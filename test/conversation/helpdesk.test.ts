@@ -78,6 +78,17 @@ describe('the HR helpdesk', () => {
     expect(await say('asked', 'c pour mon dossier qui bouge pas depuis 8 mois')).toContain('Répondez par oui ou par non');
   });
 
+  it.each([
+    ['t nul ptn de bot de merde', 'merde'],
+    ['vous etes vraiment une bande de connards incompetents', 'connards'],
+  ])('meets anger calmly, never thanks it nor quotes it, and offers a person: "%s"', async (typed, word) => {
+    const answer = await say(`angry-${word}`, typed);
+    expect(answer).toContain('Je comprends votre agacement');
+    expect(answer).toContain('Voulez-vous qu\'un conseiller prenne le relais');
+    expect(answer).not.toContain(word);
+    expect(answer).not.toMatch(/Avec plaisir|Je n'ai pas compris/);
+  });
+
   it('sends nothing when the user says no', async () => {
     const before = (await tickets()).items.length;
     await say('no-ticket', 'je veux parler à quelqu\'un');

@@ -28,6 +28,10 @@ describe('yes or no, as people answer', () => {
     ${'not sure'}                                | ${undefined}
     ${'on est trois a Lyon avec un revenu de 30000, mais je ne sais pas si oui'} | ${undefined}
     ${'un T3 à Lyon'}                            | ${undefined}
+    ${'ok donc mon dossier il en est ou'}        | ${undefined}
+    ${'ok et pour le loyer ?'}                   | ${undefined}
+    ${'ok, so where is my file?'}                | ${undefined}
+    ${'ok merci'}                                | ${'yes'}
     ${''}                                        | ${undefined}
   `('"$typed" → $read', ({ typed, read }) => {
     expect(readYesNo(typed)).toBe(read);

@@ -30,6 +30,10 @@ const READ_AT_MOST = 300;
 /** A yes or no word further into a long message says nothing about the question ("je ne sais pas si…"). */
 const SHORT_ANSWER_WORDS = 8;
 
+const FILLER_OPENING = /^ (?:ok|okay|oki|bon|bah|ben|d accord|dac|so|right|alright|well) /;
+/** A filler "ok", "bon", "so" followed by a question of its own. */
+const TRANSITION = /^ (?:ok|okay|oki|bon|bah|ben|d accord|dac|so|right|alright|well)(?: (?:donc|alors|et|mais|so|and|but|then))? (?:.* )?(?:ou|quand|comment|combien|pourquoi|quoi|koi|qui|quel|quelle|quels|quelles|where|when|how|why|what|which|who) /;
+
 const bothLanguages = (words: WordsByLanguage): string[] => LANGUAGES.flatMap((language) => words[language].map(normalizeForMatching));
 const YES = bothLanguages(WORDS.yes);
 const NO = bothLanguages(WORDS.no);
@@ -74,6 +78,9 @@ export type YesNo = 'yes' | 'no';
 export function readYesNo(text: string): YesNo | undefined {
   const said = spaced(text);
   if (saysAny(said, UNSURE)) return undefined;
+  // "ok donc mon dossier il en est où ?": "ok" opens a new question there, it does not answer this one.
+  const opensAQuestion = TRANSITION.test(said) || (text.includes('?') && FILLER_OPENING.test(said) && said.trim().split(' ').length > 2);
+  if (opensAQuestion && firstIndexOf(said.replace(FILLER_OPENING, ' '), YES) < 0 && firstIndexOf(said, NO) < 0) return undefined;
   const words = said.trim().split(' ').filter(Boolean).length;
   const yesAt = firstIndexOf(said, YES);
   const noAt = firstIndexOf(said, NO);

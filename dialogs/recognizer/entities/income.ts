@@ -12,7 +12,7 @@ export type IncomeReading = z.infer<typeof IncomeReadingSchema>;
 // A minus sign right before the digits: "-5000 €", "revenu : -5000".
 const NEGATIVE = /(?:^|[\s(:=])[-−]\d/;
 // A bare answer to "what income?": "32000", "32 000", "32.000".
-const BARE_AMOUNT = /^\s*(\d{1,3}(?:[ .\u00a0\u202f]\d{3})+|\d+)\s*$/;
+const BARE_AMOUNT = /^\s*(\d{1,3}(?:[ .,\u00a0\u202f]\d{3})+|\d+)\s*(?:€|euros?)?\s*$/;
 
 /**
  * The yearly income said; a monthly amount or a negative one comes back as such, for the question to
@@ -24,5 +24,5 @@ export function readIncome(text: string, entities: RecognizedEntities, answer: b
   const amount = amounts.find((candidate) => candidate.period === 'year') ?? [...amounts].sort((a, b) => b.value - a.value)[0];
   if (amount) return amount.period === 'month' ? { kind: 'monthly', value: amount.value } : { kind: 'yearly', value: amount.value };
   const bare = answer ? BARE_AMOUNT.exec(text) : null;
-  return bare ? { kind: 'yearly', value: Number((bare[1] ?? '').replace(/[ .\u00a0\u202f]/g, '')) } : undefined;
+  return bare ? { kind: 'yearly', value: Number((bare[1] ?? '').replace(/[ .,\u00a0\u202f]/g, '')) } : undefined;
 }

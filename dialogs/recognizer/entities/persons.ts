@@ -8,17 +8,17 @@ const LARGEST_HOUSEHOLD = 15;
 
 // A total said outright: "on est 3", "nous sommes 4", "3 personnes", "famille de 5", "we are 3".
 const TOTALS: RegExp[] = [
-  new RegExp(`(?<![a-z])(?:on est|on et|on e|on sera|nous sommes|nous serons|on vit a|on habite a|nous vivons a|we are|we're|there are|there will be) ${COUNT}(?![a-z0-9])(?! ?(?:pieces?|chambres?|ans|enfants?|kids?|children|rooms?|bedrooms?|couple|famille|menage|foyer|family|household))`, 'g'),
+  new RegExp(`(?<![a-z])(?:on est|on et|on e|on sera|nous sommes|nous serons|on vit a|on habite a|nous vivons a|we are|we're|there are|there will be) ${COUNT}(?![a-z0-9])(?! ?(?:et|and|&) \d)(?! ?(?:pieces?|chambres?|ans|enfants?|kids?|children|rooms?|bedrooms?|couple|famille|menage|foyer|family|household))`, 'g'),
   // "une personne" is "someone" ("parler à une personne") unless it is "pour une personne".
   new RegExp(`(?<![a-z0-9])((?<=(?:pour|for) )(?:un|une|one)|(?!(?:un|une|one) )(?:${COUNT_PATTERN})) ?(?:personnes?|pers|ppl|people|persons?|occupants?|adultes et enfants)(?![a-z])`, 'g'),
   new RegExp(`(?<![a-z])(?:famille|foyer|menage|family|household) (?:de|of) ${COUNT}(?![a-z0-9])`, 'g'),
 ];
 
 // Households described rather than counted: who the adults are, then the children.
-const ALONE = /(?<![a-z])(?:(?:je suis|suis|jsui|jsuis|chui|j suis|je vis|vis|j'habite|habite|vivre|pour moi|moi) (?:tout |toute )?seule?|tout seule?|toute seule|celibataire|(?:maman|papa|mere|pere|parent)s? (?:solo|seule?|isolee?|celibataire)|famille monoparentale|single (?:mum|mom|dad|parent|mother|father)|i live alone|living alone|i am alone|i'm alone|just me|only me|on my own|by myself|single)(?![a-z])/g;
-const COUPLE = /(?<![a-z])(?<!(?:pas|plus|not|no longer) )(?<!(?:pas|plus) en )(?:en couple|un couple|couple(?= *[,.;:!?+]| (?:marie|pacse|avec|sans|et|plus|with|and|de \d|\d|agee?s?)(?![a-z]))|^couple|avec (?:mon|ma) (?:conjointe?|mari|femme|epouse|epoux|compagnon|compagne|copain|copine|partenaire)|(?:ma|mon) (?:femme|mari|conjointe?|compagne?|copine|copain|epouse?|epoux) et moi|moi,? (?:et )?(?:ma|mon) (?:femme|mari|conjointe?|compagne?|copine|copain|epouse?|epoux)|(?:je suis|suis|on est|nous sommes|sommes) (?:marie|pacse)(?:e|s|es)?|a couple|my (?:wife|husband|partner|girlfriend|boyfriend|fiance|fiancee) and i|(?:me|i) and my (?:wife|husband|partner|girlfriend|boyfriend|fiance|fiancee)|with my (?:wife|husband|partner|girlfriend|boyfriend|fiance|fiancee)|married)(?![a-z])/g;
+const ALONE = /(?<![a-z])(?:(?:je suis|suis|jsui|jsuis|chui|j suis|je vis|vis|j'habite|habite|vivre|pour moi|moi) (?:tout |toute )?seule?|tout seule?|toute seule|celibataire|(?:maman|papa|mere|pere|parent)s? (?:solo|seule?|isolee?|celibataire)|famille monoparentale|single (?:mum|mom|dad|parent|mother|father)|i live alone|living alone|i am alone|i'm alone|alone with|just me|only me|on my own|by myself|single|juste moi|rien que moi|moi seule?|seule? avec)(?![a-z])/g;
+const COUPLE = /(?<![a-z])(?<!(?:pas|plus|not|no longer) )(?<!(?:pas|plus) en )(?:en couple|un couple|couple(?= *[,.;:!?+]| (?:marie|pacse|avec|sans|et|plus|with|and|de \d|\d|agee?s?)(?![a-z]))|^couple|(?<=^|[.,;:!?-] ?)(?:maries|mariees|pacses|pacsees)(?![a-z])|(?:maries|mariees|pacses|pacsees)(?= *[,.;:!?]| (?:avec|et|sans|with|and|depuis)(?![a-z])| *$)|avec (?:mon|ma) (?:conjointe?|mari|femme|epouse|epoux|compagnon|compagne|copain|copine|partenaire)|(?:ma|mon) (?:femme|mari|conjointe?|compagne?|copine|copain|epouse?|epoux) et moi|moi,? (?:et )?(?:ma|mon) (?:femme|mari|conjointe?|compagne?|copine|copain|epouse?|epoux)|(?:je suis|suis|on est|nous sommes|sommes) (?:marie|pacse)(?:e|s|es)?|a couple|my (?:wife|husband|partner|girlfriend|boyfriend|fiance|fiancee) and i|(?:me|i) and my (?:wife|husband|partner|girlfriend|boyfriend|fiance|fiancee)|with my (?:wife|husband|partner|girlfriend|boyfriend|fiance|fiancee)|married)(?![a-z])/g;
 const CHILDREN = new RegExp(`(?<![a-z0-9])${COUNT} ?(?:enfants?|enfans?|enfan|gosses?|petits|kids?|children|childs?|bebes?|babies)(?![a-z])`, 'g');
-const ONE_CHILD = /(?<![a-z])(?:un|une|mon|ma|my|a|one) (?:enfant|fils|fille|bebe|child|kid|son|daughter|baby)(?![a-z])/g;
+const ONE_CHILD = /(?<![a-z])(?:un|une|mon|ma|my|a|one|notre|our) (?:enfant|fils|fille|bebe|child|kid|son|daughter|baby)(?![a-z])/g;
 const ME_AND = /(?<![a-z])(?:moi et|me and|myself and)(?![a-z])/g;
 
 /**
