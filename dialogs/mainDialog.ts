@@ -15,7 +15,7 @@ import { menuCard } from './cards/menuCard';
 import { faqAnswerCard } from './faqDialog';
 import { offerPersonCard } from './cards/offerPersonCard';
 import { quotedUserText } from './quotedText';
-import { asOfferDetails, asSearchFollowUp } from './offers/searchFollowUp';
+import { asOfferDetails, asSearchFollowUp, asSearchRequest } from './offers/searchFollowUp';
 import { readEntities } from './recognizer/entities/schemas';
 import { asUrgentHandoff, isUrgentHandoff, urgentAsideOf } from './urgentHandoff';
 import { asDocumentsQuestion } from './recognizer/documentsQuestion';
@@ -87,7 +87,7 @@ export class MainDialog extends ComponentDialog {
       input = { ...input, text };
     }
     const conversation = turnStateOf(context).conversation;
-    const recognized = asOfferDetails(asSearchFollowUp(await this.recognize(context, input), conversation));
+    const recognized = asSearchRequest(asOfferDetails(asSearchFollowUp(await this.recognize(context, input), conversation)));
     const recognition = asUrgentHandoff(asInsultHandled(asDocumentsQuestion(asEligibilityQuestion(asEligibilityFollowUp(recognized, conversation.lastEligibility, conversation.lastSearch !== undefined)))));
     rememberRecognition(context, recognition);
     // "le voilà 2 92 03 75…, faut le mettre à la place de l'autre numéro ?": the number was cut out and

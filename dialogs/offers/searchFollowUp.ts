@@ -56,3 +56,18 @@ export function asOfferDetails(recognition: Recognition): Recognition {
   if (!offerId || USES_REFERENCE.includes(recognition.intent)) return recognition;
   return { ...recognition, intent: 'searchOffers', score: Math.max(recognition.score, 0.9), entities: { ...recognition.entities, action: 'details', offerId } };
 }
+
+/** Below this, a request for a person the classifier guessed from a story is doubtful. */
+const SURE_HELPDESK = 0.8;
+
+/**
+ * "ma voisine a été expulsée, moi ça va. je cherche un T2 à Lyon": a message that names a kind of dwelling
+ * and a place asks for offers, unless a person is asked for in words or the classifier is sure.
+ */
+export function asSearchRequest(recognition: Recognition): Recognition {
+  const doubtful = (recognition.intent === 'helpdesk' || recognition.intent === 'complaint' || recognition.intent === 'none') && recognition.score < SURE_HELPDESK;
+  if (!doubtful || asksForAPerson(recognition.text)) return recognition;
+  const entities = readEntities(recognition.entities);
+  if (!entities.typologies?.length || !entities.places?.length) return recognition;
+  return { ...recognition, intent: 'searchOffers', score: Math.max(recognition.score, 0.8) };
+}

@@ -8,7 +8,7 @@ import { isIntent, type Intent, type IntentRecognizer, type Recognition } from '
 import { NLU_LANGUAGES, readNluExamplesFile, type NluLanguage } from './nluExamples';
 import { defaultNluModelPath, loadNluModel, type ModelSource } from './nluModel';
 import { markerLanguage } from '../../services/language/markerWords';
-import { requestedLanguage } from './requestedLanguage';
+import { mentionsALanguage, requestedLanguage } from './requestedLanguage';
 
 /**
  * Below this score the intent is `none` (the fallback says what was not understood and offers the main
@@ -69,6 +69,8 @@ export class NlpRecognizer implements IntentRecognizer {
     const recognized: Record<string, unknown> = { ...entities };
     if (topic) recognized.topic = topic;
     if (intent === 'changeLanguage') {
+      // "ouais svp" is no request to change language, whatever the classifier of the other language says.
+      if (!mentionsALanguage(text, this.languageNames)) return { text: input.text, intent: 'none', score: 0, entities: recognized };
       recognized.language = requestedLanguage(text, input.language, this.languageNames);
     }
     return { text: input.text, intent, score: best.score, entities: recognized };

@@ -18,3 +18,17 @@ export function requestedLanguage(
   // Both named ("pas en français, en anglais"): the one that is not current is the one wanted.
   return current === 'fr' ? 'en' : 'fr';
 }
+
+/** Words that ask about the language itself, whatever language is named. */
+const LANGUAGE_WORDS = ['langue', 'language', 'parler', 'parlez', 'parles', 'speak', 'traduire', 'traduction', 'translate', 'translation'];
+
+/**
+ * Whether the text is about the language at all: it names one ("english", "en français") or the
+ * language itself ("une autre langue", "do you speak"). A short answer the classifier took for a
+ * change of language ("ouais svp") is not one.
+ */
+export function mentionsALanguage(text: string, namesByFile: Record<NluLanguage, Record<NluLanguage, string[]>>): boolean {
+  const words = ` ${foldText(text).replace(/[^a-z]+/g, ' ')} `;
+  const names = (['fr', 'en'] as const).flatMap((language) => [...namesByFile.fr[language], ...namesByFile.en[language]]);
+  return [...names, ...LANGUAGE_WORDS].some((name) => words.includes(` ${foldText(name)} `));
+}
