@@ -298,7 +298,10 @@ export class EligibilityDialog extends ComponentDialog {
       return step.endDialog();
     }
     const unaskedConditions = assessment.household.movedUpBy.length > 0 ? [] : unaskedConditionsOf(facts);
-    turnStateOf(step.context).conversation.lastEligibility = { facts, at: new Date().toISOString(), unasked: unaskedConditions };
+    const conversation = turnStateOf(step.context).conversation;
+    conversation.lastEligibility = { facts, at: new Date().toISOString(), unasked: unaskedConditions };
+    // A short reply now ("oui", "et à Paris ?") is about this answer, not offers shown before.
+    delete conversation.lastSearch;
     await step.context.sendActivity(
       MessageFactory.attachment(
         eligibilityCard(t, language, { assessment, placeName: place.name, incomeYear: facts.incomeYear, maskedNur: values.maskedNur, unaskedConditions }),

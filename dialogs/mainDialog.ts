@@ -222,8 +222,10 @@ export class MainDialog extends ComponentDialog {
       case 'changeLanguage': {
         const language = supportedLanguage(String(recognition.entities.language ?? ''));
         if (!language) return false;
+        const already = languageOf(context) === language;
         turnStateOf(context).user.language = language;
-        await context.sendActivity(translatorOf(context)('language.switched'));
+        // "hi, do you speak english?": the screening has just switched and said so; once is enough.
+        if (!(already && context.responded)) await context.sendActivity(translatorOf(context)('language.switched'));
         if (dc.activeDialog) await dc.repromptDialog();
         return true;
       }

@@ -184,6 +184,8 @@ export class OfferSearchDialog extends ComponentDialog {
     const language = languageOf(context);
     const conversation = turnStateOf(context).conversation;
     conversation.lastSearch = { criteria, page, shownTotals: conversation.lastSearch?.shownTotals ?? [], shownIds: conversation.lastSearch?.shownIds ?? [] };
+    // A short reply now ("oui", "et à Paris ?") is about these offers, not an eligibility answer given before.
+    delete conversation.lastEligibility;
     try {
       const household = await this.householdFilter(context, criteria);
       const results = await this.portal.searchOffers({ ...portalQuery(criteria, page), ...(household ? { financing: household.allowed } : {}) });
