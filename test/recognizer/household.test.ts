@@ -1,5 +1,5 @@
 import { extractEntities } from '../../dialogs/recognizer/entities/extractEntities';
-import { readAges, readComposition, readPersons } from '../../dialogs/recognizer/entities/household';
+import { readAges, readComposition, readDisabledPersons, readPersons } from '../../dialogs/recognizer/entities/household';
 
 const entitiesOf = (text: string) => extractEntities(text, new Date(2026, 2, 4)).entities;
 
@@ -64,5 +64,20 @@ describe('ages: the answer to "how old are you both?"', () => {
     ${'vingt-sept'}          | ${undefined}
   `('"$typed" → $ages', ({ typed, ages }) => {
     expect(readAges(typed)).toEqual(ages);
+  });
+});
+
+describe('a disability card said, denied, or not said', () => {
+  it.each`
+    typed                                               | read
+    ${"j'ai la carte CMI invalidité"}                   | ${1}
+    ${'mon fils a la CMI'}                              | ${1}
+    ${"je vis seul à Lyon, pas de carte d'invalidité"}  | ${0}
+    ${"personne n'a la CMI"}                            | ${0}
+    ${'no disability card'}                             | ${0}
+    ${'pas de handicap'}                                | ${0}
+    ${'on est 3 à Lyon'}                                | ${undefined}
+  `('"$typed" → $read', ({ typed, read }) => {
+    expect(readDisabledPersons(typed)).toBe(read);
   });
 });
