@@ -44,7 +44,7 @@ const TODAY = new Date(2026, 2, 4);
  */
 const LEFT_OUT = {
   /** "… à Saint-Denis (93) …" in a sentence: the place entity is "Saint-Denis" alone, a question 93 or 974 (the place question reads "(93)"). */
-  saintDenis93InASentence: true,
+  saintDenis93InASentence: false,
   /** "mariés, 2 enfants, à Lyon": bare "mariés"/"pacsés" make a couple for the composition, not for the count of persons (none read). */
   bareMarriedInASentence: false,
   /** "my wife and I, we are 26 and 27": "we are 26" read as 26 persons. */

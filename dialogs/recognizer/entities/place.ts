@@ -4,7 +4,7 @@ import { misspeltCommune } from '../../../services/geo/misspeltCommune';
 import placeWordsData from './data/placeWords.json';
 import type { EntityMatch } from './entityMatch';
 import { foldText } from './foldText';
-import type { Place } from './schemas';
+import type { CommuneCandidate, Place } from './schemas';
 
 interface Word {
   /** Folded, with "st"/"ste" read as "saint"/"sainte". */
@@ -54,8 +54,13 @@ export function findPlaces(text: string): EntityMatch<Place>[] {
       i += 1;
       continue;
     }
-    found.push({ value: match.place, start: words[i]!.start, end: words[i + match.length - 1]!.end });
-    i += match.length;
+    // "Saint-Denis de la Réunion", "Saint-Denis (93)", "Valence dans la Drôme": the department said after
+    // the name picks among its homonyms.
+    const narrowed = match.place.kind === 'commune' && match.place.candidates.length > 1 ? narrowedByDepartmentAfter(words, i + match.length, match.place.candidates, index) : undefined;
+    const place = narrowed ? { ...match.place, candidates: narrowed.candidates } : match.place;
+    const length = match.length + (narrowed?.length ?? 0);
+    found.push({ value: place, start: words[i]!.start, end: words[i + length - 1]!.end });
+    i += length;
   }
   return found;
 }
@@ -109,6 +114,26 @@ function placeAt(words: Word[], i: number, index: PlaceIndex, cues: ReadonlySet<
     // A department and a big city of the same name (Paris) mean the city; otherwise the department (Vienne).
     if (department && !(communes && largest >= 100_000)) return { place: { kind: 'department', ...department }, length };
     if (communes) return { place: { kind: 'commune', candidates: communes }, length };
+  }
+  return undefined;
+}
+
+/** Words that may introduce the department after a commune's name. */
+const DEPARTMENT_AFTER = new Set(['de', 'du', 'des', 'en', 'dans', 'le', 'la', 'l', 'a', 'au', 'aux', 'in']);
+
+/** The homonyms of the department named right after the commune, and how many words that took. */
+function narrowedByDepartmentAfter(words: Word[], from: number, candidates: CommuneCandidate[], index: PlaceIndex): { candidates: CommuneCandidate[]; length: number } | undefined {
+  let last = from;
+  while (last < words.length && last - from < 3 && DEPARTMENT_AFTER.has(words[last]!.text)) last += 1;
+  // "de la Réunion": "la" may be part of the name ("La Réunion") or only lead to it.
+  for (let at = from; at <= last; at++) {
+    for (let length = Math.min(4, words.length - at); length >= 1; length--) {
+      const key = words.slice(at, at + length).map((word) => word.text).join(' ');
+      const department = /^(?:\d{2}|2a|2b|97\d)$/.test(key) ? index.departmentsByCode.get(key) : index.departmentsByName.get(key);
+      if (!department) continue;
+      const inIt = candidates.filter((candidate) => candidate.department === department.code);
+      if (inIt.length > 0) return { candidates: inIt, length: at + length - from };
+    }
   }
   return undefined;
 }
