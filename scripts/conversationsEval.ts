@@ -78,6 +78,7 @@ async function main(): Promise<number> {
     console.log(`  ${feature.padEnd(14)} ${String(counts.passed).padStart(3)}/${String(counts.total).padEnd(3)} ${percent(counts.passed, counts.total).padStart(5)}`);
   }
   console.log(`  languages: ${Object.entries(figures.byLanguage).map(([language, counts]) => `${language} ${counts.passed}/${counts.total}`).join(' · ')}`);
+  console.log(`  turns: ${turnFigures(results)}`);
   if (!heldOut) {
     const failing = results.filter((result) => !result.passed);
     if (failing.length > 0) console.log(`\n${failing.length} failing scenario(s):\n`);
@@ -115,6 +116,17 @@ function summarise(results: ScenarioResult[]): Counts & { byFeature: Record<stri
   }
   const ordered = Object.fromEntries(FEATURES.filter((feature) => byFeature[feature]).map((feature) => [feature, byFeature[feature]!]));
   return { passed: results.filter((result) => result.passed).length, total: results.length, byFeature: ordered, byLanguage };
+}
+
+/** How long the steps' turns took (the first turn of each run warms the process, like any start). */
+function turnFigures(results: ScenarioResult[]): string {
+  const turns = results.flatMap((result) => result.steps.map((step) => ({ id: result.id, index: step.index, ms: step.durationMs ?? 0 })));
+  if (turns.length === 0) return 'none';
+  const sorted = [...turns].sort((a, b) => a.ms - b.ms);
+  const slowest = sorted[sorted.length - 1]!;
+  const p99 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))]!.ms;
+  const overOneSecond = turns.filter((turn) => turn.ms > 1000).length;
+  return `${turns.length}, p99 ${p99} ms, slowest ${slowest.ms} ms (${slowest.id} step ${slowest.index + 1}), over 1 s: ${overOneSecond}`;
 }
 
 function percent(part: number, whole: number): string {

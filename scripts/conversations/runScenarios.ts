@@ -23,6 +23,8 @@ export interface TurnRecord {
   value?: Record<string, unknown>;
   /** What the user saw, one entry per message of the turn. */
   replies: string[];
+  /** From the activity posted to the last reply delivered, through the real HTTP endpoint. */
+  durationMs?: number;
 }
 
 export interface StepResult extends TurnRecord {
@@ -264,8 +266,10 @@ class CorpusConversation {
     shownAs: string,
     value?: Record<string, unknown>,
   ): Promise<{ record: TurnRecord; activities: Partial<Activity>[] }> {
+    const startedAt = performance.now();
     const activities = await this.runner.post(this.id, this.activity(fields));
-    return { record: { user: shownAs, ...(value ? { value } : {}), replies: activities.map(visibleText).filter((text) => text !== '') }, activities };
+    const durationMs = Math.round(performance.now() - startedAt);
+    return { record: { user: shownAs, ...(value ? { value } : {}), replies: activities.map(visibleText).filter((text) => text !== ''), durationMs }, activities };
   }
 
   private activity(fields: Partial<Activity> & { type: string }): Partial<Activity> {
