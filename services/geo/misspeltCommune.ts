@@ -22,9 +22,9 @@ function towns(): { key: string; commune: CommuneCandidate }[] {
  * Marseille, "bordeau" → Bordeaux): same first letter, one edit away (two for long names), the most
  * populous when several are that close. Undefined when nothing is close enough: better ask than guess.
  */
-export function misspeltCommune(word: string): CommuneCandidate | undefined {
+export function misspeltCommune(word: string, { mostEdits = 2 }: { mostEdits?: number } = {}): CommuneCandidate | undefined {
   if (word.length < SHORTEST_WORD || /\d/.test(word)) return undefined;
-  const allowed = word.length >= 8 ? 2 : 1;
+  const allowed = Math.min(mostEdits, word.length >= 8 ? 2 : 1);
   let best: CommuneCandidate | undefined;
   for (const { key, commune } of towns()) {
     if (key[0] !== word[0] || Math.abs(key.length - word.length) > allowed || key === word) continue;

@@ -178,6 +178,20 @@ export const ELIGIBILITY_ROWS: [string, Step[]][] = [
     ['30 000', [CATEGORY.four, 'PLUS (social): oui : plafond 45 374 €, marge de 15 374 €'], { not: [ASK.composition, ASK.disability] }],
   ]]),
 
+  // Counted apart, or a count and who it includes: four persons, a couple.
+  ...(['2 adultes et 2 enfants', '4 avec les enfants'] as const).map((said): [string, Step[]] => [`persons "${said}"`, [
+    ...AT_PERSONS,
+    [said, ASK.income],
+    ['30 000', [CATEGORY.four, 'PLUS (social): oui : plafond 45 374 €, marge de 15 374 €'], { not: [ASK.persons] }],
+  ]]),
+
+  // A misspelt town typed alone at the place question: confirmed before use.
+  ['place "villeurbane": did you mean Villeurbanne?', [
+    ...AT_PLACE,
+    ['villeurbane', 'Vous voulez dire Villeurbanne (Rhône) ?'],
+    ['oui', [CATEGORY.alone, 'Zone: autres régions (Villeurbanne)', PLUS_ALONE_LYON_20000]],
+  ]],
+
   // Where (the zone)
   ...([
     ['a lyon svp', 'Zone: autres régions (Lyon)'],

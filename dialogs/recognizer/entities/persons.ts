@@ -12,7 +12,11 @@ const TOTALS: RegExp[] = [
   // "une personne" is "someone" ("parler à une personne") unless it is "pour une personne".
   new RegExp(`(?<![a-z0-9])((?<=(?:pour|for) )(?:un|une|one)|(?!(?:un|une|one) )(?:${COUNT_PATTERN})) ?(?:personnes?|pers|ppl|people|persons?|occupants?|adultes et enfants)(?![a-z])`, 'g'),
   new RegExp(`(?<![a-z])(?:famille|foyer|menage|family|household) (?:de|of) ${COUNT}(?![a-z0-9])`, 'g'),
+  // "4 avec les enfants", "5 en comptant les petits": a count, then who it includes.
+  new RegExp(`^ *${COUNT} (?:avec|en comptant|y compris|dont|with|including)(?![a-z])`, 'g'),
 ];
+// "2 adultes et 2 enfants", "two adults and one child": the adults and the children counted apart.
+const ADULTS_AND_CHILDREN = new RegExp(`(?<![a-z0-9])${COUNT} ?(?:adultes?|adults?|grands?) (?:et|plus|\\+|and) ${COUNT} ?(?:enfants?|enfans?|petits?|kids?|children|child)(?![a-z])`);
 
 // Households described rather than counted: who the adults are, then the children.
 const ALONE = /(?<![a-z])(?:(?:je suis|suis|jsui|jsuis|chui|j suis|je vis|vis|j'habite|habite|vivre|pour moi|moi) (?:tout |toute )?seule?|tout seule?|toute seule|celibataire|(?:maman|papa|mere|pere|parent)s? (?:solo|seule?|isolee?|celibataire)|famille monoparentale|single (?:mum|mom|dad|parent|mother|father)|i live alone|living alone|i am alone|i'm alone|alone with|just me|only me|on my own|by myself|single|juste moi|rien que moi|moi seule?|seule? avec)(?![a-z])/g;
@@ -31,6 +35,12 @@ export function findPersons(text: string): EntityMatch<number>[] {
     const match = [...folded.matchAll(regex)][0];
     const count = match ? countOf(match[1] ?? '') : undefined;
     if (match && count !== undefined && count > 0 && count <= LARGEST_HOUSEHOLD) return [{ value: count, start: match.index, end: match.index + match[0].length }];
+  }
+  const counted = ADULTS_AND_CHILDREN.exec(folded);
+  const adultsCount = counted ? countOf(counted[1] ?? '') : undefined;
+  const childrenCount = counted ? countOf(counted[2] ?? '') : undefined;
+  if (counted && adultsCount !== undefined && childrenCount !== undefined && adultsCount + childrenCount <= LARGEST_HOUSEHOLD) {
+    return [{ value: adultsCount + childrenCount, start: counted.index, end: counted.index + counted[0].length }];
   }
   const alone = first(folded, ALONE);
   const couple = first(folded, COUPLE);

@@ -69,8 +69,12 @@ export function findPlaces(text: string): EntityMatch<Place>[] {
 function misspeltAt(words: Word[], i: number, cues: ReadonlySet<string>): { place: Place; length: number } | undefined {
   const cue = cueBefore(words, i);
   const word = words[i]!.text;
-  if (cue === undefined || !cues.has(cue) || NEVER_AFTER_CUE.has(word)) return undefined;
-  const commune = misspeltCommune(word);
+  // After a place cue ("a villeurbane"), or typed alone as the answer to "where?" ("villeurbane svp").
+  const alone = words.every((other, position) => position === i || FILLERS.has(other.text));
+  if (!alone && (cue === undefined || !cues.has(cue))) return undefined;
+  if (NEVER_AFTER_CUE.has(word)) return undefined;
+  // Alone, a word two edits from a town is more often a word ("violence", "chambres"): one edit only.
+  const commune = misspeltCommune(word, { mostEdits: cue !== undefined && cues.has(cue) ? 2 : 1 });
   return commune ? { place: { kind: 'commune', candidates: [commune], misspelt: word }, length: 1 } : undefined;
 }
 
