@@ -1,5 +1,6 @@
 import { EventFactory, MessageFactory, type Activity, type Transcript, type TurnContext } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type DialogContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { normalizeForMatching } from '../services/shared/normalizeForMatching';
 import { asksForAPerson } from './recognizer/answers/answerReader';
 import { translatorFor } from './i18n';
 import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
@@ -19,6 +20,7 @@ import { valuesOf } from './stepAccess';
 
 const STEPS = 'helpdesk.steps';
 const CONFIRM = 'helpdesk.confirm';
+const SUBJECT = 'helpdesk.subject';
 /** What an agent reads first: the last few user messages, redacted and shortened. */
 const SUMMARY_MESSAGES = 3;
 
@@ -26,6 +28,19 @@ interface HelpdeskValues {
   triage: Triage;
   /** A button, a person asked for in words, a complaint: not a guess from a story. */
   asked: boolean;
+  /** Nothing said yet of what it is about: asked once before the ticket. */
+  needsSubject: boolean;
+  /** The person already said yes (after a calm answer to anger). */
+  confirmed?: boolean;
+}
+
+/** Words that tell what a request for a person is about (stems, whole-word starts). */
+const SUBJECT_WORDS =
+  /(?:^| )(?:dossier|demande|candidat|avis|impot|imposition|caf|apl|bail|enfant|bebe|divorce|separation|handicap|tax|logement|appart|offre|reponse|rappel|attend|attente|numero|nur|nud|eligib|plafond|papier|piece|document|justificatif|expuls|loyer|bailleur|proprio|commission|refus|compte|employeur|siret|salaire|revenu|renouvel|radi|expir|mois|semaine|annul|retir|alerte|notification|donnee|file|request|application|housing|flat|apartment|offer|answer|waiting|call|number|landlord|rent|renew|expired|account|employer|income|data|weeks?|months?)/;
+
+/** "je veux parler à quelqu'un", "un conseiller svp", an insult: a person asked for, nothing said of why. */
+function tellsNoSubject(text: string): boolean {
+  return !SUBJECT_WORDS.test(normalizeForMatching(text));
 }
 
 /**
@@ -40,7 +55,8 @@ export class HelpdeskDialog extends ComponentDialog {
   ) {
     super('helpdeskDialog');
     this.addDialog(yesNoPrompt(CONFIRM));
-    this.addDialog(new WaterfallDialog(STEPS, [this.triageStep.bind(this), this.ticketStep.bind(this)]));
+    this.addDialog(new TextPrompt(SUBJECT));
+    this.addDialog(new WaterfallDialog(STEPS, [this.triageStep.bind(this), this.subjectStep.bind(this), this.confirmStep.bind(this), this.ticketStep.bind(this)]));
     this.initialDialogId = STEPS;
   }
 
@@ -50,12 +66,48 @@ export class HelpdeskDialog extends ComponentDialog {
     const messages = [...transcript.filter((line) => line.from === 'user').map((line) => line.text), step.options.text].filter(Boolean);
     const result = triage({ messages, ...triageHints([step.options.intent]) });
     const pressed = step.context.activity.value !== undefined;
-    Object.assign(valuesOf<HelpdeskValues>(step), { triage: result, asked: pressed || step.options.intent === 'complaint' || asksForAPerson(step.options.text) });
+    const calm = isInsultHandled(step.options);
+    const values = valuesOf<HelpdeskValues>(step);
+    Object.assign(values, {
+      triage: result,
+      asked: pressed || step.options.intent === 'complaint' || asksForAPerson(step.options.text),
+      // "Je veux parler à quelqu'un", the menu's button: what it is about is asked once, for the agent.
+      needsSubject: result.urgency !== 'urgent' && (pressed || tellsNoSubject(step.options.text)),
+    } satisfies Partial<HelpdeskValues>);
     const numbers = emergencyNumbersText(t, result.emergencyNumbers);
     if (numbers) await step.context.sendActivity(numbers);
-    // Anger at the assistant: a calm sentence, the words never repeated, a person offered.
-    const question = result.urgency === 'urgent' ? 'helpdesk:confirmUrgent' : isInsultHandled(step.options) ? 'helpdesk:confirmCalm' : 'helpdesk:confirm';
-    return step.prompt(CONFIRM, yesNoOptions(t, t(question)));
+    // Anger at the assistant: a calm sentence, the words never repeated, a person offered first.
+    if (calm) return step.prompt(CONFIRM, yesNoOptions(t, t('helpdesk:confirmCalm')));
+    return step.next();
+  }
+
+  private async subjectStep(step: WaterfallStepContext<Recognition>) {
+    const values = valuesOf<HelpdeskValues>(step);
+    const t = translatorOf(step.context);
+    if (step.result !== undefined) {
+      if (!answeredYes(step.result)) {
+        await step.context.sendActivity(t('helpdesk:notSent'));
+        return step.endDialog();
+      }
+      values.confirmed = true;
+    }
+    if (!values.needsSubject) return step.next();
+    return step.prompt(SUBJECT, { prompt: t('helpdesk:askSubject') });
+  }
+
+  private async confirmStep(step: WaterfallStepContext<Recognition>) {
+    const values = valuesOf<HelpdeskValues>(step);
+    const t = translatorOf(step.context);
+    if (typeof step.result === 'string') {
+      // The subject may tell what the first message did not (an eviction, a complaint): triaged again.
+      const transcript = turnStateOf(step.context).conversation.transcript;
+      const messages = [...transcript.filter((line) => line.from === 'user').map((line) => line.text), step.result].filter(Boolean);
+      values.triage = triage({ messages, ...triageHints([step.options.intent]) });
+      const numbers = values.triage.urgency === 'urgent' ? emergencyNumbersText(t, values.triage.emergencyNumbers) : undefined;
+      if (numbers) await step.context.sendActivity(numbers);
+    }
+    if (values.confirmed) return step.next({ value: 'yes' });
+    return step.prompt(CONFIRM, yesNoOptions(t, t(values.triage.urgency === 'urgent' ? 'helpdesk:confirmUrgent' : 'helpdesk:confirm')));
   }
 
   private async ticketStep(step: WaterfallStepContext<Recognition>) {

@@ -20,7 +20,9 @@ describe('the HR helpdesk', () => {
   it('opens a ticket on request, with a redacted transcript and the applicant reference, never the number', async () => {
     await link('ask', '0691124000101GDPUB');
     await say('ask', 'mon mail est julie.martin@exemple.fr');
-    expect(await say('ask', 'je voudrais parler à un conseiller')).toContain('Je transmets votre demande à un conseiller');
+    // Nothing said of why: asked once, for the agent.
+    expect(await say('ask', 'je voudrais parler à un conseiller')).toContain('En quelques mots, c\'est à quel sujet\u00a0?');
+    expect(await say('ask', 'une question sur mon dossier')).toContain('Je transmets votre demande à un conseiller');
     const sent = await say('ask', 'oui');
     const id = /ticket n°\u00a0(\S+)\./.exec(sent)![1]!;
     expect(sent).toContain('du lundi au vendredi');
@@ -38,7 +40,7 @@ describe('the HR helpdesk', () => {
     async ({ typed, canonical, conversation }) => {
       await say(conversation, `mon numéro c'est ${typed} merci`);
       await say(conversation, 'annuler');
-      await say(conversation, 'je voudrais parler à un conseiller');
+      await say(conversation, 'je voudrais parler à un conseiller pour mon dossier qui n\'avance pas');
       const id = /ticket n°\u00a0(\S+)\./.exec(await say(conversation, 'oui'))![1]!;
       const created = await ticket(id);
       const ticketTexts = [created.summary, ...created.transcript.map((line) => line.text)];
@@ -75,7 +77,9 @@ describe('the HR helpdesk', () => {
     await say('guessed', "rien de grave hein, pas de violence ni d'expulsion, c'est juste que mon appart est trop petit avec le bebe");
     expect(await say('guessed', 'je cherche un T3 a Nantes')).toContain('Nantes');
     await say('asked', 'je veux parler à un conseiller');
-    expect(await say('asked', 'c pour mon dossier qui bouge pas depuis 8 mois')).toContain('Répondez par oui ou par non');
+    const subject = await say('asked', 'c pour mon dossier qui bouge pas depuis 8 mois');
+    expect(subject).toContain('Je transmets votre demande à un conseiller');
+    expect(subject).not.toContain('Dans quelle commune');
   });
 
   it.each([
@@ -92,12 +96,13 @@ describe('the HR helpdesk', () => {
   it('sends nothing when the user says no', async () => {
     const before = (await tickets()).items.length;
     await say('no-ticket', 'je veux parler à quelqu\'un');
+    await say('no-ticket', 'mon dossier');
     expect(await say('no-ticket', 'non')).toContain('je ne transmets rien');
     expect((await tickets()).items.length).toBe(before);
   });
 
   it('takes the conversation back when the hub reports the handoff completed', async () => {
-    await say('hub', 'un conseiller svp');
+    await say('hub', 'un conseiller svp, pour ma candidature refusée');
     await say('hub', 'oui');
     const { messages } = await running().bot.send('hub', { type: 'event', name: 'handoff.status', value: { state: 'completed' } });
     expect(allText(messages)).toContain('je reprends la conversation');

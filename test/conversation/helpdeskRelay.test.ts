@@ -9,7 +9,7 @@ describe('the relay between an applicant and a helpdesk agent in Teams, without 
   const agentSays = (text: string) => sayWith('desk', text, { from: AGENT });
   const bot = () => running().bot;
   const seenBy = (conversation: string) => allText(bot().channel.messages(conversation));
-  const openTicket = async (conversation: string, story = 'je voudrais parler à un conseiller') => {
+  const openTicket = async (conversation: string, story = 'je voudrais parler à un conseiller de ma candidature refusée') => {
     await say(conversation, story);
     return /ticket n°\u00a0(\S+)\./.exec(await say(conversation, 'oui'))![1]!;
   };

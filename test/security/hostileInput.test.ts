@@ -160,7 +160,7 @@ describe('hostile requests to the messaging endpoint', () => {
     });
 
     it('reads the beginning of an 80 KB answer to a yes/no question, and keeps answering /healthz meanwhile', async () => {
-      await say('long-answer', 'je veux parler à un conseiller');
+      await say('long-answer', 'je veux parler à un conseiller de ma candidature refusée');
       const numberWords = 'trois mille deux cent quarante et un ';
       const answer = numberWords.repeat(Math.ceil(80_000 / numberWords.length)).slice(0, 80_000);
       let slowestHealthMs = 0;
