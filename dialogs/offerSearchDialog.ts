@@ -21,6 +21,7 @@ import { normalizeForMatching } from '../services/shared/normalizeForMatching';
 import { valuesOf } from './stepAccess';
 import { ChoiceAnswerPrompt } from './prompts/answerPrompts';
 import { PlacePrompt } from './prompts/placePrompt';
+import { misspeltPlaceAlone } from './recognizer/entities/place';
 import { formatDate } from './format';
 import { PatientTextPrompt } from './prompts/patientTextPrompt';
 
@@ -275,7 +276,10 @@ function departmentOf(criteria: SearchCriteria): { code: string; name: string } 
 }
 
 function placeIn(text: string | undefined) {
-  const reading = criteriaFromRecognition(extractEntities(text ?? '', new Date()).entities, text ?? '').place;
+  const entities = extractEntities(text ?? '', new Date()).entities;
+  // At "where?", a misspelt town typed alone is the town ("villeurbane").
+  const alone = entities.places ? undefined : misspeltPlaceAlone(text ?? '');
+  const reading = criteriaFromRecognition(alone ? { ...entities, places: [alone] } : entities, text ?? '').place;
   if (reading.kind === 'place') return reading.place;
   // Step by step, homonyms take the most populated commune (listed first); the summary names it.
   return reading.kind === 'ambiguous' ? searchPlaceOf(reading.candidates[0]!) : undefined;

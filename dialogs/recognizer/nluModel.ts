@@ -35,12 +35,22 @@ export function defaultNluModelPath(): string {
   return join(projectRoot(), 'models', 'nlu-model.json');
 }
 
-/** Changes whenever the examples, the way texts are prepared, or the settings change. */
+/**
+ * Changes whenever the examples, the way texts are prepared, or the settings change. The prepared texts
+ * themselves are hashed — what training reads — so a change of an entity parser that turns a word into
+ * a placeholder ("accueil" read as a town) retrains the model; a version number alone was forgotten once.
+ */
 export function nluSourceHash(): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ CLASSIFIER_TEXT_VERSION, NLU_SETTINGS, NEURAL_SETTINGS }));
   for (const language of NLU_LANGUAGES) hash.update(readFileSync(nluExamplesPath(language)));
+  for (const example of loadNluExamples()) hash.update(`${example.language}\u0000${preparedText(example)}\u0000`);
   return hash.digest('hex');
+}
+
+/** An example as the classifier is trained on it: its entities turned into placeholders. */
+function preparedText(example: NluExample): string {
+  return classifierText(example.text, extractEntities(example.text, TRAINING_DAY).spans);
 }
 
 export function createNlp(): Nlp {
@@ -60,10 +70,7 @@ export function createNlp(): Nlp {
 /** Trains on the examples as the recognizer will see texts: entities turned into placeholders. */
 export async function trainNlp(examples: NluExample[]): Promise<Nlp> {
   const nlp = createNlp();
-  for (const example of examples) {
-    const { spans } = extractEntities(example.text, TRAINING_DAY);
-    nlp.addDocument(example.language, classifierText(example.text, spans), example.label);
-  }
+  for (const example of examples) nlp.addDocument(example.language, preparedText(example), example.label);
   await nlp.train();
   return nlp;
 }

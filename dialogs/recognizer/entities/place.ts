@@ -69,13 +69,21 @@ export function findPlaces(text: string): EntityMatch<Place>[] {
 function misspeltAt(words: Word[], i: number, cues: ReadonlySet<string>): { place: Place; length: number } | undefined {
   const cue = cueBefore(words, i);
   const word = words[i]!.text;
-  // After a place cue ("a villeurbane"), or typed alone as the answer to "where?" ("villeurbane svp").
-  const alone = words.every((other, position) => position === i || FILLERS.has(other.text));
-  if (!alone && (cue === undefined || !cues.has(cue))) return undefined;
-  if (NEVER_AFTER_CUE.has(word)) return undefined;
-  // Alone, a word two edits from a town is more often a word ("violence", "chambres"): one edit only.
-  const commune = misspeltCommune(word, { mostEdits: cue !== undefined && cues.has(cue) ? 2 : 1 });
+  if (cue === undefined || !cues.has(cue) || NEVER_AFTER_CUE.has(word)) return undefined;
+  const commune = misspeltCommune(word);
   return commune ? { place: { kind: 'commune', candidates: [commune], misspelt: word }, length: 1 } : undefined;
+}
+
+/**
+ * A misspelt town typed alone as the answer to "where?" ("villeurbane", "marseile svp"). Only at that
+ * question: in free text a lone word is more often a word ("accueil", "violence"). One edit only.
+ */
+export function misspeltPlaceAlone(text: string): Place | undefined {
+  const words = wordsOf(text).filter((word) => !FILLERS.has(word.text));
+  const [only] = words;
+  if (words.length !== 1 || !only || NEVER_AFTER_CUE.has(only.text)) return undefined;
+  const commune = misspeltCommune(only.text, { mostEdits: 1 });
+  return commune ? { kind: 'commune', candidates: [commune], misspelt: only.text } : undefined;
 }
 
 function placeAt(words: Word[], i: number, index: PlaceIndex, cues: ReadonlySet<string>): { place: Place; length: number } | undefined {

@@ -4,7 +4,7 @@ import { zoneForDepartment, zoneForResolution, type PlaceZoneResult } from '../.
 import { departmentByCode, narrowCandidates, resolvePlace, type PlaceResolution } from '../../../services/geo/resolvePlace';
 import { readChoice, readYesNo } from '../answers/answerReader';
 import { CommuneCandidateSchema, type CommuneCandidate, type Place } from './schemas';
-import { findPlaces } from './place';
+import { findPlaces, misspeltPlaceAlone } from './place';
 
 /** A place whose ceiling zone is known, or overseas (separate tables, out of scope). */
 export type ZonedPlace = { kind: 'zone'; zone: IncomeZone; name: string } | { kind: 'outOfScope' };
@@ -31,7 +31,7 @@ export function readPlaceZone(text: string): PlaceZoneReading {
   if (reading.kind !== 'unknown') return reading;
   // "ds le 69 a lyon", "à lyon svp merci": the place inside the sentence, the commune rather than its department.
   const places = findPlaces(text).map((match) => match.value);
-  const place = places.find((candidate) => candidate.kind === 'commune' && candidate.candidates.length > 0) ?? places[0];
+  const place = places.find((candidate) => candidate.kind === 'commune' && candidate.candidates.length > 0) ?? places[0] ?? misspeltPlaceAlone(text);
   return place ? placeZoneOfEntity(place) : reading;
 }
 
