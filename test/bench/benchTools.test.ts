@@ -26,16 +26,23 @@ describe('RedisObserver.watch', () => {
   });
 
   it('counts commands by kind, and commands sent in one write as one round trip', async () => {
-    const { watched } = await observer.watch(async () => {
-      // One write: the lock and the state read of a turn.
-      await client.pipeline().set(`${prefix}lock:conversation:c1`, 'token', 'PX', 5000, 'NX').mget(`${prefix}conversation:c1`, `${prefix}user:u1`).exec();
-      await sleep(5);
-      await client.set(`${prefix}conversation:c1`, 'etag\n{}');
-      await sleep(5);
-      await client.del(`${prefix}lock:conversation:c1`);
-      // Another client's keys are not this bot's.
-      await client.get('not-under-the-prefix');
-    });
+    const watchOnce = async () =>
+      (
+        await observer.watch(async () => {
+          // One write: the lock and the state read of a turn.
+          await client.pipeline().set(`${prefix}lock:conversation:c1`, 'token', 'PX', 5000, 'NX').mget(`${prefix}conversation:c1`, `${prefix}user:u1`).exec();
+          await sleep(5);
+          await client.set(`${prefix}conversation:c1`, 'etag\n{}');
+          await sleep(5);
+          await client.del(`${prefix}lock:conversation:c1`);
+          // Another client's keys are not this bot's.
+          await client.get('not-under-the-prefix');
+        })
+      ).watched;
+    // On a loaded machine (the whole suite on two cores), Redis may read one write in two parts: the
+    // grouping is checked on a run where it read it whole — a run that cannot group at all never passes.
+    let watched = await watchOnce();
+    for (let retry = 0; retry < 4 && watched.roundTrips.total !== 3; retry++) watched = await watchOnce();
     expect(watched.sent).toEqual({ coordination: 2, state: 2 });
     expect(watched.roundTrips).toEqual({ total: 3, coordination: 2, state: 2 });
   });
