@@ -34,6 +34,12 @@ interface HelpdeskValues {
   confirmed?: boolean;
 }
 
+/** What the user said in this conversation, oldest first, and the message being answered. */
+function userMessages(context: TurnContext, latest: string): string[] {
+  const said = turnStateOf(context).conversation.transcript.filter((line) => line.from === 'user').map((line) => line.text);
+  return [...said, latest].filter(Boolean);
+}
+
 /** Words that tell what a request for a person is about (stems, whole-word starts). */
 const SUBJECT_WORDS =
   /(?:^| )(?:dossier|demande|candidat|avis|impot|imposition|caf|apl|bail|enfant|bebe|divorce|separation|handicap|tax|logement|appart|offre|reponse|rappel|attend|attente|numero|nur|nud|eligib|plafond|papier|piece|document|justificatif|expuls|loyer|bailleur|proprio|commission|refus|compte|employeur|siret|salaire|revenu|renouvel|radi|expir|mois|semaine|annul|retir|alerte|notification|donnee|file|request|application|housing|flat|apartment|offer|answer|waiting|call|number|landlord|rent|renew|expired|account|employer|income|data|weeks?|months?)/;
@@ -62,9 +68,7 @@ export class HelpdeskDialog extends ComponentDialog {
 
   private async triageStep(step: WaterfallStepContext<Recognition>) {
     const t = translatorOf(step.context);
-    const transcript = turnStateOf(step.context).conversation.transcript;
-    const messages = [...transcript.filter((line) => line.from === 'user').map((line) => line.text), step.options.text].filter(Boolean);
-    const result = triage({ messages, ...triageHints([step.options.intent]) });
+    const result = triage({ messages: userMessages(step.context, step.options.text), ...triageHints([step.options.intent]) });
     const pressed = step.context.activity.value !== undefined;
     const calm = isInsultHandled(step.options);
     const values = valuesOf<HelpdeskValues>(step);
@@ -100,9 +104,7 @@ export class HelpdeskDialog extends ComponentDialog {
     const t = translatorOf(step.context);
     if (typeof step.result === 'string') {
       // The subject may tell what the first message did not (an eviction, a complaint): triaged again.
-      const transcript = turnStateOf(step.context).conversation.transcript;
-      const messages = [...transcript.filter((line) => line.from === 'user').map((line) => line.text), step.result].filter(Boolean);
-      values.triage = triage({ messages, ...triageHints([step.options.intent]) });
+      values.triage = triage({ messages: userMessages(step.context, step.result), ...triageHints([step.options.intent]) });
       const numbers = values.triage.urgency === 'urgent' ? emergencyNumbersText(t, values.triage.emergencyNumbers) : undefined;
       if (numbers) await step.context.sendActivity(numbers);
     }

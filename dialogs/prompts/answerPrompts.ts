@@ -1,8 +1,8 @@
 import type { CardAction, TurnContext } from 'botbuilder';
 import { helpInstead, needsHelp, withButtons } from './patience';
-import type { ButtonAnswer, ClosedAnswer } from './closedAnswer';
+import { optionOf, type ButtonAnswer, type ClosedAnswer } from './closedAnswer';
 import { ListStyle, Prompt, type Choice, type FoundChoice, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
-import { readChoice, readYesNo, type ChoiceOption } from '../recognizer/answers/answerReader';
+import { readChoice, readYesNo } from '../recognizer/answers/answerReader';
 import { translatorOf } from '../turn/turnAccess';
 
 /** The value of a choice that means "none of these", when the question offers one. */
@@ -66,11 +66,6 @@ function buttonChoice(value: unknown, choices: Choice[]): number {
   if (typeof value !== 'object' || value === null) return -1;
   const fields = Object.values(value).filter((field): field is string => typeof field === 'string');
   return choices.findIndex((choice) => fields.includes(choice.value));
-}
-
-function optionOf(choice: Choice): ChoiceOption {
-  const title = choice.action?.title;
-  return { value: choice.value, says: [choice.value, ...(title ? [title] : []), ...(choice.synonyms ?? [])] };
 }
 
 function actionOf(choice: Choice): CardAction {

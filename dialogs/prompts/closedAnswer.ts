@@ -1,5 +1,5 @@
 import type { Choice, Dialog, DialogContext, PromptOptions } from 'botbuilder-dialogs';
-import { readChoice } from '../recognizer/answers/answerReader';
+import { readChoice, type ChoiceOption } from '../recognizer/answers/answerReader';
 
 /**
  * A prompt whose answer has one shape — a unique number, a code, a SIRET, yes or no: a clear new request
@@ -40,8 +40,7 @@ export function answersTheChoiceOnScreen(dc: DialogContext, text: string): boole
   const inner = innermost(dc);
   if ((waitingStep(dc) as Partial<ButtonAnswer> | undefined)?.readsButtons !== true) return false;
   const choices = ((inner.activeDialog?.state as { options?: PromptOptions } | undefined)?.options?.choices ?? []).filter((choice): choice is Choice => typeof choice === 'object');
-  const options = choices.map((choice) => ({ value: choice.value, says: [choice.value, ...(choice.action?.title ? [choice.action.title] : []), ...(choice.synonyms ?? [])] }));
-  return readChoice(text, options)?.kind === 'choice';
+  return readChoice(text, choices.map(optionOf))?.kind === 'choice';
 }
 
 /** Whether the step waiting for the user's answer is a closed-answer prompt. */
@@ -52,4 +51,10 @@ export function waitsForClosedAnswer(dc: DialogContext): boolean {
 /** Whether the step waiting for the user's answer reads card buttons as answers. */
 export function waitsForButtonAnswer(dc: DialogContext): boolean {
   return (waitingStep(dc) as Partial<ButtonAnswer> | undefined)?.readsButtons === true;
+}
+
+/** A prompt's choice as the answer reader compares it: its value, its button's title, its synonyms. */
+export function optionOf(choice: Choice): ChoiceOption {
+  const title = choice.action?.title;
+  return { value: choice.value, says: [choice.value, ...(title ? [title] : []), ...(choice.synonyms ?? [])] };
 }

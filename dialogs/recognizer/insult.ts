@@ -11,6 +11,10 @@ const PATTERN = new RegExp(
 
 /** The marker set on a recognition whose message insults or vents at the assistant. */
 const INSULT = 'insult';
+/** What an angry message is often mistaken for, or already is: never a task to carry out. */
+const NOT_A_TASK: readonly Intent[] = ['helpdesk', 'complaint', 'thanks', 'greeting', 'goodbye', 'none'];
+/** Above this, the task the classifier read beside the anger is clear. */
+const SURE_TASK = 0.9;
 /** What an angry message may still be, clearly: these stay what they are. */
 const KEPT: readonly Intent[] = ['cancel', 'menu', 'changeLanguage'];
 
@@ -26,8 +30,9 @@ export function isInsulting(text: string): boolean {
  */
 export function asInsultHandled(recognition: Recognition): Recognition {
   if (!recognition.text || KEPT.includes(recognition.intent) || !isInsulting(recognition.text)) return recognition;
-  const task = recognition.intent !== 'helpdesk' && recognition.intent !== 'complaint' && !asksForAPerson(recognition.text) && recognition.score >= 0.9;
-  if (task && !['thanks', 'greeting', 'goodbye', 'none'].includes(recognition.intent)) return recognition;
+  // "ce site est nul, je cherche un T2 à Lyon": a clear task goes on; anything else is the anger itself.
+  const clearTask = !NOT_A_TASK.includes(recognition.intent) && !asksForAPerson(recognition.text) && recognition.score >= SURE_TASK;
+  if (clearTask) return recognition;
   return { ...recognition, intent: 'complaint', score: Math.max(recognition.score, 0.9), entities: { ...recognition.entities, [INSULT]: true } };
 }
 
