@@ -1,3 +1,4 @@
+import type { Queue, Worker } from 'bullmq';
 import type { RedisSettings } from '../config';
 import { createRedisConnection, type RedisConnection } from '../storage/redisConnection';
 
@@ -6,7 +7,15 @@ import { createRedisConnection, type RedisConnection } from '../storage/redisCon
  * Cluster), with no per-command retry limit (a blocking worker connection waits for jobs). On a
  * Cluster every key of a queue must hash to one slot, so the prefix is a hash tag.
  */
-export function bullConnections(redis: RedisSettings): { queue: RedisConnection; worker: RedisConnection; prefix: string; disconnect(): void } {
+export interface BullConnections {
+  queue: RedisConnection;
+  worker: RedisConnection;
+  prefix: string;
+  /** Closes a worker and its queue, then the connections; see closeWorker. */
+  close(worker: Worker, queue: Queue): Promise<void>;
+}
+
+export function bullConnections(redis: RedisSettings): BullConnections {
   // BullMQ batches its own commands in scripts; its worker connection blocks waiting for jobs.
   const connect = () => createRedisConnection(redis, { maxRetriesPerRequest: null, enableAutoPipelining: false });
   const queue = connect();
@@ -15,7 +24,11 @@ export function bullConnections(redis: RedisSettings): { queue: RedisConnection;
     queue,
     worker,
     prefix: redis.mode === 'cluster' ? `{${redis.prefix}bull}` : `${redis.prefix}bull`,
-    disconnect: () => {
+    close: async (bullWorker, bullQueue) => {
+      // A graceful close waits for the worker's connection to be ready, which never comes while
+      // Redis is unreachable; a job cannot be running then, so nothing is lost by forcing it.
+      await bullWorker.close(worker.status !== 'ready');
+      await bullQueue.close();
       queue.disconnect();
       worker.disconnect();
     },

@@ -96,9 +96,7 @@ function bullNotificationQueue(redis: RedisSettings, { work, logger, now }: { wo
       });
     },
     async stop() {
-      await worker.close();
-      await queue.close();
-      connections.disconnect();
+      await connections.close(worker, queue);
     },
   };
 }

@@ -80,6 +80,7 @@ export function scheduleOfferAlerts(options: { redis?: RedisSettings; intervalMs
   const connections = bullConnections(options.redis);
   const prefix = connections.prefix;
   const queue = new Queue('offer-alerts', { connection: connections.queue, prefix });
+  queue.on('error', (error) => options.logger.warn({ err: error }, 'offer alert queue error'));
   void queue
     .upsertJobScheduler('check-saved-searches', { every: options.intervalMs }, { name: 'check', opts: { removeOnComplete: 100, removeOnFail: 100 } })
     .catch((error: unknown) => options.logger.error({ err: error }, 'offer alerts could not be scheduled'));
@@ -87,9 +88,7 @@ export function scheduleOfferAlerts(options: { redis?: RedisSettings; intervalMs
   worker.on('error', (error) => options.logger.warn({ err: error }, 'offer alert worker error'));
   return {
     stop: async () => {
-      await worker.close();
-      await queue.close();
-      connections.disconnect();
+      await connections.close(worker, queue);
     },
   };
 }
