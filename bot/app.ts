@@ -5,6 +5,10 @@ import { NlpRecognizer } from '../dialogs/recognizer/nlpRecognizer';
 import { createLanguageService } from '../services/language/createLanguageService';
 import { featureDialogs } from '../dialogs/featureDialogs';
 import { MainDialog } from '../dialogs/mainDialog';
+import { MiniSearchKnowledgeBase, type KnowledgeBase } from '../services/knowledge/knowledgeSearch';
+import { localAnswerer, type QuestionAnswerer } from '../dialogs/knowledge/questionAnswerer';
+import { azureQuestionAnswerer } from '../dialogs/knowledge/azureQuestionAnswerer';
+import { MemoryAnswerFeedbackStore, RedisAnswerFeedbackStore, type AnswerFeedbackStore } from './storage/answerFeedbackStores';
 import { createAttemptLimiter } from './coordination/attemptLimiter';
 import type { DialogServices } from '../dialogs/dialogServices';
 import { createAdapter } from './adapter';
@@ -59,6 +63,8 @@ export interface AppOptions {
   recognizer?: IntentRecognizer;
   /** The clock of notifications and quiet hours (tests set it). */
   now?: () => Date;
+  /** Built once and shared by apps of one process (tests start many). */
+  knowledge?: KnowledgeBase;
 }
 
 /** Builds the whole assistant from its configuration: storage, coordination, adapter, bot, routes. */
@@ -110,7 +116,10 @@ export async function createApp(config: Config, logger: Logger, portalServices: 
     },
   });
   const backgroundWork = new ProactiveBackgroundWork(messenger, config.turnAnswerBudgetMs, logger);
+  const answerFeedback: AnswerFeedbackStore = redis ? new RedisAnswerFeedbackStore(redis, config.redis!.prefix, now) : new MemoryAnswerFeedbackStore(now);
   const services: DialogServices = {
+    knowledge: questionAnswererFor(config, options.knowledge ?? MiniSearchKnowledgeBase.fromLocales(), logger),
+    answerFeedback,
     notificationSubscriptions,
     ticketAnnouncer: applicantRelay,
     backgroundWork,
@@ -130,7 +139,7 @@ export async function createApp(config: Config, logger: Logger, portalServices: 
     ...config.language,
     onFallback: (operation, error) => logger.warn({ operation, err: error }, 'Azure AI Language failed; local language service used'),
   });
-  const bot = new AlinBot(new MainDialog(recognizer, (options.featureDialogs ?? featureDialogs)(services), language), {
+  const bot = new AlinBot(new MainDialog(recognizer, (options.featureDialogs ?? featureDialogs)(services), language, services.knowledge), {
     agentDesk: new AgentDesk(relayDependencies),
     applicantRelay,
   });
@@ -197,4 +206,9 @@ async function loadRecognizer(logger: Logger): Promise<IntentRecognizer> {
   const recognizer = await NlpRecognizer.create();
   logger.info({ model: recognizer.modelSource, ms: Math.round(performance.now() - startedAt) }, 'NLU model loaded');
   return recognizer;
+}
+
+/** Azure custom question answering when configured (the local search as its fallback), else the local search. */
+function questionAnswererFor(config: Config, local: KnowledgeBase, logger: Logger): QuestionAnswerer {
+  return config.questionAnswering ? azureQuestionAnswerer(config.questionAnswering, local, logger) : localAnswerer(local);
 }

@@ -133,6 +133,14 @@ const EnvironmentSchema = z.object({
   ),
   LANGUAGE_KEY: optionalText,
   LANGUAGE_TIMEOUT_MS: positiveInteger('LANGUAGE_TIMEOUT_MS', 1500),
+  QNA_ENDPOINT: z.preprocess(
+    emptyAsUndefined,
+    z.url({ protocol: /^https?$/, error: 'QNA_ENDPOINT must be the http(s) URL of an Azure AI Language resource with custom question answering' }).optional(),
+  ),
+  QNA_KEY: optionalText,
+  QNA_PROJECT_FR: z.preprocess(emptyAsUndefined, z.string().default('alin-assistant-fr')),
+  QNA_PROJECT_EN: z.preprocess(emptyAsUndefined, z.string().default('alin-assistant-en')),
+  QNA_TIMEOUT_MS: positiveInteger('QNA_TIMEOUT_MS', 1500),
   DIRECT_LINE_SECRET: optionalText,
   DIRECT_LINE_ENDPOINT: z.preprocess(
     emptyAsUndefined,
@@ -216,6 +224,8 @@ export interface Config {
   metricsToken?: string;
   /** Azure AI Language when both are set; the local language service otherwise. */
   language: { endpoint?: string; key?: string; timeoutMs: number };
+  /** Azure custom question answering when set; the local knowledge search otherwise (and as its fallback). */
+  questionAnswering?: { endpoint: string; key: string; projects: { fr: string; en: string }; timeoutMs: number };
   portal: {
     /** Undefined: the embedded simulator is started and used (never in production). */
     baseUrl?: string;
@@ -283,6 +293,10 @@ export function loadConfig(variables: NodeJS.ProcessEnv = readProcessEnvironment
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     metricsToken: env.METRICS_TOKEN,
     language: { endpoint: env.LANGUAGE_ENDPOINT, key: env.LANGUAGE_KEY, timeoutMs: env.LANGUAGE_TIMEOUT_MS },
+    questionAnswering:
+      env.QNA_ENDPOINT && env.QNA_KEY
+        ? { endpoint: env.QNA_ENDPOINT, key: env.QNA_KEY, projects: { fr: env.QNA_PROJECT_FR, en: env.QNA_PROJECT_EN }, timeoutMs: env.QNA_TIMEOUT_MS }
+        : undefined,
     portal: {
       baseUrl: env.PORTAL_BASE_URL?.replace(/\/$/, ''),
       token: env.PORTAL_TOKEN ?? DEVELOPMENT_PORTAL_TOKEN,
@@ -317,6 +331,9 @@ function crossFieldProblems(env: Environment): string[] {
   }
   if (env.NODE_ENV === 'production' && env.ToBotFromChannelOpenIdMetadataUrl) {
     problems.push('ToBotFromChannelOpenIdMetadataUrl is refused when NODE_ENV=production (whoever serves those keys could sign tokens for the bot)');
+  }
+  if (Boolean(env.QNA_ENDPOINT) !== Boolean(env.QNA_KEY)) {
+    problems.push('QNA_ENDPOINT and QNA_KEY go together (Azure custom question answering); set both or neither');
   }
   if (Boolean(env.LANGUAGE_ENDPOINT) !== Boolean(env.LANGUAGE_KEY)) {
     problems.push('LANGUAGE_ENDPOINT and LANGUAGE_KEY go together (Azure AI Language); set both or neither');

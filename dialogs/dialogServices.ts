@@ -3,7 +3,8 @@ import type { NotificationSubscriptions } from '../services/notifications/subscr
 import type { SavedSearchStore } from '../services/offers/savedSearches';
 import type { PortalApi } from '../services/portal/portalApi';
 import type { SneApi } from '../services/sne/sneApi';
-import type { AttemptLimiter, BackgroundWork, TicketAnnouncer } from './ports';
+import type { QuestionAnswerer } from './knowledge/questionAnswerer';
+import type { AnswerFeedback, AttemptLimiter, BackgroundWork, TicketAnnouncer } from './ports';
 
 /** Everything the feature dialogs depend on, built once by the host at start-up and handed over in one bundle. */
 export interface DialogServices {
@@ -16,6 +17,9 @@ export interface DialogServices {
   linkAttempts: { perUser: AttemptLimiter; perNumber: AttemptLimiter };
   backgroundWork: BackgroundWork;
   ticketAnnouncer: TicketAnnouncer;
+  /** The questions applicants ask, searched (locales/<language>/knowledge). */
+  knowledge: QuestionAnswerer;
+  answerFeedback: AnswerFeedback;
   /** The portal's limit of applications in progress at once. */
   maxActiveApplications: number;
 }

@@ -1,55 +1,62 @@
-import { MessageFactory, type Attachment } from 'botbuilder';
+import { MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { Translate } from './i18n';
-import { translatorOf } from './turn/turnAccess';
-import { adaptiveCard, intentButton } from './cards/adaptiveCard';
-import { FaqTopicSchema, readEntities, type FaqTopic } from './recognizer/entities/schemas';
+import type { QuestionAnswerer } from './knowledge/questionAnswerer';
+import { languageOf, translatorOf } from './turn/turnAccess';
+import { offerPersonCard } from './cards/offerPersonCard';
+import { knowledgeChoicesCard } from './knowledge/knowledgeCards';
+import { knowledgeReply, popularQuestions, sendKnowledgeReply } from './knowledge/knowledgeReply';
+import { quotedUserText } from './quotedText';
+import { readEntities } from './recognizer/entities/schemas';
 import type { Recognition } from './recognizer/intents';
+import type { AnswerFeedback } from './ports';
 
 const STEPS = 'faq.steps';
 
 /**
- * The questions people ask before anything else (what AL-in is, the unique number, the commission, the
- * 10 days to answer, renewal): a short answer with its source, from `locales/<language>/faq.json`. A
- * question the recognizer could not put a topic on gets the list of topics, as buttons.
+ * The questions people ask (what AL-in is, the unique number, renewal, the commission, documents…):
+ * answered from the knowledge base with their source; when the base hesitates, the closest questions
+ * as buttons; when it knows nothing, it says so rather than guess, and offers a person. "Utile ? 👍 👎"
+ * under an answer comes back here and is kept.
  */
 export class FaqDialog extends ComponentDialog {
-  constructor() {
+  constructor(
+    private readonly knowledge: QuestionAnswerer,
+    private readonly feedback: AnswerFeedback,
+  ) {
     super('faqDialog');
     this.addDialog(new WaterfallDialog(STEPS, [this.answerStep.bind(this)]));
     this.initialDialogId = STEPS;
   }
 
+  /**
+   * "Utile ? 👍 👎" pressed: kept, thanked, and after 👎 a person offered. Also called by the main
+   * dialog when the answer was given aside, in the middle of a task that must go on.
+   */
+  async receivedFeedback(context: TurnContext, recognition: Recognition): Promise<boolean> {
+    const { feedback, entry } = readEntities(recognition.entities);
+    if (!feedback || !entry) return false;
+    const t = translatorOf(context);
+    await this.feedback.record({ answer: entry, useful: feedback === 'useful', language: languageOf(context), channel: context.activity.channelId });
+    await context.sendActivity(t(feedback === 'useful' ? 'faqMenu:thanksUseful' : 'faqMenu:thanksNotUseful'));
+    if (feedback === 'notUseful') await context.sendActivity(MessageFactory.attachment(offerPersonCard(t)));
+    return true;
+  }
+
   private async answerStep(step: WaterfallStepContext<Recognition>) {
-    const t = translatorOf(step.context);
-    const { topic } = readEntities(step.options.entities);
-    await step.context.sendActivity(MessageFactory.attachment(topic ? faqAnswerCard(t, topic) : topicsCard(t)));
+    const context = step.context;
+    const t = translatorOf(context);
+    const recognition = step.options;
+    if (await this.receivedFeedback(context, recognition)) return step.endDialog();
+    const { entry, topic } = readEntities(recognition.entities);
+    // "Questions fréquentes" pressed: the questions themselves.
+    const askedForTheList = recognition.score >= 1 && context.activity.value !== undefined && !entry && !topic;
+    const reply = askedForTheList ? { kind: 'none' as const } : await knowledgeReply(this.knowledge, context, recognition);
+    if (reply.kind !== 'none') {
+      await sendKnowledgeReply(context, reply);
+      return step.endDialog();
+    }
+    if (!askedForTheList) await context.sendActivity(t('faqMenu:noAnswer', { text: quotedUserText(recognition.text, 80) }));
+    await context.sendActivity(MessageFactory.attachment(knowledgeChoicesCard(t, popularQuestions(this.knowledge, context), t('faqMenu:heading'))));
     return step.endDialog();
   }
-}
-
-/** The answer to one question, with its source: also given aside, in the middle of another task. */
-export function faqAnswerCard(t: Translate, topic: FaqTopic): Attachment {
-  const question = t(`faq:${topic}.question`);
-  const answer = t(`faq:${topic}.answer`);
-  const source = t('faqMenu:source', { source: t(`faq:${topic}.source`) });
-  return adaptiveCard({
-    body: [
-      { type: 'TextBlock', text: question, weight: 'Bolder', wrap: true },
-      { type: 'TextBlock', text: answer, wrap: true },
-      { type: 'TextBlock', text: source, wrap: true, isSubtle: true, size: 'Small' },
-    ],
-    actions: [intentButton(t('faqMenu:others'), 'faq')],
-    fallbackText: [question, answer, source].join('\n'),
-  });
-}
-
-function topicsCard(t: Translate): Attachment {
-  const heading = t('faqMenu:heading');
-  const questions = FaqTopicSchema.options.map((topic) => ({ topic, question: t(`faq:${topic}.question`) }));
-  return adaptiveCard({
-    body: [{ type: 'TextBlock', text: heading, weight: 'Bolder', wrap: true }],
-    actions: questions.map(({ topic, question }) => intentButton(question, 'faq', { topic })),
-    fallbackText: [heading, ...questions.map(({ question }) => `- ${question}`)].join('\n'),
-  });
 }

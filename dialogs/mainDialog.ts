@@ -12,7 +12,9 @@ import { supportedLanguage } from './i18n';
 import { languageOf, rememberRecognition, translatorOf, turnStateOf } from './turn/turnAccess';
 import { redactText } from '../services/privacy/redact';
 import { menuCard } from './cards/menuCard';
-import { faqAnswerCard } from './faqDialog';
+import type { QuestionAnswerer } from './knowledge/questionAnswerer';
+import { FaqDialog } from './faqDialog';
+import { generalQuestionAnswer, isQuestion, knowledgeReply, sendKnowledgeReply } from './knowledge/knowledgeReply';
 import { offerPersonCard } from './cards/offerPersonCard';
 import { quotedUserText } from './quotedText';
 import { asOfferDetails, asSearchFollowUp, asSearchRequest } from './offers/searchFollowUp';
@@ -61,6 +63,7 @@ export class MainDialog extends ComponentDialog {
     private readonly recognizer: IntentRecognizer,
     featureDialogs: Dialog[] = [],
     private readonly language?: LanguageService,
+    private readonly knowledge?: QuestionAnswerer,
   ) {
     super('mainDialog');
     for (const dialog of featureDialogs) this.addDialog(dialog);
@@ -133,11 +136,23 @@ export class MainDialog extends ComponentDialog {
    * then the step asks again where it was.
    */
   private async answeredAside(dc: DialogContext, recognition: Recognition): Promise<boolean> {
-    const topic = readEntities(recognition.entities).topic;
     const feature = this.activeFeature(dc);
-    if (recognition.intent !== 'faq' || !topic || recognition.score < INTERRUPTION_THRESHOLD || !feature || feature === 'faqDialog') return false;
+    if (!this.knowledge || !feature || feature === 'faqDialog') return false;
+    // 👍 👎 under an answer given aside: kept, and the task goes on.
+    const faq = this.findDialog('faqDialog');
+    if (recognition.intent === 'faq' && faq instanceof FaqDialog && (await faq.receivedFeedback(dc.context, recognition))) {
+      await dc.repromptDialog();
+      return true;
+    }
+    const asked = recognition.intent === 'faq' && recognition.score >= INTERRUPTION_THRESHOLD;
+    // A question the classifier could not place ("c koi la caf ?" at the income question) is answered
+    // aside only when the knowledge base is sure of its answer and it answers nothing on screen.
+    const unplaced = recognition.intent === 'none' && isQuestion(recognition.text) && !answersTheChoiceOnScreen(dc, recognition.text);
+    if (!asked && !unplaced) return false;
+    const reply = await knowledgeReply(this.knowledge, dc.context, unplaced ? { ...recognition, entities: {} } : recognition);
+    if (reply.kind !== 'answer') return false;
     const t = translatorOf(dc.context);
-    await dc.context.sendActivity(MessageFactory.attachment(faqAnswerCard(t, topic)));
+    await sendKnowledgeReply(dc.context, reply);
     await dc.context.sendActivity(t('help.resume'));
     await dc.repromptDialog();
     return true;
@@ -239,12 +254,34 @@ export class MainDialog extends ComponentDialog {
     const route = ROUTES[recognition.intent];
     const t = translatorOf(step.context);
     if ('dialog' in route) {
+      // "elle est valable combien de temps ma demande ?": a general question, not the task.
+      const { user, conversation } = turnStateOf(step.context);
+      const situation = { linked: Boolean(user.link), followsAnAnswer: conversation.lastSearch !== undefined || conversation.lastEligibility !== undefined };
+      const general = this.knowledge ? await generalQuestionAnswer(this.knowledge, step.context, recognition, situation) : undefined;
+      if (general) {
+        await sendKnowledgeReply(step.context, general);
+        return step.endDialog();
+      }
       if (this.findDialog(route.dialog)) return step.beginDialog(route.dialog, recognition);
       await step.context.sendActivity(t('featureComingSoon'));
       await step.context.sendActivity(MessageFactory.attachment(menuCard(t)));
     } else if ('reply' in route) {
+      // "bjr c koi le nur ?": the greeting, and the question answered.
+      const known = this.knowledge && isQuestion(recognition.text) ? await knowledgeReply(this.knowledge, step.context, recognition) : undefined;
+      if (known?.kind === 'answer') {
+        await sendKnowledgeReply(step.context, known);
+        return step.endDialog();
+      }
       await step.context.sendActivity(t(route.reply));
     } else if ('notUnderstood' in route) {
+      // A question the classifier could not place may still be one the knowledge base answers; one that
+      // names a place, an amount or a dwelling is about a task, not a general question.
+      const aboutATask = Object.keys(readEntities(recognition.entities)).some((name) => name !== 'topic');
+      const known = this.knowledge && !aboutATask ? await knowledgeReply(this.knowledge, step.context, recognition) : { kind: 'none' as const };
+      if (known.kind !== 'none') {
+        await sendKnowledgeReply(step.context, known);
+        return step.endDialog();
+      }
       const conversation = turnStateOf(step.context).conversation;
       conversation.misses = (conversation.misses ?? 0) + 1;
       await step.context.sendActivity(t('notUnderstood', { text: quotedUserText(recognition.text, 80) }));

@@ -36,3 +36,8 @@ export interface OpenedTicket {
 export interface TicketAnnouncer {
   ticketOpened(context: TurnContext, ticket: OpenedTicket): Promise<void>;
 }
+
+/** "Utile ? 👍 👎" under an answer: kept per answer, language, channel and day, without the user or the text. */
+export interface AnswerFeedback {
+  record(feedback: { answer: string; useful: boolean; language: string; channel: string }): Promise<void>;
+}

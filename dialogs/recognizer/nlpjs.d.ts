@@ -46,8 +46,15 @@ declare module '@nlpjs/nlp' {
 
 declare module '@nlpjs/lang-fr' {
   export class LangFr {}
+  /** Snowball's French stemmer (also used by the knowledge base's search). */
+  export class StemmerFr {
+    stemWord(word: string): string;
+  }
 }
 
 declare module '@nlpjs/lang-en-min' {
   export class LangEn {}
+  export class StemmerEn {
+    stemWord(word: string): string;
+  }
 }

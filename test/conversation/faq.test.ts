@@ -1,44 +1,79 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { FaqTopicSchema } from '../../dialogs/recognizer/entities/schemas';
+import { MiniSearchKnowledgeBase } from '../../services/knowledge/knowledgeSearch';
 import { allText, BotHarness } from '../support/botHarness';
 
-type FaqFile = Record<string, { question: string; answer: string; source: string }>;
-const faq = (language: string) => JSON.parse(readFileSync(join(__dirname, '../../locales', language, 'faq.json'), 'utf8')) as FaqFile;
 const LOCALES = { fr: { locale: 'fr-FR', source: 'Source\u00a0: ' }, en: { locale: 'en-GB', source: 'Source: ' } } as const;
+const knowledge = MiniSearchKnowledgeBase.fromLocales();
+const entry = (id: string, language: 'fr' | 'en') => {
+  const found = knowledge.entry(id, language);
+  if (!found) throw new Error(`no entry ${id} in ${language}`);
+  return found;
+};
 
-describe('frequently asked questions', () => {
+describe('questions answered from the knowledge base', () => {
   let bot: BotHarness;
   beforeAll(async () => {
-    bot = await BotHarness.start({});
+    bot = await BotHarness.start({}, { knowledge });
   });
   afterAll(() => bot.stop());
 
-  const topics = FaqTopicSchema.options.flatMap((topic) => (['fr', 'en'] as const).map((language) => [topic, language] as const));
-
-  it.each(topics)('answers %s in %s, short, with its source', async (topic, language) => {
-    const { locale, source } = LOCALES[language];
-    const entry = faq(language)[topic]!;
-    const seen = allText(await bot.say(`faq-${topic}-${language}`, '', { locale, value: { intent: 'faq', topic } }));
-    expect(seen).toContain(entry.question);
-    expect(seen).toContain(entry.answer);
-    expect(seen).toContain(`${source}${entry.source}`);
-    expect(seen.length).toBeLessThan(1000);
+  it.each`
+    language | text                                                    | id
+    ${'fr'}  | ${'ou je trouve mon numero unique ?'}                    | ${'number-where'}
+    ${'fr'}  | ${'elle est valable combien de temps ma demande ?'}      | ${'validity-duration'}
+    ${'fr'}  | ${'combien de temps pour répondre à une proposition de logement'} | ${'proposal-deadline'}
+    ${'en'}  | ${'where do I find my unique number?'}                  | ${'number-where'}
+    ${'en'}  | ${'what is AL-in?'}                                      | ${'alin-what'}
+  `('answers "$text" ($language) with its source and "useful?"', async ({ language, text, id }) => {
+    const answer = entry(id, language);
+    const seen = allText(await bot.say(`kb-${id}-${language}`, text, { locale: LOCALES[language as 'fr' | 'en'].locale }));
+    expect(seen).toContain(answer.answer);
+    expect(seen).toContain(`${LOCALES[language as 'fr' | 'en'].source}${answer.source}`);
+    expect(seen).toContain('[👍]');
+    expect(seen).toContain('[👎]');
   });
 
-  it.each([
-    ['fr', 'à quoi sert le numéro unique ?', 'uniqueNumber'],
-    ['fr', 'combien de temps pour répondre à une proposition de logement', 'tenDays'],
-    ['en', 'what is AL-in?', 'whatIsAlin'],
-    ['en', 'how does the commission choose between candidates', 'commission'],
-  ] as const)('answers a question typed in %s: "%s"', async (language, text, topic) => {
-    const seen = allText(await bot.say(`typed-${topic}`, text, { locale: LOCALES[language].locale }));
-    expect(seen).toContain(faq(language)[topic]!.answer);
+  it('keeps a thumbs-up and thanks, and offers a person after a thumbs-down', async () => {
+    const up = allText(await bot.say('kb-feedback', '', { locale: 'fr-FR', value: { intent: 'faq', feedback: 'useful', entry: 'number-where' } }));
+    expect(up).toContain('Merci pour votre retour');
+    const down = allText(await bot.say('kb-feedback', '', { locale: 'fr-FR', value: { intent: 'faq', feedback: 'notUseful', entry: 'number-where' } }));
+    expect(down).toContain('cette réponse sera revue');
+    expect(down).toMatch(/\[Parler à/);
   });
 
-  it.each(['fr', 'en'] as const)('lists the topics as buttons when the question has none (%s)', async (language) => {
-    const seen = allText(await bot.say(`topics-${language}`, '', { locale: LOCALES[language].locale, value: { intent: 'faq' } }));
-    expect(seen).toContain(language === 'fr' ? 'Voici les questions auxquelles je sais répondre\u00a0:' : 'Here are the questions I can answer:');
-    for (const topic of FaqTopicSchema.options) expect(seen).toContain(`[${faq(language)[topic]!.question}]`);
+  it('answers the entry whose button was pressed', async () => {
+    const seen = allText(await bot.say('kb-button', '', { locale: 'fr-FR', value: { intent: 'faq', entry: 'renewal-how' } }));
+    expect(seen).toContain(entry('renewal-how', 'fr').answer);
+  });
+
+  it.each(['fr', 'en'] as const)('lists the common questions as buttons when asked for them (%s)', async (language) => {
+    const seen = allText(await bot.say(`kb-list-${language}`, '', { locale: LOCALES[language].locale, value: { intent: 'faq' } }));
+    expect(seen).toContain(language === 'fr' ? 'Voici les questions auxquelles je sais répondre' : 'Here are the questions I can answer');
+    expect(seen).toContain(`[${entry('number-where', language).questions[0]}]`);
+  });
+
+  it('says it has no reliable answer instead of guessing, and offers a person', async () => {
+    const seen = allText(await bot.say('kb-none', 'c quoi la meilleure recette de crepes ?', { locale: 'fr-FR' }));
+    expect(seen).not.toContain('[👍]');
+    expect(seen).toMatch(/pas de réponse sûre|pas compris|pas reconnu/i);
+  });
+
+  it('answers a side question in the middle of a step, then asks the step again', async () => {
+    const question = allText(await bot.say('kb-aside', 'suis-je éligible ?', { locale: 'fr-FR' }));
+    const seen = allText(await bot.say('kb-aside', 'c koi la cotation ?', { locale: 'fr-FR' }));
+    expect(seen).toContain(entry('cotation', 'fr').answer);
+    expect(seen.split('\n').at(-1)).toBe(question.split('\n').at(-1));
+  });
+
+  it('keeps a thumbs-up pressed under an answer given aside, and the task goes on', async () => {
+    const question = allText(await bot.say('kb-aside-feedback', 'suis-je éligible ?', { locale: 'fr-FR' }));
+    await bot.say('kb-aside-feedback', 'c koi la cotation ?', { locale: 'fr-FR' });
+    const seen = allText(await bot.say('kb-aside-feedback', '', { locale: 'fr-FR', value: { intent: 'faq', feedback: 'useful', entry: 'cotation' } }));
+    expect(seen).toContain('Merci pour votre retour');
+    expect(seen.split('\n').at(-1)).toBe(question.split('\n').at(-1));
+  });
+
+  it('answers the question that comes with a greeting', async () => {
+    const seen = allText(await bot.say('kb-greeting', 'bjr, ou je trouve mon numero unique ?', { locale: 'fr-FR' }));
+    expect(seen).toContain(entry('number-where', 'fr').answer);
   });
 });

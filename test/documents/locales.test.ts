@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checklistFor } from '../../services/documents/checklist';
 import { compareWithRequest } from '../../services/documents/requestComparison';
-import { FaqTopicSchema } from '../../dialogs/recognizer/entities/schemas';
+import { loadKnowledge } from '../../services/knowledge/loadKnowledge';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
@@ -15,6 +15,15 @@ function lookup(language: string, key: string): Json | undefined {
   let value: Json | undefined = read(language, namespace ?? '');
   for (const part of (path ?? '').split('.')) value = value && typeof value === 'object' && !Array.isArray(value) ? value[part] : undefined;
   return value;
+}
+
+/** The knowledge base's sentences (its questions are the users' words, not ours). */
+function knowledgeTexts(language: string): [string, string][] {
+  return loadKnowledge(language).flatMap((entry): [string, string][] => [
+    [`knowledge:${entry.id}.answer`, entry.answer],
+    ...(entry.more ? [[`knowledge:${entry.id}.more`, entry.more] as [string, string]] : []),
+    [`knowledge:${entry.id}.source`, entry.source],
+  ]);
 }
 
 function leaves(value: Json, prefix = ''): [string, string][] {
@@ -67,43 +76,8 @@ describe('locales/<language>/documents.json', () => {
   });
 });
 
-describe('locales/<language>/faq.json', () => {
-  test.each(LANGUAGES)('answers every FAQ topic of the recognizer in %s, with a question, an answer and a source', (language) => {
-    const faq = read(language, 'faq') as Record<string, { question: string; answer: string; source: string; sourceRef: string[] }>;
-    expect(Object.keys(faq).sort()).toEqual([...FaqTopicSchema.options].sort());
-    for (const entry of Object.values(faq)) {
-      expect(entry.question.length).toBeGreaterThan(5);
-      expect(entry.answer.length).toBeGreaterThan(40);
-      expect(entry.answer.length).toBeLessThan(700);
-      expect(entry.source.length).toBeGreaterThan(5);
-      expect(entry.sourceRef.length).toBeGreaterThan(0);
-    }
-  });
-
-  test.each`
-    topic             | ref
-    ${'uniqueNumber'} | ${'CCH L441-2-1'}
-    ${'commission'}   | ${'CCH R441-3'}
-    ${'tenDays'}      | ${'CCH R441-10'}
-    ${'renewal'}      | ${'CCH R441-2-7'}
-    ${'whatIsAlin'}   | ${"Note d'information « Demande de logement AL-in » (juin 2021)"}
-  `('$topic cites $ref', ({ topic, ref }) => {
-    for (const language of LANGUAGES) expect(lookup(language, `faq:${topic}.sourceRef`)).toContain(ref);
-  });
-
-  test.each`
-    topic           | fr             | en
-    ${'commission'} | ${/trois/}     | ${/three/}
-    ${'tenDays'}    | ${/10[ \u00a0]jours/} | ${/10 days/}
-    ${'renewal'}    | ${/un an/}     | ${/one year/}
-  `('$topic states the rule', ({ topic, fr, en }) => {
-    expect(lookup('fr', `faq:${topic}.answer`)).toMatch(fr);
-    expect(lookup('en', `faq:${topic}.answer`)).toMatch(en);
-  });
-});
-
 describe('French typography in the files of this issue and of the helpdesk and notifications', () => {
-  const frenchTexts = [...leaves(read('fr', 'documents')), ...leaves(read('fr', 'faq')), ...leaves(read('fr', 'helpdesk')), ...leaves(read('fr', 'notifications'))].filter(([key]) => !key.endsWith('sourceRef') && !/sourceRef\.\d+$/.test(key));
+  const frenchTexts = [...leaves(read('fr', 'documents')), ...knowledgeTexts('fr'), ...leaves(read('fr', 'helpdesk')), ...leaves(read('fr', 'notifications'))].filter(([key]) => !key.endsWith('sourceRef') && !/sourceRef\.\d+$/.test(key));
 
   it('puts a non-breaking space (U+00A0) before ? ! : ; and inside « »', () => {
     const faults = frenchTexts.filter(([, text]) => /[^\u00a0][?!;]|[^\u00a0/]:(?!\/\/)|«[^\u00a0]|[^\u00a0]»/.test(text.replace(/\{\{\w+\}\}/g, 'x').replace(/https?:\/\//g, '')));

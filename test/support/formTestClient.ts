@@ -55,7 +55,7 @@ export class FormBot {
       },
     });
     if (!services) throw new Error('createApp did not build the feature dialogs');
-    const mainDialog = new MainDialog(recognizer, featureDialogs(services), createLanguageService(config.language));
+    const mainDialog = new MainDialog(recognizer, featureDialogs(services), createLanguageService(config.language), services.knowledge);
     return new FormBot(mainDialog, logger, app, portal);
   }
 

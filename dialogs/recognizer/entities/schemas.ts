@@ -50,7 +50,7 @@ export type Place = z.infer<typeof PlaceSchema>;
 export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export type IsoDate = z.infer<typeof IsoDateSchema>;
 
-/** The FAQ topics the `faq` intent carries (answers in locales/<language>/faq.json, written by the FAQ dialog). */
+/** The FAQ topics the classifier puts on the `faq` intent; each stands for one knowledge-base entry (dialogs/knowledge). */
 export const FaqTopicSchema = z.enum(['whatIsAlin', 'uniqueNumber', 'commission', 'tenDays', 'renewal']);
 export type FaqTopic = z.infer<typeof FaqTopicSchema>;
 
@@ -70,6 +70,10 @@ export const RecognizedEntitiesSchema = z.object({
   /** International form, +33612345678. */
   phone: z.string().optional(),
   topic: FaqTopicSchema.optional(),
+  /** A knowledge-base entry chosen by its button (`number-where`). */
+  entry: z.string().regex(/^[a-z0-9-]{2,60}$/).optional(),
+  /** "Utile ? 👍 👎" pressed under an answer. */
+  feedback: z.enum(['useful', 'notUseful']).optional(),
   /** For `changeLanguage`: the language asked for. */
   language: z.enum(['fr', 'en']).optional(),
 });

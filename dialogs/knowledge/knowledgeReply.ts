@@ -1,0 +1,89 @@
+import { MessageFactory, type TurnContext } from 'botbuilder';
+import type { KnowledgeEntry } from '../../services/knowledge/knowledgeSearch';
+import type { QuestionAnswerer } from './questionAnswerer';
+import { readEntities, type FaqTopic } from '../recognizer/entities/schemas';
+import type { Intent, Recognition } from '../recognizer/intents';
+import { languageOf, translatorOf } from '../turn/turnAccess';
+import { choicesOf, knowledgeAnswerCard, knowledgeChoicesCard } from './knowledgeCards';
+
+/** The entry each topic of the classifier stands for. */
+const ENTRY_OF_TOPIC: Record<FaqTopic, string> = {
+  whatIsAlin: 'alin-what',
+  uniqueNumber: 'number-what',
+  commission: 'commission-decisions',
+  tenDays: 'proposal-deadline',
+  renewal: 'renewal-how',
+};
+
+/** The questions shown when the questions are asked for as such ("Questions fréquentes"). */
+export const POPULAR_ENTRIES = ['alin-vs-national-file', 'number-where', 'who-may-use', 'docs-mandatory', 'renewal-how', 'commission-decisions', 'proposal-deadline'];
+
+/**
+ * General questions that the classifier puts on a task ("elle est valable combien de temps ma demande ?"
+ * → renewal, "je suis fonctionnaire, j'ai le droit ?" → eligibility): when asked as a question and the
+ * knowledge base answers it with confidence by one of these entries, the answer comes first, not the
+ * task. Status questions only for a user who has not linked a request (a linked one sees their own).
+ */
+const GENERAL_QUESTIONS_OF_TASKS: Partial<Record<Intent, { entries: readonly string[]; unlinkedOnly?: boolean }>> = {
+  renewal: { entries: ['validity-duration', 'renewal-how', 'renewal-warning', 'renewal-forgotten', 'expired-meaning', 'radiation-causes', 'seniority', 'number-kept'], unlinkedOnly: true },
+  status: { entries: ['validity-duration', 'expired-meaning', 'seniority', 'number-what', 'number-where', 'situation-change-household', 'situation-change-income', 'situation-change-address', 'request-modify', 'commission-date', 'waiting-time', 'proposal-what-now'], unlinkedOnly: true },
+  eligibility: { entries: ['civil-servant', 'retired', 'job-seeker', 'self-employed', 'short-contract', 'small-company', 'agricultural-company', 'employer-contributes', 'situation-change-household', 'request-modify', 'income-which-year', 'income-drop', 'bordering-communes', 'zones', 'loan-types', 'young-household'] },
+  documents: { entries: ['docs-where-upload', 'assistant-no-documents', 'docs-limitative', 'docs-missing-at-commission', 'docs-landlord-extra', 'docs-tax-notice'] },
+  searchOffers: { entries: ['offers-typology', 'loan-types', 'rent-amount', 'charges', 'offer-visit', 'pets'] },
+};
+
+/** The knowledge base's answer to a general question the classifier took for a task, if it has one. */
+export async function generalQuestionAnswer(
+  knowledge: QuestionAnswerer,
+  context: TurnContext,
+  recognition: Recognition,
+  situation: { linked: boolean; followsAnAnswer: boolean },
+): Promise<KnowledgeReply | undefined> {
+  const general = GENERAL_QUESTIONS_OF_TASKS[recognition.intent];
+  if (!general || (general.unlinkedOnly && situation.linked) || context.activity.value !== undefined || !isQuestion(recognition.text)) return undefined;
+  // "et en T3 ?", "et pour le plai ?" after results or a verdict, "à Lyon ?": the task's own follow-up.
+  if (situation.followsAnAnswer || Object.keys(readEntities(recognition.entities)).some((name) => name !== 'topic')) return undefined;
+  const match = await knowledge.find(context, recognition.text, languageOf(context));
+  return match.kind === 'answer' && general.entries.includes(match.hit.entry.id) ? { kind: 'answer', entry: match.hit.entry } : undefined;
+}
+
+/** Asked as a question: a question mark, or a question word first ("ou je trouve…", "how long…"). */
+export function isQuestion(text: string): boolean {
+  return /\?\s*$/.test(text) || /^\s*(c'?est quoi|c koi|qu'est|est-ce|comment|combien|pourquoi|quand|ou |où|quel|quelle|what|how|why|when|where|which|can i|do i|is it)/i.test(text);
+}
+
+export type KnowledgeReply = { kind: 'answer'; entry: KnowledgeEntry } | { kind: 'choices'; entries: KnowledgeEntry[] } | { kind: 'none' };
+
+/**
+ * What the knowledge base says to a message: the entry chosen by its button; else the search's answer
+ * when it is confident; when it hesitates, the classifier's topic if it is among the closest questions,
+ * else those questions; when the search finds nothing, the classifier's topic, else nothing.
+ */
+export async function knowledgeReply(knowledge: QuestionAnswerer, context: TurnContext, recognition: Recognition): Promise<KnowledgeReply> {
+  const language = languageOf(context);
+  const { entry: chosen, topic } = readEntities(recognition.entities);
+  const chosenEntry = chosen ? knowledge.entry(chosen, language) : undefined;
+  if (chosenEntry) return { kind: 'answer', entry: chosenEntry };
+  const topicEntry = topic ? knowledge.entry(ENTRY_OF_TOPIC[topic], language) : undefined;
+  const match = await knowledge.find(context, recognition.text, language);
+  if (match.kind === 'answer') return { kind: 'answer', entry: match.hit.entry };
+  if (match.kind === 'choices') {
+    const entries = choicesOf(match.hits);
+    const topicAmongThem = entries.find((entry) => entry.id === topicEntry?.id);
+    return topicAmongThem ? { kind: 'answer', entry: topicAmongThem } : { kind: 'choices', entries };
+  }
+  return topicEntry ? { kind: 'answer', entry: topicEntry } : { kind: 'none' };
+}
+
+/** Sends an answer or the closest questions; says nothing for `none` (the caller knows what follows). */
+export async function sendKnowledgeReply(context: TurnContext, reply: KnowledgeReply): Promise<void> {
+  const t = translatorOf(context);
+  if (reply.kind === 'answer') await context.sendActivity(MessageFactory.attachment(knowledgeAnswerCard(t, reply.entry)));
+  if (reply.kind === 'choices') await context.sendActivity(MessageFactory.attachment(knowledgeChoicesCard(t, reply.entries)));
+}
+
+/** The popular questions, as buttons. */
+export function popularQuestions(knowledge: QuestionAnswerer, context: TurnContext): KnowledgeEntry[] {
+  const language = languageOf(context);
+  return POPULAR_ENTRIES.flatMap((id) => knowledge.entry(id, language) ?? []);
+}
