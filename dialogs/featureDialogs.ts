@@ -10,6 +10,7 @@ import { LinkNumberDialog } from './linkNumberDialog';
 import { OfferSearchDialog } from './offerSearchDialog';
 import { NotificationsDialog } from './notificationsDialog';
 import { PrivacyDialog } from './privacyDialog';
+import { ProposalDialog } from './proposalDialog';
 import { SavedSearchDialog } from './savedSearchDialog';
 import { StatusDialog } from './statusDialog';
 
@@ -31,6 +32,7 @@ export function featureDialogs(services: DialogServices): Dialog[] {
     new StatusDialog({ portal: services.portal, sne: services.sne, backgroundWork: services.backgroundWork }, link),
     new OfferSearchDialog(services.portal, services.sne),
     new SavedSearchDialog(services.savedSearches),
+    new ProposalDialog(services.portal, link),
     new ApplyDialog({ portal: services.portal, sne: services.sne, maxActiveApplications: services.maxActiveApplications }, link),
   ];
 }

@@ -38,7 +38,7 @@ const INTERRUPTION_THRESHOLD = 0.75;
 /** What is read of one message (locales' `tooLong` names it): an answer, a question or a story fits. */
 const LONGEST_MESSAGE_READ = 2000;
 /** Requests that are never an answer to another task's question, and how sure the recognizer must be. */
-const TAKEOVER_INTENTS: readonly Intent[] = ['status', 'renewal', 'myApplications', 'withdraw', 'privacy', 'deleteMyData', 'unlink', 'notifications', 'savedSearches'];
+const TAKEOVER_INTENTS: readonly Intent[] = ['status', 'renewal', 'myApplications', 'withdraw', 'proposal', 'privacy', 'deleteMyData', 'unlink', 'notifications', 'savedSearches'];
 const TAKEOVER_THRESHOLD = 0.85;
 
 const ROUTE_WATERFALL = 'mainDialog.route';

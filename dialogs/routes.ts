@@ -31,6 +31,7 @@ export const ROUTES: Record<Intent, Route> = {
   apply: { dialog: 'applyDialog' },
   myApplications: { dialog: 'applyDialog' },
   withdraw: { dialog: 'applyDialog' },
+  proposal: { dialog: 'proposalDialog' },
   helpdesk: { dialog: 'helpdeskDialog' },
   complaint: { dialog: 'helpdeskDialog' },
 };

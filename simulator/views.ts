@@ -57,6 +57,8 @@ export function candidatureView(world: SimulatorWorld, candidature: StoredCandid
     status: candidature.status,
     submittedAt: candidature.submittedAt,
     decision: candidature.decision,
+    ...(candidature.commissionDate !== undefined ? { commissionDate: candidature.commissionDate } : {}),
+    ...(candidature.documentsRequested ? { documentsRequested: candidature.documentsRequested } : {}),
     history: candidature.history,
   };
 }

@@ -1,5 +1,5 @@
 import { Household, RequestDocument } from '../services/sne/schemas';
-import { AttributionDecision, CandidatureStatus, Employer, Offer } from '../services/portal/schemas';
+import { AttributionDecision, CandidatureStatus, DeclineReason, Employer, Offer } from '../services/portal/schemas';
 import { Ticket } from '../services/helpdesk/schemas';
 
 /** Everything the simulator knows, in memory. Views (views.ts) turn it into API answers. */
@@ -32,6 +32,10 @@ export interface StoredCandidature {
   status: CandidatureStatus;
   submittedAt: string;
   decision: AttributionDecision | null;
+  commissionDate?: string | null;
+  documentsRequested?: string[];
+  /** Kept when a proposal is declined. */
+  declineReason?: DeclineReason;
   history: { status: CandidatureStatus; at: string }[];
 }
 

@@ -1,5 +1,5 @@
 import { readLinkedDossier } from '../../services/dossier/readLinkedDossier';
-import { dossierReminderFor } from '../../services/notifications/dossierReminders';
+import { dossierReminderFor, proposalRemindersFor } from '../../services/notifications/dossierReminders';
 import { sendableAt, type QuietHours } from '../../services/notifications/quietHours';
 import type { NotificationSubscriptions } from '../../services/notifications/subscriptions';
 import type { PortalApi } from '../../services/portal/portalApi';
@@ -26,11 +26,12 @@ export async function checkDossierReminders(deps: DailyDossierCheckDependencies)
   let queued = 0;
   for (const applicantId of await deps.subscriptions.applicants()) {
     try {
-      const { request } = await readLinkedDossier(deps, applicantId);
+      const { request, alongside: candidatures } = await readLinkedDossier(deps, applicantId, () => deps.portal.listCandidatures(applicantId));
       const reminder = dossierReminderFor(applicantId, request, deps.now());
-      if (!reminder) continue;
-      await deps.queue.enqueue(reminder, sendableAt(deps.now(), deps.quietHours));
-      queued++;
+      for (const due of [...(reminder ? [reminder] : []), ...proposalRemindersFor(applicantId, candidatures, deps.now())]) {
+        await deps.queue.enqueue(due, sendableAt(deps.now(), deps.quietHours));
+        queued++;
+      }
     } catch (error) {
       deps.logger.warn({ applicantId, err: error }, 'dossier not checked today');
     }

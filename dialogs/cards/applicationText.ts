@@ -14,6 +14,8 @@ export function applicationText(t: Translate, language: Language, line: Applicat
     rank: line.rank,
     date: line.answerDueDate ? formatDate(line.answerDueDate, language) : '',
     when: line.daysToAnswer !== undefined ? when(Math.max(0, line.daysToAnswer)) : '',
+    commission: line.commissionDate ? t('status:applications.commissionOn', { date: formatDate(line.commissionDate, language) }) : '',
+    documents: (line.documentsRequested ?? []).join(language === 'fr' ? ' ; ' : '; '),
   });
   return t('status:applications.line', { typology: line.typology, commune: line.commune, stage });
 }

@@ -12,7 +12,11 @@ export function notificationCard(t: Translate, language: Language, notification:
       { type: 'TextBlock', text: t('notifications:title'), weight: 'Bolder', wrap: true },
       ...lines.map((text) => ({ type: 'TextBlock', text, wrap: true })),
     ],
-    actions: [intentButton(t('notifications:seeStatus'), 'status'), intentButton(t('notifications:stop'), 'notifications', { choice: 'off' })],
+    actions: [
+      ...(notification.type === 'proposal.deadline_soon' ? [intentButton(t('notifications:answerProposal'), 'proposal', { candidatureId: notification.applicationId })] : []),
+      intentButton(t('notifications:seeStatus'), 'status'),
+      intentButton(t('notifications:stop'), 'notifications', { choice: 'off' }),
+    ],
     fallbackText: [t('notifications:title'), ...lines].join('\n'),
   });
 }
@@ -40,6 +44,8 @@ function notificationLines(t: Translate, language: Language, notification: Dossi
       return [t('notifications:renewalDue', { date: formatDate(notification.date, language) })];
     case 'request.expired':
       return [t('notifications:expired', { date: formatDate(notification.date, language) })];
+    case 'proposal.deadline_soon':
+      return [t('notifications:proposalDeadline', { offerLabel: notification.offerLabel, date: formatDate(notification.date, language), count: notification.daysLeft })];
   }
 }
 

@@ -24,11 +24,12 @@ export const POPULAR_ENTRIES = ['alin-vs-national-file', 'number-where', 'who-ma
  * knowledge base answers it with confidence by one of these entries, the answer comes first, not the
  * task. Status questions only for a user who has not linked a request (a linked one sees their own).
  */
-const GENERAL_QUESTIONS_OF_TASKS: Partial<Record<Intent, { entries: readonly string[]; unlinkedOnly?: boolean }>> = {
+const GENERAL_QUESTIONS_OF_TASKS: Partial<Record<Intent, { entries: readonly string[]; unlinkedOnly?: boolean; choicesBeforeLink?: boolean }>> = {
   renewal: { entries: ['validity-duration', 'renewal-how', 'renewal-warning', 'renewal-forgotten', 'expired-meaning', 'radiation-causes', 'seniority', 'number-kept'], unlinkedOnly: true },
   status: { entries: ['validity-duration', 'expired-meaning', 'seniority', 'number-what', 'number-where', 'situation-change-household', 'situation-change-income', 'situation-change-address', 'request-modify', 'commission-date', 'waiting-time', 'proposal-what-now'], unlinkedOnly: true },
   eligibility: { entries: ['civil-servant', 'retired', 'job-seeker', 'self-employed', 'short-contract', 'small-company', 'agricultural-company', 'employer-contributes', 'situation-change-household', 'request-modify', 'income-which-year', 'income-drop', 'bordering-communes', 'zones', 'loan-types', 'young-household'] },
   documents: { entries: ['docs-where-upload', 'assistant-no-documents', 'docs-limitative', 'docs-missing-at-commission', 'docs-landlord-extra', 'docs-tax-notice'] },
+  proposal: { entries: ['proposal-what-now', 'proposal-deadline', 'proposal-silence', 'proposal-refuse', 'proposal-accept-next', 'commission-rank', 'lease-signing'], unlinkedOnly: true, choicesBeforeLink: true },
   searchOffers: { entries: ['offers-typology', 'loan-types', 'rent-amount', 'charges', 'offer-visit', 'pets'] },
 };
 
@@ -44,7 +45,11 @@ export async function generalQuestionAnswer(
   // "et en T3 ?", "et pour le plai ?" after results or a verdict, "à Lyon ?": the task's own follow-up.
   if (situation.followsAnAnswer || Object.keys(readEntities(recognition.entities)).some((name) => name !== 'topic')) return undefined;
   const match = await knowledge.find(context, recognition.text, languageOf(context));
-  return match.kind === 'answer' && general.entries.includes(match.hit.entry.id) ? { kind: 'answer', entry: match.hit.entry } : undefined;
+  if (match.kind === 'answer') return general.entries.includes(match.hit.entry.id) ? { kind: 'answer', entry: match.hit.entry } : undefined;
+  // Before any link, the closest questions about a proposal are better than being asked for a number.
+  const first = match.kind === 'choices' ? match.hits[0]?.entry : undefined;
+  if (match.kind === 'choices' && general.choicesBeforeLink && first && general.entries.includes(first.id)) return { kind: 'choices', entries: choicesOf(match.hits) };
+  return undefined;
 }
 
 /** Asked as a question: a question mark, or a question word first ("ou je trouve…", "how long…"). */

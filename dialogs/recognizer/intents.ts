@@ -13,6 +13,7 @@ export const INTENTS = [
   'apply',
   'myApplications',
   'withdraw',
+  'proposal',
   'savedSearches',
   'notifications',
   'helpdesk',

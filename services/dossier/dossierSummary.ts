@@ -1,4 +1,4 @@
-import type { Candidature, CandidatureStatus } from '../portal/schemas';
+import { ACTIVE_CANDIDATURE_STATUSES, type Candidature, type CandidatureStatus } from '../portal/schemas';
 import type { DocumentState, DocumentType, HousingRequest, RequestState } from '../sne/schemas';
 
 /** What the status card shows, computed from the national file and AL-in, with no I/O. */
@@ -25,6 +25,10 @@ export interface ApplicationLine {
   underCondition?: boolean;
   answerDueDate?: string;
   daysToAnswer?: number;
+  /** When the landlord's commission examines it, once known. */
+  commissionDate?: string;
+  /** What the landlord asked to complete the file. */
+  documentsRequested?: string[];
 }
 
 /** The single most useful thing for the user to do now, in order of urgency. */
@@ -62,7 +66,7 @@ function nextActionOf(state: RequestState, offerWaiting: boolean, renewalDueSoon
   if (offerWaiting) return 'answerOffer';
   if (renewalDueSoon) return 'renew';
   if (documentsMissing) return 'fixDocuments';
-  const active = applications.filter((line) => ['submitted', 'under_review', 'in_commission', 'attributed'].includes(line.status));
+  const active = applications.filter((line) => ACTIVE_CANDIDATURE_STATUSES.includes(line.status));
   return active.length === 0 ? 'search' : 'wait';
 }
 
@@ -73,6 +77,8 @@ export function applicationLine(candidature: Candidature, today: Date): Applicat
     typology: candidature.offer.typology,
     commune: candidature.offer.commune.name,
     status: candidature.status,
+    ...(candidature.commissionDate ? { commissionDate: candidature.commissionDate } : {}),
+    ...(candidature.documentsRequested?.length ? { documentsRequested: candidature.documentsRequested } : {}),
     ...(decision
       ? { rank: decision.rank, underCondition: decision.underCondition, answerDueDate: decision.answerDueDate, daysToAnswer: daysBetween(today, decision.answerDueDate) }
       : {}),

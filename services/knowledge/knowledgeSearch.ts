@@ -116,3 +116,4 @@ export class MiniSearchKnowledgeBase implements KnowledgeBase {
     return index;
   }
 }
+

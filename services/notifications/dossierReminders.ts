@@ -1,5 +1,6 @@
 import type { HousingRequest } from '../sne/schemas';
-import type { DossierReminder } from './portalEvents';
+import type { Candidature } from '../portal/schemas';
+import type { DossierReminder, ProposalReminder } from './portalEvents';
 
 /** The renewal warning starts one month before the date (CCH R441-2-7). */
 const RENEWAL_WARNING_DAYS = 31;
@@ -13,11 +14,34 @@ export function dossierReminderFor(applicantId: string, request: HousingRequest,
     return { eventId: `request.expired:${applicantId}:${request.renewalDueDate}`, applicantId, type: 'request.expired', date: request.renewalDueDate };
   }
   if (request.state !== 'active' && request.state !== 'to_renew') return undefined;
-  const daysLeft = Math.round((Date.parse(`${request.renewalDueDate}T00:00:00Z`) - Date.parse(`${isoDay(today)}T00:00:00Z`)) / 86_400_000);
+  const daysLeft = daysBetween(today, request.renewalDueDate);
   if (request.state === 'to_renew' || (daysLeft >= 0 && daysLeft <= RENEWAL_WARNING_DAYS)) {
     return { eventId: `request.renewal_due:${applicantId}:${request.renewalDueDate}`, applicantId, type: 'request.renewal_due', date: request.renewalDueDate };
   }
   return undefined;
+}
+
+/** Reminders of an unanswered proposal: three days before its date, then one day before. */
+const PROPOSAL_REMINDER_DAYS = [1, 3] as const;
+
+/**
+ * The proposals still awaiting an answer whose date is three days away or less (then one day or less):
+ * one reminder per application and step, so a missed daily run still reminds, and none twice.
+ */
+export function proposalRemindersFor(applicantId: string, candidatures: Candidature[], today: Date): ProposalReminder[] {
+  return candidatures.flatMap((candidature) => {
+    if (candidature.status !== 'attributed' || !candidature.decision) return [];
+    const date = candidature.decision.answerDueDate;
+    const daysLeft = daysBetween(today, date);
+    const step = PROPOSAL_REMINDER_DAYS.find((days) => daysLeft >= 0 && daysLeft <= days);
+    if (step === undefined) return [];
+    const offerLabel = `${candidature.offer.typology} · ${candidature.offer.commune.name}`;
+    return [{ eventId: `proposal.deadline_soon:${candidature.id}:${date}:${step}`, applicantId, type: 'proposal.deadline_soon', applicationId: candidature.id, offerLabel, date, daysLeft }];
+  });
+}
+
+function daysBetween(today: Date, isoDate: string): number {
+  return Math.round((Date.parse(`${isoDate}T00:00:00Z`) - Date.parse(`${isoDay(today)}T00:00:00Z`)) / 86_400_000);
 }
 
 function isoDay(date: Date): string {

@@ -58,5 +58,18 @@ export interface DossierReminder {
   date: string;
 }
 
+/** A proposal still unanswered three days, then one day, before its date (silence counts as refusal). */
+export interface ProposalReminder {
+  /** One per application and step (3 or 1 day): told once across replicas. */
+  eventId: string;
+  applicantId: string;
+  type: 'proposal.deadline_soon';
+  applicationId: string;
+  offerLabel: string;
+  /** The answer date. */
+  date: string;
+  daysLeft: number;
+}
+
 /** Everything the assistant may tell an applicant on its own initiative. */
-export type DossierNotification = PortalEvent | DossierReminder;
+export type DossierNotification = PortalEvent | DossierReminder | ProposalReminder;

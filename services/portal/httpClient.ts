@@ -79,6 +79,18 @@ export function createPortalHttpClient(settings: HttpClientSettings): PortalHttp
         options,
       ),
 
+    answerProposal: (applicantId, candidatureId, answer, options) =>
+      send(
+        {
+          operation: 'answerProposal',
+          method: 'POST',
+          path: `/applicants/${segment(applicantId)}/candidatures/${segment(candidatureId)}/answer`,
+          body: answer,
+          responseSchema: CandidatureSchema,
+        },
+        options,
+      ),
+
     getEmployer: (siret, options) =>
       send({ operation: 'getEmployer', method: 'GET', path: `/employers/${segment(siret)}`, responseSchema: EmployerSchema }, options),
 

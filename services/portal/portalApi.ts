@@ -1,5 +1,5 @@
 import { CallOptions } from '../http/jsonClient';
-import { Applicant, Candidature, Employer, LinkChallenge, LinkVerification, Offer, OfferPage, OfferSearchCriteria } from './schemas';
+import { Applicant, Candidature, Employer, LinkChallenge, LinkVerification, Offer, OfferPage, OfferSearchCriteria, ProposalAnswer } from './schemas';
 
 /**
  * What the dialogs may ask the AL-in portal. Every failure is a `ServiceError` (services/http/errors);
@@ -22,6 +22,12 @@ export interface PortalApi {
   applyToOffer(applicantId: string, offerId: string, options?: CallOptions): Promise<Candidature>;
   /** NotFound · Conflict: no longer active (decided, refused). Withdrawing twice is harmless. */
   withdrawCandidature(applicantId: string, candidatureId: string, options?: CallOptions): Promise<Candidature>;
+  /**
+   * Accepts or declines a proposal. NotFound · Conflict with `code`: NOT_PROPOSED (no answer awaited),
+   * DEADLINE_PASSED (silence counted as refusal), ALREADY_ANSWERED (the other answer was given). The same
+   * answer twice is harmless: the second gets the same application back.
+   */
+  answerProposal(applicantId: string, candidatureId: string, answer: ProposalAnswer, options?: CallOptions): Promise<Candidature>;
   /** NotFound · BadRequest: not a valid SIRET. */
   getEmployer(siret: string, options?: CallOptions): Promise<Employer>;
 }

@@ -121,16 +121,22 @@ export type Applicant = z.infer<typeof ApplicantSchema>;
 export const CandidatureStatusSchema = z.enum([
   'submitted',
   'under_review',
+  /** AL-in selected it and passed it to the landlord (three candidates per dwelling). */
+  'shortlisted',
+  /** The landlord asks for documents to complete the file before the commission. */
+  'documents_requested',
   'in_commission',
   'attributed',
   'accepted',
   'declined',
   'refused',
   'withdrawn',
+  /** Accepted, then the lease signed: the request is closed. */
+  'lease_signed',
 ]);
 export type CandidatureStatus = z.infer<typeof CandidatureStatusSchema>;
 
-export const ACTIVE_CANDIDATURE_STATUSES: readonly CandidatureStatus[] = ['submitted', 'under_review', 'in_commission', 'attributed'];
+export const ACTIVE_CANDIDATURE_STATUSES: readonly CandidatureStatus[] = ['submitted', 'under_review', 'shortlisted', 'documents_requested', 'in_commission', 'attributed'];
 
 /** The landlord's commission decision (CALEOL, CCH R441-3). */
 export const AttributionDecisionSchema = z.object({
@@ -155,10 +161,25 @@ export const CandidatureSchema = z.object({
   status: CandidatureStatusSchema,
   submittedAt: z.iso.datetime(),
   decision: AttributionDecisionSchema.nullable(),
+  /** When the landlord's commission examines it, once known. */
+  commissionDate: z.iso.date().nullable().optional(),
+  /** What the landlord asked to complete the file (its own words), while `documents_requested`. */
+  documentsRequested: z.array(z.string().min(1).max(200)).max(20).optional(),
   /** Oldest first. */
   history: z.array(CandidatureEventSchema).min(1),
 });
 export type Candidature = z.infer<typeof CandidatureSchema>;
+
+/** Why a proposal is declined (kept by the portal; never free text: no personal data). */
+export const DeclineReasonSchema = z.enum(['too_far', 'too_expensive', 'too_small', 'not_suitable', 'other']);
+export type DeclineReason = z.infer<typeof DeclineReasonSchema>;
+
+/** The applicant's answer to a proposal (an `attributed` application), at most once. */
+export const ProposalAnswerSchema = z.discriminatedUnion('answer', [
+  z.object({ answer: z.literal('accept') }),
+  z.object({ answer: z.literal('decline'), reason: DeclineReasonSchema }),
+]);
+export type ProposalAnswer = z.infer<typeof ProposalAnswerSchema>;
 
 export const CandidatureListSchema = z.object({ items: z.array(CandidatureSchema) });
 

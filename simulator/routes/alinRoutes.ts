@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { ceilingYearFor } from '../../services/eligibility/ceilings';
+import { ProposalAnswerSchema } from '../../services/portal/schemas';
 import { isValidSiret } from '../../services/portal/siret';
 import { normaliseNur } from '../../services/sne/uniqueNumber';
 import { applicationViolations } from '../../services/offers/applicationRules';
+import { isoDate } from '../calendar';
 import { problem, ok, parseBody } from '../http/problems';
 import { Route, SimulatorResponse } from '../http/router';
 import { LinkChallenges } from '../linkChallenges';
@@ -158,6 +160,36 @@ export function alinRoutes(context: AlinContext): Route[] {
         }),
     },
     {
+      method: 'POST',
+      pattern: `${PREFIX}/applicants/:applicantId/candidatures/:candidatureId/answer`,
+      handler: ({ params, body }) =>
+        withApplicant(params.applicantId, (applicant) => {
+          const parsed = parseBody(ProposalAnswerSchema, body);
+          if (!parsed.ok) return parsed.response;
+          const candidature = world.candidatures.get(params.candidatureId ?? '');
+          if (!candidature || candidature.applicantId !== applicant.id) {
+            return problem(404, 'CANDIDATURE_NOT_FOUND', 'no application with this id for this applicant');
+          }
+          const answered = parsed.value.answer === 'accept' ? 'accepted' : 'declined';
+          // The same answer twice (a double press, a retried POST) changes nothing.
+          if (candidature.status === answered) return ok(candidatureView(world, candidature));
+          if (candidature.status === 'accepted' || candidature.status === 'declined') {
+            return problem(409, 'ALREADY_ANSWERED', `this proposal was already ${candidature.status}`);
+          }
+          if (candidature.status !== 'attributed' || !candidature.decision) {
+            return problem(409, 'NOT_PROPOSED', `an application that is ${candidature.status} awaits no answer`);
+          }
+          // At least 10 days to answer; after the date, silence counted as refusal (CCH R441-10).
+          if (isoDate(now()) > candidature.decision.answerDueDate) {
+            return problem(409, 'DEADLINE_PASSED', `the answer was due on ${candidature.decision.answerDueDate}`);
+          }
+          candidature.status = answered;
+          if (parsed.value.answer === 'decline') candidature.declineReason = parsed.value.reason;
+          candidature.history.push({ status: answered, at: now().toISOString() });
+          return ok(candidatureView(world, candidature));
+        }),
+    },
+    {
       method: 'GET',
       pattern: `${PREFIX}/employers/:siret`,
       handler: ({ params }) => {
@@ -169,3 +201,4 @@ export function alinRoutes(context: AlinContext): Route[] {
     },
   ];
 }
+

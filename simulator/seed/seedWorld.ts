@@ -36,6 +36,9 @@ const DemoAccountSchema = z.object({
       /** [status, days ago], oldest first. */
       history: z.array(z.tuple([CandidatureStatusSchema, z.number().int().min(0)])).min(1),
       decision: z.object({ rank: z.number().int(), underCondition: z.boolean(), answerWindowDays: z.number().int() }).optional(),
+      /** The commission's date, in days from today. */
+      commissionInDays: z.number().int().optional(),
+      documentsRequested: z.array(z.string()).optional(),
     }),
   ),
 });
@@ -150,7 +153,21 @@ function candidatureEntry(
           answerDueDate: isoDate(addDays(startOfDay(new Date(attributed.at)), planned.decision.answerWindowDays)),
         }
       : null;
-  return [id, { id, applicantId, offerId: offer.id, status: last.status, submittedAt: first.at, decision, history }];
+  const commissionDate = planned.commissionInDays === undefined ? undefined : isoDate(addDays(startOfDay(today), planned.commissionInDays));
+  return [
+    id,
+    {
+      id,
+      applicantId,
+      offerId: offer.id,
+      status: last.status,
+      submittedAt: first.at,
+      decision,
+      ...(commissionDate ? { commissionDate } : {}),
+      ...(planned.documentsRequested ? { documentsRequested: planned.documentsRequested } : {}),
+      history,
+    },
+  ];
 }
 
 function atOfficeHours(day: Date): string {

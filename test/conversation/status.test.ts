@@ -49,7 +49,7 @@ describe('the dossier status', () => {
     await linked('thomas', ACCOUNTS.thomas);
     const card = await say('thomas', 'mon dossier');
     expect(card).toMatch(/⚠ Un logement vous est proposé\u00a0: T4 à Lille, rang 1\. Répondez avant le .* \(dans 6 jours\)/);
-    expect(card).toContain('Répondez à la proposition de logement sur al-in.fr');
+    expect(card).toContain('Répondez à la proposition de logement avant la date limite\u00a0: ici (dites «\u00a0ma proposition\u00a0») ou sur al-in.fr.');
   });
 
   it('answers in English with English dates', async () => {

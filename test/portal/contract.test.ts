@@ -104,6 +104,20 @@ describe('the simulator honours docs/portal-api.yaml', () => {
       (candidature) => candidature.status === 'refused',
     );
     await withdraw(refused?.id ?? '');
+    // Answering a proposal: accepted (twice: the same answer), then declined (already answered), a bad
+    // body, an unknown application, an application that awaits no answer.
+    const thomas = await linkedApplicant(DEMO.nordOfferReceived);
+    const thomasCandidatures = `/alin/v1/applicants/${thomas}/candidatures`;
+    const proposal = ((await rawCall(simulator, 'GET', thomasCandidatures)).body as { items: { id: string; status: string }[] }).items.find(
+      (candidature) => candidature.status === 'attributed',
+    );
+    const answer = (id: string, body: unknown) =>
+      call('POST', '/alin/v1/applicants/{applicantId}/candidatures/{candidatureId}/answer', `${thomasCandidatures}/${id}/answer`, body);
+    await answer(proposal?.id ?? '', { answer: 'accept' });
+    await answer(proposal?.id ?? '', { answer: 'accept' });
+    await answer(proposal?.id ?? '', { answer: 'decline', reason: 'too_far' });
+    await answer(proposal?.id ?? '', { answer: 'decline' });
+    await answer('CAN-99999', { answer: 'accept' });
     for (const siret of ['84215930300010', '84215930300011', '35600000000048']) {
       await call('GET', '/alin/v1/employers/{siret}', `/alin/v1/employers/${siret}`);
     }
