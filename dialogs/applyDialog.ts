@@ -107,6 +107,7 @@ export class ApplyDialog extends ComponentDialog {
         return step.endDialog();
       }
       valuesOf<ApplyValues>(step).offer = offer;
+      turnStateOf(step.context).conversation.offerInFocus = { id: offer.id, at: new Date().toISOString() };
       const language = languageOf(step.context);
       return step.prompt(CONFIRM, yesNoOptions(t, t('apply:confirm', { offer: offerTitle(t, offer), total: formatEuros(offer.rent + offer.charges, language) })));
     } catch (error) {

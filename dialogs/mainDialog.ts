@@ -14,6 +14,7 @@ import { redactText } from '../services/privacy/redact';
 import { menuCard } from './cards/menuCard';
 import type { QuestionAnswerer } from './knowledge/questionAnswerer';
 import { FaqDialog } from './faqDialog';
+import { OfferSearchDialog } from './offerSearchDialog';
 import { generalQuestionAnswer, isQuestion, knowledgeReply, sendKnowledgeReply } from './knowledge/knowledgeReply';
 import { offerPersonCard } from './cards/offerPersonCard';
 import { quotedUserText } from './quotedText';
@@ -100,6 +101,7 @@ export class MainDialog extends ComponentDialog {
     const dc = await this.dialogSet.createContext(context);
 
     if (await this.handledAsInterruption(dc, recognition)) return;
+    if (await this.answeredAboutTheOffer(dc, recognition)) return;
     if (await this.answeredAside(dc, recognition)) return;
     await this.offerUrgentHelp(dc.context, recognition);
     if (this.takesOver(dc, recognition)) {
@@ -155,6 +157,23 @@ export class MainDialog extends ComponentDialog {
     await sendKnowledgeReply(dc.context, reply);
     await dc.context.sendActivity(t('help.resume'));
     await dc.repromptDialog();
+    return true;
+  }
+
+  /**
+   * "c dispo quand ?" after an offer's details, "c'est quel étage ?" at "Je confirme votre candidature ?":
+   * the facts asked, then the step in progress asked again.
+   */
+  private async answeredAboutTheOffer(dc: DialogContext, recognition: Recognition): Promise<boolean> {
+    const offers = this.findDialog('offerSearchDialog');
+    if (!(offers instanceof OfferSearchDialog)) return false;
+    // A clear request of another kind is not a question about the offer ("où en est mon dossier ?").
+    if (TAKEOVER_INTENTS.includes(recognition.intent) && recognition.score >= TAKEOVER_THRESHOLD) return false;
+    // "combien de temps pour répondre à une proposition ?" is a general question the base answers.
+    const general = this.knowledge && isQuestion(recognition.text) ? await this.knowledge.find(dc.context, recognition.text, languageOf(dc.context)) : undefined;
+    if (general?.kind === 'answer') return false;
+    if (!(await offers.answeredAboutOfferInFocus(dc.context, recognition))) return false;
+    if (dc.activeDialog) await dc.repromptDialog();
     return true;
   }
 
@@ -268,7 +287,7 @@ export class MainDialog extends ComponentDialog {
     } else if ('reply' in route) {
       // "bjr c koi le nur ?": the greeting, and the question answered.
       const known = this.knowledge && isQuestion(recognition.text) ? await knowledgeReply(this.knowledge, step.context, recognition) : undefined;
-      if (known?.kind === 'answer') {
+      if (known && known.kind !== 'none') {
         await sendKnowledgeReply(step.context, known);
         return step.endDialog();
       }

@@ -11,6 +11,7 @@ import { financingsForHousehold } from '../services/offers/financingsForHousehol
 import type { PortalApi } from '../services/portal/portalApi';
 import type { SneApi } from '../services/sne/sneApi';
 import { offerDetailsCard, offerListCard, relaxCard } from './cards/offerCards';
+import { OFFER_IN_FOCUS_MS, offerFactsAnswer, offerFactsAsked } from './offers/offerQuestion';
 import { criteriaFromRecognition, departmentName, searchPlaceOf } from './offers/criteriaFromRecognition';
 import { describeCriteria } from './offers/describeCriteria';
 import { extractEntities } from './recognizer/entities/extractEntities';
@@ -158,12 +159,34 @@ export class OfferSearchDialog extends ComponentDialog {
     return step.endDialog();
   }
 
+  /**
+   * "c dispo quand ?", "c'est quel étage ?" right after an offer was shown in detail or while applying to
+   * it: the facts asked, from the portal. False when the message is not such a question.
+   */
+  async answeredAboutOfferInFocus(context: TurnContext, recognition: Recognition): Promise<boolean> {
+    const focus = turnStateOf(context).conversation.offerInFocus;
+    if (!focus || Date.now() - Date.parse(focus.at) > OFFER_IN_FOCUS_MS || context.activity.value !== undefined) return false;
+    const { places, typologies, offerId } = readEntities(recognition.entities);
+    if (places || typologies || (offerId && offerId !== focus.id)) return false;
+    const asked = offerFactsAsked(recognition.text);
+    if (asked.length === 0) return false;
+    const t = translatorOf(context);
+    try {
+      await context.sendActivity(offerFactsAnswer(t, languageOf(context), await this.portal.getOffer(focus.id), asked));
+    } catch (error) {
+      if (!isServiceError(error)) throw error;
+      await context.sendActivity(t(error.kind === 'NotFound' ? 'offers:notFound' : 'offers:portalUnavailable'));
+    }
+    return true;
+  }
+
   private async followButton(context: TurnContext, button: z.infer<typeof SearchButtonSchema>): Promise<void> {
     const t = translatorOf(context);
     const last = turnStateOf(context).conversation.lastSearch;
     if (button.action === 'details' && button.offerId) {
       try {
         await context.sendActivity(MessageFactory.attachment(offerDetailsCard(t, languageOf(context), await this.portal.getOffer(button.offerId))));
+        turnStateOf(context).conversation.offerInFocus = { id: button.offerId, at: new Date().toISOString() };
       } catch (error) {
         if (!isServiceError(error)) throw error;
         await context.sendActivity(t(error.kind === 'NotFound' ? 'offers:notFound' : 'offers:portalUnavailable'));

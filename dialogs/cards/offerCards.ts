@@ -38,10 +38,12 @@ export function offerListCard(t: Translate, language: Language, heading: string,
   });
 }
 
-/** Everything the portal gives about one offer. */
-export function offerDetailsCard(t: Translate, language: Language, offer: Offer): Attachment {
+/** What the portal gives about one offer, as labelled facts (`offers:offer.facts.<key>`). */
+export type OfferFactKey = 'typology' | 'surface' | 'floor' | 'lift' | 'accessible' | 'rent' | 'charges' | 'total' | 'financing' | 'zone' | 'landlord' | 'available' | 'energy' | 'postalCode' | 'reference';
+
+export function offerFacts(t: Translate, language: Language, offer: Offer): [OfferFactKey, string][] {
   const yesNo = (value: boolean) => t(value ? 'offers:offer.yes' : 'offers:offer.no');
-  const facts: [string, string][] = [
+  return [
     ['typology', offer.typology],
     ['surface', `${offer.surface} m²`],
     ['floor', offer.floor === 0 ? t('offers:offer.groundFloor') : String(offer.floor)],
@@ -58,6 +60,11 @@ export function offerDetailsCard(t: Translate, language: Language, offer: Offer)
     ['postalCode', `${offer.commune.postalCode} ${offer.commune.name}`],
     ['reference', offer.id],
   ];
+}
+
+/** Everything the portal gives about one offer. */
+export function offerDetailsCard(t: Translate, language: Language, offer: Offer): Attachment {
+  const facts = offerFacts(t, language, offer);
   const title = t('offers:offer.title', { typology: offer.typology, surface: offer.surface, commune: offer.commune.name });
   return adaptiveCard({
     body: [

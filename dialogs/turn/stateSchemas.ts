@@ -35,6 +35,8 @@ export const ConversationDataSchema = z.looseObject({
       shownIds: z.array(z.string()).optional(),
     })
     .optional(),
+  /** The offer last shown in detail or being applied to: "c dispo quand ?" is about it. */
+  offerInFocus: z.object({ id: z.string(), at: z.string() }).optional(),
   /** The facts of the last eligibility answer, for a correction that follows it ("en fait on est 4"). */
   lastEligibility: z
     .object({
