@@ -120,6 +120,7 @@ export async function createApp(config: Config, logger: Logger, portalServices: 
   const services: DialogServices = {
     knowledge: questionAnswererFor(config, options.knowledge ?? MiniSearchKnowledgeBase.fromLocales(), logger),
     answerFeedback,
+    now,
     notificationSubscriptions,
     ticketAnnouncer: applicantRelay,
     backgroundWork,

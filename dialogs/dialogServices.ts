@@ -20,6 +20,8 @@ export interface DialogServices {
   /** The questions applicants ask, searched (locales/<language>/knowledge). */
   knowledge: QuestionAnswerer;
   answerFeedback: AnswerFeedback;
+  /** The clock of the conversation (opening hours); tests set it. */
+  now: () => Date;
   /** The portal's limit of applications in progress at once. */
   maxActiveApplications: number;
 }

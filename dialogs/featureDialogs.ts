@@ -28,7 +28,7 @@ export function featureDialogs(services: DialogServices): Dialog[] {
     new EligibilityDialog({ portal: services.portal, sne: services.sne }, link, employer),
     new DocumentsDialog({ portal: services.portal, sne: services.sne }),
     new FaqDialog(services.knowledge, services.answerFeedback),
-    new HelpdeskDialog(services.helpdesk, services.ticketAnnouncer),
+    new HelpdeskDialog(services.helpdesk, services.ticketAnnouncer, services.now),
     new StatusDialog({ portal: services.portal, sne: services.sne, backgroundWork: services.backgroundWork }, link),
     new OfferSearchDialog(services.portal, services.sne),
     new SavedSearchDialog(services.savedSearches),

@@ -17,6 +17,7 @@ import type { Recognition } from './recognizer/intents';
 import { triageHints } from './recognizer/triageHints';
 import { isInsultHandled } from './recognizer/insult';
 import { valuesOf } from './stepAccess';
+import { audienceContext, whenSomeoneAnswers } from './helpdeskAvailability';
 
 const STEPS = 'helpdesk.steps';
 const CONFIRM = 'helpdesk.confirm';
@@ -58,6 +59,7 @@ export class HelpdeskDialog extends ComponentDialog {
   constructor(
     private readonly helpdesk: HelpdeskApi,
     private readonly announcer: TicketAnnouncer,
+    private readonly now: () => Date = () => new Date(),
   ) {
     super('helpdeskDialog');
     this.addDialog(yesNoPrompt(CONFIRM));
@@ -109,7 +111,7 @@ export class HelpdeskDialog extends ComponentDialog {
       if (numbers) await step.context.sendActivity(numbers);
     }
     if (values.confirmed) return step.next({ value: 'yes' });
-    return step.prompt(CONFIRM, yesNoOptions(t, t(values.triage.urgency === 'urgent' ? 'helpdesk:confirmUrgent' : 'helpdesk:confirm')));
+    return step.prompt(CONFIRM, yesNoOptions(t, t(values.triage.urgency === 'urgent' ? 'helpdesk:confirmUrgent' : 'helpdesk:confirm', audienceContext(step.context))));
   }
 
   private async ticketStep(step: WaterfallStepContext<Recognition>) {
@@ -134,12 +136,12 @@ export class HelpdeskDialog extends ComponentDialog {
         applicantRef: state.user.link?.applicantId ?? null,
       });
       state.conversation.handoff = { ticketId, since: new Date().toISOString() };
-      await step.context.sendActivity(t(result.urgency === 'urgent' ? 'helpdesk:sentUrgent' : 'helpdesk:sent', { ticketId }));
+      await step.context.sendActivity(t(result.urgency === 'urgent' ? 'helpdesk:sentUrgent' : 'helpdesk:sent', { ticketId, when: whenSomeoneAnswers(step.context, this.now(), urgency === 'urgent') }));
       await step.context.sendActivity(handoffEvent(step.context, ticketId, result, transcript));
       await this.announcer.ticketOpened(step.context, { ticketId, urgency, summary });
     } catch (error) {
       if (!isServiceError(error)) throw error;
-      await step.context.sendActivity(t('helpdesk:unavailable'));
+      await step.context.sendActivity(t('helpdesk:unavailable', audienceContext(step.context)));
     }
     return step.endDialog();
   }

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { NlpRecognizer } from '../dialogs/recognizer/nlpRecognizer';
+import { triageHints } from '../dialogs/recognizer/triageHints';
+import { projectRoot } from '../services/shared/projectRoot';
+import { EMERGENCY_NUMBERS, triage } from '../services/triage/triage';
+
+const UrgentSetSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      language: z.enum(['fr', 'en']),
+      messages: z.array(z.string().min(1)).min(1),
+      urgent: z.boolean(),
+      numbers: z.array(z.enum(EMERGENCY_NUMBERS)),
+      why: z.string(),
+    }),
+  ),
+});
+export type UrgentItem = z.infer<typeof UrgentSetSchema>['items'][number];
+
+export function loadUrgentSet(heldOut: boolean): UrgentItem[] {
+  const file = join(projectRoot(), 'test', 'triage', ...(heldOut ? ['held-out'] : []), 'urgentSet.json');
+  return UrgentSetSchema.parse(JSON.parse(readFileSync(file, 'utf8'))).items;
+}
+
+export interface UrgentScore {
+  urgent: number;
+  urgentFound: number;
+  /** Urgent situations given exactly the numbers that apply. */
+  numbersRight: number;
+  ordinary: number;
+  ordinaryMarkedUrgent: number;
+  failures: string[];
+}
+
+/** The triage the conversation runs (rules on the messages, the recognizer's intents as hints), per item. */
+export async function scoreTriage(items: UrgentItem[], recognizer: NlpRecognizer): Promise<UrgentScore> {
+  const score: UrgentScore = { urgent: 0, urgentFound: 0, numbersRight: 0, ordinary: 0, ordinaryMarkedUrgent: 0, failures: [] };
+  for (const item of items) {
+    const intents = await Promise.all(item.messages.map(async (text) => (await recognizer.recognize({ text, language: item.language })).intent));
+    const result = triage({ messages: item.messages, ...triageHints(intents) });
+    const found = result.urgency === 'urgent';
+    const numbers = [...result.emergencyNumbers].sort().join(',');
+    const expected = [...item.numbers].sort().join(',');
+    if (item.urgent) {
+      score.urgent += 1;
+      if (found) score.urgentFound += 1;
+      if (found && numbers === expected) score.numbersRight += 1;
+    } else {
+      score.ordinary += 1;
+      if (found) score.ordinaryMarkedUrgent += 1;
+    }
+    if (found !== item.urgent || (item.urgent && numbers !== expected)) {
+      score.failures.push(`${item.id} [${item.why}] expects ${item.urgent ? `urgent ${expected || '(no number)'}` : 'ordinary'}, got ${found ? `urgent ${numbers || '(no number)'}` : 'ordinary'}: ${item.messages.join(' / ')}`);
+    }
+  }
+  return score;
+}
+
+const percent = (part: number, total: number) => `${((100 * part) / Math.max(1, total)).toFixed(1)} %`;
+
+/**
+ * `npm run triage:eval`: the urgent-situation detection on the labelled set (test/triage/urgentSet.json),
+ * or once, at the end, on its sealed held-out part (`-- --held-out`): urgent recall, the right emergency
+ * numbers, ordinary messages marked urgent; `--verbose` lists the misses (never for the held-out part).
+ */
+async function main(): Promise<void> {
+  const heldOut = process.argv.includes('--held-out');
+  const score = await scoreTriage(loadUrgentSet(heldOut), await NlpRecognizer.create());
+  const lines = [
+    `Urgent situations on ${score.urgent + score.ordinary} messages (${heldOut ? 'sealed held-out part' : 'working set'})`,
+    `  urgent recall                ${score.urgentFound}/${score.urgent} ${percent(score.urgentFound, score.urgent)}  (target ≥ 98 %)`,
+    `  the right emergency numbers  ${score.numbersRight}/${score.urgent} ${percent(score.numbersRight, score.urgent)}  (target ≥ 95 %)`,
+    `  ordinary marked urgent       ${score.ordinaryMarkedUrgent}/${score.ordinary} ${percent(score.ordinaryMarkedUrgent, score.ordinary)}  (target ≤ 3 %)`,
+  ];
+  if (process.argv.includes('--verbose') && !heldOut) lines.push('', ...score.failures);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+if (require.main === module) void main();
