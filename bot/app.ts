@@ -21,6 +21,7 @@ import { DirectLineBridge } from './channels/directLine/directLineBridge';
 import { mountStaticFiles } from './channels/staticFiles';
 import { azureDirectLineIssuer, localBridgeIssuer, mountWebChatTokenRoute } from './channels/webChatToken';
 import { initI18n } from '../dialogs/i18n';
+import { urgentClassifier } from '../services/triage/urgentClassifier';
 import { adapterMessenger, ProactiveBackgroundWork } from './proactive/backgroundWork';
 import type { Logger } from './logger';
 import type { PortalServices } from './portalServices';
@@ -70,6 +71,8 @@ export interface AppOptions {
 /** Builds the whole assistant from its configuration: storage, coordination, adapter, bot, routes. */
 export async function createApp(config: Config, logger: Logger, portalServices: PortalServices, options: AppOptions = {}): Promise<App> {
   initI18n();
+  // Loaded before the first turn: no conversation waits for it.
+  urgentClassifier();
   const redis: RedisConnection | undefined = config.redis ? createRedisConnection(config.redis) : undefined;
   redis?.on('error', (error: Error) => logger.warn({ err: error }, 'redis connection error'));
 

@@ -171,6 +171,7 @@ function summaryFor(context: TurnContext, result: Triage): string {
   return [
     `${t(`helpdesk:summary.urgency.${result.urgency}`)} · ${result.category}`,
     result.reasons.length > 0 ? `${t('helpdesk:summary.reasons')} : ${result.reasons.join(', ')}` : '',
+    t('helpdesk:summary.model', { label: result.model.label, score: result.model.score.toFixed(2) }),
     state.user.link ? t('helpdesk:summary.linked', { maskedNur: state.user.link.maskedNur }) : t('helpdesk:summary.notLinked'),
     `${t('helpdesk:summary.lastMessages')} : ${[...lastMessages, ...current].slice(-SUMMARY_MESSAGES).join(' ')}`,
   ]

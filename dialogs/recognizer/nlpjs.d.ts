@@ -58,3 +58,14 @@ declare module '@nlpjs/lang-en-min' {
     stemWord(word: string): string;
   }
 }
+
+/** The one-vs-rest neural classifier of nlp.js, used alone by the urgent-situation classifier (services/triage). */
+declare module '@nlpjs/neural' {
+  export class NeuralNetwork {
+    constructor(settings?: { iterations?: number; errorThresh?: number; deltaErrorThresh?: number; learningRate?: number; momentum?: number; alpha?: number; log?: boolean });
+    train(corpus: { input: Record<string, number>; output: Record<string, number> }[]): unknown;
+    run(input: Record<string, number>): Record<string, number> | undefined;
+    toJSON(): unknown;
+    fromJSON(json: unknown): void;
+  }
+}

@@ -3,6 +3,8 @@ import { normalizeForMatching } from '../shared/normalizeForMatching';
 import type { SentimentResult } from '../language/languageService';
 import type { RequestState } from '../sne/schemas';
 import lexiconData from './triageLexicon.json';
+import { urgentClassifier, type UrgentClassification, type UrgentLabel } from './urgentClassifier';
+import tuning from './data/urgentTuning.json';
 
 /** The helpdesk's ticket categories (docs/portal-api.yaml); in this order they also break ties, the most specific first. */
 export const TRIAGE_CATEGORIES = ['technical', 'employer', 'complaint', 'renewal', 'documents', 'offers', 'eligibility', 'applicationFollowUp', 'other'] as const;
@@ -21,6 +23,8 @@ export const TRIAGE_REASONS = [
   'disability',
   'hospital',
   'dalo',
+  /** Another priority situation the classifier recognised (overcrowding, a home made impossible…). */
+  'prioritySituation',
   'offerAnswerDueSoon',
   'renewalDueSoon',
   'requestExpired',
@@ -50,6 +54,8 @@ export interface Triage {
   urgency: TriageUrgency;
   reasons: TriageReason[];
   emergencyNumbers: EmergencyNumber[];
+  /** What the classifier read, for the ticket: its class and score. */
+  model: { label: UrgentLabel; score: number };
 }
 
 const LexiconSchema = z.object({
@@ -219,7 +225,8 @@ const CATEGORY_OF_DOSSIER_REASON: Partial<Record<TriageReason, TriageCategory>> 
 export function triage(input: TriageInput): Triage {
   const clauses = clausesOf(input.messages);
   const negativeMood = isNegativeMood(input.sentiment);
-  const conversationFindings: Finding[] = SITUATIONS.filter((situation) => hasCue(situation.cues, clauses, situation.negatable));
+  const model = readingOf(input.messages);
+  const conversationFindings: Finding[] = combined(SITUATIONS.filter((situation) => hasCue(situation.cues, clauses, situation.negatable)), model);
   const fromDossier = dossierFindings(input.dossier);
   const findings = [...conversationFindings, ...fromDossier];
 
@@ -245,5 +252,47 @@ export function triage(input: TriageInput): Triage {
     urgency,
     reasons: TRIAGE_REASONS.filter((reason) => reasons.has(reason)),
     emergencyNumbers: EMERGENCY_NUMBERS.filter((number) => numbers.has(number)),
+    model: { label: model.label, score: Math.round(model.score * 100) / 100 },
   };
+}
+
+/** The classifier on the most telling message: the one it finds most urgent. */
+function readingOf(messages: string[]): UrgentClassification {
+  const classifier = urgentClassifier();
+  const readings = messages.filter((message) => message.trim()).map((message) => classifier.classify(message));
+  const urgentScore = (reading: UrgentClassification) => Math.max(...URGENT_CLASSES.map((label) => reading.scores[label]));
+  return readings.sort((a, b) => urgentScore(b) - urgentScore(a))[0] ?? classifierNothing();
+}
+
+function classifierNothing(): UrgentClassification {
+  return { label: 'ordinary', score: 1, scores: { homeless: 0, violence: 0, dangerNow: 0, child: 0, priority: 0, ordinary: 1 } };
+}
+
+const URGENT_CLASSES = ['homeless', 'violence', 'dangerNow', 'child', 'priority'] as const;
+
+/** What each class of the classifier means for the ticket and the numbers shown (FACTS.md, issue 17). */
+const FINDING_OF_CLASS: Record<(typeof URGENT_CLASSES)[number], Finding[]> = {
+  homeless: [{ reason: 'homeless', urgency: 'urgent', emergencyNumbers: ['115'] }],
+  violence: [{ reason: 'violence', urgency: 'urgent', emergencyNumbers: ['3919'] }],
+  dangerNow: [
+    { reason: 'violence', urgency: 'urgent', emergencyNumbers: ['3919'] },
+    { reason: 'immediateDanger', urgency: 'urgent', emergencyNumbers: ['17'] },
+  ],
+  child: [{ reason: 'childInDanger', urgency: 'urgent', emergencyNumbers: ['119'] }],
+  priority: [{ reason: 'prioritySituation', urgency: 'urgent', emergencyNumbers: [] }],
+};
+
+/**
+ * The lexicon's findings and the classifier's reading, combined: a class read with confidence adds its
+ * findings (implicit phrasing: "il me bat", "on dort dans la voiture"); a confident "nothing urgent"
+ * removes the lexicon's urgent findings (a negation, someone else, a general or past situation: "c'est
+ * quoi le DALO ?", "j'ai été à la rue en 2018"). Every class above its threshold counts.
+ */
+function combined(lexicon: Finding[], model: UrgentClassification): Finding[] {
+  const modelSaysOrdinary = model.label === 'ordinary' && model.scores.ordinary >= tuning.ordinaryOverrules;
+  const kept = modelSaysOrdinary ? lexicon.filter((finding) => finding.urgency !== 'urgent') : [...lexicon];
+  for (const label of URGENT_CLASSES) {
+    if (model.scores[label] >= tuning.classAdds) kept.push(...FINDING_OF_CLASS[label]);
+  }
+  return kept;
 }

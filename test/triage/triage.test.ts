@@ -1,3 +1,4 @@
+import { urgentClassifier } from '../../services/triage/urgentClassifier';
 import { z } from 'zod';
 import { INTENTS } from '../../dialogs/recognizer/intents';
 import { triageHints } from '../../dialogs/recognizer/triageHints';
@@ -55,7 +56,7 @@ describe('triage on the labelled set', () => {
 describe('triage on the linked request', () => {
   it('marks an offer whose answer is due in 2 days urgent', () => {
     const result = triage({ messages: ['bonjour'], topics: [], dossier: { state: 'active', daysToRenewal: 200, daysToAnswer: 2 } });
-    expect(result).toEqual({ category: 'offers', urgency: 'urgent', reasons: ['offerAnswerDueSoon'], emergencyNumbers: [] });
+    expect(result).toEqual({ category: 'offers', urgency: 'urgent', reasons: ['offerAnswerDueSoon'], emergencyNumbers: [], model: expect.any(Object) });
   });
 
   it('leaves an offer whose answer is due in 3 days normal', () => {
@@ -68,12 +69,12 @@ describe('triage on the linked request', () => {
 
   it('marks a renewal due in 20 days high', () => {
     const result = triage({ messages: ['où en est ma demande ?'], ...triageHints(['status']), dossier: { state: 'active', daysToRenewal: 20 } });
-    expect(result).toEqual({ category: 'applicationFollowUp', urgency: 'high', reasons: ['renewalDueSoon'], emergencyNumbers: [] });
+    expect(result).toEqual({ category: 'applicationFollowUp', urgency: 'high', reasons: ['renewalDueSoon'], emergencyNumbers: [], model: expect.any(Object) });
   });
 
   it('marks an expired request high', () => {
     const result = triage({ messages: ['hello'], topics: [], dossier: { state: 'expired', daysToRenewal: -10 } });
-    expect(result).toEqual({ category: 'renewal', urgency: 'high', reasons: ['requestExpired'], emergencyNumbers: [] });
+    expect(result).toEqual({ category: 'renewal', urgency: 'high', reasons: ['requestExpired'], emergencyNumbers: [], model: expect.any(Object) });
   });
 
   it('keeps an urgent story urgent when the request is only due for renewal', () => {
@@ -97,5 +98,21 @@ describe('triage output', () => {
   it('gives the same answer whatever the order of the intents', () => {
     const messages = ['le site bug quand j’envoie mes documents'];
     expect(triage({ messages, ...triageHints(['documents', 'none']) })).toEqual(triage({ messages, ...triageHints(['none', 'documents']) }));
+  });
+});
+
+describe('the urgent-situation classifier', () => {
+  it.each`
+    text                                                          | labels
+    ${'il me tape quand il a bu, je sais plus quoi faire'}        | ${['violence', 'dangerNow']}
+    ${'he hurts me and I am scared to go home tonight'}           | ${['violence', 'dangerNow']}
+    ${'on dort dans la voiture avec les petits depuis lundi'}      | ${['homeless']}
+    ${'bonjour, quels papiers pour le dossier svp'}                | ${['ordinary']}
+  `('reads "$text" as one of $labels, with no keyword of the lexicon', ({ text, labels }) => {
+    expect(labels).toContain(urgentClassifier().classify(text).label);
+  });
+
+  it('says in the ticket what it read, and how sure it was', () => {
+    expect(triage({ messages: ['il me tape quand il a bu'], topics: [] }).model).toEqual({ label: expect.any(String), score: expect.any(Number) });
   });
 });

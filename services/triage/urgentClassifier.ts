@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { StemmerFr } from '@nlpjs/lang-fr';
+import { NeuralNetwork } from '@nlpjs/neural';
+import { z } from 'zod';
+import { normalizeForMatching } from '../shared/normalizeForMatching';
+import { projectRoot } from '../shared/projectRoot';
+
+export const URGENT_LABELS = ['homeless', 'violence', 'dangerNow', 'child', 'priority', 'ordinary'] as const;
+export type UrgentLabel = (typeof URGENT_LABELS)[number];
+
+const TrainingSchema = z.object({
+  examples: z.array(z.object({ text: z.string().min(1), language: z.enum(['fr', 'en']), label: z.enum(URGENT_LABELS) })).min(60),
+});
+export type UrgentExample = z.infer<typeof TrainingSchema>['examples'][number];
+
+/** The classifier's reading of a message: the most likely class, its score, and every class's score. */
+export interface UrgentClassification {
+  label: UrgentLabel;
+  score: number;
+  scores: Record<UrgentLabel, number>;
+}
+
+const STEMMER = new StemmerFr();
+
+/**
+ * What the network sees of a message: its words folded and stemmed, and each pair of neighbouring
+ * words ("me bat", "a la rue", "pas expulse"), so a negation or a phrase counts, not only a word.
+ */
+export function urgentFeatures(text: string): Record<string, number> {
+  const stems = normalizeForMatching(text)
+    .split(' ')
+    .filter(Boolean)
+    .map((word) => (/^\d+$/.test(word) ? '#' : STEMMER.stemWord(word)));
+  const features: Record<string, number> = {};
+  stems.forEach((stem, index) => {
+    features[stem] = 1;
+    const next = stems[index + 1];
+    if (next) features[`${stem}_${next}`] = 1;
+  });
+  return features;
+}
+
+/**
+ * A small neural text classifier (nlp.js's one-vs-rest network) over situations people tell: nowhere to
+ * sleep, violence, danger now, a child in danger, another priority situation, or nothing urgent. Trained
+ * once per process from `data/urgentTraining.json` (written apart from the evaluation sets), in well
+ * under a second; synchronous afterwards.
+ */
+export class UrgentClassifier {
+  private constructor(private readonly network: NeuralNetwork) {}
+
+  static trainedOn(examples: UrgentExample[]): UrgentClassifier {
+    const network = new NeuralNetwork({ iterations: 2000, learningRate: 0.2, alpha: 0.01 });
+    network.train(examples.map((example) => ({ input: urgentFeatures(example.text), output: { [example.label]: 1 } })));
+    return new UrgentClassifier(network);
+  }
+
+  static fromJson(json: unknown): UrgentClassifier {
+    const network = new NeuralNetwork();
+    network.fromJSON(json);
+    return new UrgentClassifier(network);
+  }
+
+  toJson(): unknown {
+    return this.network.toJSON();
+  }
+
+  classify(text: string): UrgentClassification {
+    const raw = this.network.run(urgentFeatures(text)) ?? {};
+    const scores = Object.fromEntries(URGENT_LABELS.map((label) => [label, raw[label] ?? 0])) as Record<UrgentLabel, number>;
+    const label = URGENT_LABELS.reduce((best, candidate) => (scores[candidate] > scores[best] ? candidate : best), 'ordinary' as UrgentLabel);
+    return { label, score: scores[label], scores };
+  }
+}
+
+/** Bump when the features change: the cached model was trained on features made the old way. */
+const FEATURES_VERSION = 2;
+const TRAINING_FILE = () => join(projectRoot(), 'services', 'triage', 'data', 'urgentTraining.json');
+export const defaultUrgentModelPath = () => join(projectRoot(), 'models', 'triage-model.json');
+
+let loaded: UrgentClassifier | undefined;
+
+/**
+ * The classifier of the shipped examples: from `models/triage-model.json` when it was trained on these
+ * very examples (the build trains it, `scripts/trainTriage.ts`), else trained now (a few seconds) and
+ * cached. The host loads it at start, so no turn waits for it.
+ */
+export function urgentClassifier(path = defaultUrgentModelPath()): UrgentClassifier {
+  if (loaded) return loaded;
+  const training = readFileSync(TRAINING_FILE(), 'utf8');
+  const key = createHash('sha256').update(`${FEATURES_VERSION}\n${training}`).digest('hex');
+  if (existsSync(path)) {
+    const cached = JSON.parse(readFileSync(path, 'utf8')) as { key?: string; network?: unknown };
+    if (cached.key === key && cached.network) return (loaded = UrgentClassifier.fromJson(cached.network));
+  }
+  const trained = UrgentClassifier.trainedOn(TrainingSchema.parse(JSON.parse(training)).examples);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, JSON.stringify({ key, network: trained.toJson() }));
+  } catch {
+    // A read-only disk: the model stays in memory for this process.
+  }
+  return (loaded = trained);
+}
