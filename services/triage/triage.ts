@@ -292,7 +292,7 @@ function combined(lexicon: Finding[], model: UrgentClassification): Finding[] {
   const modelSaysOrdinary = model.label === 'ordinary' && model.scores.ordinary >= tuning.ordinaryOverrules;
   const kept = modelSaysOrdinary ? lexicon.filter((finding) => finding.urgency !== 'urgent') : [...lexicon];
   for (const label of URGENT_CLASSES) {
-    if (model.scores[label] >= tuning.classAdds) kept.push(...FINDING_OF_CLASS[label]);
+    if (model.scores[label] >= (label === 'priority' ? tuning.priorityAdds : tuning.classAdds)) kept.push(...FINDING_OF_CLASS[label]);
   }
   return kept;
 }
