@@ -6,13 +6,17 @@ import { languageOf, translatorOf } from './turn/turnAccess';
 /** Who answers: the HR helpdesk for employees on Teams, an Action Logement advisor for website applicants. */
 export type Audience = 'employee' | 'applicant';
 
-export function audienceOf(context: TurnContext): Audience {
-  return context.activity.channelId === 'msteams' ? 'employee' : 'applicant';
+export function audienceOfChannel(channelId: unknown): Audience {
+  return channelId === 'msteams' ? 'employee' : 'applicant';
 }
 
 /** i18next's context option: `confirm` for employees, `confirm_applicant` for website applicants. */
+export function audienceContextOfChannel(channelId: unknown): { context?: string } {
+  return audienceOfChannel(channelId) === 'applicant' ? { context: 'applicant' } : {};
+}
+
 export function audienceContext(context: TurnContext): { context?: string } {
-  return audienceOf(context) === 'applicant' ? { context: 'applicant' } : {};
+  return audienceContextOfChannel(context.activity.channelId);
 }
 
 /**

@@ -4,6 +4,7 @@ import { parseAgentCommand, type AgentCommand } from '../../services/helpdesk/ag
 import type { Handoff } from '../../services/helpdesk/handoffs';
 import type { Ticket } from '../../services/helpdesk/schemas';
 import { isServiceError } from '../../services/http/errors';
+import { audienceContextOfChannel } from '../../dialogs/helpdeskAvailability';
 import { translatorFor } from '../../dialogs/i18n';
 import { asConversationReference, proactiveReferenceOf } from '../proactive/conversationReference';
 import { languageOf, translatorOf } from '../../dialogs/turn/turnAccess';
@@ -107,7 +108,8 @@ export class AgentDesk {
     const t = translatorFor(handoff.language);
     try {
       await this.deps.messenger.continueConversation(asConversationReference(handoff.applicant), async (context) => {
-        await context.sendActivity(t(key, { ticketId: handoff.ticketId, ...values }));
+        // "Claire, du service RH" for an employee on Teams; "Claire, conseillère Action Logement" on the website.
+        await context.sendActivity(t(key, { ticketId: handoff.ticketId, ...values, ...audienceContextOfChannel(handoff.applicant['channelId']) }));
       });
       return true;
     } catch (error) {

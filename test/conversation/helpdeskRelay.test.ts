@@ -26,7 +26,7 @@ describe('the relay between an applicant and a helpdesk agent in Teams, without 
     const taken = await agentSays(`take ${normal}`);
     expect(taken).toContain(`Vous avez le ticket ${normal}`);
     expect(taken).toContain('Derniers messages');
-    await bot().channel.waitFor('amel', () => seenBy('amel').includes('Claire, du service RH, a pris votre demande'));
+    await bot().channel.waitFor('amel', () => seenBy('amel').includes('Claire, conseiller Action Logement, a pris votre demande'));
     expect(await agentSays('queue')).toContain('pris par Claire');
   });
 
@@ -42,7 +42,7 @@ describe('the relay between an applicant and a helpdesk agent in Teams, without 
 
     expect(await agentSays(`reply ${ticket} Bonjour, je regarde votre dossier.`)).toContain('Transmis à l\'usager');
     await bot().channel.waitFor('chloe', () => seenBy('chloe').includes('Bonjour, je regarde'));
-    expect(seenBy('chloe')).toContain('💬 Claire (service RH)\u00a0: Bonjour, je regarde votre dossier.');
+    expect(seenBy('chloe')).toContain('💬 Claire (Action Logement)\u00a0: Bonjour, je regarde votre dossier.');
     expect(bot().channel.messages('chloe').slice(before).some((message) => allText([message]).includes('Je n\'ai pas compris'))).toBe(false);
 
     expect(await say('chloe', "merci c'est bon")).toContain("l'échange avec le conseiller est terminé");
