@@ -1,16 +1,16 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type Dialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import type { Translate } from './i18n';
 import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
 import { readLinkedDossier } from '../services/dossier/readLinkedDossier';
 import { ceilingYearFor } from '../services/eligibility/ceilings';
-import { isServiceError, type Violation } from '../services/http/errors';
+import { isServiceError, mayHaveGoneThrough, type Violation } from '../services/http/errors';
 import { applicationViolations, requestViolations } from '../services/offers/applicationRules';
 import type { PortalApi } from '../services/portal/portalApi';
 import { ACTIVE_CANDIDATURE_STATUSES, type Candidature, type Offer } from '../services/portal/schemas';
 import type { SneApi } from '../services/sne/sneApi';
 import { applicationsCard } from './cards/applicationsCard';
+import { offerTitle } from './cards/offerCards';
 import { formatEuros } from './format';
 import { isLinked, linkFirst } from './linkFirst';
 import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
@@ -146,7 +146,7 @@ export class ApplyDialog extends ComponentDialog {
       await step.context.sendActivity(t('apply:sent', { offer: offerTitle(t, offer) }));
     } catch (error) {
       // A POST that timed out may have gone through: say so rather than "nothing was sent".
-      if (isServiceError(error) && error.kind === 'Unavailable' && (error as { reason?: string }).reason === 'timeout') {
+      if (mayHaveGoneThrough(error)) {
         await step.context.sendActivity(t('apply:unsure'));
       } else {
         await explainFailure(step.context, error);
@@ -243,9 +243,6 @@ function offerIdOf(recognition: Recognition, shownIds: readonly string[]): strin
   return shownIds[position === 'last' ? shownIds.length - 1 : position];
 }
 
-function offerTitle(t: Translate, offer: Offer): string {
-  return t('offers:offer.title', { typology: offer.typology, surface: offer.surface, commune: offer.commune.name });
-}
 
 /** Every broken rule, each with its way forward. */
 async function explainViolations(context: TurnContext, violations: Violation[], headingKey = 'apply:cannotApply'): Promise<void> {

@@ -15,7 +15,7 @@ import { menuCard } from './cards/menuCard';
 import type { QuestionAnswerer } from './knowledge/questionAnswerer';
 import { FaqDialog } from './faqDialog';
 import { OfferSearchDialog } from './offerSearchDialog';
-import { generalQuestionAnswer, isQuestion, knowledgeReply, sendKnowledgeReply } from './knowledge/knowledgeReply';
+import { generalQuestionAnswer, isQuestion, knowledgeReply, namesATask, sendKnowledgeReply } from './knowledge/knowledgeReply';
 import { offerPersonCard } from './cards/offerPersonCard';
 import { quotedUserText } from './quotedText';
 import { asOfferDetails, asSearchFollowUp, asSearchRequest } from './offers/searchFollowUp';
@@ -169,10 +169,12 @@ export class MainDialog extends ComponentDialog {
     if (!(offers instanceof OfferSearchDialog)) return false;
     // A clear request of another kind is not a question about the offer ("où en est mon dossier ?").
     if (TAKEOVER_INTENTS.includes(recognition.intent) && recognition.score >= TAKEOVER_THRESHOLD) return false;
+    const asked = offers.factsAskedAboutOfferInFocus(dc.context, recognition);
+    if (asked.length === 0) return false;
     // "combien de temps pour répondre à une proposition ?" is a general question the base answers.
     const general = this.knowledge && isQuestion(recognition.text) ? await this.knowledge.find(dc.context, recognition.text, languageOf(dc.context)) : undefined;
     if (general?.kind === 'answer') return false;
-    if (!(await offers.answeredAboutOfferInFocus(dc.context, recognition))) return false;
+    await offers.answerAboutOfferInFocus(dc.context, asked);
     if (dc.activeDialog) await dc.repromptDialog();
     return true;
   }
@@ -295,8 +297,7 @@ export class MainDialog extends ComponentDialog {
     } else if ('notUnderstood' in route) {
       // A question the classifier could not place may still be one the knowledge base answers; one that
       // names a place, an amount or a dwelling is about a task, not a general question.
-      const aboutATask = Object.keys(readEntities(recognition.entities)).some((name) => name !== 'topic');
-      const known = this.knowledge && !aboutATask ? await knowledgeReply(this.knowledge, step.context, recognition) : { kind: 'none' as const };
+      const known = this.knowledge && !namesATask(recognition) ? await knowledgeReply(this.knowledge, step.context, recognition) : { kind: 'none' as const };
       if (known.kind !== 'none') {
         await sendKnowledgeReply(step.context, known);
         return step.endDialog();

@@ -10,7 +10,7 @@ import { zoneForDepartment, zoneForPlace } from '../services/eligibility/zone';
 import { financingsForHousehold } from '../services/offers/financingsForHousehold';
 import type { PortalApi } from '../services/portal/portalApi';
 import type { SneApi } from '../services/sne/sneApi';
-import { offerDetailsCard, offerListCard, relaxCard } from './cards/offerCards';
+import { offerDetailsCard, offerListCard, relaxCard, type OfferFactKey } from './cards/offerCards';
 import { OFFER_IN_FOCUS_MS, offerFactsAnswer, offerFactsAsked } from './offers/offerQuestion';
 import { criteriaFromRecognition, departmentName, searchPlaceOf } from './offers/criteriaFromRecognition';
 import { describeCriteria } from './offers/describeCriteria';
@@ -161,23 +161,25 @@ export class OfferSearchDialog extends ComponentDialog {
 
   /**
    * "c dispo quand ?", "c'est quel étage ?" right after an offer was shown in detail or while applying to
-   * it: the facts asked, from the portal. False when the message is not such a question.
+   * it: the facts asked about it (none when the message is not such a question). Reads no service.
    */
-  async answeredAboutOfferInFocus(context: TurnContext, recognition: Recognition): Promise<boolean> {
+  factsAskedAboutOfferInFocus(context: TurnContext, recognition: Recognition): OfferFactKey[] {
     const focus = turnStateOf(context).conversation.offerInFocus;
-    if (!focus || Date.now() - Date.parse(focus.at) > OFFER_IN_FOCUS_MS || context.activity.value !== undefined) return false;
+    if (!focus || Date.now() - Date.parse(focus.at) > OFFER_IN_FOCUS_MS || context.activity.value !== undefined) return [];
     const { places, typologies, offerId } = readEntities(recognition.entities);
-    if (places || typologies || (offerId && offerId !== focus.id)) return false;
-    const asked = offerFactsAsked(recognition.text);
-    if (asked.length === 0) return false;
+    if (places || typologies || (offerId && offerId !== focus.id)) return [];
+    return offerFactsAsked(recognition.text);
+  }
+
+  /** Those facts, from the portal. */
+  async answerAboutOfferInFocus(context: TurnContext, asked: OfferFactKey[]): Promise<void> {
     const t = translatorOf(context);
     try {
-      await context.sendActivity(offerFactsAnswer(t, languageOf(context), await this.portal.getOffer(focus.id), asked));
+      await context.sendActivity(offerFactsAnswer(t, languageOf(context), await this.portal.getOffer(turnStateOf(context).conversation.offerInFocus!.id), asked));
     } catch (error) {
       if (!isServiceError(error)) throw error;
       await context.sendActivity(t(error.kind === 'NotFound' ? 'offers:notFound' : 'offers:portalUnavailable'));
     }
-    return true;
   }
 
   private async followButton(context: TurnContext, button: z.infer<typeof SearchButtonSchema>): Promise<void> {

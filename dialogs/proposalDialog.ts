@@ -2,17 +2,18 @@ import { MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type Dialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { applicationLine } from '../services/dossier/dossierSummary';
-import { isServiceError } from '../services/http/errors';
+import { isServiceError, mayHaveGoneThrough } from '../services/http/errors';
 import type { PortalApi } from '../services/portal/portalApi';
 import { DeclineReasonSchema, type Candidature, type DeclineReason, type ProposalAnswer } from '../services/portal/schemas';
-import type { Translate } from './i18n';
 import { adaptiveCard, intentButton } from './cards/adaptiveCard';
+import { offerTitle } from './cards/offerCards';
 import { daysFromNow } from './cards/applicationText';
 import { formatDate } from './format';
 import { isLinked, linkFirst } from './linkFirst';
 import { ChoiceAnswerPrompt } from './prompts/answerPrompts';
 import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
 import type { Recognition } from './recognizer/intents';
+import { foldText } from './recognizer/entities/foldText';
 import { chosenValue, valuesOf } from './stepAccess';
 import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
 
@@ -73,7 +74,7 @@ export class ProposalDialog extends ComponentDialog {
       await context.sendActivity(t('proposal:none'));
       return step.endDialog();
     }
-    const title = offerTitle(t, candidature);
+    const title = offerTitle(t, candidature.offer);
     // Pressed twice, or answered on al-in.fr already: what was answered, once.
     if (candidature.status === 'accepted' || candidature.status === 'declined' || candidature.status === 'lease_signed') {
       const same = (wanted === 'accept') === (candidature.status !== 'declined');
@@ -105,7 +106,7 @@ export class ProposalDialog extends ComponentDialog {
     const reason = DeclineReasonSchema.safeParse(chosenValue(step.result)).data;
     if (values.answer === 'decline') values.reason = reason ?? 'other';
     const candidature = values.candidature!;
-    const offer = offerTitle(t, candidature);
+    const offer = offerTitle(t, candidature.offer);
     const question =
       values.answer === 'accept'
         ? t('proposal:confirmAccept', { offer })
@@ -130,7 +131,7 @@ export class ProposalDialog extends ComponentDialog {
     const context = step.context;
     const t = translatorOf(context);
     const candidature = values.candidature!;
-    const offer = offerTitle(t, candidature);
+    const offer = offerTitle(t, candidature.offer);
     const answer: ProposalAnswer = values.answer === 'accept' ? { answer: 'accept' } : { answer: 'decline', reason: values.reason ?? 'other' };
     try {
       await this.portal.answerProposal(candidature.applicantId, candidature.id, answer);
@@ -152,23 +153,19 @@ function proposalAmong(candidatures: Candidature[]): Candidature | undefined {
 
 /** "je veux l'accepter", "je le refuse", "I'll take it", "turn it down". */
 function answerIn(text: string): 'accept' | 'decline' | undefined {
-  const folded = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const folded = foldText(text);
   if (/\b(refus|decline|dire non|n'en veux pas|turn (it )?down|say no|reject)|accepte pas|(don'?t|do not|won'?t) (want|accept|take)/.test(folded)) return 'decline';
   if (/\b(accept|je (le |la )?prends|i'?ll take it|dire oui|say yes)/.test(folded)) return 'accept';
   return undefined;
 }
 
-function offerTitle(t: Translate, candidature: Candidature): string {
-  const offer = candidature.offer;
-  return t('offers:offer.title', { typology: offer.typology, surface: offer.surface, commune: offer.commune.name });
-}
 
 function proposalCard(context: TurnContext, candidature: Candidature) {
   const t = translatorOf(context);
   const language = languageOf(context);
   const decision = candidature.decision!;
   const line = applicationLine(candidature, new Date());
-  const title = t('proposal:card.heading', { offer: offerTitle(t, candidature) });
+  const title = t('proposal:card.heading', { offer: offerTitle(t, candidature.offer) });
   const lines = [
     decision.rank === 1 ? t('proposal:card.rankFirst') : t('proposal:card.rankLater', { rank: decision.rank }),
     ...(decision.underCondition ? [t('proposal:card.underCondition')] : []),
@@ -188,12 +185,11 @@ function proposalCard(context: TurnContext, candidature: Candidature) {
 async function explainRefusal(context: TurnContext, error: unknown, candidature: Candidature): Promise<void> {
   if (!isServiceError(error)) throw error;
   const t = translatorOf(context);
-  const offer = offerTitle(t, candidature);
+  const offer = offerTitle(t, candidature.offer);
   const date = formatDate(candidature.decision?.answerDueDate ?? '', languageOf(context));
   if (error.kind === 'Conflict' && error.code === 'DEADLINE_PASSED') return void (await context.sendActivity(t('proposal:deadlinePassed', { date })));
   if (error.kind === 'Conflict' && error.code === 'ALREADY_ANSWERED') return void (await context.sendActivity(t('proposal:alreadyOther', { offer })));
   if (error.kind === 'Conflict' || error.kind === 'NotFound') return void (await context.sendActivity(t('proposal:notProposed', { offer })));
-  // A POST that timed out may have gone through: say so rather than "nothing was sent".
-  if (error.kind === 'Unavailable' && (error as { reason?: string }).reason === 'timeout') return void (await context.sendActivity(t('proposal:unsure')));
+  if (mayHaveGoneThrough(error)) return void (await context.sendActivity(t('proposal:unsure')));
   await context.sendActivity(t('proposal:portalUnavailable'));
 }

@@ -38,6 +38,11 @@ export function offerListCard(t: Translate, language: Language, heading: string,
   });
 }
 
+/** "T3 · 59.5 m² · Lyon": how an offer is named everywhere. */
+export function offerTitle(t: Translate, offer: Offer): string {
+  return t('offers:offer.title', { typology: offer.typology, surface: offer.surface, commune: offer.commune.name });
+}
+
 /** What the portal gives about one offer, as labelled facts (`offers:offer.facts.<key>`). */
 export type OfferFactKey = 'typology' | 'surface' | 'floor' | 'lift' | 'accessible' | 'rent' | 'charges' | 'total' | 'financing' | 'zone' | 'landlord' | 'available' | 'energy' | 'postalCode' | 'reference';
 
@@ -65,7 +70,7 @@ export function offerFacts(t: Translate, language: Language, offer: Offer): [Off
 /** Everything the portal gives about one offer. */
 export function offerDetailsCard(t: Translate, language: Language, offer: Offer): Attachment {
   const facts = offerFacts(t, language, offer);
-  const title = t('offers:offer.title', { typology: offer.typology, surface: offer.surface, commune: offer.commune.name });
+  const title = offerTitle(t, offer);
   return adaptiveCard({
     body: [
       { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true },
@@ -87,7 +92,7 @@ export function relaxCard(text: string, options: { relaxation: string; label: st
 
 function offerLines(t: Translate, language: Language, offer: Offer): string[] {
   return [
-    t('offers:offer.title', { typology: offer.typology, surface: offer.surface, commune: offer.commune.name }),
+    offerTitle(t, offer),
     t('offers:offer.rent', { total: formatEuros(offer.rent + offer.charges, language), rent: formatEuros(offer.rent, language), charges: formatEuros(offer.charges, language) }),
     `${t('offers:offer.financing', { financing: offer.financing })} · ${t('offers:offer.available', { date: formatDate(offer.availableDate, language) })}`,
   ];

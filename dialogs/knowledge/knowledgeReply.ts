@@ -43,13 +43,18 @@ export async function generalQuestionAnswer(
   const general = GENERAL_QUESTIONS_OF_TASKS[recognition.intent];
   if (!general || (general.unlinkedOnly && situation.linked) || context.activity.value !== undefined || !isQuestion(recognition.text)) return undefined;
   // "et en T3 ?", "et pour le plai ?" after results or a verdict, "à Lyon ?": the task's own follow-up.
-  if (situation.followsAnAnswer || Object.keys(readEntities(recognition.entities)).some((name) => name !== 'topic')) return undefined;
+  if (situation.followsAnAnswer || namesATask(recognition)) return undefined;
   const match = await knowledge.find(context, recognition.text, languageOf(context));
   if (match.kind === 'answer') return general.entries.includes(match.hit.entry.id) ? { kind: 'answer', entry: match.hit.entry } : undefined;
   // Before any link, the closest questions about a proposal are better than being asked for a number.
   const first = match.kind === 'choices' ? match.hits[0]?.entry : undefined;
   if (match.kind === 'choices' && general.choicesBeforeLink && first && general.entries.includes(first.id)) return { kind: 'choices', entries: choicesOf(match.hits) };
   return undefined;
+}
+
+/** A message naming a place, an amount, a dwelling, a number…: about a task, not a general question. */
+export function namesATask(recognition: Recognition): boolean {
+  return Object.keys(readEntities(recognition.entities)).some((name) => name !== 'topic');
 }
 
 /** Asked as a question: a question mark, or a question word first ("ou je trouve…", "how long…"). */

@@ -1,7 +1,7 @@
 import type { Offer } from '../../services/portal/schemas';
 import { normalizeForMatching } from '../../services/shared/normalizeForMatching';
 import type { Language, Translate } from '../i18n';
-import { offerFacts, type OfferFactKey } from '../cards/offerCards';
+import { offerFacts, offerTitle, type OfferFactKey } from '../cards/offerCards';
 import questionWords from './offerQuestionWords.json';
 
 /** How long after an offer was shown a question is taken to be about it. */
@@ -24,6 +24,6 @@ export function offerFactsAsked(text: string): OfferFactKey[] {
 /** "T3 · 59,5 m² · Lyon — Disponible le : 6 janvier 2027". */
 export function offerFactsAnswer(t: Translate, language: Language, offer: Offer, asked: OfferFactKey[]): string {
   const facts = offerFacts(t, language, offer).filter(([key]) => asked.includes(key));
-  const title = t('offers:offer.title', { typology: offer.typology, surface: offer.surface, commune: offer.commune.name });
+  const title = offerTitle(t, offer);
   return [title, ...facts.map(([key, value]) => t('offers:offer.factLine', { label: t(`offers:offer.facts.${key}`), value }))].join('\n');
 }

@@ -158,3 +158,8 @@ export type ServiceError =
 export function isServiceError(value: unknown): value is ServiceError {
   return value instanceof ServiceErrorBase;
 }
+
+/** A write that timed out may have been done all the same: say so rather than "nothing was sent". */
+export function mayHaveGoneThrough(error: unknown): boolean {
+  return isServiceError(error) && error.kind === 'Unavailable' && error.reason === 'timeout';
+}
