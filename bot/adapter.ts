@@ -1,8 +1,9 @@
-import { CloudAdapter, ShowTypingMiddleware, type TurnContext } from 'botbuilder';
+import { CloudAdapter, type TurnContext } from 'botbuilder';
+import { TypingIndicator } from './middleware/typingIndicator';
 import { createChannelAuthentication } from './channelAuthentication';
 import type { Config } from './config';
 import type { Logger } from './logger';
-import { OutgoingDelivery } from './middleware/outgoingDelivery';
+import { DEFAULT_DELIVERY_OPTIONS, OutgoingDelivery } from './middleware/outgoingDelivery';
 import { translatorOf } from '../dialogs/turn/turnAccess';
 
 /**
@@ -10,9 +11,9 @@ import { translatorOf } from '../dialogs/turn/turnAccess';
  * style). A typing indicator shows while a turn works (after 500 ms, every 2 s).
  */
 export function createAdapter(config: Config, logger: Logger): CloudAdapter {
-  const adapter = new CloudAdapter(createChannelAuthentication(config.botAuthentication));
-  adapter.use(new OutgoingDelivery(logger));
-  adapter.use(new ShowTypingMiddleware(500, 2000));
+  const adapter = new CloudAdapter(createChannelAuthentication(config.botAuthentication, config.replyTimeoutMs));
+  adapter.use(new OutgoingDelivery(logger, { ...DEFAULT_DELIVERY_OPTIONS, timeoutMs: config.replyTimeoutMs }));
+  adapter.use(new TypingIndicator(logger, { delayMs: 500, periodMs: 2000, timeoutMs: config.replyTimeoutMs }));
   adapter.onTurnError = (context, error) => apologise(context, error, logger);
   return adapter;
 }

@@ -4,9 +4,7 @@ import {
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
-  type InvokeResponse,
 } from 'botbuilder';
-import { z } from 'zod';
 import { submittedCard } from '../dialogs/cards/submittedCard';
 import type { MainDialog } from '../dialogs/mainDialog';
 import type { AgentDesk } from './helpdesk/agentDesk';
@@ -70,14 +68,6 @@ export class AlinBot extends ActivityHandler {
     });
   }
 
-  /** An `adaptiveCard/action` whose value is not an action is refused before the SDK reads `value.action.type`. */
-  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    if (context.activity.name === 'adaptiveCard/action' && !UniversalActionValueSchema.safeParse(context.activity.value).success) {
-      return { status: 400, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'The value is not an Adaptive Card action.' } } };
-    }
-    return super.onInvokeActivity(context);
-  }
-
   /** Universal Actions: the action's data is handled like a submit, and the card comes back spent. */
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const data = invokeValue.action?.data ?? {};
@@ -102,8 +92,6 @@ export class AlinBot extends ActivityHandler {
     await sendWelcome(context);
   }
 }
-
-const UniversalActionValueSchema = z.looseObject({ action: z.looseObject({ type: z.string() }) });
 
 function rememberConversationReference(context: TurnContext): void {
   // Without the activity id the reference only changes when it must, so it costs no write per turn.

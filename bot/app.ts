@@ -36,6 +36,9 @@ import { checkSavedSearches, scheduleOfferAlerts } from './proactive/offerAlerts
 import { MemorySavedSearchStore, RedisSavedSearchStore } from './storage/savedSearchStores';
 import type { SavedSearchStore } from '../services/offers/savedSearches';
 import { TurnStateStore } from './turn/turnStateStore';
+import { limitTurns } from './turn/turnLimits';
+import { watchEventLoop } from './metrics/eventLoopWatchdog';
+import { refuseUpgrades } from './http/upgrades';
 import type { NotificationSubscriptions } from '../services/notifications/subscriptions';
 import { MemoryNotificationSubscriptions, RedisNotificationSubscriptions } from './storage/notificationSubscriptionStores';
 import { MemoryHandoffStore, RedisHandoffStore } from './storage/handoffStores';
@@ -148,7 +151,10 @@ export async function createApp(config: Config, logger: Logger, portalServices: 
     applicantRelay,
   });
 
-  const turn = metrics.timeTurns((context: TurnContext) => runner.run(context, (turnContext) => bot.run(turnContext)));
+  const limit = (name: string, attempts: number) => createAttemptLimiter(redis, { name, attempts, windowSeconds: 60, prefix: config.redis?.prefix ?? '' });
+  const turnLimiters = { perUser: limit('turns-user', config.rateLimits.turnsPerUser), perConversation: limit('turns-conversation', config.rateLimits.turnsPerConversation) };
+  const turn = limitTurns(turnLimiters, coordinator, logger, (refusal) => metrics.recordRateLimited(refusal), metrics.timeTurns((context: TurnContext) => runner.run(context, (turnContext) => bot.run(turnContext))));
+  const watchdog = watchEventLoop(logger, () => metrics.recordEventLoopStall());
   const botServer = createServer({
     adapter,
     turn,
@@ -163,9 +169,19 @@ export async function createApp(config: Config, logger: Logger, portalServices: 
   const bridge = config.webChat.localBridge
     ? new DirectLineBridge({ adapter, turn, logger, baseUrl: () => `http://127.0.0.1:${botServer.server.address().port}` })
     : undefined;
-  bridge?.mount(botServer.server);
+  if (bridge) bridge.mount(botServer.server);
+  else refuseUpgrades(botServer.server);
   const webChatIssuer = config.webChat.directLine ? azureDirectLineIssuer(config.webChat.directLine) : bridge && localBridgeIssuer(bridge);
-  mountWebChatTokenRoute(botServer.server, webChatIssuer, { secureCookie: config.environment === 'production', logger });
+  mountWebChatTokenRoute(botServer.server, webChatIssuer, {
+    secureCookie: config.environment === 'production',
+    logger,
+    limits: {
+      perAddress: limit('webchat-token-address', config.rateLimits.webChatTokensPerAddress),
+      perOrigin: limit('webchat-token-origin', config.rateLimits.webChatTokensPerOrigin),
+      trustedProxyHops: config.rateLimits.trustedProxyHops,
+      onRefused: (refusal) => metrics.recordRateLimited(refusal),
+    },
+  });
   mountStaticFiles(botServer.server);
   mountNotifyWebhook(botServer.server, {
     secret: config.notify.secret,
@@ -176,7 +192,8 @@ export async function createApp(config: Config, logger: Logger, portalServices: 
     quietHours: config.notify.quietHours,
     record: (outcome) => metrics.recordPortalEvent(outcome),
   });
-  mountMetricsRoute(botServer.server, metrics.registry, config.metricsToken);
+  mountMetricsRoute(botServer.server, metrics.registry, config.metricsToken, { tokenRequired: config.environment === 'production' });
+  if (config.environment === 'production' && !config.metricsToken) logger.warn('GET /metrics is off: set METRICS_TOKEN to serve it');
 
   return {
     botServer,
@@ -195,6 +212,7 @@ export async function createApp(config: Config, logger: Logger, portalServices: 
       if (!(await backgroundWork.finished(Math.max(0, deadline - performance.now())))) {
         logger.warn('shutting down with background answers still pending');
       }
+      watchdog.stop();
       await alerts.stop();
       await notificationQueue.stop();
       bridge?.close();

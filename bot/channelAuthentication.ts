@@ -18,14 +18,14 @@ import { ReusedBotFrameworkClients } from './reusedBotFrameworkClients';
  * key set; refused in production by config.ts). No app id: unauthenticated local traffic. Connector
  * and token clients are kept from turn to turn (reusedBotFrameworkClients.ts).
  */
-export function createChannelAuthentication(auth: Config['botAuthentication']): BotFrameworkAuthentication {
+export function createChannelAuthentication(auth: Config['botAuthentication'], replyTimeoutMs: number): BotFrameworkAuthentication {
   const credentials = {
     MicrosoftAppId: auth?.appId ?? '',
     MicrosoftAppPassword: auth?.appPassword ?? '',
     MicrosoftAppTenantId: auth?.tenantId ?? '',
     MicrosoftAppType: auth?.appType ?? 'MultiTenant',
   };
-  if (!auth?.channelOpenIdMetadataUrl) return new RejectedTokensAsUnauthorized(new ConfigurationBotFrameworkAuthentication(credentials));
+  if (!auth?.channelOpenIdMetadataUrl) return new RejectedTokensAsUnauthorized(new ConfigurationBotFrameworkAuthentication(credentials), replyTimeoutMs);
   // Setting one endpoint makes the SDK expect all of them: the others keep their public-cloud values.
   return new RejectedTokensAsUnauthorized(
     new ConfigurationBotFrameworkAuthentication({
@@ -39,6 +39,7 @@ export function createChannelAuthentication(auth: Config['botAuthentication']): 
       ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
       CallerId: CallerIdConstants.PublicAzureChannel,
     }),
+    replyTimeoutMs,
   );
 }
 
@@ -52,10 +53,14 @@ const REJECTED_TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'T
  * They are the caller's fault: 401.
  */
 class RejectedTokensAsUnauthorized extends BotFrameworkAuthentication {
-  private readonly clients = new ReusedBotFrameworkClients();
+  private readonly clients: ReusedBotFrameworkClients;
 
-  constructor(private readonly inner: BotFrameworkAuthentication) {
+  constructor(
+    private readonly inner: BotFrameworkAuthentication,
+    replyTimeoutMs: number,
+  ) {
     super();
+    this.clients = new ReusedBotFrameworkClients(replyTimeoutMs);
   }
 
   async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {

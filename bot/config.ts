@@ -105,9 +105,24 @@ const EnvironmentSchema = z.object({
       .regex(/^[A-Za-z0-9:_\-.{}]+$/, { error: 'REDIS_PREFIX may only hold letters, digits and : _ - . { }' })
       .default('alin:'),
   ),
+  REDIS_COMMAND_TIMEOUT_MS: positiveInteger('REDIS_COMMAND_TIMEOUT_MS', 2000),
   STATE_TTL_DAYS: positiveInteger('STATE_TTL_DAYS', 90),
   MAX_BODY_KB: positiveInteger('MAX_BODY_KB', 256),
   TURN_ANSWER_BUDGET_MS: positiveInteger('TURN_ANSWER_BUDGET_MS', 4000),
+  REPLY_TIMEOUT_MS: positiveInteger('REPLY_TIMEOUT_MS', 10000),
+  TURNS_PER_USER_PER_MINUTE: positiveInteger('TURNS_PER_USER_PER_MINUTE', 30),
+  TURNS_PER_CONVERSATION_PER_MINUTE: positiveInteger('TURNS_PER_CONVERSATION_PER_MINUTE', 60),
+  WEBCHAT_TOKENS_PER_ADDRESS_PER_MINUTE: positiveInteger('WEBCHAT_TOKENS_PER_ADDRESS_PER_MINUTE', 20),
+  WEBCHAT_TOKENS_PER_ORIGIN_PER_MINUTE: positiveInteger('WEBCHAT_TOKENS_PER_ORIGIN_PER_MINUTE', 600),
+  TRUST_PROXY_HOPS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: 'TRUST_PROXY_HOPS must be a whole number (0 when clients connect directly)' })
+      .int({ error: 'TRUST_PROXY_HOPS must be a whole number (0 when clients connect directly)' })
+      .min(0, { error: 'TRUST_PROXY_HOPS must be a whole number (0 when clients connect directly)' })
+      .max(5, { error: 'TRUST_PROXY_HOPS must be at most 5' })
+      .default(0),
+  ),
   SHUTDOWN_GRACE_MS: positiveInteger('SHUTDOWN_GRACE_MS', 10000),
   PORTAL_BASE_URL: z.preprocess(
     emptyAsUndefined,
@@ -196,6 +211,18 @@ export interface RedisSettings {
   sentinels?: { host: string; port: number }[];
   sentinelName?: string;
   prefix: string;
+  /** Longest a command may wait for Redis's answer. */
+  commandTimeoutMs: number;
+}
+
+/** Requests per minute before a polite refusal (turns) or a 429 (Web Chat tokens), across replicas. */
+export interface RateLimits {
+  turnsPerUser: number;
+  turnsPerConversation: number;
+  webChatTokensPerAddress: number;
+  webChatTokensPerOrigin: number;
+  /** Reverse proxies in front of the bot that append to X-Forwarded-For (0: the socket's address is the client's). */
+  trustedProxyHops: number;
 }
 
 export interface Config {
@@ -219,6 +246,9 @@ export interface Config {
   alertCheckIntervalMs: number;
   maxBodyBytes: number;
   turnAnswerBudgetMs: number;
+  /** Longest one send of replies to the channel may take. */
+  replyTimeoutMs: number;
+  rateLimits: RateLimits;
   shutdownGraceMs: number;
   /** When set, `GET /metrics` requires `Authorization: Bearer <token>`. */
   metricsToken?: string;
@@ -290,6 +320,14 @@ export function loadConfig(variables: NodeJS.ProcessEnv = readProcessEnvironment
     alertCheckIntervalMs: env.ALERT_CHECK_INTERVAL_MS,
     maxBodyBytes: env.MAX_BODY_KB * 1024,
     turnAnswerBudgetMs: env.TURN_ANSWER_BUDGET_MS,
+    replyTimeoutMs: env.REPLY_TIMEOUT_MS,
+    rateLimits: {
+      turnsPerUser: env.TURNS_PER_USER_PER_MINUTE,
+      turnsPerConversation: env.TURNS_PER_CONVERSATION_PER_MINUTE,
+      webChatTokensPerAddress: env.WEBCHAT_TOKENS_PER_ADDRESS_PER_MINUTE,
+      webChatTokensPerOrigin: env.WEBCHAT_TOKENS_PER_ORIGIN_PER_MINUTE,
+      trustedProxyHops: env.TRUST_PROXY_HOPS,
+    },
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     metricsToken: env.METRICS_TOKEN,
     language: { endpoint: env.LANGUAGE_ENDPOINT, key: env.LANGUAGE_KEY, timeoutMs: env.LANGUAGE_TIMEOUT_MS },
@@ -369,6 +407,7 @@ function redisSettings(env: Environment): RedisSettings | undefined {
     sentinels: env.REDIS_SENTINELS,
     sentinelName: env.REDIS_SENTINEL_NAME,
     prefix: env.REDIS_PREFIX,
+    commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
   };
 }
 

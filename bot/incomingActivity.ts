@@ -14,6 +14,9 @@ const ChannelAccountSchema = z.looseObject({
   role: z.string().nullish(),
 });
 
+/** What Node lets through in an HTTP header value (tab, printable ASCII, Latin-1). */
+const HEADER_SAFE = /^[\t\x20-\x7e\x80-\xff]+$/;
+
 const isMention = (entity: { type: string }) => entity.type.toLowerCase() === 'mention';
 
 // TurnContext.removeRecipientMention reads `mentioned.id`, and replaces the mention's text in the activity's text.
@@ -29,7 +32,8 @@ const IncomingActivitySchema = z.looseObject({
   channelId: z.string().min(1).max(64),
   serviceUrl: z.url({ protocol: /^https?$/ }),
   conversation: z.looseObject({
-    id: z.string().min(1).max(1024),
+    // Sent back in a header of every reply (x-ms-conversation-id): a character a header cannot carry failed the turn silently.
+    id: z.string().min(1).max(1024).regex(HEADER_SAFE, { error: 'characters a header cannot carry' }),
     isGroup: z.boolean().nullish(),
     conversationType: z.string().nullish(),
     tenantId: z.string().nullish(),

@@ -14,9 +14,12 @@ export class ReusedBotFrameworkClients {
   private readonly connectorClients = new BoundedPromises<ConnectorClient>();
   private readonly userTokenClients = new BoundedPromises<UserTokenClient>();
 
+  /** `requestTimeoutMs`: how long one request to a channel may take before its socket is given up. */
+  constructor(private readonly requestTimeoutMs: number) {}
+
   /** A factory that hands out the kept connector client, creating it with `inner` the first time. */
   connectorFactoryFor(claimsIdentity: ClaimsIdentity, inner: ConnectorFactory): ConnectorFactory {
-    return new KeptClientFactory(botAppIdOf(claimsIdentity), inner, this.connectorClients);
+    return new KeptClientFactory(botAppIdOf(claimsIdentity), inner, this.connectorClients, this.requestTimeoutMs);
   }
 
   /** The kept token client of the bot the claims are for, created with `create` the first time. */
@@ -30,13 +33,37 @@ class KeptClientFactory extends ConnectorFactory {
     private readonly appId: string,
     private readonly inner: ConnectorFactory,
     private readonly clients: BoundedPromises<ConnectorClient>,
+    private readonly requestTimeoutMs: number,
   ) {
     super();
   }
 
   override create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    return this.clients.get(`${this.appId}\u0000${serviceUrl}\u0000${audience ?? ''}`, () => this.inner.create(serviceUrl, audience));
+    return this.clients.get(`${this.appId}\u0000${serviceUrl}\u0000${audience ?? ''}`, async () =>
+      withRequestTimeout(await this.inner.create(serviceUrl, audience), this.requestTimeoutMs),
+    );
   }
+}
+
+/**
+ * A channel that accepts the connection and never answers would keep the socket (and the reply waiting
+ * on it) forever: every request of the client gets a timeout, after which the pipeline aborts it.
+ */
+function withRequestTimeout(client: ConnectorClient, timeoutMs: number): ConnectorClient {
+  const pipeline = (client as unknown as { client?: { pipeline?: PolicyPipeline } }).client?.pipeline;
+  pipeline?.addPolicy({
+    name: 'alinRequestTimeout',
+    sendRequest: (request, next) => {
+      request.timeout = timeoutMs;
+      return next(request);
+    },
+  });
+  return client;
+}
+
+/** The part of @azure/core-rest-pipeline's Pipeline used here (the connector client's HTTP pipeline). */
+interface PolicyPipeline {
+  addPolicy(policy: { name: string; sendRequest(request: { timeout: number }, next: (request: { timeout: number }) => Promise<unknown>): Promise<unknown> }): void;
 }
 
 /** Created clients by key, at most MAX_CLIENTS; a failed creation is not kept, so the next turn tries again. */

@@ -2,7 +2,9 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import { readJsonBodies } from './http/jsonBodies';
 import { activityProblems } from './incomingActivity';
+import { invokeRefusal } from './http/invokeShapes';
 import { InFlight } from './inFlight';
+import { withDeadline } from '../services/shared/deadline';
 import type { Logger } from './logger';
 
 export interface ReadinessCheck {
@@ -39,6 +41,8 @@ export function createServer(deps: ServerDependencies): BotServer {
     if (!req.is('json')) return sendJson(res, 415, { code: 'UnsupportedMediaType', message: 'Activities are sent as application/json.' });
     const problems = activityProblems(req.body);
     if (problems) return sendJson(res, 400, { code: 'BadRequest', message: `Not a valid activity: ${problems}` });
+    const refusal = invokeRefusal(req.body as { type: string });
+    if (refusal) return sendJson(res, refusal.status, { statusCode: refusal.status, type: 'application/vnd.microsoft.error', value: { code: refusal.code, message: refusal.message } });
     await inFlight.track(() => deps.adapter.process(req, withoutInternalErrors(res, deps.logger), deps.turn));
   });
 
@@ -48,7 +52,7 @@ export function createServer(deps: ServerDependencies): BotServer {
     const results = await Promise.all(
       deps.readiness.map(async ({ name, check }) => {
         try {
-          await withTimeout(check(), 2000);
+          await withDeadline(check(), 2000, `readiness check ${name}`);
           return [name, 'ok'] as const;
         } catch (error) {
           deps.logger.warn({ check: name, err: error }, 'readiness check failed');
@@ -100,20 +104,4 @@ function withoutInternalErrors(res: Response, logger: Logger): Response {
 
 function sendJson(res: Response, status: number, body: unknown): void {
   res.send(status, body);
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-    work.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
 }

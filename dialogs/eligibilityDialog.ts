@@ -38,6 +38,7 @@ import { chosenPlace, isZoned, placeZoneOfDepartment, readPlaceZone, PendingPlac
 import { readEntities, type RecognizedEntities } from './recognizer/entities/schemas';
 import { readEligibilityMessage } from './recognizer/eligibilityMessage';
 import type { Recognition } from './recognizer/intents';
+import { keptRecognition } from './recognizer/keptRecognition';
 import { PatientTextPrompt } from './prompts/patientTextPrompt';
 import { normalizeForMatching } from '../services/shared/normalizeForMatching';
 
@@ -161,7 +162,7 @@ export class EligibilityDialog extends ComponentDialog {
     const carried = correctionAt(asked, known, recognition);
     if (!carried) return super.onContinueDialog(innerDc);
     await innerDc.cancelAllDialogs();
-    return innerDc.beginDialog(STEPS, { ...recognition, carried } satisfies EligibilityOptions);
+    return innerDc.beginDialog(STEPS, { ...keptRecognition(recognition), carried } satisfies EligibilityOptions);
   }
 
   private async routeStep(step: WaterfallStepContext<Recognition>) {
@@ -183,7 +184,8 @@ export class EligibilityDialog extends ComponentDialog {
   /** "Suis-je éligible ? mon numéro est 069…": link first, then answer from the request. */
   private async linkIfNumberGivenStep(step: WaterfallStepContext<Recognition>) {
     const numberGiven = readEntities(step.options.entities).uniqueNumber !== undefined;
-    if (numberGiven && !turnStateOf(step.context).user.link && step.findDialog(LINK_DIALOG)) return step.beginDialog(LINK_DIALOG, step.options);
+    // The link reads only that a number was given: the message, kept in this dialog's options, is not copied.
+    if (numberGiven && !turnStateOf(step.context).user.link && step.findDialog(LINK_DIALOG)) return step.beginDialog(LINK_DIALOG, { ...step.options, text: '' });
     return step.next();
   }
 

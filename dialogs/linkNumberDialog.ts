@@ -1,8 +1,9 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type Dialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { AttemptLimiter } from './ports';
-import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
+import { languageOf, recognitionOf, translatorOf, turnStateOf } from './turn/turnAccess';
 import { isServiceError } from '../services/http/errors';
+import { openSealed, sealForThisProcess } from '../services/privacy/sealed';
 import type { PortalApi } from '../services/portal/portalApi';
 import { subscribeOfferCard } from './cards/notificationCard';
 import { formatDate } from './format';
@@ -30,9 +31,18 @@ export interface LinkNumberDependencies {
   attemptsPerNumber: AttemptLimiter;
 }
 
+/**
+ * Saved with the conversation while the code is awaited: never the number in clear, which is sent to the
+ * portal in the turn it was typed. A new code after an expired one needs it again: it is kept sealed for
+ * this process only (`sealed.ts`); another replica asks the user to type it again.
+ */
 interface CodeLoopState {
-  nur: string;
+  sealedNur: string;
   challengeId: string;
+}
+
+function codeLoop(nur: string, challengeId: string): CodeLoopState {
+  return { sealedNur: sealForThisProcess(nur), challengeId };
 }
 
 /** Ends with `{ linked: true }` when the link was made. */
@@ -49,7 +59,9 @@ export class LinkNumberDialog extends ComponentDialog {
     this.addDialog(
       new WaterfallDialog(STEPS, [this.checkExistingLinkStep.bind(this), this.askNumberStep.bind(this), this.sendCodeStep.bind(this), this.endStep.bind(this)]),
     );
-    this.addDialog(new WaterfallDialog(CODE_STEPS, [this.askCodeStep.bind(this), this.verifyCodeStep.bind(this), this.newCodeStep.bind(this)]));
+    this.addDialog(
+      new WaterfallDialog(CODE_STEPS, [this.askCodeStep.bind(this), this.verifyCodeStep.bind(this), this.newCodeStep.bind(this), this.numberAgainStep.bind(this)]),
+    );
     this.initialDialogId = STEPS;
   }
 
@@ -68,8 +80,10 @@ export class LinkNumberDialog extends ComponentDialog {
       await step.context.sendActivity(t('link:notChanged', { maskedNur: link.maskedNur }));
       return step.endDialog({ linked: true });
     }
-    // "mon numéro c'est 069 1124 000101 gdpub": the number may come with the request itself.
-    const given = step.options?.entities ? readEntities(step.options.entities).uniqueNumber : undefined;
+    // "mon numéro c'est 069 1124 000101 gdpub": the number may come with the request itself. The options
+    // keep it masked; in clear it is only in this turn's recognition, in the turn it was typed.
+    const said = step.options?.entities ? readEntities(step.options.entities).uniqueNumber : undefined;
+    const given = said ? readEntities(recognitionOf(step.context)?.entities ?? {}).uniqueNumber : undefined;
     if (given) return step.next(given);
     await step.context.sendActivity(t('link:explain'));
     return step.prompt(NUMBER_PROMPT, { prompt: t('link:askNumber'), retryPrompt: t('link:badShape') });
@@ -84,7 +98,7 @@ export class LinkNumberDialog extends ComponentDialog {
     }
     const challengeId = await this.startChallenge(step, nur);
     if (!challengeId) return step.endDialog({ linked: false });
-    return step.beginDialog(CODE_STEPS, { nur, challengeId } satisfies CodeLoopState);
+    return step.beginDialog(CODE_STEPS, codeLoop(nur, challengeId));
   }
 
   private async endStep(step: WaterfallStepContext<Recognition>) {
@@ -155,9 +169,26 @@ export class LinkNumberDialog extends ComponentDialog {
       await step.context.sendActivity(translatorOf(step.context)('link:notLinked'));
       return step.endDialog({ linked: false });
     }
-    const challengeId = await this.startChallenge(step, step.options.nur);
+    const nur = openSealed(step.options.sealedNur);
+    if (!nur) {
+      const t = translatorOf(step.context);
+      return step.prompt(NUMBER_PROMPT, { prompt: t('link:askNumberAgain'), retryPrompt: t('link:badShape') });
+    }
+    return this.sendNewCode(step, nur);
+  }
+
+  /** The number typed again, when this process had not sealed it. */
+  private async numberAgainStep(step: WaterfallStepContext<CodeLoopState>) {
+    const nur = typeof step.result === 'string' ? step.result : undefined;
+    if (nur) return this.sendNewCode(step, nur);
+    await step.context.sendActivity(translatorOf(step.context)('link:giveUpShape'));
+    return step.endDialog({ linked: false });
+  }
+
+  private async sendNewCode(step: WaterfallStepContext<CodeLoopState>, nur: string) {
+    const challengeId = await this.startChallenge(step, nur);
     if (!challengeId) return step.endDialog({ linked: false });
-    return step.replaceDialog(CODE_STEPS, { nur: step.options.nur, challengeId } satisfies CodeLoopState);
+    return step.replaceDialog(CODE_STEPS, codeLoop(nur, challengeId));
   }
 
   /** Asks the portal to send a code; the same words whether the number exists or not. */

@@ -30,6 +30,7 @@ import { hadDataCutOut, screenMessage } from './screening/screenMessage';
 import type { LanguageService } from '../services/language/languageService';
 import { dialogStateAccessor } from './dialogStateAccessor';
 import type { Intent, IntentRecognizer, Recognition } from './recognizer/intents';
+import { keptRecognition } from './recognizer/keptRecognition';
 import { ROUTES } from './routes';
 import { answersTheChoiceOnScreen, waitsForButtonAnswer, waitsForClosedAnswer } from './prompts/closedAnswer';
 import { helpdeskWasAsked } from './helpdeskDialog';
@@ -104,13 +105,15 @@ export class MainDialog extends ComponentDialog {
     if (await this.answeredAboutTheOffer(dc, recognition)) return;
     if (await this.answeredAside(dc, recognition)) return;
     await this.offerUrgentHelp(dc.context, recognition);
+    // What starts a dialog stays in its options, saved with the conversation: the kept form, without
+    // personal data in clear (the turn's own recognition, `recognitionOf`, has it for this turn).
     if (this.takesOver(dc, recognition)) {
       await dc.cancelAllDialogs();
-      await dc.beginDialog(this.id, recognition);
+      await dc.beginDialog(this.id, keptRecognition(recognition));
       return;
     }
     const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id, recognition);
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id, keptRecognition(recognition));
   }
 
   private async recognize(context: TurnContext, input: UserInput): Promise<Recognition> {

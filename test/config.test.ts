@@ -13,6 +13,8 @@ const DEFAULTS: Config = {
   alertCheckIntervalMs: 900_000,
   maxBodyBytes: 256 * 1024,
   turnAnswerBudgetMs: 4000,
+  replyTimeoutMs: 10_000,
+  rateLimits: { turnsPerUser: 30, turnsPerConversation: 60, webChatTokensPerAddress: 20, webChatTokensPerOrigin: 600, trustedProxyHops: 0 },
   shutdownGraceMs: 10_000,
   language: { endpoint: undefined, key: undefined, timeoutMs: 1500 },
   portal: { baseUrl: undefined, token: 'dev-portal-token', callTimeoutMs: 4000, simulatorPort: 3979, maxActiveApplications: 5 },
@@ -116,13 +118,13 @@ describe('loadConfig accepts', () => {
     {
       case: 'a standalone Redis from REDIS_URL, with the default prefix',
       variables: { REDIS_URL: 'redis://127.0.0.1:6379' },
-      expected: { redis: { url: 'redis://127.0.0.1:6379', mode: 'standalone', clusterNodes: undefined, sentinels: undefined, sentinelName: undefined, prefix: 'alin:' } },
+      expected: { redis: { url: 'redis://127.0.0.1:6379', mode: 'standalone', clusterNodes: undefined, sentinels: undefined, sentinelName: undefined, prefix: 'alin:', commandTimeoutMs: 2000 } },
     },
     {
       case: 'a TLS Redis URL with credentials and a custom prefix',
       variables: { REDIS_URL: 'rediss://user:p%40ss@cache.example:6380/0', REDIS_PREFIX: 'alin:{prod}:' },
       expected: {
-        redis: { url: 'rediss://user:p%40ss@cache.example:6380/0', mode: 'standalone', clusterNodes: undefined, sentinels: undefined, sentinelName: undefined, prefix: 'alin:{prod}:' },
+        redis: { url: 'rediss://user:p%40ss@cache.example:6380/0', mode: 'standalone', clusterNodes: undefined, sentinels: undefined, sentinelName: undefined, prefix: 'alin:{prod}:', commandTimeoutMs: 2000 },
       },
     },
     {
@@ -140,6 +142,7 @@ describe('loadConfig accepts', () => {
           sentinels: undefined,
           sentinelName: undefined,
           prefix: 'alin:',
+          commandTimeoutMs: 2000,
         },
       },
     },
@@ -157,6 +160,7 @@ describe('loadConfig accepts', () => {
           ],
           sentinelName: 'mymaster',
           prefix: 'alin:',
+          commandTimeoutMs: 2000,
         },
       },
     },

@@ -15,6 +15,8 @@ export class LocalChannel {
   serviceUrl = '';
   /** Milliseconds the channel waits before acknowledging a reply (to keep a turn in flight in tests). */
   replyDelayMs = 0;
+  /** A channel that takes replies and never answers (the connection stays open until stop()). */
+  unanswering = false;
   /** Statuses to answer the next replies with, in order (e.g. [429, 429] to throttle twice). */
   readonly failures: { status: number; retryAfterSeconds?: number }[] = [];
 
@@ -87,6 +89,7 @@ export class LocalChannel {
     }
     const conversationId = decodeURIComponent(match[1]!);
     const body = await readBody(req);
+    if (this.unanswering) return;
     if (this.replyDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.replyDelayMs));
     const failure = this.failures.shift();
     if (failure) {

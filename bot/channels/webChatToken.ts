@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { Logger } from '../logger';
+import type { AttemptLimiter } from '../../dialogs/ports';
+import { clientAddress } from '../http/clientAddress';
 
 /** What the page needs to open Direct Line: a token bound to a server-side user, and where to use it. */
 export interface WebChatSession {
@@ -53,9 +55,19 @@ const USER_ID_SHAPE = /^dl_[A-Za-z0-9_-]{22,64}$/;
  * POST /api/webchat/token. The Direct Line user id is created here (`dl_` + 128 random bits) and kept in
  * an http-only cookie, so the browser can neither choose nor read it, and a reload keeps the same user.
  */
-export function mountWebChatTokenRoute(server: Server, issuer: WebChatTokenIssuer | undefined, options: { secureCookie: boolean; logger: Logger }): void {
+export function mountWebChatTokenRoute(
+  server: Server,
+  issuer: WebChatTokenIssuer | undefined,
+  options: { secureCookie: boolean; logger: Logger; limits: WebChatTokenLimits },
+): void {
   server.post('/api/webchat/token', async (req: Request, res: Response) => {
     if (!issuer) return void res.send(503, { code: 'WebChatNotConfigured', message: 'Web Chat is not configured on this server.' });
+    const refusal = await tokenLimitRefusal(req, options.limits);
+    if (refusal) {
+      options.limits.onRefused(refusal.limit);
+      res.header('retry-after', String(refusal.retryAfterSeconds));
+      return void res.send(429, { code: 'TooManyRequests', message: 'Too many chat sessions requested; retry later.' });
+    }
     const userId = userIdFromCookie(req.headers.cookie) ?? `dl_${randomBytes(16).toString('base64url')}`;
     try {
       const session = await issuer.issue(userId, req);
@@ -67,6 +79,22 @@ export function mountWebChatTokenRoute(server: Server, issuer: WebChatTokenIssue
       res.send(502, { code: 'TokenUnavailable', message: 'The chat is unavailable for the moment.' });
     }
   });
+}
+
+/** Tokens per client address and per page origin, across replicas: each is a Direct Line exchange in production. */
+export interface WebChatTokenLimits {
+  perAddress: AttemptLimiter;
+  perOrigin: AttemptLimiter;
+  trustedProxyHops: number;
+  onRefused(limit: 'tokenAddress' | 'tokenOrigin'): void;
+}
+
+async function tokenLimitRefusal(req: Request, limits: WebChatTokenLimits): Promise<{ limit: 'tokenAddress' | 'tokenOrigin'; retryAfterSeconds: number } | undefined> {
+  const origin = typeof req.headers.origin === 'string' ? req.headers.origin.slice(0, 256) : '(none)';
+  const [byAddress, byOrigin] = await Promise.all([limits.perAddress.consume(clientAddress(req, limits.trustedProxyHops)), limits.perOrigin.consume(origin)]);
+  if (!byAddress.allowed) return { limit: 'tokenAddress', retryAfterSeconds: byAddress.retryAfterMinutes * 60 };
+  if (!byOrigin.allowed) return { limit: 'tokenOrigin', retryAfterSeconds: byOrigin.retryAfterMinutes * 60 };
+  return undefined;
 }
 
 function userIdFromCookie(header: string | undefined): string | undefined {

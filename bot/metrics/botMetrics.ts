@@ -34,6 +34,8 @@ export class BotMetrics {
   readonly turnRunnerEvents: TurnRunnerEvents;
   private readonly portalEvents: Counter<'outcome'>;
   private readonly notificationsTold: Counter;
+  private readonly rateLimited: Counter<'limit'>;
+  private readonly eventLoopStalls: Counter;
 
   constructor() {
     const registers = [this.registry];
@@ -72,7 +74,23 @@ export class BotMetrics {
     });
     const conflicts = new Counter({ name: 'alin_etag_conflicts_total', help: 'State saves that met an eTag conflict (the turn ran again on fresh state).', registers });
     const duplicates = new Counter({ name: 'alin_duplicate_activities_total', help: 'Activities delivered again and ignored.', registers });
-    this.turnRunnerEvents = { etagConflict: () => conflicts.inc(), duplicateActivity: () => duplicates.inc() };
+    const undelivered = new Counter({
+      name: 'alin_replies_undelivered_total',
+      help: 'Turns whose replies the channel refused or did not take within the delivery deadline (dropped; the state was kept).',
+      registers,
+    });
+    this.turnRunnerEvents = { etagConflict: () => conflicts.inc(), duplicateActivity: () => duplicates.inc(), repliesUndelivered: () => undelivered.inc() };
+    this.rateLimited = new Counter({
+      name: 'alin_rate_limited_total',
+      help: 'Requests refused by a rate limit: turns per user or per conversation, Web Chat tokens per address or per origin.',
+      labelNames: ['limit'],
+      registers,
+    });
+    this.eventLoopStalls = new Counter({
+      name: 'alin_event_loop_stalls_total',
+      help: 'Times the event loop was blocked longer than the watchdog threshold (every request waited meanwhile).',
+      registers,
+    });
     this.portalEvents = new Counter({
       name: 'alin_portal_events_total',
       help: 'Calls to POST /api/notify, by outcome (accepted, duplicate, refused: bad signature, invalid: unknown shape, unavailable).',
@@ -84,6 +102,14 @@ export class BotMetrics {
 
   recordPortalEvent(outcome: 'accepted' | 'duplicate' | 'refused' | 'invalid' | 'unavailable'): void {
     this.portalEvents.inc({ outcome });
+  }
+
+  recordRateLimited(limit: 'user' | 'conversation' | 'tokenAddress' | 'tokenOrigin'): void {
+    this.rateLimited.inc({ limit });
+  }
+
+  recordEventLoopStall(): void {
+    this.eventLoopStalls.inc();
   }
 
   recordNotificationsSent(count: number): void {

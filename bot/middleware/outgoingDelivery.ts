@@ -1,23 +1,28 @@
 import type { Activity, Middleware, ResourceResponse, TurnContext } from 'botbuilder';
 import { sleep } from '../coordination/coordinator';
 import type { Logger } from '../logger';
+import { withDeadline } from '../../services/shared/deadline';
 
 /** Teams refuses messages over ~28 KB (Bot Framework limit on Teams); the other channels allow more. */
 export const MAX_MESSAGE_BYTES = 28 * 1024;
 
 export interface DeliveryOptions {
+  /** Longest one send to the channel may take: a channel that never answers does not hold the turn. */
+  timeoutMs: number;
   maxAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
 }
 
-export const DEFAULT_DELIVERY_OPTIONS: DeliveryOptions = { maxAttempts: 4, baseDelayMs: 250, maxDelayMs: 4000 };
+export const DEFAULT_DELIVERY_OPTIONS: DeliveryOptions = { timeoutMs: 10_000, maxAttempts: 4, baseDelayMs: 250, maxDelayMs: 4000 };
 
 /**
  * Every outgoing activity, in a turn or proactive, goes through here:
  * - a message too large for Teams is sent as its text fallback (or split), never refused;
  * - 429 (throttled, honouring Retry-After), 412 and 503 are retried with exponential backoff and
- *   jitter; 502/504 only for typing indicators, since a message may have been delivered already.
+ *   jitter; 502/504 only for typing indicators, since a message may have been delivered already;
+ * - each send has a deadline: past it the send fails (DeadlineExceeded), and is not retried (the
+ *   channel may have it), so a turn never waits on a channel that does not answer.
  */
 export class OutgoingDelivery implements Middleware {
   constructor(
@@ -38,7 +43,7 @@ export class OutgoingDelivery implements Middleware {
     const onlyTyping = activities.every((activity) => activity.type === 'typing');
     for (let attempt = 1; ; attempt++) {
       try {
-        return await send();
+        return await withDeadline(send(), this.options.timeoutMs, 'sending to the channel');
       } catch (error) {
         const status = statusOf(error);
         const retryable = status === 429 || status === 412 || status === 503 || (onlyTyping && (status === 502 || status === 504));

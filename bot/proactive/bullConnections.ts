@@ -16,8 +16,8 @@ export interface BullConnections {
 }
 
 export function bullConnections(redis: RedisSettings): BullConnections {
-  // BullMQ batches its own commands in scripts; its worker connection blocks waiting for jobs.
-  const connect = () => createRedisConnection(redis, { maxRetriesPerRequest: null, enableAutoPipelining: false });
+  // BullMQ batches its own commands in scripts; its worker connection blocks waiting for jobs (no command deadline).
+  const connect = () => createRedisConnection(redis, { maxRetriesPerRequest: null, enableAutoPipelining: false, commandTimeout: undefined });
   const queue = connect();
   const worker = connect();
   return {

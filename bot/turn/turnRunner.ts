@@ -5,7 +5,7 @@ import { sleep, type Coordinator } from '../coordination/coordinator';
 import type { Logger } from '../logger';
 import { isETagConflict } from '../storage/etagConflict';
 import { HeldReplies } from './heldReplies';
-import { PROCESSED_ACTIVITY_IDS, TRANSCRIPT_LENGTH, type TranscriptLine } from '../../dialogs/turn/stateSchemas';
+import { PROCESSED_ACTIVITY_IDS, TRANSCRIPT_BYTES, TRANSCRIPT_LENGTH, type TranscriptLine } from '../../dialogs/turn/stateSchemas';
 import { attachTurnState, detachTurnState } from '../../dialogs/turn/turnAccess';
 import type { TurnState } from '../../dialogs/turn/turnState';
 import type { TurnStateStore } from './turnStateStore';
@@ -25,6 +25,7 @@ export interface TurnRunnerOptions {
 export interface TurnRunnerEvents {
   etagConflict?(): void;
   duplicateActivity?(): void;
+  repliesUndelivered?(): void;
 }
 
 export const DEFAULT_TURN_RUNNER_OPTIONS: TurnRunnerOptions = {
@@ -77,7 +78,7 @@ export class TurnRunner {
         if (activity.type === 'invoke') await context.sendActivity({ type: 'invokeResponse', value: { status: 200 } });
         return;
       }
-      await replies.release();
+      await this.deliver(replies, conversationId);
     } catch (error) {
       replies.discard();
       // A failed turn leaves no trace: pressing the same button again is a new try, not a double click.
@@ -92,6 +93,20 @@ export class TurnRunner {
       throw error;
     } finally {
       await unlock?.().catch((unlockError: unknown) => this.logger.warn({ conversationId, err: unlockError }, 'lock release failed'));
+    }
+  }
+
+  /**
+   * The state is saved: replies the channel would not take (refused, or no answer within the delivery
+   * deadline) are dropped and counted. The turn is not failed for it: what it decided stays, and the
+   * next message finds the conversation where it was.
+   */
+  private async deliver(replies: HeldReplies, conversationId: string): Promise<void> {
+    try {
+      await replies.release();
+    } catch (error) {
+      this.logger.error({ conversationId, err: error }, 'replies not delivered; dropped');
+      this.events.repliesUndelivered?.();
     }
   }
 
@@ -148,5 +163,13 @@ function appendTranscript(state: TurnState, incoming: Partial<Activity>, replies
     if (reply.type === 'message' && reply.text) lines.push({ from: 'bot', text: redactText(reply.text), at });
   }
   if (lines.length === 0) return;
-  state.conversation.transcript = [...state.conversation.transcript, ...lines].slice(-TRANSCRIPT_LENGTH);
+  const kept = [...state.conversation.transcript, ...lines].slice(-TRANSCRIPT_LENGTH);
+  // Bounded in bytes too: the oldest lines go first; a last line longer than the bound on its own is cut
+  // (to an eighth of it in characters: one takes at most 6 bytes in JSON, with the line's other fields).
+  const bytesOf = (line: TranscriptLine) => Buffer.byteLength(JSON.stringify(line));
+  let bytes = kept.reduce((sum, line) => sum + bytesOf(line), 0);
+  while (kept.length > 1 && bytes > TRANSCRIPT_BYTES) bytes -= bytesOf(kept.shift()!);
+  const [only] = kept;
+  if (only && bytes > TRANSCRIPT_BYTES) kept[0] = { ...only, text: [...only.text].slice(0, TRANSCRIPT_BYTES / 8).join('') };
+  state.conversation.transcript = kept;
 }

@@ -81,5 +81,10 @@ export const UserDataSchema = z.looseObject({
 export type UserData = z.infer<typeof UserDataSchema>;
 
 export const TRANSCRIPT_LENGTH = 20;
+/**
+ * And at most this many bytes (the lines as stored, in UTF-8): twenty messages at the longest the
+ * assistant reads weigh 40 KB, saved on every turn for the whole life of the conversation.
+ */
+export const TRANSCRIPT_BYTES = 8 * 1024;
 /** Redeliveries come within a minute, a few activities later at most. */
 export const PROCESSED_ACTIVITY_IDS = 20;

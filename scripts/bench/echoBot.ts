@@ -22,7 +22,7 @@ const EchoStateSchema = z.object({ turns: z.number().int().default(0) });
 async function main(): Promise<void> {
   const env = EchoEnvironmentSchema.parse(process.env);
   const logger = createLogger(env.LOG_LEVEL);
-  const redis = createRedisConnection({ url: env.REDIS_URL, mode: 'standalone', prefix: env.REDIS_PREFIX });
+  const redis = createRedisConnection({ url: env.REDIS_URL, mode: 'standalone', prefix: env.REDIS_PREFIX, commandTimeoutMs: 2000 });
   const storage = new RedisStorage(redis, { prefix: env.REDIS_PREFIX, ttlSeconds: 3600 });
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
 

@@ -103,6 +103,10 @@ export async function prepareBot(kind: BotKind, settings: BenchSettings, runId: 
         REDIS_URL: settings.redisUrl,
         REDIS_PREFIX: observer.prefix,
         LINK_ATTEMPTS_PER_HOUR: '1000000',
+        // A bench worker's linked user talks in conversation after conversation far faster than a person
+        // types: the limits stay on (their Redis calls are part of every turn measured), out of reach.
+        TURNS_PER_USER_PER_MINUTE: '1000000',
+        TURNS_PER_CONVERSATION_PER_MINUTE: '1000000',
         NODE_OPTIONS: settings.nodeOptions,
         ...(portal ? { PORTAL_BASE_URL: portal.url, PORTAL_TOKEN: DEVELOPMENT_PORTAL_TOKEN } : {}),
       },

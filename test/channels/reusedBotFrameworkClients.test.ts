@@ -24,7 +24,7 @@ const botIdentity = (appId: string) => new ClaimsIdentity([{ type: Authenticatio
 
 describe('ReusedBotFrameworkClients', () => {
   it('hands every turn of one channel endpoint the same client', async () => {
-    const clients = new ReusedBotFrameworkClients();
+    const clients = new ReusedBotFrameworkClients(10_000);
     const inner = new CountingFactory();
     const first = await clients.connectorFactoryFor(botIdentity('app-a'), inner).create('https://smba.example/emea/', 'https://api.botframework.com');
     const second = await clients.connectorFactoryFor(botIdentity('app-a'), inner).create('https://smba.example/emea/', 'https://api.botframework.com');
@@ -33,7 +33,7 @@ describe('ReusedBotFrameworkClients', () => {
   });
 
   it('keeps endpoints, audiences and bot app ids apart', async () => {
-    const clients = new ReusedBotFrameworkClients();
+    const clients = new ReusedBotFrameworkClients(10_000);
     const inner = new CountingFactory();
     const emea = await clients.connectorFactoryFor(botIdentity('app-a'), inner).create('https://smba.example/emea/', 'scope-1');
     const amer = await clients.connectorFactoryFor(botIdentity('app-a'), inner).create('https://smba.example/amer/', 'scope-1');
@@ -44,7 +44,7 @@ describe('ReusedBotFrameworkClients', () => {
   });
 
   it('does not keep a failed creation: the next turn tries again', async () => {
-    const clients = new ReusedBotFrameworkClients();
+    const clients = new ReusedBotFrameworkClients(10_000);
     const inner = new CountingFactory();
     inner.failNext = true;
     await expect(clients.connectorFactoryFor(botIdentity('app-a'), inner).create('https://smba.example/emea/')).rejects.toThrow('credentials unavailable');
@@ -54,7 +54,7 @@ describe('ReusedBotFrameworkClients', () => {
   });
 
   it('keeps one token client per bot', async () => {
-    const clients = new ReusedBotFrameworkClients();
+    const clients = new ReusedBotFrameworkClients(10_000);
     let created = 0;
     const create = async () => ({ created: ++created }) as unknown as UserTokenClient;
     const first = await clients.userTokenClientFor(botIdentity('app-a'), create);

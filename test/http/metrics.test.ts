@@ -42,6 +42,11 @@ describe('GET /metrics', () => {
       'alin_circuit_state',
       'alin_etag_conflicts_total',
       'alin_duplicate_activities_total',
+      'alin_replies_undelivered_total',
+      'alin_rate_limited_total',
+      'alin_event_loop_stalls_total',
+      'nodejs_eventloop_lag_p99_seconds',
+      'nodejs_eventloop_lag_max_seconds',
     ]) {
       expect(text).toContain(`# TYPE ${name} `);
     }

@@ -88,7 +88,8 @@ describe('fuzzing the messaging endpoint', () => {
 
   beforeAll(async () => {
     await channel.start();
-    bot = await startBotProcess({});
+    // Three users send hundreds of turns a minute here: the rate limits (tested in requestStorm) stand aside so the turns run.
+    bot = await startBotProcess({ TURNS_PER_USER_PER_MINUTE: '100000', TURNS_PER_CONVERSATION_PER_MINUTE: '100000' });
   });
   afterAll(async () => {
     await bot.stop();

@@ -115,6 +115,21 @@ describe('hostile requests to the messaging endpoint', () => {
         request: () => [activityJson('field', { type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { data: { action: 'menu' } } })],
         status: 400,
       },
+      {
+        case: 'an application/search invoke whose value is a string (the SDK threw on it: 500)',
+        request: () => [activityJson('field', { type: 'invoke', name: 'application/search', text: undefined, value: 'more', channelId: 'msteams' })],
+        status: 501,
+      },
+      {
+        case: 'an invoke nobody answers, with a number for its value',
+        request: () => [activityJson('field', { type: 'invoke', name: 'composeExtension/query', text: undefined, value: 3, channelId: 'msteams' })],
+        status: 501,
+      },
+      {
+        case: 'a conversation id a reply header cannot carry (the turn failed silently behind a 200)',
+        request: () => [activityJson('field', { conversation: { id: 'conversation-😀-中' } })],
+        status: 400,
+      },
     ])('$case → $status', async ({ request, status }) => {
       const [body, headers] = request();
       const response = await post(body, headers);
@@ -163,13 +178,13 @@ describe('hostile requests to the messaging endpoint', () => {
       await say('long-answer', 'je veux parler à un conseiller de ma candidature refusée');
       const numberWords = 'trois mille deux cent quarante et un ';
       const answer = numberWords.repeat(Math.ceil(80_000 / numberWords.length)).slice(0, 80_000);
-      let slowestHealthMs = 0;
+      const healthMs: number[] = [];
       let polling = true;
       const poll = (async () => {
         while (polling) {
           const started = performance.now();
           await fetch(`${bot.url}/healthz`);
-          slowestHealthMs = Math.max(slowestHealthMs, performance.now() - started);
+          healthMs.push(performance.now() - started);
           await new Promise((resolve) => setTimeout(resolve, 5));
         }
       })();
@@ -178,7 +193,11 @@ describe('hostile requests to the messaging endpoint', () => {
       await poll;
       expect(seen).toContain('j’en ai lu les 2\u00a0000 premiers caractères');
       // No recognizer super-linear in the text: other requests are not held (~2 s before the bound, 60 s before the answer reader).
-      expect(slowestHealthMs).toBeLessThan(250);
+      // Within 100 ms; the slowest one is allowed the jitter of a two-core machine running other suites.
+      const sorted = [...healthMs].sort((a, b) => a - b);
+      expect(sorted.length).toBeGreaterThan(0);
+      expect(sorted[Math.floor(sorted.length * 0.9)]).toBeLessThan(100);
+      expect(sorted.at(-1)).toBeLessThan(250);
     });
 
     it('answers 10 000 emojis without cutting one in half', async () => {

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import type { CloudAdapter } from 'botbuilder';
 import { DirectLineBridge } from '../../bot/channels/directLine/directLineBridge';
@@ -42,10 +43,68 @@ describe('a bot started with NODE_ENV=production', () => {
     expect(bot.output()).toContain('"authentication":"bot-framework"');
   });
 
+  it('does not serve /metrics without METRICS_TOKEN (the port is public)', async () => {
+    const response = await fetch(`${bot.url}/metrics`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain('alin_turns_total');
+    expect(bot.output()).toContain('GET /metrics is off: set METRICS_TOKEN to serve it');
+  });
+
+  it.each(['/v3/directline/conversations/x/stream', '/api/messages', '/anything'])('refuses a WebSocket upgrade on %s at once', async (path) => {
+    const startedAt = performance.now();
+    const answer = await upgradeAnswer(bot.url, path);
+    expect(answer.statusLine).toBe('HTTP/1.1 404 Not Found');
+    expect(answer.closed).toBe(true);
+    expect(performance.now() - startedAt).toBeLessThan(2000);
+  });
+
   it('is ready with the real portal it was given', async () => {
     expect((await fetch(`${bot.url}/readyz`)).status).toBe(200);
   });
 });
+
+describe('a bot in production with METRICS_TOKEN', () => {
+  let portal: RunningSimulator;
+  let bot: BotProcess;
+  const METRICS_TOKEN = 'a-metrics-token-for-the-scraper';
+
+  beforeAll(async () => {
+    portal = await startSimulator({ port: 0, token: PORTAL_TOKEN, maxActiveApplications: 5 });
+    bot = await startBotProcess({ ...PRODUCTION, PORTAL_BASE_URL: portal.url, PORTAL_TOKEN, METRICS_TOKEN });
+  });
+  afterAll(async () => {
+    await bot.stop();
+    await portal.close();
+  });
+
+  it('serves /metrics to the bearer of the token only', async () => {
+    expect((await fetch(`${bot.url}/metrics`)).status).toBe(401);
+    expect((await fetch(`${bot.url}/metrics`, { headers: { authorization: 'Bearer not-the-token-at-all' } })).status).toBe(401);
+    const response = await fetch(`${bot.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('alin_turns_total');
+  });
+});
+
+/** The status line a WebSocket upgrade gets, and whether the server closed the connection within a second. */
+function upgradeAnswer(botUrl: string, path: string): Promise<{ statusLine: string; closed: boolean }> {
+  const { hostname, port } = new URL(botUrl);
+  return new Promise((resolve) => {
+    let received = '';
+    const socket = connect(Number(port), hostname, () =>
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: ${hostname}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`),
+    );
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve({ statusLine: received.split('\r\n')[0] ?? '', closed: false });
+    }, 1000);
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve({ statusLine: received.split('\r\n')[0] ?? '', closed: true });
+    });
+  });
+}
 
 describe('in production, development stand-ins refuse to run', () => {
   it('the bot without PORTAL_BASE_URL (it would start the simulator)', async () => {

@@ -4,6 +4,7 @@ import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
+import { invokeRefusal } from '../../http/invokeShapes';
 import type { Logger } from '../../logger';
 import { DirectLineStore, TOKEN_LIFETIME_SECONDS, type BridgeConversation } from './directLineStore';
 
@@ -89,6 +90,8 @@ export class DirectLineBridge {
     if (!conversation) return;
     const parsed = IncomingActivitySchema.safeParse(req.body);
     if (!parsed.success) return void res.send(400, { error: { code: 'BadArgument', message: 'Invalid activity' } });
+    const refusal = invokeRefusal(parsed.data);
+    if (refusal) return void res.send(refusal.status, { error: { code: refusal.code, message: refusal.message } });
     // Enhanced authentication: the user id comes from the token, never from the browser.
     const activity = this.store.append(conversation, {
       ...parsed.data,
