@@ -21,6 +21,7 @@ import { DirectLineBridge } from './channels/directLine/directLineBridge';
 import { mountStaticFiles } from './channels/staticFiles';
 import { azureDirectLineIssuer, localBridgeIssuer, mountWebChatTokenRoute } from './channels/webChatToken';
 import { initI18n } from '../dialogs/i18n';
+import { useSealingSecret } from '../services/privacy/sealed';
 import { urgentClassifier } from '../services/triage/urgentClassifier';
 import { adapterMessenger, ProactiveBackgroundWork } from './proactive/backgroundWork';
 import type { Logger } from './logger';
@@ -74,6 +75,8 @@ export interface AppOptions {
 /** Builds the whole assistant from its configuration: storage, coordination, adapter, bot, routes. */
 export async function createApp(config: Config, logger: Logger, portalServices: PortalServices, options: AppOptions = {}): Promise<App> {
   initI18n();
+  if (config.stateSealSecret) useSealingSecret(config.stateSealSecret);
+  else if (config.redis && config.environment === 'production') logger.warn('STATE_SEAL_SECRET is not set: a replica cannot open what another sealed, and asks the user again');
   // Loaded before the first turn: no conversation waits for it.
   urgentClassifier();
   const redis: RedisConnection | undefined = config.redis ? createRedisConnection(config.redis) : undefined;

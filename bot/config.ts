@@ -166,6 +166,7 @@ const EnvironmentSchema = z.object({
       // Europe's regional Direct Line keeps the conversation data in the EU.
       .default('https://europe.directline.botframework.com/v3/directline'),
   ),
+  STATE_SEAL_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, { error: 'STATE_SEAL_SECRET must be at least 32 characters' }).optional()),
   NOTIFY_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, { error: 'NOTIFY_SECRET must be at least 32 characters' }).optional()),
   NOTIFY_QUIET_HOURS: z.preprocess(
     emptyAsUndefined,
@@ -240,6 +241,8 @@ export interface Config {
   /** Undefined means in-memory storage and in-process coordination (one replica). */
   redis?: RedisSettings;
   stateTtlSeconds: number;
+  /** The secret personal data kept sealed in state is sealed with (shared by replicas); unset: a key per process. */
+  stateSealSecret?: string;
   /** One-time codes a chat user, or a unique number, may ask for in an hour. */
   linkAttemptsPerHour: number;
   /** How often saved searches are checked for new offers. */
@@ -316,6 +319,7 @@ export function loadConfig(variables: NodeJS.ProcessEnv = readProcessEnvironment
       : undefined,
     redis: redisSettings(env),
     stateTtlSeconds: env.STATE_TTL_DAYS * 24 * 3600,
+    stateSealSecret: env.STATE_SEAL_SECRET,
     linkAttemptsPerHour: env.LINK_ATTEMPTS_PER_HOUR,
     alertCheckIntervalMs: env.ALERT_CHECK_INTERVAL_MS,
     maxBodyBytes: env.MAX_BODY_KB * 1024,

@@ -3,7 +3,7 @@ import { ComponentDialog, WaterfallDialog, type Dialog, type PromptValidatorCont
 import type { AttemptLimiter } from './ports';
 import { languageOf, recognitionOf, translatorOf, turnStateOf } from './turn/turnAccess';
 import { isServiceError } from '../services/http/errors';
-import { openSealed, sealForThisProcess } from '../services/privacy/sealed';
+import { openSealed, seal } from '../services/privacy/sealed';
 import type { PortalApi } from '../services/portal/portalApi';
 import { subscribeOfferCard } from './cards/notificationCard';
 import { formatDate } from './format';
@@ -33,8 +33,8 @@ export interface LinkNumberDependencies {
 
 /**
  * Saved with the conversation while the code is awaited: never the number in clear, which is sent to the
- * portal in the turn it was typed. A new code after an expired one needs it again: it is kept sealed for
- * this process only (`sealed.ts`); another replica asks the user to type it again.
+ * portal in the turn it was typed. A new code after an expired one needs it again: it is kept sealed
+ * (`sealed.ts`); a replica that cannot open it (no shared STATE_SEAL_SECRET) asks the user to type it again.
  */
 interface CodeLoopState {
   sealedNur: string;
@@ -42,7 +42,7 @@ interface CodeLoopState {
 }
 
 function codeLoop(nur: string, challengeId: string): CodeLoopState {
-  return { sealedNur: sealForThisProcess(nur), challengeId };
+  return { sealedNur: seal(nur), challengeId };
 }
 
 /** Ends with `{ linked: true }` when the link was made. */

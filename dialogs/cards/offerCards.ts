@@ -38,7 +38,7 @@ export function offerListCard(t: Translate, language: Language, heading: string,
   });
 }
 
-/** "T3 · 59.5 m² · Lyon": how an offer is named everywhere. */
+/** "T3 · 59,5 m² · Lyon" ("59.5" in English): how an offer is named everywhere. */
 export function offerTitle(t: Translate, offer: Offer): string {
   return t('offers:offer.title', { typology: offer.typology, surface: offer.surface, commune: offer.commune.name });
 }
@@ -50,7 +50,7 @@ export function offerFacts(t: Translate, language: Language, offer: Offer): [Off
   const yesNo = (value: boolean) => t(value ? 'offers:offer.yes' : 'offers:offer.no');
   return [
     ['typology', offer.typology],
-    ['surface', `${offer.surface} m²`],
+    ['surface', t('offers:offer.surfaceValue', { surface: offer.surface })],
     ['floor', offer.floor === 0 ? t('offers:offer.groundFloor') : String(offer.floor)],
     ['lift', yesNo(offer.lift)],
     ['accessible', yesNo(offer.accessible)],

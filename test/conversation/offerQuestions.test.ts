@@ -8,7 +8,7 @@ describe('questions about the offer just shown', () => {
   it('answers "c dispo quand ?" after the details, from the offer', async () => {
     expect(await say('details', 'détails OFR-00213')).toContain('Référence: OFR-00213');
     const answer = await say('details', 'c dispo quand ?');
-    expect(answer).toMatch(/T3 · 59.5 m² · Lyon\nDisponible le\u00a0: \d{1,2} \S+ \d{4}/);
+    expect(answer).toMatch(/T3 · 59,5 m² · Lyon\nDisponible le\u00a0: \d{1,2} \S+ \d{4}/);
     expect(answer).not.toContain('Je ne suis pas sûr');
   });
 

@@ -265,4 +265,21 @@ describe('personal data at rest in Redis', () => {
     }
     expect([...leaks.values()]).toEqual([]);
   });
+
+  it('sends the new code from any replica when the replicas share STATE_SEAL_SECRET', async () => {
+    const shared = { ...environment(), STATE_SEAL_SECRET: 'a-state-seal-secret-of-32-characters-or-more' };
+    const [one, other] = await Promise.all([startBotProcess(shared), startBotProcess(shared)]);
+    try {
+      expect(await sayTo(one, 'shared-secret', `mon numéro c'est ${AMINA.spellings[0]}`)).toContain('code à 6 chiffres');
+      simulator.advance(11 * 60 * 1000);
+      expect(await sayTo(one, 'shared-secret', '000000')).toContain('Ce code a expiré');
+      const afterYes = await sayTo(other, 'shared-secret', 'oui');
+      expect(afterYes).not.toContain('je ne garde pas votre numéro unique');
+      expect(afterYes).toContain('code à 6 chiffres');
+      expect(await sayTo(other, 'shared-secret', await simulator.outboxCode())).toContain('est liée');
+    } finally {
+      await Promise.all([one.stop(), other.stop()]);
+    }
+    expect([...leaks.values()]).toEqual([]);
+  });
 });
