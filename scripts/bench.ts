@@ -6,6 +6,7 @@ import { buildReport, currentLoadAverage, formatMarkdown, formatText } from './b
 import { loadBenchSettings } from './bench/benchSettings';
 import { figuresOf, measureSlice, prepareBot, releaseBot, type BotFigures, type BotKind, type BotUnderBench } from './bench/measureBot';
 import { RedisObserver } from './bench/redisObserver';
+import { describeMix, sharedBenchMix } from './bench/benchMix';
 
 /**
  * `npm run bench`: the assistant and a bare echo bot, each a real process on Redis, driven by the same
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
   } finally {
     for (const bench of prepared) await releaseBot(bench);
   }
-  const report = buildReport(settings, bots, { redisVersion: await runKeys.version(), loadAverageAtStart });
+  const report = buildReport(settings, bots, { redisVersion: await runKeys.version(), loadAverageAtStart, mix: describeMix(sharedBenchMix()) });
   await runKeys.close();
 
   process.stdout.write(`\n${formatText(report)}\n`);

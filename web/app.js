@@ -1,5 +1,6 @@
 /* AL-in Assistant — the Web Chat page. Plain browser script (no build step); Web Chat comes from
- * /webchat/webchat.js, served by the bot from node_modules. Every sentence comes from /locales/<lang>/web.json. */
+ * /webchat/webchat.js, served by the bot from node_modules. Every sentence comes from /locales/<lang>/web.json,
+ * and follows the language toggle (page, status line, Web Chat's own labels); the one exception is below. */
 (function () {
   'use strict';
 
@@ -7,20 +8,31 @@
   var LANGUAGE_KEY = 'alin.language';
   var REFRESH_MARGIN_MS = 60 * 1000;
   var TOKEN_LIFETIME_MS = 30 * 60 * 1000;
+  // A phone: the avatar column would take a sixth of the width (see styleOptions).
+  var NARROW = window.matchMedia('(max-width: 480px)');
+  // The only sentence the page needs when its translations cannot be fetched (the bot went away).
+  var UNREACHABLE = {
+    fr: "L'assistant est momentanément indisponible. Réessayez dans quelques minutes.",
+    en: 'The assistant is unavailable for the moment. Please try again in a few minutes.',
+  };
 
   var language = localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'fr';
   var strings = {};
   var directLine;
   var store;
+  var statusKey = '';
   var statusElement = document.getElementById('status');
   var chatElement = document.getElementById('webchat');
 
+  /** The status line keeps its key, not its text, so that it changes language with the rest of the page. */
   function setStatus(key) {
-    statusElement.textContent = strings[key] || '';
+    statusKey = key;
+    statusElement.textContent = strings[key] || (key === 'unavailable' ? UNREACHABLE[language] : '');
   }
 
   function loadStrings(lang) {
     return fetch('/locales/' + lang + '/web.json').then(function (response) {
+      if (!response.ok) throw new Error('translations answered ' + response.status);
       return response.json();
     });
   }
@@ -37,6 +49,7 @@
     Array.prototype.forEach.call(document.querySelectorAll('[data-language]'), function (button) {
       button.setAttribute('aria-pressed', String(button.getAttribute('data-language') === language));
     });
+    setStatus(statusKey);
   }
 
   function savedSession() {
@@ -75,23 +88,38 @@
     }, 30 * 1000);
   }
 
+  function styleOptions() {
+    var narrow = NARROW.matches;
+    return {
+      accent: '#b0001e',
+      // On a phone, no bot avatar: Web Chat then keeps no avatar column, and bubbles take the width.
+      botAvatarInitials: narrow ? undefined : 'AL',
+      bubbleBorderRadius: 8,
+      bubbleFromUserBackground: '#f6e5e8',
+      bubbleFromUserBorderRadius: 8,
+      bubbleMaxWidth: narrow ? 600 : 480,
+      bubbleMinWidth: narrow ? 200 : 250,
+      // A pressed card button in the brand colour (white on it: 7:1) rather than Web Chat's blue.
+      cardPushButtonBackgroundColor: '#b0001e',
+      hideUploadButton: true, // documents go to the national request file, never to the chat
+      primaryFont: '"Segoe UI", system-ui, Arial, sans-serif',
+      suggestedActionLayout: 'flow',
+    };
+  }
+
   function render() {
     window.WebChat.renderWebChat(
       {
         directLine: directLine,
         store: store,
         locale: language === 'fr' ? 'fr-FR' : 'en-US',
-        overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: strings.placeholder },
-        styleOptions: {
-          accent: '#b0001e',
-          botAvatarInitials: 'AL',
-          bubbleBorderRadius: 8,
-          bubbleFromUserBackground: '#f6e5e8',
-          bubbleFromUserBorderRadius: 8,
-          hideUploadButton: true, // documents go to the national request file, never to the chat
-          primaryFont: '"Segoe UI", system-ui, Arial, sans-serif',
-          suggestedActionLayout: 'flow',
+        overrideLocalizedStrings: {
+          TEXT_INPUT_PLACEHOLDER: strings.placeholder,
+          // Read before each message by screen readers: name the assistant, not "Bot AL".
+          ACTIVITY_BOT_SAID_ALT: strings.botSaid,
+          ACTIVITY_BOT_ATTACHED_ALT: strings.botAttached,
         },
+        styleOptions: styleOptions(),
       },
       chatElement,
     );
@@ -116,17 +144,25 @@
 
   function switchLanguage(next) {
     if (next === language) return;
-    language = next;
-    localStorage.setItem(LANGUAGE_KEY, language);
-    loadStrings(language).then(function (loaded) {
-      strings = loaded;
-      applyStrings();
-      render();
-      store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/language', value: { language: language } } });
-    });
+    loadStrings(next)
+      .then(function (loaded) {
+        language = next;
+        localStorage.setItem(LANGUAGE_KEY, language);
+        strings = loaded;
+        applyStrings();
+        if (!store) return; // not connected yet: the join event will carry the language
+        render();
+        store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/language', value: { language: language } } });
+      })
+      .catch(function () {
+        setStatus('unavailable');
+      });
   }
 
   function start() {
+    NARROW.addEventListener('change', function () {
+      if (store) render();
+    });
     Array.prototype.forEach.call(document.querySelectorAll('[data-language]'), function (button) {
       button.addEventListener('click', function () {
         switchLanguage(button.getAttribute('data-language'));

@@ -11,6 +11,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.ico': 'image/x-icon',
 };
 
 interface CachedFile {
@@ -54,6 +55,9 @@ export function mountStaticFiles(server: Server): void {
   server.get('/webchat', page);
   server.get('/webchat/webchat.js', serve(join(root, 'node_modules', 'botframework-webchat', 'dist', 'webchat.js'), 86400));
   for (const asset of ['app.js', 'styles.css', 'logo.svg']) server.get(`/web/${asset}`, serve(join(root, 'web', asset), 0));
+  // The page links the SVG logo as its icon; /favicon.ico is for browsers and tools that ask for it anyway
+  // (web/logo.svg rendered at 16, 32 and 48 px, PNG images in an ICO file).
+  server.get('/favicon.ico', serve(join(root, 'web', 'favicon.ico'), 86400));
   server.get('/locales/:language/web.json', async (req: Request, res: Response) => {
     const language = String(req.params.language);
     if (!/^(fr|en)$/.test(language)) return void res.send(404, { code: 'NotFound', message: 'Not found' });

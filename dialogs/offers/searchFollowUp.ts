@@ -3,6 +3,7 @@ import { readEntities } from '../recognizer/entities/schemas';
 import type { Intent, Recognition } from '../recognizer/intents';
 import { criteriaFromRecognition } from './criteriaFromRecognition';
 import { asksForAPerson } from '../recognizer/answers/answerReader';
+import { foldText } from '../recognizer/entities/foldText';
 
 /** Intents a short follow-up is often mistaken for; a real task (eligibility, status…) is never overridden. */
 const WEAK_INTENTS: readonly Intent[] = ['none', 'goodbye', 'greeting', 'thanks'];
@@ -20,11 +21,24 @@ export function asSearchFollowUp(recognition: Recognition, conversation: Convers
   if (cheapestId && !OWN_TASKS.includes(recognition.intent)) {
     return { ...recognition, intent: 'searchOffers', score: Math.max(recognition.score, 0.9), entities: { ...recognition.entities, action: 'details', offerId: cheapestId } };
   }
-  // "et sans limite de budget ?" only ever refines a search, whatever the classifier made of it.
-  const surelyRefines = said.anyBudget && !OWN_TASKS.includes(recognition.intent) && !asksForAPerson(recognition.text);
+  // "et sans limite de budget ?" and "et sur Lille ?" only ever refine a search, whatever the classifier made of them.
+  const surelyRefines = (said.anyBudget && !OWN_TASKS.includes(recognition.intent) && !asksForAPerson(recognition.text)) || isPlaceOnly(recognition);
   const refines = said.cheaper || said.anyBudget || said.place.kind !== 'none' || Object.values(said.criteria).some((value) => value !== undefined);
   if (!surelyRefines && !(refines && WEAK_INTENTS.includes(recognition.intent))) return recognition;
   return { ...recognition, intent: 'searchOffers', score: Math.max(recognition.score, 0.8) };
+}
+
+/**
+ * "et sur Lille ?", "plutôt à Tours", "et dans le 93 ?", "what about Nantes": a place, a connector, and
+ * nothing else that could be a request. (The classifier once read "et sur Lille ?" as applying.)
+ */
+const PLACE_ONLY = /^(?:(?:et|ou|sinon|mais|alors|plutot|and|or|what about|how about)\s+)*(?:(?:sur|a|au|aux|dans|dans le|vers|pour|du cote de|en|in|around|near)\s+)?(\S+(?:\s+\S+){0,3}?)(?:\s+(?:plutot|alors|sinon|instead|then))?\s*\?*$/;
+
+export function isPlaceOnly(recognition: Recognition): boolean {
+  if (!(readEntities(recognition.entities).places?.length ?? 0)) return false;
+  const folded = foldText(recognition.text).replace(/[?!.]+/g, ' ').trim();
+  // A word other than the place's own would say more (a typology, an amount, a task): not place-only.
+  return PLACE_ONLY.test(folded) && !/\d{3,}|\bt\d\b|€|euros?\b|postul|candidat|dossier|eligib/.test(folded);
 }
 
 /** Requests of their own a search follow-up is never taken from. */
@@ -65,6 +79,8 @@ const SURE_HELPDESK = 0.8;
  * and a place asks for offers, unless a person is asked for in words or the classifier is sure.
  */
 export function asSearchRequest(recognition: Recognition): Recognition {
+  // "et à Tours ?" out of the blue: looking for housing there, never "goodbye".
+  if (WEAK_INTENTS.includes(recognition.intent) && isPlaceOnly(recognition)) return { ...recognition, intent: 'searchOffers', score: Math.max(recognition.score, 0.8) };
   const doubtful = (recognition.intent === 'helpdesk' || recognition.intent === 'complaint' || recognition.intent === 'none') && recognition.score < SURE_HELPDESK;
   if (!doubtful || asksForAPerson(recognition.text)) return recognition;
   const entities = readEntities(recognition.entities);

@@ -15,6 +15,8 @@ export interface BenchReport {
   /** Assistant turns/s ÷ echo turns/s. */
   throughputRatio?: number;
   targets: TargetCheck[];
+  /** What the simulated users' messages are drawn from. */
+  mix: string;
 }
 
 export interface TargetCheck {
@@ -26,7 +28,7 @@ export interface TargetCheck {
 export function buildReport(
   settings: BenchSettings,
   bots: Partial<Record<BotKind, BotFigures>>,
-  context: { redisVersion: string; loadAverageAtStart: number },
+  context: { redisVersion: string; loadAverageAtStart: number; mix: string },
   date = new Date(),
 ): BenchReport {
   const { updateReadme: _updateReadme, ...reported } = settings;
@@ -68,6 +70,7 @@ export function buildReport(
     bots,
     throughputRatio,
     targets,
+    mix: context.mix,
   };
 }
 
@@ -102,6 +105,7 @@ export function formatText(report: BenchReport): string {
   const lines = [
     `AL-in Assistant benchmark · ${report.date} · ${describeMachine(report)}`,
     `${report.settings.concurrency} concurrent conversations for ${report.settings.seconds} s per bot; ${report.settings.conversations} short conversations for the memory checkpoints`,
+    `${report.mix}`,
     '',
     ...table.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[0]!) : cell.padStart(widths[column]!))).join('   ')),
   ];
@@ -119,7 +123,7 @@ export function formatMarkdown(report: BenchReport): string {
   const [header, ...body] = rows(report);
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [
-    `Last run: ${report.date.slice(0, 10)}, ${describeMachine(report)}; ${report.settings.concurrency} concurrent conversations for ${report.settings.seconds} s per bot.`,
+    `Last run: ${report.date.slice(0, 10)}, ${describeMachine(report)}; ${report.settings.concurrency} concurrent conversations for ${report.settings.seconds} s per bot; ${report.mix}.`,
     '',
     line(header!.map((cell) => cell || 'figure')),
     line(header!.map(() => '---')),

@@ -1,4 +1,5 @@
 import type { Activity } from 'botbuilder';
+import type { BenchMix, Draw } from './benchMix';
 
 /**
  * What the simulated users do. Each step is one turn: what the user sends (built from the replies of
@@ -34,48 +35,79 @@ const pressesFirstDetails: ScriptStep = {
   shows: /Classe énergie/,
 };
 
+/** A kind of conversation; its messages are drawn for each conversation (`benchMix.ts`). */
+export interface ScriptTemplate {
+  name: string;
+  /** Share of the conversations that follow this template. */
+  weight: number;
+  linkedUser?: boolean;
+  steps: (draw: Draw) => ScriptStep[];
+}
+
+const oneOf = (draw: Draw, phrasings: string[]) => phrasings[draw.phrasing % phrasings.length]!;
+const pieces = (typology: string) => typology.slice(1);
+const euros = (amount: number, draw: Draw) => [`${amount.toLocaleString('fr-FR')} €`, `${amount} euros`, `${amount}€`][draw.phrasing]!;
+const searchShown = /offres? à |Aucune offre à /;
+
 /** The realistic mix of the measured phase. */
-export const MIXED_CONVERSATIONS: ConversationScript[] = [
+export const MIXED_TEMPLATES: ScriptTemplate[] = [
   {
     name: 'offer search, refined, then details',
     weight: 4,
-    steps: [
+    steps: (draw) => [
       joins,
-      says('je cherche un T3 à Villeurbanne', /offres? à Villeurbanne, en T3/),
-      says('plutôt T2', /à Villeurbanne, en T2/),
-      says('et à Lyon ?', /à Lyon, en T2/),
+      says(
+        oneOf(draw, [
+          `je cherche un ${draw.typology} à ${draw.commune}`,
+          `un ${draw.typology} a ${draw.commune} max ${draw.budget}`,
+          `appart ${pieces(draw.typology)} pieces sur ${draw.commune} jusqu'à ${draw.budget} €`,
+        ]),
+        searchShown,
+      ),
+      says(oneOf(draw, [`plutôt ${draw.otherTypology}`, `et en ${draw.otherTypology} ?`, `plutot un ${draw.otherTypology}`]), searchShown),
+      says(oneOf(draw, [`et à ${draw.otherCommune} ?`, `et sur ${draw.otherCommune}`, `et a ${draw.otherCommune} ?`]), searchShown),
       pressesFirstDetails,
     ],
   },
   {
     name: 'eligibility in one sentence',
     weight: 2,
-    steps: [joins, says('on est 3 à Lyon avec 40 000 € de revenu fiscal', /Catégorie de ménage/), says('merci', /Avec plaisir/)],
+    steps: (draw) => {
+      const income = euros(draw.income, draw);
+      const children = draw.persons - 2;
+      const household =
+        draw.persons === 1
+          ? `je vis seul à ${draw.commune}`
+          : draw.persons === 2
+            ? `on est 2 à ${draw.commune}, en couple, ${30 + draw.phrasing} et ${33 + draw.phrasing} ans`
+            : `on est un couple avec ${children} enfant${children > 1 ? 's' : ''} à ${draw.commune}`;
+      // An overseas commune is answered with where to look (its ceilings differ): an answer all the same.
+      return [joins, says(`${household}, avec ${income} de revenu fiscal`, /Catégorie de ménage|outre-mer/), says('merci', /Avec plaisir/)];
+    },
   },
   {
     name: 'frequently asked question',
     weight: 2,
-    steps: [joins, says('à quoi sert le numéro unique ?', /Le numéro unique est attribué/), says('merci', /Avec plaisir/)],
+    // Any of the knowledge base's questions, as people wrote them: whatever the answer, one comes (some
+    // start a task, whose next question "merci" does not answer).
+    steps: (draw) => [joins, says(draw.question), says('merci')],
   },
   {
     name: 'dossier status of a linked applicant',
     weight: 2,
     linkedUser: true,
-    steps: [says('où en est mon dossier', /Votre demande n°/), says('merci', /Avec plaisir/)],
+    steps: () => [says('où en est mon dossier', /Votre demande n°/), says('merci', /Avec plaisir/)],
   },
 ];
 
-/** Short conversations for the memory check: each script's first question (with the welcome when it has one). */
-export const SHORT_CONVERSATIONS: ConversationScript[] = MIXED_CONVERSATIONS.map((script) => ({
-  ...script,
-  name: `${script.name} (short)`,
-  steps: script.steps.slice(0, script.steps[0] === joins ? 2 : 1),
-}));
-
-/** The n-th conversation's script: the scripts in turn, each as often as its weight says. */
-export function scriptCycle(scripts: ConversationScript[]): (n: number) => ConversationScript {
-  const cycle = scripts.flatMap((script) => Array.from({ length: script.weight }, () => script));
-  return (n) => cycle[n % cycle.length]!;
+/** The n-th conversation: the templates in turn, each as often as its weight says, with its messages drawn for n. */
+export function drawnConversations(templates: ScriptTemplate[], mix: BenchMix, firstStepsOnly = false): (n: number) => ConversationScript {
+  const cycle = templates.flatMap((template) => Array.from({ length: template.weight }, () => template));
+  return (n) => {
+    const template = cycle[n % cycle.length]!;
+    const steps = template.steps(mix.draw(n));
+    return { name: template.name, weight: template.weight, linkedUser: template.linkedUser, steps: firstStepsOnly ? steps.slice(0, steps[0] === joins ? 2 : 1) : steps };
+  };
 }
 
 /** The data of the first card button doing `action` (Adaptive Card Action.Submit). */

@@ -6,7 +6,8 @@ import { projectRoot } from '../../services/shared/projectRoot';
 import { DEVELOPMENT_PORTAL_TOKEN } from '../../simulator/simulatorSettings';
 import type { BenchSettings } from './benchSettings';
 import { startBenchedProcess, startScriptNodeFlags, type BenchedProcess } from './benchedProcess';
-import { LINKED_DEMO_NUMBER, MIXED_CONVERSATIONS, SHORT_CONVERSATIONS, scriptCycle } from './conversationScripts';
+import { drawnConversations, LINKED_DEMO_NUMBER, MIXED_TEMPLATES } from './conversationScripts';
+import { sharedBenchMix as benchMix } from './benchMix';
 import { linkedUserId, LoadGenerator, type DriveResult, type TurnFailure } from './loadGenerator';
 import { RedisObserver, type CommandCounts } from './redisObserver';
 import { percentile } from './statistics';
@@ -151,7 +152,7 @@ export async function measureSlice(bench: BotUnderBench, settings: BenchSettings
   // This scrape resets the bot's event-loop delay histogram: the one after the slice reads the slice alone.
   await scrapeEventLoopDelay(bot.url);
   const before = { server: await observer.snapshot(), botCpuMs: bot.cpuMs(), portalCpuMs: portalCpuMs(), ownCpu: process.cpuUsage() };
-  const run = await generator.drive({ concurrency: settings.concurrency, scriptFor: scriptCycle(MIXED_CONVERSATIONS), untilTime: performance.now() + seconds * 1000 });
+  const run = await generator.drive({ concurrency: settings.concurrency, scriptFor: drawnConversations(MIXED_TEMPLATES, benchMix()), untilTime: performance.now() + seconds * 1000 });
   const eventLoopDelay = await scrapeEventLoopDelay(bot.url);
   const after = { server: await observer.snapshot(), botCpuMs: bot.cpuMs(), portalCpuMs: portalCpuMs(), ownCpu: process.cpuUsage(before.ownCpu) };
   measured.eventLoopDelay = worstOf(measured.eventLoopDelay, eventLoopDelay);
@@ -225,7 +226,7 @@ export async function releaseBot({ bot, portal, channel, observer }: { bot?: Ben
 /** A few mixed conversations, one at a time, under MONITOR: what the bot sends to Redis per turn. */
 async function watchRedisCommands(observer: RedisObserver, generator: LoadGenerator) {
   const { result, watched } = await observer.watch(() =>
-    generator.drive({ concurrency: 1, scriptFor: scriptCycle(MIXED_CONVERSATIONS), untilConversations: generator.conversations + WATCHED_CONVERSATIONS }),
+    generator.drive({ concurrency: 1, scriptFor: drawnConversations(MIXED_TEMPLATES, benchMix()), untilConversations: generator.conversations + WATCHED_CONVERSATIONS }),
   );
   const perTurn = (count: number) => count / Math.max(result.turns, 1);
   return {
@@ -239,7 +240,7 @@ async function watchRedisCommands(observer: RedisObserver, generator: LoadGenera
 
 /** Short conversations up to the setting, with RSS and the live heap at a tenth (at most 1 000) and at the end. */
 async function memoryCheckpoints(bot: BenchedProcess, generator: LoadGenerator, settings: BenchSettings, progress: (line: string) => void) {
-  const short = scriptCycle(SHORT_CONVERSATIONS);
+  const short = drawnConversations(MIXED_TEMPLATES, benchMix(), true);
   const totals = { conversations: 0, turns: 0, failures: 0, elapsedMs: 0, failureExamples: [] as TurnFailure[] };
   const checkpoints: BotFigures['rssMb']['checkpoints'] = [];
   for (const checkpoint of [Math.min(1000, Math.round(settings.conversations / 10)), settings.conversations]) {

@@ -78,7 +78,7 @@ describe('buildReport', () => {
   const settings = loadBenchSettings({});
 
   it('checks each target against the figures of the run', () => {
-    const report = buildReport(settings, { assistant: figures('assistant', 500, 120, [280, 290]), echo: figures('echo', 1000, 30, [140, 145]) }, { redisVersion: '7', loadAverageAtStart: 1 });
+    const report = buildReport(settings, { assistant: figures('assistant', 500, 120, [280, 290]), echo: figures('echo', 1000, 30, [140, 145]) }, { redisVersion: '7', loadAverageAtStart: 1, mix: 'a drawn mix' });
     expect(report.throughputRatio).toBe(0.5);
     expect(Object.fromEntries(report.targets.map((check) => [check.target.split(' ')[0] + ' ' + check.target.split(' ')[1], check.met]))).toEqual({
       'assistant throughput': true,
@@ -90,7 +90,7 @@ describe('buildReport', () => {
   });
 
   it('calls RSS growing past 10 % a miss', () => {
-    const report = buildReport(settings, { assistant: figures('assistant', 400, 80, [280, 320]) }, { redisVersion: '7', loadAverageAtStart: 1 });
+    const report = buildReport(settings, { assistant: figures('assistant', 400, 80, [280, 320]) }, { redisVersion: '7', loadAverageAtStart: 1, mix: 'a drawn mix' });
     expect(report.targets.find((check) => check.target.startsWith('RSS flat'))).toMatchObject({ met: false, value: expect.stringContaining('+14 %') });
   });
 });

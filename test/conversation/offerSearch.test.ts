@@ -33,7 +33,7 @@ describe('offer search over the simulator', () => {
     const replies = await bot.say('one-sentence', 'je cherche un T3 à Villeurbanne');
     const seen = allText(replies);
     expect(seen).toMatch(/\d+ offres? à Villeurbanne, en T3/);
-    expect(seen).toMatch(/T3 · [\d.]+ m² · Villeurbanne/);
+    expect(seen).toMatch(/T3 · \d+(?:,\d)? m² · Villeurbanne/);
     expect(seen).toMatch(/par mois \(.* de loyer \+ .* de charges\)/);
     expect(buttons(replies).filter((button) => button.title === 'Détails').length).toBeGreaterThan(0);
     expect(buttons(replies).filter((button) => button.title === 'Candidater').length).toBe(buttons(replies).filter((button) => button.title === 'Détails').length);
@@ -51,6 +51,15 @@ describe('offer search over the simulator', () => {
     expect(allText(await bot.say('refine', 'plutôt T2'))).toMatch(/à Villeurbanne, en T2/);
     expect(allText(await bot.say('refine', 'et à Lyon ?'))).toMatch(/à Lyon, en T2/);
     expect(allText(await bot.say('refine', 'moins cher'))).toMatch(/à Lyon, en T2, jusqu'à [\d\s\u202f]+\u00a0€ par mois charges comprises/);
+  });
+
+  it('takes a place alone as another town for the search, whatever the classifier makes of it', async () => {
+    await bot.say('place-alone', 'un T2 à Lyon');
+    // The classifier once read "et sur Lille ?" as applying, and asked to link a number.
+    expect(allText(await bot.say('place-alone', 'et sur Lille ?'))).toMatch(/à Lille, en T2/);
+    expect(allText(await bot.say('place-alone', 'plutôt dans le 93'))).toMatch(/département Seine-Saint-Denis, en T2/);
+    // Out of the blue, "et à Tours ?" was "Au revoir".
+    expect(allText(await bot.say('place-cold', 'et à Tours ?'))).toMatch(/à Tours/);
   });
 
   it('pages five by five with "more"', async () => {
