@@ -31,6 +31,8 @@ import type { LanguageService } from '../services/language/languageService';
 import { dialogStateAccessor } from './dialogStateAccessor';
 import type { Intent, IntentRecognizer, Recognition } from './recognizer/intents';
 import { keptRecognition } from './recognizer/keptRecognition';
+import { asNumberAttempt } from './recognizer/numberAttempt';
+import { asPrivacyQuestion } from './recognizer/privacyQuestion';
 import { ROUTES } from './routes';
 import { answersTheChoiceOnScreen, waitsForButtonAnswer, waitsForClosedAnswer } from './prompts/closedAnswer';
 import { helpdeskWasAsked } from './helpdeskDialog';
@@ -92,7 +94,7 @@ export class MainDialog extends ComponentDialog {
       input = { ...input, text };
     }
     const conversation = turnStateOf(context).conversation;
-    const recognized = asSearchRequest(asOfferDetails(asSearchFollowUp(await this.recognize(context, input), conversation)));
+    const recognized = asPrivacyQuestion(asNumberAttempt(asSearchRequest(asOfferDetails(asSearchFollowUp(await this.recognize(context, input), conversation)))));
     const recognition = asUrgentHandoff(asInsultHandled(asDocumentsQuestion(asEligibilityQuestion(asEligibilityFollowUp(recognized, conversation.lastEligibility, conversation.lastSearch !== undefined)))));
     rememberRecognition(context, recognition);
     // "le voilà 2 92 03 75…, faut le mettre à la place de l'autre numéro ?": the number was cut out and
@@ -259,12 +261,7 @@ export class MainDialog extends ComponentDialog {
         return true;
       }
       case 'changeLanguage': {
-        const language = supportedLanguage(String(recognition.entities.language ?? ''));
-        if (!language) return false;
-        const already = languageOf(context) === language;
-        turnStateOf(context).user.language = language;
-        // "hi, do you speak english?": the screening has just switched and said so; once is enough.
-        if (!(already && context.responded)) await context.sendActivity(translatorOf(context)('language.switched'));
+        if (!(await answerLanguageRequest(context, recognition))) return false;
         if (dc.activeDialog) await dc.repromptDialog();
         return true;
       }
@@ -312,7 +309,9 @@ export class MainDialog extends ComponentDialog {
       if (conversation.misses >= 2) await step.context.sendActivity(MessageFactory.attachment(offerPersonCard(t)));
       await step.context.sendActivity(MessageFactory.attachment(menuCard(t)));
     } else {
-      await step.context.sendActivity(MessageFactory.attachment(menuCard(t)));
+      // "hello, do you speak english?", said too loosely to interrupt a step: answered, then the menu.
+      if (recognition.intent === 'changeLanguage') await answerLanguageRequest(step.context, recognition);
+      await step.context.sendActivity(MessageFactory.attachment(menuCard(translatorOf(step.context))));
     }
     return step.endDialog();
   }
@@ -331,4 +330,14 @@ function isSentence(text: string): boolean {
 function beginningOf(text: string): string {
   const cut = text.slice(0, LONGEST_MESSAGE_READ);
   return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+/** "english please", "vous parlez anglais ?": the language chosen, and said — once (the screening may have said it). */
+async function answerLanguageRequest(context: TurnContext, recognition: Recognition): Promise<boolean> {
+  const language = supportedLanguage(String(recognition.entities.language ?? ''));
+  if (!language) return false;
+  const already = languageOf(context) === language;
+  turnStateOf(context).user.language = language;
+  if (!(already && context.responded)) await context.sendActivity(translatorOf(context)('language.switched'));
+  return true;
 }

@@ -109,7 +109,7 @@ export class ProposalDialog extends ComponentDialog {
     const offer = offerTitle(t, candidature.offer);
     const question =
       values.answer === 'accept'
-        ? t('proposal:confirmAccept', { offer })
+        ? t('proposal:confirmAccept', { offer, date: formatDate(candidature.decision!.answerDueDate, languageOf(step.context)) })
         : t('proposal:confirmDecline', { offer, reason: t(`proposal:reasons.${values.reason}`).toLowerCase() });
     return step.prompt(CONFIRM, yesNoOptions(t, question));
   }

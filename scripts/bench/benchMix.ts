@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../services/shared/projectRoot';
 import { createSeededRandom } from '../../simulator/seededRandom';
+import { foldText } from '../../dialogs/recognizer/entities/foldText';
 
 /**
  * What the simulated users ask, drawn for each conversation from wide distributions, so that no cache
@@ -43,11 +44,14 @@ export class BenchMix {
   constructor() {
     const all = JSON.parse(readFileSync(require.resolve('@etalab/decoupage-administratif/data/communes.json'), 'utf8')) as EtalabCommune[];
     const current = all.filter((commune) => commune.type === 'commune-actuelle');
+    // Homonyms are counted without accents ("Melle" and "Mellé"), and with the departments' names ("Mayenne").
     const bearers = new Map<string, number>();
-    for (const commune of current) bearers.set(commune.nom, (bearers.get(commune.nom) ?? 0) + 1);
+    const count = (name: string) => bearers.set(foldText(name), (bearers.get(foldText(name)) ?? 0) + 1);
+    for (const commune of current) count(commune.nom);
+    for (const department of JSON.parse(readFileSync(require.resolve('@etalab/decoupage-administratif/data/departements.json'), 'utf8')) as { nom: string }[]) count(department.nom);
     let cumulative = 0;
     this.communes = current
-      .filter((commune) => (commune.population ?? 0) >= MIN_POPULATION && bearers.get(commune.nom) === 1 && !/[()]/.test(commune.nom))
+      .filter((commune) => (commune.population ?? 0) >= MIN_POPULATION && bearers.get(foldText(commune.nom)) === 1 && !/[()]/.test(commune.nom))
       .map((commune) => ({ name: commune.nom, cumulative: (cumulative += commune.population!) }));
     this.totalPopulation = cumulative;
     this.questions = knowledgeQuestions();
