@@ -24,7 +24,7 @@ import type { Employer } from '../services/portal/schemas';
 import type { SneApi } from '../services/sne/sneApi';
 import { adaptiveCard, intentButton } from './cards/adaptiveCard';
 import { eligibilityCard, type UnaskedCondition } from './cards/eligibilityCard';
-import { corrected, correctionAt, factsFromMessage, FactsSchema, placeFacts, slotsChanged, YES_NO_CONDITIONS, type Facts, type Slot } from './eligibilityFacts';
+import { corrected, correctionAt, factsFromMessage, FactsSchema, factsToKeep, keptFacts, placeFacts, slotsChanged, YES_NO_CONDITIONS, type Facts, type Slot } from './eligibilityFacts';
 import { formatEuros } from './format';
 import { ChoiceAnswerPrompt } from './prompts/answerPrompts';
 import { PlacePrompt } from './prompts/placePrompt';
@@ -301,7 +301,7 @@ export class EligibilityDialog extends ComponentDialog {
     }
     const unaskedConditions = assessment.household.movedUpBy.length > 0 ? [] : unaskedConditionsOf(facts);
     const conversation = turnStateOf(step.context).conversation;
-    conversation.lastEligibility = { facts, at: new Date().toISOString(), unasked: unaskedConditions };
+    conversation.lastEligibility = { facts: factsToKeep(facts), at: new Date().toISOString(), unasked: unaskedConditions };
     // A short reply now ("oui", "et à Paris ?") is about this answer, not offers shown before.
     delete conversation.lastSearch;
     await step.context.sendActivity(
@@ -389,9 +389,8 @@ function followedUpFacts(context: TurnContext, options: EligibilityOptions): Fac
   const last = turnStateOf(context).conversation.lastEligibility;
   // The recognizer marks a follow-up only while the last answer is recent (asEligibilityFollowUp).
   if (!last || options.entities.eligibilityFollowUp !== true) return {};
-  const parsed = FactsSchema.safeParse(last.facts);
-  if (!parsed.success) return {};
-  const facts = parsed.data;
+  const facts = keptFacts(last.facts);
+  if (!facts) return {};
   const saysOtherFacts = slotsChanged(facts, factsFromMessage(readEligibilityMessage(options).said)).length > 0;
   const settled = saysOtherFacts ? undefined : settledCondition(options.text, last.unasked);
   if (settled?.condition === 'disability') facts.disabledPersons = settled.yes ? 1 : 0;

@@ -7,6 +7,7 @@ import { extractEntities } from './recognizer/entities/extractEntities';
 import { readPersons } from './recognizer/entities/household';
 import { readIncome } from './recognizer/entities/income';
 import type { Recognition } from './recognizer/intents';
+import { openSealed, seal } from '../services/privacy/sealed';
 
 const ZonedPlaceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('zone'), zone: z.enum(['parisBordering', 'restIdf', 'otherRegions']), name: z.string() }),
@@ -29,6 +30,26 @@ export const FactsSchema = z.object({
   incomeYear: z.union([z.number(), z.literal('last12Months')]).optional(),
 });
 export type Facts = z.infer<typeof FactsSchema>;
+
+/**
+ * The facts as kept with the conversation after an answer (for "en fait on est 4"): the income sealed
+ * (`services/privacy/sealed.ts`), since the conversation is stored for 90 days and the privacy notice
+ * says incomes are never kept in clear. A replica that cannot open it reads the facts without an income.
+ */
+export function factsToKeep(facts: Facts): Record<string, unknown> {
+  const { income, ...others } = facts;
+  return income === undefined ? others : { ...others, sealedIncome: seal(JSON.stringify(income)) };
+}
+
+/** The kept facts, the income opened when it can be; undefined when they are not facts. */
+export function keptFacts(kept: unknown): Facts | undefined {
+  if (typeof kept !== 'object' || kept === null) return undefined;
+  const { sealedIncome, ...others } = kept as Record<string, unknown>;
+  const opened = openSealed(sealedIncome);
+  const income = opened === undefined ? undefined : IncomeReadingSchema.safeParse(JSON.parse(opened)).data;
+  const parsed = FactsSchema.safeParse(income === undefined ? others : { ...others, income });
+  return parsed.success ? parsed.data : undefined;
+}
 
 /** The cases an answer may assume absent that a bare yes or no settles (the ages are said, not confirmed). */
 export const YES_NO_CONDITIONS: readonly string[] = ['disability', 'singleAdult'];

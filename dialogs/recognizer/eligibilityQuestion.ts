@@ -1,4 +1,4 @@
-import { factsFromMessage, FactsSchema, slotsChanged, YES_NO_CONDITIONS } from '../eligibilityFacts';
+import { factsFromMessage, keptFacts, slotsChanged, YES_NO_CONDITIONS } from '../eligibilityFacts';
 import { asksForAPerson, readYesNo } from './answers/answerReader';
 import { isCorrection, readEligibilityMessage } from './eligibilityMessage';
 import { readAges } from './entities/household';
@@ -57,8 +57,7 @@ export function asEligibilityFollowUp(recognition: Recognition, last: LastAnswer
   // "oui" or "29 et 31" right after an answer that assumed no disability card, or no young couple.
   const yesNoAsked = last.unasked.some((condition) => YES_NO_CONDITIONS.includes(condition));
   // A yes or no that changes nothing else ("oui la drôme" confirms a place, not a disability card).
-  const known = FactsSchema.safeParse(last.facts);
-  const changes = slotsChanged(known.success ? known.data : {}, factsFromMessage(said));
+  const changes = slotsChanged(keptFacts(last.facts) ?? {}, factsFromMessage(said));
   const bareYesNo = changes.length === 0 && readYesNo(recognition.text) !== undefined;
   const settles = (yesNoAsked && bareYesNo) || (last.unasked.includes('youngHousehold') && readAges(recognition.text) !== undefined);
   if (changes.length === 0 && !(weak && settles)) return recognition;

@@ -21,5 +21,7 @@ export function keptRecognition(recognition: Recognition): Recognition {
   // The placeholders of the redaction (`redact.ts`): what was said is known, not its value.
   if (email !== undefined) entities.email = '[EMAIL]';
   if (phone !== undefined) entities.phone = '[PHONE]';
-  return { ...recognition, text: redactText(recognition.text), entities };
+  // The income stays readable here: the eligibility form reads it again from the message that started it
+  // (once answered, the facts kept for a correction hold it sealed: `factsToKeep`).
+  return { ...recognition, text: redactText(recognition.text, ['INCOME']), entities };
 }

@@ -5,6 +5,7 @@ import type { Found } from './detectors/detector';
 import { findEmails } from './detectors/email';
 import { findPhones } from './detectors/phone';
 import { findSirets } from './detectors/siret';
+import { findIncomes } from './detectors/income';
 
 /**
  * One detector per kind of personal data, used everywhere that kind is looked for: the recognizer's
@@ -12,7 +13,7 @@ import { findSirets } from './detectors/siret';
  * spelling one of them accepts is never missed by another.
  */
 
-export type PersonalDataKind = 'NUR' | 'SSN' | 'IBAN' | 'CARD' | 'EMAIL' | 'PHONE' | 'SIRET' | 'ADDRESS';
+export type PersonalDataKind = 'NUR' | 'SSN' | 'IBAN' | 'CARD' | 'EMAIL' | 'PHONE' | 'SIRET' | 'ADDRESS' | 'INCOME';
 
 interface Detector {
   kind: PersonalDataKind;
@@ -30,6 +31,8 @@ const DETECTORS: Detector[] = [
   { kind: 'CARD', find: findCardNumbers },
   { kind: 'PHONE', find: findPhones },
   { kind: 'ADDRESS', find: findStreetAddresses },
+  // Last: an amount is the least specific shape (a number already taken as a phone or a NUR stays so).
+  { kind: 'INCOME', find: findIncomes },
 ];
 
 /** Kinds whose value says whether their check digits hold. */

@@ -1,4 +1,4 @@
-import { findPersonalData } from './personalData';
+import { findPersonalData, type PersonalDataKind } from './personalData';
 
 /**
  * Redaction of personal data in free text. It runs at every boundary where text leaves the
@@ -7,11 +7,12 @@ import { findPersonalData } from './personalData';
  * person's data.
  */
 
-/** Replaces every personal datum found in `text` with a `[KIND]` placeholder. */
-export function redactText(text: string): string {
+/** Replaces every personal datum found in `text` with a `[KIND]` placeholder (except the kinds in `keep`). */
+export function redactText(text: string, keep: readonly PersonalDataKind[] = []): string {
   let result = '';
   let from = 0;
   for (const { kind, start, end } of findPersonalData(text)) {
+    if (keep.includes(kind)) continue;
     result += `${text.slice(from, start)}[${kind}]`;
     from = end;
   }
