@@ -251,6 +251,17 @@ export class MainDialog extends ComponentDialog {
         await dc.cancelAllDialogs();
         await context.sendActivity(MessageFactory.attachment(menuCard(translatorOf(context))));
         return true;
+      case 'thanks':
+      case 'goodbye': {
+        // "merci", "bonne journée" while an open question waits (a place, a number, an amount): the person
+        // is done for now, and is not asked again. At a yes/no or a choice a bare "merci" may mean either:
+        // the question stays.
+        if (!dc.activeDialog || waitsForButtonAnswer(dc) || Object.keys(readEntities(recognition.entities)).length > 0) return false;
+        const t = translatorOf(context);
+        await dc.cancelAllDialogs();
+        await context.sendActivity(recognition.intent === 'thanks' ? `${t('thanks')} ${t('questionLeft')}` : t('goodbye'));
+        return true;
+      }
       case 'help': {
         const t = translatorOf(context);
         await context.sendActivity(t('help.text'));

@@ -49,6 +49,20 @@ describe('understanding people: language, personal data, misunderstanding', () =
     expect(JSON.stringify(value.entities)).toContain('T3');
   });
 
+  it('leaves an open question when the person says thanks or goodbye, but keeps a yes/no question', async () => {
+    expect(allText(await bot.say('thanks-at-place', 'je cherche un logement'))).toContain('Dans quelle ville');
+    const thanks = allText(await bot.say('thanks-at-place', 'ok merci'));
+    expect(thanks).toContain('Avec plaisir');
+    expect(thanks).toContain('Je laisse cette question de côté');
+    expect(thanks).not.toContain('Je ne reconnais pas ce lieu');
+    // Nothing waits any more: the next message is a new request.
+    expect(allText(await bot.say('thanks-at-place', 'un T2 à Lyon'))).toMatch(/offres? à Lyon/);
+
+    expect(allText(await bot.say('thanks-at-yes-no', 'je veux parler à un conseiller'))).toContain('à quel sujet');
+    expect(allText(await bot.say('thanks-at-yes-no', 'mon dossier n avance pas'))).toContain("D'accord");
+    expect(allText(await bot.say('thanks-at-yes-no', 'merci'))).toMatch(/oui ou par non/);
+  });
+
   it('offers a person after two messages in a row it did not understand', async () => {
     const first = allText(await bot.say('misses', 'xyzzy plugh'));
     expect(first).not.toContain('[Parler à un conseiller]\n[Lier');
