@@ -11,7 +11,7 @@ import {
 import { supportedLanguage } from './i18n';
 import { languageOf, rememberRecognition, translatorOf, turnStateOf } from './turn/turnAccess';
 import { redactText } from '../services/privacy/redact';
-import { menuCard } from './cards/menuCard';
+import { menuFor } from './cards/menuCard';
 import type { QuestionAnswerer } from './knowledge/questionAnswerer';
 import { FaqDialog } from './faqDialog';
 import { OfferSearchDialog } from './offerSearchDialog';
@@ -244,12 +244,12 @@ export class MainDialog extends ComponentDialog {
         delete conversation.lastEligibility;
         await dc.cancelAllDialogs();
         await context.sendActivity(wasActive ? t('cancel.done') : t('cancel.nothing'));
-        await context.sendActivity(MessageFactory.attachment(menuCard(t)));
+        await context.sendActivity(MessageFactory.attachment(menuFor(context)));
         return true;
       }
       case 'menu':
         await dc.cancelAllDialogs();
-        await context.sendActivity(MessageFactory.attachment(menuCard(translatorOf(context))));
+        await context.sendActivity(MessageFactory.attachment(menuFor(context)));
         return true;
       case 'thanks':
       case 'goodbye': {
@@ -296,7 +296,7 @@ export class MainDialog extends ComponentDialog {
       }
       if (this.findDialog(route.dialog)) return step.beginDialog(route.dialog, recognition);
       await step.context.sendActivity(t('featureComingSoon'));
-      await step.context.sendActivity(MessageFactory.attachment(menuCard(t)));
+      await step.context.sendActivity(MessageFactory.attachment(menuFor(step.context)));
     } else if ('reply' in route) {
       // "bjr c koi le nur ?": the greeting, and the question answered.
       const known = this.knowledge && isQuestion(recognition.text) ? await knowledgeReply(this.knowledge, step.context, recognition) : undefined;
@@ -318,11 +318,11 @@ export class MainDialog extends ComponentDialog {
       await step.context.sendActivity(t('notUnderstood', { text: quotedUserText(recognition.text, 80) }));
       // After two misses in a row, a person is the better help: a third rephrasing rarely goes further.
       if (conversation.misses >= 2) await step.context.sendActivity(MessageFactory.attachment(offerPersonCard(t)));
-      await step.context.sendActivity(MessageFactory.attachment(menuCard(t)));
+      await step.context.sendActivity(MessageFactory.attachment(menuFor(step.context)));
     } else {
       // "hello, do you speak english?", said too loosely to interrupt a step: answered, then the menu.
       if (recognition.intent === 'changeLanguage') await answerLanguageRequest(step.context, recognition);
-      await step.context.sendActivity(MessageFactory.attachment(menuCard(translatorOf(step.context))));
+      await step.context.sendActivity(MessageFactory.attachment(menuFor(step.context)));
     }
     return step.endDialog();
   }

@@ -32,6 +32,15 @@ describe('linking the unique number', () => {
     expect(await storedUser()).toMatchObject({ link: { applicantId: expect.any(String), maskedNur: expect.stringMatching(/^069\*+01GDPUB$/) } });
   });
 
+  it('offers a linked user their applications in the menu, not linking the number again', async () => {
+    expect(await say('menu')).toContain('Lier mon numéro unique');
+    await say(`mon numéro c'est ${JULIE}`);
+    await say(await simulator.outboxCode());
+    const menu = await say('menu');
+    expect(menu).toContain('[Mes candidatures]');
+    expect(menu).not.toContain('Lier mon numéro unique');
+  });
+
   it('takes the number inside a sentence, typed with dashes and lower case', async () => {
     expect(await say('mon numéro c\'est 069-1124-000101-gdpub')).toContain('code à 6 chiffres');
   });
