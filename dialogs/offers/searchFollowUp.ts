@@ -78,7 +78,12 @@ const SURE_HELPDESK = 0.8;
  * "ma voisine a été expulsée, moi ça va. je cherche un T2 à Lyon": a message that names a kind of dwelling
  * and a place asks for offers, unless a person is asked for in words or the classifier is sure.
  */
+/** "je veux recommencer à chercher", "reprendre mes recherches": searching again, not the menu's "recommencer". */
+const SEARCH_AGAIN = /\b(?:recommenc|reprend|repren|relanc)\w*\b.{0,25}\b(?:cherch|recherch)\w*|\b(?:cherch|recherch)\w*\b.{0,25}\b(?:a nouveau|de nouveau)\b/;
+const NOT_A_TASK: readonly Intent[] = ['menu', 'none', 'help', 'cancel'];
+
 export function asSearchRequest(recognition: Recognition): Recognition {
+  if (NOT_A_TASK.includes(recognition.intent) && SEARCH_AGAIN.test(foldText(recognition.text))) return { ...recognition, intent: 'searchOffers', score: Math.max(recognition.score, 0.8) };
   // "et à Tours ?" out of the blue: looking for housing there, never "goodbye".
   if (WEAK_INTENTS.includes(recognition.intent) && isPlaceOnly(recognition)) return { ...recognition, intent: 'searchOffers', score: Math.max(recognition.score, 0.8) };
   const doubtful = (recognition.intent === 'helpdesk' || recognition.intent === 'complaint' || recognition.intent === 'none') && recognition.score < SURE_HELPDESK;

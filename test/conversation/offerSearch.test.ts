@@ -60,6 +60,9 @@ describe('offer search over the simulator', () => {
     expect(allText(await bot.say('place-alone', 'plutôt dans le 93'))).toMatch(/département Seine-Saint-Denis, en T2/);
     // Out of the blue, "et à Tours ?" was "Au revoir".
     expect(allText(await bot.say('place-cold', 'et à Tours ?'))).toMatch(/à Tours/);
+    // "recommencer" alone is the menu's word; searching again is a search.
+    expect(allText(await bot.say('search-again', 'je veux recommencer a chercher'))).toContain('Dans quelle ville');
+    expect(allText(await bot.say('restart', 'recommencer'))).toContain('Que souhaitez-vous faire');
   });
 
   it('pages five by five with "more"', async () => {
