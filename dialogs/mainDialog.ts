@@ -264,7 +264,11 @@ export class MainDialog extends ComponentDialog {
       }
       case 'help': {
         const t = translatorOf(context);
-        await context.sendActivity(t('help.text'));
+        // "mais j'ai renoncé par erreur, je fais comment ?" asks for help with something the knowledge base
+        // answers with confidence: that answer, rather than how to talk to the assistant.
+        const known = this.knowledge && isQuestion(recognition.text) && !namesATask(recognition) ? await knowledgeReply(this.knowledge, context, recognition) : undefined;
+        if (known?.kind === 'answer') await sendKnowledgeReply(context, known);
+        else await context.sendActivity(t('help.text'));
         if (dc.activeDialog) {
           await context.sendActivity(t('help.resume'));
           await dc.repromptDialog();

@@ -72,6 +72,13 @@ describe('questions answered from the knowledge base', () => {
     expect(seen.split('\n').at(-1)).toBe(question.split('\n').at(-1));
   });
 
+  it('answers a request for help that the knowledge base answers, and keeps the plain help for "aide"', async () => {
+    const answered = allText(await bot.say('help-question', 'mais jai renoncé par erreur, je fais comment ?'));
+    expect(answered).toContain(entry('expired-meaning', 'fr').answer);
+    const help = allText(await bot.say('help-plain', 'aide'));
+    expect(help).toContain('Écrivez simplement ce que vous cherchez');
+  });
+
   it('answers the question that comes with a greeting', async () => {
     const seen = allText(await bot.say('kb-greeting', 'bjr, ou je trouve mon numero unique ?', { locale: 'fr-FR' }));
     expect(seen).toContain(entry('number-where', 'fr').answer);
