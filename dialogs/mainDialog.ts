@@ -106,6 +106,7 @@ export class MainDialog extends ComponentDialog {
     if (await this.handledAsInterruption(dc, recognition)) return;
     if (await this.answeredAboutTheOffer(dc, recognition)) return;
     if (await this.answeredAside(dc, recognition)) return;
+    if (await this.calmedAtTheOffer(dc, recognition)) return;
     await this.offerUrgentHelp(dc.context, recognition);
     // What starts a dialog stays in its options, saved with the conversation: the kept form, without
     // personal data in clear (the turn's own recognition, `recognitionOf`, has it for this turn).
@@ -142,6 +143,17 @@ export class MainDialog extends ComponentDialog {
    * A side question in the middle of a step ("c'est quoi ce numéro ?" at the number prompt): answered,
    * then the step asks again where it was.
    */
+  /**
+   * Angry again while a person is being offered: heard, and the offer made again — never "Répondez par
+   * oui ou par non", nor "je n'ai pas compris" a third time.
+   */
+  private async calmedAtTheOffer(dc: DialogContext, recognition: Recognition): Promise<boolean> {
+    if (!isInsultHandled(recognition) || this.activeFeature(dc) !== 'helpdeskDialog' || !waitsForClosedAnswer(dc)) return false;
+    await dc.context.sendActivity(translatorOf(dc.context)('helpdesk:heardYou'));
+    await dc.repromptDialog();
+    return true;
+  }
+
   private async answeredAside(dc: DialogContext, recognition: Recognition): Promise<boolean> {
     const feature = this.activeFeature(dc);
     if (!this.knowledge || !feature || feature === 'faqDialog') return false;

@@ -1,4 +1,9 @@
-/** Day arithmetic in UTC, so seeded dates do not move with the machine's time zone. */
+import { parisCalendarDate } from '../services/dossier/dossierSummary';
+
+/**
+ * Day arithmetic in UTC, so seeded dates do not move with the machine's time zone; the days themselves
+ * are the portal's, in France (the assistant counts days to a deadline in Paris time too).
+ */
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -17,9 +22,9 @@ export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** Midnight UTC of the same day. */
+/** Midnight UTC of the day it is in France at that instant (between 23:00 and 24:00 UTC, already the next day). */
 export function startOfDay(date: Date): Date {
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  return parseIsoDate(parisCalendarDate(date));
 }
 
 export function parseIsoDate(value: string): Date {

@@ -94,7 +94,8 @@ export function daysBetween(today: Date, date: string): number {
 // en-CA writes YYYY-MM-DD. Built once: a formatter is costly to build, cheap to use.
 const PARIS_CALENDAR_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
 
-function parisCalendarDate(instant: Date): string {
+/** The calendar date in France of an instant, `YYYY-MM-DD` (at 23:30 UTC in winter, already tomorrow). */
+export function parisCalendarDate(instant: Date): string {
   return PARIS_CALENDAR_DATE.format(instant);
 }
 

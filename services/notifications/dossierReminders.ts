@@ -1,6 +1,8 @@
 import type { HousingRequest } from '../sne/schemas';
 import type { Candidature } from '../portal/schemas';
 import type { DossierReminder, ProposalReminder } from './portalEvents';
+// Days to a date are counted in Paris time everywhere (at 23:30 UTC in winter it is already tomorrow).
+import { daysBetween } from '../dossier/dossierSummary';
 
 /** The renewal warning starts one month before the date (CCH R441-2-7). */
 const RENEWAL_WARNING_DAYS = 31;
@@ -38,12 +40,4 @@ export function proposalRemindersFor(applicantId: string, candidatures: Candidat
     const offerLabel = `${candidature.offer.typology} · ${candidature.offer.commune.name}`;
     return [{ eventId: `proposal.deadline_soon:${candidature.id}:${date}:${step}`, applicantId, type: 'proposal.deadline_soon', applicationId: candidature.id, offerLabel, date, daysLeft }];
   });
-}
-
-function daysBetween(today: Date, isoDate: string): number {
-  return Math.round((Date.parse(`${isoDate}T00:00:00Z`) - Date.parse(`${isoDay(today)}T00:00:00Z`)) / 86_400_000);
-}
-
-function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
 }

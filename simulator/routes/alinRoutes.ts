@@ -4,7 +4,7 @@ import { ProposalAnswerSchema } from '../../services/portal/schemas';
 import { isValidSiret } from '../../services/portal/siret';
 import { normaliseNur } from '../../services/sne/uniqueNumber';
 import { applicationViolations } from '../../services/offers/applicationRules';
-import { isoDate } from '../calendar';
+import { isoDate, startOfDay } from '../calendar';
 import { problem, ok, parseBody } from '../http/problems';
 import { Route, SimulatorResponse } from '../http/router';
 import { LinkChallenges } from '../linkChallenges';
@@ -180,7 +180,7 @@ export function alinRoutes(context: AlinContext): Route[] {
             return problem(409, 'NOT_PROPOSED', `an application that is ${candidature.status} awaits no answer`);
           }
           // At least 10 days to answer; after the date, silence counted as refusal (CCH R441-10).
-          if (isoDate(now()) > candidature.decision.answerDueDate) {
+          if (isoDate(startOfDay(now())) > candidature.decision.answerDueDate) {
             return problem(409, 'DEADLINE_PASSED', `the answer was due on ${candidature.decision.answerDueDate}`);
           }
           candidature.status = answered;

@@ -93,6 +93,17 @@ describe('the HR helpdesk', () => {
     expect(answer).not.toMatch(/Avec plaisir|Je n'ai pas compris/);
   });
 
+  it('hears anger again while a person is offered, offers the person again, and never asks for a yes or no', async () => {
+    expect(await say('angry-again', 'vous etes nuls')).toContain('Voulez-vous qu\'un conseiller prenne le relais');
+    for (const again of ['ca fait 3 mois que j attends c est nul', 'bande d incapables']) {
+      const answer = await say('angry-again', again);
+      expect(answer).toContain('Je vous entends');
+      expect(answer).toContain('Voulez-vous qu\'un conseiller prenne le relais');
+      expect(answer).not.toMatch(/Répondez par oui ou par non|Je n’ai pas compris|incapables/);
+    }
+    expect(await say('angry-again', 'oui')).toContain('à quel sujet');
+  });
+
   it('sends nothing when the user says no', async () => {
     const before = (await tickets()).items.length;
     await say('no-ticket', 'je veux parler à quelqu\'un');
