@@ -81,6 +81,8 @@ export class RedisObserver {
     };
     const connection = new Redis(this.url);
     const monitor = await connection.monitor();
+    // A line the monitor parser cannot read (another client's binary arguments) is skipped, not fatal.
+    monitor.on('error', () => undefined);
     monitor.on('monitor', (time: string, args: string[], source: string) => {
       const key = args.find((argument) => argument.startsWith(this.prefix));
       if (!key) return;

@@ -25,7 +25,7 @@ export class TerminalChat {
 
   async start(): Promise<void> {
     this.channel.onActivity((conversation, activity) => {
-      if (conversation === this.conversationId) this.show(activity);
+      if (conversation === this.conversationId) this.receive(activity);
     });
     await this.channel.start();
     this.write(`AL-in Assistant, terminal chat (${this.botUrl}). Type a button's number to press it; /en or /fr switches language, /reset starts over, /quit leaves.\n`);
@@ -78,7 +78,8 @@ export class TerminalChat {
     }
   }
 
-  private show(activity: Partial<Activity>): void {
+  /** What the bot sent to this conversation, shown: "…" once per turn for typing, every message in full. */
+  receive(activity: Partial<Activity>): void {
     if (activity.type === 'typing') {
       if (!this.typingShown) this.write(`${TYPING_LINE}\n`);
       this.typingShown = true;

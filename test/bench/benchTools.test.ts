@@ -8,21 +8,30 @@ import { loadBenchSettings } from '../../scripts/bench/benchSettings';
 import type { BotFigures } from '../../scripts/bench/measureBot';
 import { RedisObserver } from '../../scripts/bench/redisObserver';
 import { sleep } from '../../bot/coordination/coordinator';
-import { TEST_REDIS_URL } from '../support/testRedis';
+import { startPrivateRedis, type PrivateRedis } from '../support/privateRedis';
 import { BotHarness } from '../support/botHarness';
 import { scrapeEventLoopDelay } from '../../scripts/bench/eventLoopDelay';
 
 // The benchmark's own tools: what they count must be right for the figures to mean anything.
 
 describe('RedisObserver.watch', () => {
+  // A Redis of its own: MONITOR on the shared one also reads other suites' BullMQ payloads, binary
+  // arguments ioredis's monitor parser once choked on ("Command queue state error").
   const prefix = `alin-test:bench:${Date.now()}:`;
-  const observer = new RedisObserver(TEST_REDIS_URL, prefix);
-  const client = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
+  let redis: PrivateRedis;
+  let observer: RedisObserver;
+  let client: Redis;
 
+  beforeAll(async () => {
+    redis = await startPrivateRedis();
+    observer = new RedisObserver(redis.url, prefix);
+    client = new Redis(redis.url, { maxRetriesPerRequest: 1 });
+  });
   afterAll(async () => {
     await observer.cleanup();
     await observer.close();
     await client.quit();
+    await redis.dispose();
   });
 
   it('counts commands by kind, and commands sent in one write as one round trip', async () => {

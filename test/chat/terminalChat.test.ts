@@ -148,6 +148,15 @@ describe('the terminal chat talking to the assistant', () => {
     expect(answer).toMatch(/🤖 .*\?/);
   });
 
+  it('shows typing as "…" once per turn, however many indicators come', async () => {
+    let shown = '';
+    const fresh = new TerminalChat(bot.botUrl, (text) => (shown += text));
+    fresh.receive({ type: 'typing' });
+    fresh.receive({ type: 'typing' });
+    fresh.receive({ type: 'message', text: 'Voici.' });
+    expect(shown).toBe('🤖 …\n🤖 Voici.\n');
+  });
+
   it('/reset starts a new conversation, welcomed again', async () => {
     const answer = await typed('/reset');
     expect(answer).toContain('(new conversation)');
