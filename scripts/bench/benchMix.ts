@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../services/shared/projectRoot';
 import { createSeededRandom } from '../../simulator/seededRandom';
-import { foldText } from '../../dialogs/recognizer/entities/foldText';
+import { placeIndex } from '../../services/geo/placeIndex';
 
 /**
  * What the simulated users ask, drawn for each conversation from wide distributions, so that no cache
@@ -25,12 +25,6 @@ export interface Draw {
   phrasing: number;
 }
 
-interface EtalabCommune {
-  nom: string;
-  type: string;
-  population?: number;
-}
-
 /** Communes of at least this population, whose name no other commune bears (a homonym gets a question back). */
 const MIN_POPULATION = 5000;
 /** The offer plan's weights (simulator/data/offerPlan.json): what people look for roughly follows what is built. */
@@ -42,17 +36,15 @@ export class BenchMix {
   private readonly questions: string[];
 
   constructor() {
-    const all = JSON.parse(readFileSync(require.resolve('@etalab/decoupage-administratif/data/communes.json'), 'utf8')) as EtalabCommune[];
-    const current = all.filter((commune) => commune.type === 'commune-actuelle');
-    // Homonyms are counted without accents ("Melle" and "Mellé"), and with the departments' names ("Mayenne").
-    const bearers = new Map<string, number>();
-    const count = (name: string) => bearers.set(foldText(name), (bearers.get(foldText(name)) ?? 0) + 1);
-    for (const commune of current) count(commune.nom);
-    for (const department of JSON.parse(readFileSync(require.resolve('@etalab/decoupage-administratif/data/departements.json'), 'utf8')) as { nom: string }[]) count(department.nom);
+    // The recognizer's own index: a name it maps to one commune, that is no department's name nor an
+    // ordinary word, gets no question back ("Melle" and "Mellé", "Mayenne", "Clichy" are left out).
+    const places = placeIndex();
     let cumulative = 0;
-    this.communes = current
-      .filter((commune) => (commune.population ?? 0) >= MIN_POPULATION && bearers.get(foldText(commune.nom)) === 1 && !/[()]/.test(commune.nom))
-      .map((commune) => ({ name: commune.nom, cumulative: (cumulative += commune.population!) }));
+    this.communes = [...places.communesByName.entries()]
+      .filter(([name, candidates]) => candidates.length === 1 && !places.departmentsByName.has(name) && !places.wordLikeNames.has(name))
+      .map(([, [commune]]) => commune!)
+      .filter((commune) => commune.population >= MIN_POPULATION && commune.city === undefined)
+      .map((commune) => ({ name: commune.name, cumulative: (cumulative += commune.population) }));
     this.totalPopulation = cumulative;
     this.questions = knowledgeQuestions();
   }
