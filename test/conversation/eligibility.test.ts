@@ -40,6 +40,14 @@ describe('eligibility, for the user\'s own situation', () => {
     expect(await say('issue-sentence', 'on est 3 à Lyon en couple avec 40 000 € de revenu fiscal')).toContain('Catégorie de ménage: 3');
   });
 
+  it('reads "22000 je crois" at the income question as the income, not as the postcode of Saint-Brieuc', async () => {
+    await say('hedged-income', 'suis-je éligible à Lyon ?');
+    expect(await say('hedged-income', 'on est 3, un couple et un enfant')).toContain(`Quel est le revenu fiscal de référence ${YEAR - 2} de votre foyer\u00a0?`);
+    const card = await say('hedged-income', '22000 je crois');
+    expect(card).toContain('Revenu pris en compte: 22\u202f000\u00a0€ par an');
+    expect(card).toContain('Zone: autres régions (Lyon)');
+  });
+
   it('asks step by step only what is missing, and the questions that change the category', async () => {
     expect(await say('steps', 'suis-je éligible ?')).toContain('Dans quelle commune ou quel département cherchez-vous un logement\u00a0?');
     expect(await say('steps', 'Villeurbanne')).toContain('Combien de personnes vivront dans le logement, vous compris\u00a0?');

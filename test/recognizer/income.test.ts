@@ -19,6 +19,9 @@ describe('income: the yearly income the eligibility form needs, or why the amoun
     ${'32 000'}                                        | ${true}  | ${{ kind: 'yearly', value: 32000 }}
     ${'32.000'}                                        | ${true}  | ${{ kind: 'yearly', value: 32000 }}
     ${'32\u00a0000'}                                   | ${true}  | ${{ kind: 'yearly', value: 32000 }}
+    ${'22000 je crois'}                                | ${true}  | ${{ kind: 'yearly', value: 22000 }}
+    ${'environ 30000 €'}                               | ${true}  | ${{ kind: 'yearly', value: 30000 }}
+    ${'22000 je crois'}                                | ${false} | ${undefined}
     ${'trente mille'}                                  | ${true}  | ${undefined}
     ${'on est 3'}                                      | ${true}  | ${undefined}
   `('"$typed" (an answer: $answer) → $income', ({ typed, answer, income }) => {

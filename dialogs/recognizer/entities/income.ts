@@ -11,8 +11,11 @@ export type IncomeReading = z.infer<typeof IncomeReadingSchema>;
 
 // A minus sign right before the digits: "-5000 €", "revenu : -5000".
 const NEGATIVE = /(?:^|[\s(:=])[-−]\d/;
-// A bare answer to "what income?": "32000", "32 000", "32.000".
-const BARE_AMOUNT = /^\s*(\d{1,3}(?:[ .,\u00a0\u202f]\d{3})+|\d+)\s*(?:€|euros?)?\s*$/;
+// A bare answer to "what income?": "32000", "32 000", "32.000", hedged or not ("22000 je crois",
+// "environ 30000"): a five-digit number alone would otherwise read as a postcode (22000 Saint-Brieuc).
+const HEDGE_BEFORE = String.raw`(?:(?:environ|a peu pres|à peu près|autour de|dans les|en gros|genre|about|around|roughly)\s+)?`;
+const HEDGE_AFTER = String.raw`(?:\s*(?:je crois|je pense|il me semble|normalement|environ|a peu pres|à peu près|en gros|i think|or so|roughly))?`;
+const BARE_AMOUNT = new RegExp(String.raw`^\s*${HEDGE_BEFORE}(\d{1,3}(?:[ .,\u00a0\u202f]\d{3})+|\d+)\s*(?:€|euros?)?${HEDGE_AFTER}\s*[.!]?\s*$`, 'i');
 
 /**
  * The yearly income said; a monthly amount or a negative one comes back as such, for the question to
