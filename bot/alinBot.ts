@@ -4,6 +4,7 @@ import {
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
 } from 'botbuilder';
 import { submittedCard } from '../dialogs/cards/submittedCard';
 import type { MainDialog } from '../dialogs/mainDialog';
@@ -66,6 +67,14 @@ export class AlinBot extends ActivityHandler {
       if (context.activity.name === 'handoff.status') await endHandoff(context, context.activity.value);
       await next();
     });
+  }
+
+  /** Teams' own 👍 👎 under an answer (`message/submitAction`, its shape checked in bot/http/invokeShapes.ts). */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'message/submitAction') return super.onInvokeActivity(context);
+    const reaction = (context.activity.value as { actionValue: { reaction: 'like' | 'dislike' } }).actionValue.reaction;
+    await this.mainDialog.receivedTeamsFeedback(context, reaction);
+    return { status: 200 };
   }
 
   /** Universal Actions: the action's data is handled like a submit, and the card comes back spent. */

@@ -10,6 +10,7 @@ import { localAnswerer, type QuestionAnswerer } from '../dialogs/knowledge/quest
 import { azureQuestionAnswerer } from '../dialogs/knowledge/azureQuestionAnswerer';
 import { MemoryAnswerFeedbackStore, RedisAnswerFeedbackStore, type AnswerFeedbackStore } from './storage/answerFeedbackStores';
 import { createAttemptLimiter } from './coordination/attemptLimiter';
+import { MemoryMissStore, RedisMissStore, type MissStore } from './storage/missStores';
 import type { DialogServices } from '../dialogs/dialogServices';
 import { createAdapter } from './adapter';
 import { AlinBot } from './alinBot';
@@ -33,11 +34,15 @@ import { RedisStorage } from './storage/redisStorage';
 import { DEFAULT_TURN_RUNNER_OPTIONS, TurnRunner } from './turn/turnRunner';
 import { BotMetrics } from './metrics/botMetrics';
 import { mountMetricsRoute } from './metrics/metricsRoute';
+import { InsightsRecorder } from './insights/insightsRecorder';
+import { mountInsightsRoutes } from './insights/insightsRoute';
+import { MemoryInsightsStore, RedisInsightsStore, type InsightsStore } from './insights/insightsStore';
 import { checkSavedSearches, scheduleOfferAlerts } from './proactive/offerAlerts';
 import { MemorySavedSearchStore, RedisSavedSearchStore } from './storage/savedSearchStores';
 import type { SavedSearchStore } from '../services/offers/savedSearches';
 import { TurnStateStore } from './turn/turnStateStore';
 import { limitTurns } from './turn/turnLimits';
+import { markTurnRefused, traceTurns } from './telemetry/turnSpans';
 import { watchEventLoop } from './metrics/eventLoopWatchdog';
 import { refuseUpgrades } from './http/upgrades';
 import type { NotificationSubscriptions } from '../services/notifications/subscriptions';
@@ -53,6 +58,10 @@ import { mountNotifyWebhook } from './proactive/notifyWebhook';
 export interface App {
   botServer: BotServer;
   storage: Storage;
+  /** Messages the assistant missed, kept for review (`npm run review`). */
+  misses: MissStore;
+  /** The 👍 👎 pressed under answers, counted per day. */
+  answerFeedback: AnswerFeedbackStore;
   /** Starts listening; resolves with the port actually bound. */
   listen(port: number): Promise<number>;
   /** Graceful stop: refuse new turns, let turns in flight finish (up to the grace period), close Redis. */
@@ -112,8 +121,12 @@ export async function createApp(config: Config, logger: Logger, portalServices: 
     logger,
   };
   const applicantRelay = new ApplicantRelay(relayDependencies);
-  const dailyCheck = () =>
-    checkDossierReminders({ subscriptions: notificationSubscriptions, portal: portalServices.portal, sne: portalServices.sne, queue: notificationQueue, logger, now, quietHours: config.notify.quietHours });
+  const misses: MissStore = redis ? new RedisMissStore(redis, config.redis!.prefix, now) : new MemoryMissStore(now);
+  // Once a day for all replicas (the queue's scheduler): the reminders, and misses past their retention forgotten.
+  const dailyCheck = async () => {
+    await purgeMisses(misses, config.missesKeptDays, now(), logger);
+    return checkDossierReminders({ subscriptions: notificationSubscriptions, portal: portalServices.portal, sne: portalServices.sne, queue: notificationQueue, logger, now, quietHours: config.notify.quietHours });
+  };
   const notificationQueue = createNotificationQueue({
     redis: config.redis,
     logger,
@@ -126,9 +139,14 @@ export async function createApp(config: Config, logger: Logger, portalServices: 
   });
   const backgroundWork = new ProactiveBackgroundWork(messenger, config.turnAnswerBudgetMs, logger);
   const answerFeedback: AnswerFeedbackStore = redis ? new RedisAnswerFeedbackStore(redis, config.redis!.prefix, now) : new MemoryAnswerFeedbackStore(now);
+  // Recorded with or without INSIGHTS_TOKEN: the page shows the history from the day it is turned on.
+  const insightsStore: InsightsStore = redis ? new RedisInsightsStore(redis, config.redis!.prefix) : new MemoryInsightsStore();
+  const insights = new InsightsRecorder(insightsStore, logger, now);
+  portalServices.observeCalls((event) => insights.observePortalCall(event));
   const services: DialogServices = {
     knowledge: questionAnswererFor(config, options.knowledge ?? MiniSearchKnowledgeBase.fromLocales(), logger),
     answerFeedback,
+    misses,
     now,
     notificationSubscriptions,
     ticketAnnouncer: applicantRelay,
@@ -149,14 +167,18 @@ export async function createApp(config: Config, logger: Logger, portalServices: 
     ...config.language,
     onFallback: (operation, error) => logger.warn({ operation, err: error }, 'Azure AI Language failed; local language service used'),
   });
-  const bot = new AlinBot(new MainDialog(recognizer, (options.featureDialogs ?? featureDialogs)(services), language, services.knowledge), {
+  const bot = new AlinBot(new MainDialog(recognizer, (options.featureDialogs ?? featureDialogs)(services), language, services.knowledge, { feedback: answerFeedback, misses }), {
     agentDesk: new AgentDesk(relayDependencies),
     applicantRelay,
   });
 
   const limit = (name: string, attempts: number) => createAttemptLimiter(redis, { name, attempts, windowSeconds: 60, prefix: config.redis?.prefix ?? '' });
   const turnLimiters = { perUser: limit('turns-user', config.rateLimits.turnsPerUser), perConversation: limit('turns-conversation', config.rateLimits.turnsPerConversation) };
-  const turn = limitTurns(turnLimiters, coordinator, logger, (refusal) => metrics.recordRateLimited(refusal), metrics.timeTurns((context: TurnContext) => runner.run(context, (turnContext) => bot.run(turnContext))));
+  // The span outermost: the rate limit, the lock and the state's reads are inside the turn's trace.
+  const turn = traceTurns(limitTurns(turnLimiters, coordinator, logger, (refusal) => {
+    metrics.recordRateLimited(refusal);
+    markTurnRefused(refusal);
+  }, metrics.timeTurns(insights.recordTurns((context: TurnContext) => runner.run(context, (turnContext) => bot.run(turnContext))))));
   const watchdog = watchEventLoop(logger, () => metrics.recordEventLoopStall());
   const botServer = createServer({
     adapter,
@@ -197,10 +219,13 @@ export async function createApp(config: Config, logger: Logger, portalServices: 
   });
   mountMetricsRoute(botServer.server, metrics.registry, config.metricsToken, { tokenRequired: config.environment === 'production' });
   if (config.environment === 'production' && !config.metricsToken) logger.warn('GET /metrics is off: set METRICS_TOKEN to serve it');
+  mountInsightsRoutes(botServer.server, { token: config.insightsToken, store: insightsStore, feedback: answerFeedback, now, logger });
 
   return {
     botServer,
     storage,
+    misses,
+    answerFeedback,
     listen: (port) =>
       new Promise<number>((resolve, reject) => {
         botServer.server.once('error', reject);
@@ -218,12 +243,23 @@ export async function createApp(config: Config, logger: Logger, portalServices: 
       watchdog.stop();
       await alerts.stop();
       await notificationQueue.stop();
+      await insights.stop();
       bridge?.close();
       await new Promise<void>((resolve) => botServer.server.close(() => resolve()));
       if (redis) await redis.quit().catch(() => redis.disconnect());
     },
     runDailyDossierCheck: dailyCheck,
   };
+}
+
+/** Misses kept longer than the retention are forgotten; a failure waits for the next day, it stops nothing. */
+async function purgeMisses(misses: MissStore, keptDays: number, now: Date, logger: Logger): Promise<void> {
+  try {
+    const purged = await misses.purgeOlderThan(new Date(now.getTime() - keptDays * 24 * 3600 * 1000));
+    if (purged > 0) logger.info({ purged, keptDays }, 'misses past their retention purged');
+  } catch (error) {
+    logger.warn({ err: error }, 'misses could not be purged; the next daily job will');
+  }
 }
 
 async function loadRecognizer(logger: Logger): Promise<IntentRecognizer> {

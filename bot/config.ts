@@ -90,6 +90,20 @@ const EnvironmentSchema = z.object({
     z.url({ protocol: /^https?$/, error: 'ToBotFromChannelOpenIdMetadataUrl must be the http(s) URL of an OpenID metadata document' }).optional(),
   ),
   METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().trim().min(16, { error: 'METRICS_TOKEN must be at least 16 characters' }).optional()),
+  INSIGHTS_TOKEN: z.preprocess(emptyAsUndefined, z.string().trim().min(16, { error: 'INSIGHTS_TOKEN must be at least 16 characters' }).optional()),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .trim()
+      .refine((value) => /(^|;)\s*InstrumentationKey=[^;\s]+/i.test(value), { error: 'APPLICATIONINSIGHTS_CONNECTION_STRING must be an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)' })
+      .optional(),
+  ),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(
+    emptyAsUndefined,
+    z.url({ protocol: /^https?$/, error: 'OTEL_EXPORTER_OTLP_ENDPOINT must be the http(s) URL of an OTLP collector (traces go to /v1/traces under it)' }).optional(),
+  ),
+  OTEL_SERVICE_NAME: z.preprocess(emptyAsUndefined, z.string().trim().default('alin-assistant')),
   REDIS_URL: redisUrl('REDIS_URL'),
   REDIS_MODE: z.preprocess(
     emptyAsUndefined,
@@ -107,6 +121,7 @@ const EnvironmentSchema = z.object({
   ),
   REDIS_COMMAND_TIMEOUT_MS: positiveInteger('REDIS_COMMAND_TIMEOUT_MS', 2000),
   STATE_TTL_DAYS: positiveInteger('STATE_TTL_DAYS', 90),
+  MISSES_KEPT_DAYS: positiveInteger('MISSES_KEPT_DAYS', 30),
   MAX_BODY_KB: positiveInteger('MAX_BODY_KB', 256),
   TURN_ANSWER_BUDGET_MS: positiveInteger('TURN_ANSWER_BUDGET_MS', 4000),
   REPLY_TIMEOUT_MS: positiveInteger('REPLY_TIMEOUT_MS', 10000),
@@ -216,6 +231,14 @@ export interface RedisSettings {
   commandTimeoutMs: number;
 }
 
+/** Where traces go (bot/telemetry/tracing.ts); both may be set. */
+export interface TracingSettings {
+  serviceName: string;
+  azureMonitorConnectionString?: string;
+  /** The collector's root URL; traces are posted to `/v1/traces` under it. */
+  otlpEndpoint?: string;
+}
+
 /** Requests per minute before a polite refusal (turns) or a 429 (Web Chat tokens), across replicas. */
 export interface RateLimits {
   turnsPerUser: number;
@@ -241,6 +264,8 @@ export interface Config {
   /** Undefined means in-memory storage and in-process coordination (one replica). */
   redis?: RedisSettings;
   stateTtlSeconds: number;
+  /** How long messages the assistant missed are kept for review (redacted), before the daily job purges them. */
+  missesKeptDays: number;
   /** The secret personal data kept sealed in state is sealed with (shared by replicas); unset: a key per process. */
   stateSealSecret?: string;
   /** One-time codes a chat user, or a unique number, may ask for in an hour. */
@@ -255,6 +280,10 @@ export interface Config {
   shutdownGraceMs: number;
   /** When set, `GET /metrics` requires `Authorization: Bearer <token>`. */
   metricsToken?: string;
+  /** Undefined: no exporter, spans are no-ops. */
+  tracing?: TracingSettings;
+  /** GET /insights and its API exist only with it; the API requires `Authorization: Bearer <token>`. */
+  insightsToken?: string;
   /** Azure AI Language when both are set; the local language service otherwise. */
   language: { endpoint?: string; key?: string; timeoutMs: number };
   /** Azure custom question answering when set; the local knowledge search otherwise (and as its fallback). */
@@ -319,6 +348,7 @@ export function loadConfig(variables: NodeJS.ProcessEnv = readProcessEnvironment
       : undefined,
     redis: redisSettings(env),
     stateTtlSeconds: env.STATE_TTL_DAYS * 24 * 3600,
+    missesKeptDays: env.MISSES_KEPT_DAYS,
     stateSealSecret: env.STATE_SEAL_SECRET,
     linkAttemptsPerHour: env.LINK_ATTEMPTS_PER_HOUR,
     alertCheckIntervalMs: env.ALERT_CHECK_INTERVAL_MS,
@@ -334,6 +364,11 @@ export function loadConfig(variables: NodeJS.ProcessEnv = readProcessEnvironment
     },
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     metricsToken: env.METRICS_TOKEN,
+    tracing:
+      env.APPLICATIONINSIGHTS_CONNECTION_STRING || env.OTEL_EXPORTER_OTLP_ENDPOINT
+        ? { serviceName: env.OTEL_SERVICE_NAME, azureMonitorConnectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING, otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT }
+        : undefined,
+    insightsToken: env.INSIGHTS_TOKEN,
     language: { endpoint: env.LANGUAGE_ENDPOINT, key: env.LANGUAGE_KEY, timeoutMs: env.LANGUAGE_TIMEOUT_MS },
     questionAnswering:
       env.QNA_ENDPOINT && env.QNA_KEY

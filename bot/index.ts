@@ -3,6 +3,7 @@ import { BusyPortError, busyPortOr } from './busyPort';
 import { ConfigurationError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { connectPortal } from './portalServices';
+import { startTracing } from './telemetry/tracing';
 
 /** Starts the assistant: `npm start`. */
 async function main(): Promise<void> {
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  // Before anything starts a span: the portal's first calls and the first turn are traced.
+  const tracing = await startTracing(config.tracing, logger);
   const portal = await connectPortal(config, logger);
   const app = await createApp(config, logger, portal);
   const port = await app.listen(config.port).catch((error: unknown) => {
@@ -34,6 +37,8 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     await app.stop();
     await portal.stop();
+    // The last spans are flushed; an exporter that cannot reach its service does not hold the exit.
+    await tracing.shutdown().catch((error: unknown) => logger.warn({ err: error }, 'traces not flushed'));
     logger.info('stopped');
     process.exit(0);
   };

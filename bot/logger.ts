@@ -1,3 +1,4 @@
+import { isSpanContextValid, trace } from '@opentelemetry/api';
 import pino, { type Logger } from 'pino';
 import { redactDeep, redactText } from '../services/privacy/redact';
 
@@ -5,7 +6,8 @@ export type { Logger };
 
 /**
  * Structured JSON logs. Personal data is removed before a line is written: known sensitive fields are
- * censored by path, and every string (message and fields) goes through the pattern redactor.
+ * censored by path, and every string (message and fields) goes through the pattern redactor. A line
+ * written inside a span (a turn, a job) carries its `trace_id` and `span_id`, to find the trace from a log.
  */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   const logger = pino(
@@ -17,8 +19,9 @@ export function createLogger(level: string, destination?: pino.DestinationStream
         paths: ['*.nur', '*.email', '*.phone', '*.income', '*.text', 'nur', 'email', 'phone', 'income', 'text', 'authorization', '*.authorization'],
         censor: '[REDACTED]',
       },
+      mixin: traceFields,
       formatters: {
-        log: (record) => redactDeep(record) as Record<string, unknown>,
+        log: (record) => withTraceFieldsKept(record, redactDeep(record) as Record<string, unknown>),
       },
       hooks: {
         logMethod(args, method) {
@@ -43,6 +46,27 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     return Reflect.apply(createChild, this, [redactDeep(bindings), options]) as Logger;
   } as unknown as Logger['child'];
   return logger;
+}
+
+const TRACE_ID = /^[0-9a-f]{32}$/;
+const SPAN_ID = /^[0-9a-f]{16}$/;
+
+/** The active span's ids (none outside a span, or when no tracer provider is registered). */
+function traceFields(): Record<string, string> {
+  const spanContext = trace.getActiveSpan()?.spanContext();
+  if (!spanContext || !isSpanContextValid(spanContext)) return {};
+  return { trace_id: spanContext.traceId, span_id: spanContext.spanId };
+}
+
+/**
+ * The ids as they were: hexadecimal digits can look like a phone or a unique number to the redactor,
+ * which would break the link to the trace now and then. Only well-formed ids are kept so.
+ */
+function withTraceFieldsKept(record: Record<string, unknown>, redacted: Record<string, unknown>): Record<string, unknown> {
+  const { trace_id: traceId, span_id: spanId } = record;
+  if (typeof traceId === 'string' && TRACE_ID.test(traceId)) redacted.trace_id = traceId;
+  if (typeof spanId === 'string' && SPAN_ID.test(spanId)) redacted.span_id = spanId;
+  return redacted;
 }
 
 /** The message pino would copy into `msg` from `logger.error(err)` or `logger.error({ err })`. */

@@ -23,7 +23,8 @@ import type { PortalApi } from '../services/portal/portalApi';
 import type { Employer } from '../services/portal/schemas';
 import type { SneApi } from '../services/sne/sneApi';
 import { adaptiveCard, intentButton } from './cards/adaptiveCard';
-import { eligibilityCard, type UnaskedCondition } from './cards/eligibilityCard';
+import { ELIGIBILITY_ANSWER, eligibilityCard, type UnaskedCondition } from './cards/eligibilityCard';
+import { sendAnswer } from './feedback/answerFeedback';
 import { corrected, correctionAt, factsFromMessage, FactsSchema, factsToKeep, keptFacts, placeFacts, slotsChanged, YES_NO_CONDITIONS, type Facts, type Slot } from './eligibilityFacts';
 import { formatEuros } from './format';
 import { ChoiceAnswerPrompt } from './prompts/answerPrompts';
@@ -304,11 +305,8 @@ export class EligibilityDialog extends ComponentDialog {
     conversation.lastEligibility = { facts: factsToKeep(facts), at: new Date().toISOString(), unasked: unaskedConditions };
     // A short reply now ("oui", "et à Paris ?") is about this answer, not offers shown before.
     delete conversation.lastSearch;
-    await step.context.sendActivity(
-      MessageFactory.attachment(
-        eligibilityCard(t, language, { assessment, placeName: place.name, incomeYear: facts.incomeYear, maskedNur: values.maskedNur, unaskedConditions }),
-      ),
-    );
+    const answer = { assessment, placeName: place.name, incomeYear: facts.incomeYear, maskedNur: values.maskedNur, unaskedConditions };
+    await sendAnswer(step.context, eligibilityCard(t, language, answer, step.context.activity.channelId), ELIGIBILITY_ANSWER);
     await sendActionLogement(step.context, values.employer, step.findDialog(EMPLOYER_DIALOG) !== undefined);
     if (values.priority) await sendPriority(step.context);
     return step.endDialog();

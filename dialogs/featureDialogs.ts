@@ -27,7 +27,7 @@ export function featureDialogs(services: DialogServices): Dialog[] {
     new NotificationsDialog(services.notificationSubscriptions),
     new EligibilityDialog({ portal: services.portal, sne: services.sne }, link, employer),
     new DocumentsDialog({ portal: services.portal, sne: services.sne }),
-    new FaqDialog(services.knowledge, services.answerFeedback),
+    new FaqDialog(services.knowledge),
     new HelpdeskDialog(services.helpdesk, services.ticketAnnouncer, services.now),
     new StatusDialog({ portal: services.portal, sne: services.sne, backgroundWork: services.backgroundWork }, link),
     new OfferSearchDialog(services.portal, services.sne),

@@ -2,6 +2,7 @@ import { EventFactory, MessageFactory, type Activity, type Transcript, type Turn
 import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { normalizeForMatching } from '../services/shared/normalizeForMatching';
 import { asksForAPerson } from './recognizer/answers/answerReader';
+import { reportOutcome } from './turn/turnReport';
 import { translatorFor } from './i18n';
 import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
 import type { HelpdeskApi } from '../services/helpdesk/helpdeskApi';
@@ -136,6 +137,7 @@ export class HelpdeskDialog extends ComponentDialog {
         applicantRef: state.user.link?.applicantId ?? null,
       });
       state.conversation.handoff = { ticketId, since: new Date().toISOString() };
+      reportOutcome(step.context, urgency === 'urgent' ? 'urgentTicket' : 'handoff');
       await step.context.sendActivity(t(result.urgency === 'urgent' ? 'helpdesk:sentUrgent' : 'helpdesk:sent', { ticketId, when: whenSomeoneAnswers(step.context, this.now(), urgency === 'urgent') }));
       await step.context.sendActivity(handoffEvent(step.context, ticketId, result, transcript));
       await this.announcer.ticketOpened(step.context, { ticketId, urgency, summary });

@@ -11,9 +11,9 @@ import {
 import { supportedLanguage } from './i18n';
 import { languageOf, rememberRecognition, translatorOf, turnStateOf } from './turn/turnAccess';
 import { redactText } from '../services/privacy/redact';
+import { inSpan } from '../services/shared/tracing';
 import { menuFor } from './cards/menuCard';
 import type { QuestionAnswerer } from './knowledge/questionAnswerer';
-import { FaqDialog } from './faqDialog';
 import { OfferSearchDialog } from './offerSearchDialog';
 import { generalQuestionAnswer, isQuestion, knowledgeReply, namesATask, sendKnowledgeReply } from './knowledge/knowledgeReply';
 import { offerPersonCard } from './cards/offerPersonCard';
@@ -36,6 +36,10 @@ import { asPrivacyQuestion } from './recognizer/privacyQuestion';
 import { ROUTES } from './routes';
 import { answersTheChoiceOnScreen, waitsForButtonAnswer, waitsForClosedAnswer } from './prompts/closedAnswer';
 import { helpdeskWasAsked } from './helpdeskDialog';
+import { receivedFeedback, receivedTeamsFeedback } from './feedback/answerFeedback';
+import { keepMissedMessages } from './review/missedMessages';
+import type { AnswerFeedback, MissLog } from './ports';
+import { reportDialog, reportOutcome, reportRecognition } from './turn/turnReport';
 
 /** Below this score a command is not taken as an interruption of the current step. */
 const INTERRUPTION_THRESHOLD = 0.75;
@@ -54,6 +58,12 @@ export interface UserInput {
   value?: unknown;
 }
 
+/** Where what people think of the answers goes: their 👍 👎, and the messages the assistant missed. */
+export interface AnswerReview {
+  feedback: AnswerFeedback;
+  misses: MissLog;
+}
+
 /**
  * The conversation's entry point. Each turn: recognise once (and trace it for the Emulator), handle the
  * global intents that work in any step (cancel, help, menu, change language), otherwise continue the
@@ -68,6 +78,7 @@ export class MainDialog extends ComponentDialog {
     featureDialogs: Dialog[] = [],
     private readonly language?: LanguageService,
     private readonly knowledge?: QuestionAnswerer,
+    private readonly review?: AnswerReview,
   ) {
     super('mainDialog');
     for (const dialog of featureDialogs) this.addDialog(dialog);
@@ -81,6 +92,16 @@ export class MainDialog extends ComponentDialog {
    * values it submitted; a Universal Action passes its data the same way.
    */
   async run(context: TurnContext, input: UserInput = { text: context.activity.text ?? '', value: context.activity.value }): Promise<void> {
+    await this.respond(context, input);
+    if (this.review) await keepMissedMessages(context, this.review.misses);
+  }
+
+  /** Teams' own 👍 👎 under an answer. */
+  async receivedTeamsFeedback(context: TurnContext, reaction: 'like' | 'dislike'): Promise<void> {
+    if (this.review) await receivedTeamsFeedback(context, reaction, this.review.feedback);
+  }
+
+  private async respond(context: TurnContext, input: UserInput): Promise<void> {
     if (input.text.length > LONGEST_MESSAGE_READ) {
       // The work one message causes is bounded: its beginning is read, the user is told.
       input = { ...input, text: beginningOf(input.text) };
@@ -97,12 +118,14 @@ export class MainDialog extends ComponentDialog {
     const recognized = asPrivacyQuestion(asNumberAttempt(asSearchRequest(asOfferDetails(asSearchFollowUp(await this.recognize(context, input), conversation)))));
     const recognition = asUrgentHandoff(asInsultHandled(asDocumentsQuestion(asEligibilityQuestion(asEligibilityFollowUp(recognized, conversation.lastEligibility, conversation.lastSearch !== undefined)))));
     rememberRecognition(context, recognition);
+    reportRecognition(context, recognition.intent, recognition.score);
     // "le voilà 2 92 03 75…, faut le mettre à la place de l'autre numéro ?": the number was cut out and
     // the user told why; it is not a request to unlink or link a request.
     if (hadDataCutOut(input.text) && ABOUT_THE_CUT_OUT_DATA.includes(recognition.intent) && input.value === undefined) return;
     if (recognition.intent !== 'none' && conversation.misses) delete conversation.misses;
     const dc = await this.dialogSet.createContext(context);
 
+    if (await this.answeredFeedback(dc, recognition)) return;
     if (await this.handledAsInterruption(dc, recognition)) return;
     if (await this.answeredAboutTheOffer(dc, recognition)) return;
     if (await this.answeredAside(dc, recognition)) return;
@@ -117,10 +140,24 @@ export class MainDialog extends ComponentDialog {
     }
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id, keptRecognition(recognition));
+    const feature = this.activeFeature(dc);
+    if (feature) reportDialog(context, feature);
+  }
+
+  /** 👍, 👎 or what was wrong, pressed under an answer: kept and thanked; the step in progress goes on. */
+  private async answeredFeedback(dc: DialogContext, recognition: Recognition): Promise<boolean> {
+    if (!this.review || !(await receivedFeedback(dc.context, recognition, this.review.feedback))) return false;
+    if (dc.activeDialog) await dc.repromptDialog();
+    return true;
   }
 
   private async recognize(context: TurnContext, input: UserInput): Promise<Recognition> {
-    const recognition = await this.recognizer.recognize({ text: input.text, value: input.value, language: languageOf(context) });
+    // A child of the turn's span: the intent and how sure, never the text.
+    const recognition = await inSpan('alin.recognize', {}, async (span) => {
+      const recognized = await this.recognizer.recognize({ text: input.text, value: input.value, language: languageOf(context) });
+      span.setAttributes({ 'alin.intent': recognized.intent, 'alin.intent.score': Math.round(recognized.score * 1000) / 1000 });
+      return recognized;
+    });
     // Bot Framework delivers traces to the Emulator only (other channels' are dropped by the adapter, so
     // they are not even built); the text is redacted all the same.
     if (context.activity.channelId !== Channels.Emulator) return recognition;
@@ -157,12 +194,6 @@ export class MainDialog extends ComponentDialog {
   private async answeredAside(dc: DialogContext, recognition: Recognition): Promise<boolean> {
     const feature = this.activeFeature(dc);
     if (!this.knowledge || !feature || feature === 'faqDialog') return false;
-    // 👍 👎 under an answer given aside: kept, and the task goes on.
-    const faq = this.findDialog('faqDialog');
-    if (recognition.intent === 'faq' && faq instanceof FaqDialog && (await faq.receivedFeedback(dc.context, recognition))) {
-      await dc.repromptDialog();
-      return true;
-    }
     const asked = recognition.intent === 'faq' && recognition.score >= INTERRUPTION_THRESHOLD;
     // A question the classifier could not place ("c koi la caf ?" at the income question) is answered
     // aside only when the knowledge base is sure of its answer and it answers nothing on screen.
@@ -310,7 +341,10 @@ export class MainDialog extends ComponentDialog {
         await sendKnowledgeReply(step.context, general);
         return step.endDialog();
       }
-      if (this.findDialog(route.dialog)) return step.beginDialog(route.dialog, recognition);
+      if (this.findDialog(route.dialog)) {
+        reportDialog(step.context, route.dialog);
+        return step.beginDialog(route.dialog, recognition);
+      }
       await step.context.sendActivity(t('featureComingSoon'));
       await step.context.sendActivity(MessageFactory.attachment(menuFor(step.context)));
     } else if ('reply' in route) {
@@ -331,6 +365,7 @@ export class MainDialog extends ComponentDialog {
       }
       const conversation = turnStateOf(step.context).conversation;
       conversation.misses = (conversation.misses ?? 0) + 1;
+      reportOutcome(step.context, 'notUnderstood');
       await step.context.sendActivity(t('notUnderstood', { text: quotedUserText(recognition.text, 80) }));
       // After two misses in a row, a person is the better help: a third rephrasing rarely goes further.
       if (conversation.misses >= 2) await step.context.sendActivity(MessageFactory.attachment(offerPersonCard(t)));

@@ -37,7 +37,34 @@ export interface TicketAnnouncer {
   ticketOpened(context: TurnContext, ticket: OpenedTicket): Promise<void>;
 }
 
+/** What was wrong with an answer, chosen after 👎 (a choice, never free text: nothing personal is kept). */
+export const FEEDBACK_REASONS = ['notMyQuestion', 'unclear', 'wrong', 'other'] as const;
+export type FeedbackReason = (typeof FEEDBACK_REASONS)[number];
+
+/** One press under an answer: 👍/👎 (`useful`), or the reason chosen after 👎 (`reason`). */
+export type FeedbackPress = { answer: string; language: string; channel: string } & ({ useful: boolean } | { reason: FeedbackReason });
+
 /** "Utile ? 👍 👎" under an answer: kept per answer, language, channel and day, without the user or the text. */
 export interface AnswerFeedback {
-  record(feedback: { answer: string; useful: boolean; language: string; channel: string }): Promise<void>;
+  record(feedback: FeedbackPress): Promise<void>;
+}
+
+/** Why a message is kept for review: not understood, answered unsure, rephrased after its answer, or a person asked for after it. */
+export const MISS_REASONS = ['notUnderstood', 'unsure', 'lowConfidence', 'rephrased', 'personAsked'] as const;
+export type MissReason = (typeof MISS_REASONS)[number];
+
+/** A message the assistant missed, as kept: redacted, with the intent guessed; never who wrote it. */
+export interface Miss {
+  /** Redacted by services/privacy before it is handed over. */
+  text: string;
+  intent: string;
+  score: number;
+  reason: MissReason;
+  language: string;
+  channel: string;
+}
+
+/** Where misses are kept for a limited time, for a person to review (`npm run review`). */
+export interface MissLog {
+  keep(miss: Miss): Promise<void>;
 }

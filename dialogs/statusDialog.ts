@@ -1,4 +1,4 @@
-import { MessageFactory, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type Dialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { BackgroundWork } from './ports';
 import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
@@ -8,7 +8,8 @@ import { readLinkedDossier } from '../services/dossier/readLinkedDossier';
 import { isServiceError } from '../services/http/errors';
 import type { PortalApi } from '../services/portal/portalApi';
 import type { SneApi } from '../services/sne/sneApi';
-import { statusCard } from './cards/statusCard';
+import { STATUS_ANSWER, statusCard } from './cards/statusCard';
+import { sendAnswer } from './feedback/answerFeedback';
 import { isLinked, linkFirst } from './linkFirst';
 import type { Recognition } from './recognizer/intents';
 
@@ -58,7 +59,7 @@ export class StatusDialog extends ComponentDialog {
 }
 
 async function sendStatus(context: TurnContext, link: Link, summary: DossierSummary): Promise<void> {
-  await context.sendActivity(MessageFactory.attachment(statusCard(translatorOf(context), languageOf(context), link.maskedNur, summary)));
+  await sendAnswer(context, statusCard(translatorOf(context), languageOf(context), link.maskedNur, summary, context.activity.channelId), STATUS_ANSWER);
 }
 
 async function sendFailure(context: TurnContext, error: unknown): Promise<void> {

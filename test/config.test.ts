@@ -9,6 +9,7 @@ const DEFAULTS: Config = {
   botAuthentication: undefined,
   redis: undefined,
   stateTtlSeconds: 90 * 24 * 3600,
+  missesKeptDays: 30,
   stateSealSecret: undefined,
   linkAttemptsPerHour: 5,
   alertCheckIntervalMs: 900_000,

@@ -20,14 +20,14 @@ interface CachedFile {
   type: string;
 }
 
+const cache = new Map<string, CachedFile>();
+
 /**
- * The Web Chat page, its assets, its translations, and the Web Chat bundle from node_modules (no CDN).
- * Files are read once and gzipped once (the Web Chat bundle is ~4 MB, under 1 MB gzipped).
+ * A GET handler serving one file, read once and gzipped once; `headers` are added to the response
+ * (a page's Content-Security-Policy…).
  */
-export function mountStaticFiles(server: Server): void {
-  const root = projectRoot();
-  const cache = new Map<string, CachedFile>();
-  const serve = (file: string, maxAge: number) => async (req: Request, res: Response) => {
+export function serveFile(file: string, maxAge: number, headers: Record<string, string> = {}) {
+  return async (req: Request, res: Response): Promise<void> => {
     let cached = cache.get(file);
     if (!cached) {
       try {
@@ -45,16 +45,26 @@ export function mountStaticFiles(server: Server): void {
       'content-length': body.length,
       'cache-control': maxAge > 0 ? `public, max-age=${maxAge}` : 'no-cache',
       'x-content-type-options': 'nosniff',
+      ...headers,
       ...(body === cached.gzipped ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
     });
     res.end(body);
   };
+}
+
+/**
+ * The Web Chat page, its assets, its translations, and the Web Chat bundle from node_modules (no CDN).
+ * Files are read once and gzipped once (the Web Chat bundle is ~4 MB, under 1 MB gzipped).
+ */
+export function mountStaticFiles(server: Server): void {
+  const root = projectRoot();
+  const serve = serveFile;
 
   const page = serve(join(root, 'web', 'index.html'), 0);
   server.get('/', page);
   server.get('/webchat', page);
   server.get('/webchat/webchat.js', serve(join(root, 'node_modules', 'botframework-webchat', 'dist', 'webchat.js'), 86400));
-  for (const asset of ['app.js', 'styles.css', 'logo.svg']) server.get(`/web/${asset}`, serve(join(root, 'web', asset), 0));
+  for (const asset of ['app.js', 'brand.css', 'styles.css', 'logo.svg']) server.get(`/web/${asset}`, serve(join(root, 'web', asset), 0));
   // The page links the SVG logo as its icon; /favicon.ico is for browsers and tools that ask for it anyway
   // (web/logo.svg rendered at 16, 32 and 48 px, PNG images in an ICO file).
   server.get('/favicon.ico', serve(join(root, 'web', 'favicon.ico'), 86400));

@@ -10,6 +10,11 @@ const INVOKE_VALUES: Record<string, z.ZodType> = {
   'adaptiveCard/action': z.looseObject({
     action: z.looseObject({ type: z.string().min(1).max(64), verb: z.string().max(256).nullish(), data: z.unknown().optional() }),
   }),
+  // Teams' own 👍 👎 under a bot message sent with feedbackLoopEnabled.
+  'message/submitAction': z.looseObject({
+    actionName: z.literal('feedback'),
+    actionValue: z.looseObject({ reaction: z.enum(['like', 'dislike']), feedback: z.string().max(10_000).optional() }),
+  }),
 };
 
 export type InvokeRefusal = { status: 400 | 501; code: string; message: string };

@@ -147,6 +147,7 @@ export class BotMetrics {
   }
 }
 
-function channelLabel(channelId: string | undefined): string {
+/** The channel as a label or a field: a known channel id, else `other`. */
+export function channelLabel(channelId: string | undefined): string {
   return channelId && KNOWN_CHANNELS.has(channelId) ? channelId : 'other';
 }

@@ -20,7 +20,8 @@ export function mountMetricsRoute(server: Server, registry: Registry, token: str
   });
 }
 
-function bearerMatches(header: string | undefined, token: string): boolean {
+/** Whether the `Authorization` header carries `Bearer <token>` (compared in constant time). */
+export function bearerMatches(header: string | undefined, token: string): boolean {
   const presented = Buffer.from(/^Bearer (.+)$/.exec(header ?? '')?.[1] ?? '');
   const expected = Buffer.from(token);
   return presented.length === expected.length && timingSafeEqual(presented, expected);

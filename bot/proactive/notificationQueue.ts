@@ -5,6 +5,7 @@ import { parisClock, QUIET_HOURS } from '../../services/notifications/quietHours
 import type { RedisSettings } from '../config';
 import type { Logger } from '../logger';
 import { bullConnections } from './bullConnections';
+import { inJobSpan } from '../telemetry/jobSpans';
 
 /** The daily renewal check runs in the morning, well inside the hours messages may be sent. */
 export const DAILY_CHECK_HOUR = 9;
@@ -37,7 +38,7 @@ export function createNotificationQueue(options: {
 function timerNotificationQueue({ work, logger, now }: { work: NotificationWork; logger: Logger; now: () => Date }): NotificationQueue {
   const timers = new Set<NodeJS.Timeout>();
   const run = (what: string, task: () => Promise<unknown>) =>
-    task().catch((error: unknown) => logger.error({ err: error, job: what }, 'notification job failed'));
+    inJobSpan(what, task).catch((error: unknown) => logger.error({ err: error, job: what }, 'notification job failed'));
   let lastDailyCheck = '';
   const daily = setInterval(() => {
     const { day, hour } = parisClock(now());
@@ -78,7 +79,10 @@ function bullNotificationQueue(redis: RedisSettings, { work, logger, now }: { wo
     .catch((error: unknown) => logger.error({ err: error }, 'daily dossier check could not be scheduled'));
   const worker = new Worker(
     QUEUE_NAME,
-    async (job: Job) => (job.name === 'daily-check' ? work.dailyCheck() : work.deliver(job.data as DossierNotification)),
+    async (job: Job) =>
+      job.name === 'daily-check'
+        ? inJobSpan('daily-check', () => work.dailyCheck(), { 'alin.job.attempt': job.attemptsMade + 1 })
+        : inJobSpan('notify', () => work.deliver(job.data as DossierNotification), { 'alin.job.attempt': job.attemptsMade + 1 }),
     { connection: connections.worker, prefix, concurrency: 4 },
   );
   worker.on('error', (error) => logger.warn({ err: error }, 'notification worker error'));

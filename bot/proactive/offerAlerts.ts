@@ -9,6 +9,7 @@ import { translatorFor } from '../../dialogs/i18n';
 import type { Logger } from '../logger';
 import type { ProactiveMessenger } from './backgroundWork';
 import { bullConnections } from './bullConnections';
+import { inJobSpan } from '../telemetry/jobSpans';
 
 /** Offers published a little before the last check are looked at again: claims make it harmless. */
 const OVERLAP_MS = 5 * 60 * 1000;
@@ -67,7 +68,7 @@ export interface AlertScheduler {
 export function scheduleOfferAlerts(options: { redis?: RedisSettings; intervalMs: number; check: () => Promise<unknown>; logger: Logger }): AlertScheduler {
   const run = async () => {
     try {
-      await options.check();
+      await inJobSpan('offer-alerts', options.check);
     } catch (error) {
       options.logger.error({ err: error }, 'offer alert check failed');
     }

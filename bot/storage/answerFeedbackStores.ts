@@ -1,4 +1,5 @@
-import type { AnswerFeedback } from '../../dialogs/ports';
+import type { AnswerFeedback, FeedbackPress } from '../../dialogs/ports';
+import { channelLabel } from '../metrics/botMetrics';
 import type { RedisConnection } from '../storage/redisConnection';
 
 /** How long the per-day counts are kept. */
@@ -8,14 +9,17 @@ export type FeedbackCounts = Record<string, number>;
 
 /**
  * "Utile ? 👍 👎" kept as counts per day: one field per answer, language, channel and verdict
- * (`number-where|fr|webchat|useful`). Nothing about the user or what they typed.
+ * (`number-where|fr|webchat|useful`, `…|notUseful`), or reason chosen after 👎 (`…|reason:unclear`).
+ * Nothing about the user or what they typed.
  */
 export interface AnswerFeedbackStore extends AnswerFeedback {
   countsOf(day: string): Promise<FeedbackCounts>;
 }
 
-function fieldOf(feedback: Parameters<AnswerFeedback['record']>[0]): string {
-  return [feedback.answer, feedback.language, feedback.channel, feedback.useful ? 'useful' : 'notUseful'].join('|');
+function fieldOf(feedback: FeedbackPress): string {
+  const verdict = 'reason' in feedback ? `reason:${feedback.reason}` : feedback.useful ? 'useful' : 'notUseful';
+  // Anyone may post any channel id: the others count as `other`, so fields stay a bounded set.
+  return [feedback.answer, feedback.language, channelLabel(feedback.channel), verdict].join('|');
 }
 
 const dayOf = (now: Date) => now.toISOString().slice(0, 10);
@@ -25,7 +29,7 @@ export class MemoryAnswerFeedbackStore implements AnswerFeedbackStore {
 
   constructor(private readonly now: () => Date = () => new Date()) {}
 
-  async record(feedback: Parameters<AnswerFeedback['record']>[0]): Promise<void> {
+  async record(feedback: FeedbackPress): Promise<void> {
     const day = dayOf(this.now());
     const counts = this.days.get(day) ?? {};
     const field = fieldOf(feedback);
@@ -50,7 +54,7 @@ export class RedisAnswerFeedbackStore implements AnswerFeedbackStore {
     return `${this.prefix}feedback:${day}`;
   }
 
-  async record(feedback: Parameters<AnswerFeedback['record']>[0]): Promise<void> {
+  async record(feedback: FeedbackPress): Promise<void> {
     const key = this.keyOf(dayOf(this.now()));
     await this.redis.multi().hincrby(key, fieldOf(feedback), 1).expire(key, KEPT_DAYS * 24 * 3600).exec();
   }

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import { SpanKind } from '@opentelemetry/api';
 import type { Activity, TurnContext } from 'botbuilder';
 import { redactText } from '../../services/privacy/redact';
+import { inSpan } from '../../services/shared/tracing';
 import { sleep, type Coordinator } from '../coordination/coordinator';
 import type { Logger } from '../logger';
 import { isETagConflict } from '../storage/etagConflict';
@@ -65,9 +67,12 @@ export class TurnRunner {
     }
 
     // The state is read behind the lock request: when the conversation is free, one round trip for both.
-    const { release: unlock, readAtLock } = await this.coordinator.lockThenRead(`conversation:${conversationId}`, this.options.lockTtlMs, this.options.lockWaitMs, () =>
-      this.store.load(activity),
-    );
+    // The lock's span covers the wait (its read is a child of it).
+    const { release: unlock, readAtLock } = await inSpan('alin.lock', { kind: SpanKind.CLIENT }, async (span) => {
+      const locked = await this.coordinator.lockThenRead(`conversation:${conversationId}`, this.options.lockTtlMs, this.options.lockWaitMs, () => this.store.load(activity));
+      span.setAttributes({ 'alin.lock.acquired': locked.release !== undefined, 'alin.lock.read_with_lock': locked.readAtLock !== undefined });
+      return locked;
+    });
     if (!unlock) this.logger.warn({ conversationId }, 'conversation lock not acquired in time; relying on eTags');
     const replies = new HeldReplies(context);
     try {

@@ -1,4 +1,6 @@
+import { SpanKind } from '@opentelemetry/api';
 import type { Activity, Storage } from 'botbuilder';
+import { inSpan } from '../../services/shared/tracing';
 import type { Logger } from '../logger';
 import { ConversationDataSchema, UserDataSchema } from '../../dialogs/turn/stateSchemas';
 import { TurnState } from '../../dialogs/turn/turnState';
@@ -26,7 +28,8 @@ export class TurnStateStore {
   /** One storage read for both documents. */
   async load(activity: Partial<Activity>): Promise<TurnState> {
     const { conversationKey, userKey } = stateKeysOf(activity);
-    const items = await this.storage.read([conversationKey, userKey]);
+    // The span says how long the read took, never which keys (they name the user).
+    const items = await inSpan('alin.state.load', { kind: SpanKind.CLIENT }, () => this.storage.read([conversationKey, userKey]));
     const conversationItem = items[conversationKey] as Record<string, unknown> | undefined;
     const userItem = items[userKey] as Record<string, unknown> | undefined;
     const conversation = this.parseOrReset(ConversationDataSchema, conversationItem, 'conversation');
@@ -44,7 +47,7 @@ export class TurnStateStore {
   /** One storage write of the documents that changed, conditional on the eTags read. */
   async save(state: TurnState): Promise<void> {
     if (state.isForgotten) {
-      await this.storage.delete([state.conversationKey, state.userKey]);
+      await inSpan('alin.state.save', { kind: SpanKind.CLIENT, attributes: { 'alin.state.deleted': true } }, () => this.storage.delete([state.conversationKey, state.userKey]));
       return;
     }
     const changes: Record<string, Record<string, unknown>> = {};
@@ -56,8 +59,9 @@ export class TurnStateStore {
     if (userJson !== state.snapshots.user) {
       changes[state.userKey] = { ...state.user, eTag: state.eTags.user ?? NOT_YET_STORED };
     }
-    if (Object.keys(changes).length === 0) return;
-    await this.storage.write(changes);
+    const documents = Object.keys(changes).length;
+    if (documents === 0) return;
+    await inSpan('alin.state.save', { kind: SpanKind.CLIENT, attributes: { 'alin.state.documents': documents } }, () => this.storage.write(changes));
   }
 
   /**

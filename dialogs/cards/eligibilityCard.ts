@@ -3,6 +3,7 @@ import type { Language, Translate } from '../i18n';
 import type { EligibilityAssessment, EstimateReason, FinancingAssessment } from '../../services/eligibility/assessEligibility';
 import type { IncomeYear } from '../../services/eligibility/incomeYear';
 import { formatEuros } from '../format';
+import { feedbackActions, feedbackLines } from '../feedback/answerFeedback';
 import { adaptiveCard, intentButton } from './adaptiveCard';
 
 export type AssessedEligibility = Extract<EligibilityAssessment, { kind: 'assessed' }>;
@@ -21,11 +22,14 @@ export interface EligibilityAnswer {
   unaskedConditions: UnaskedCondition[];
 }
 
+/** The key its "Utile ?" is kept under. */
+export const ELIGIBILITY_ANSWER = 'eligibility';
+
 /**
  * One card: the household category and why, the zone, the income, each financing type with its
  * ceiling, yes or no and the margin, the income year that counts, and what is estimated (⚠).
  */
-export function eligibilityCard(t: Translate, language: Language, answer: EligibilityAnswer): Attachment {
+export function eligibilityCard(t: Translate, language: Language, answer: EligibilityAnswer, channelId: string): Attachment {
   const { assessment } = answer;
   const euros = (amount: number) => formatEuros(amount, language);
   const title = answer.maskedNur ? t('eligibility:card.titleFromRequest', { maskedNur: answer.maskedNur }) : t('eligibility:card.title');
@@ -53,8 +57,9 @@ export function eligibilityCard(t: Translate, language: Language, answer: Eligib
       { type: 'FactSet', facts: ceilings },
       ...notes.map((text) => ({ type: 'TextBlock', text, wrap: true, spacing: 'Small' })),
       { type: 'TextBlock', text: source, wrap: true, isSubtle: true, size: 'Small', spacing: 'Medium' },
+      ...feedbackLines(t, channelId),
     ],
-    actions: [intentButton(t('eligibility:card.searchButton'), 'searchOffers')],
+    actions: [intentButton(t('eligibility:card.searchButton'), 'searchOffers'), ...feedbackActions(channelId, ELIGIBILITY_ANSWER)],
     fallbackText: [
       title,
       ...facts.map((fact) => `${fact.title}${colon}${fact.value}`),

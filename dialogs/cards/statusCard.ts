@@ -3,6 +3,7 @@ import type { Attachment } from 'botbuilder';
 import type { Language, Translate } from '../i18n';
 import type { DossierSummary } from '../../services/dossier/dossierSummary';
 import { formatDate } from '../format';
+import { feedbackActions, feedbackLines } from '../feedback/answerFeedback';
 import { adaptiveCard, intentButton } from './adaptiveCard';
 import { applicationText, daysFromNow } from './applicationText';
 
@@ -11,8 +12,11 @@ const CLOSED_STATES: readonly RequestState[] = ['expired', 'cancelled', 'attribu
 /** Teams shows up to this many applications comfortably; the portal lists the rest. */
 const MAX_APPLICATIONS = 8;
 
+/** The key its "Utile ?" is kept under. */
+export const STATUS_ANSWER = 'status';
+
 /** The dossier in one card: warnings first, then the request, documents, applications, next step. */
-export function statusCard(t: Translate, language: Language, maskedNur: string, summary: DossierSummary): Attachment {
+export function statusCard(t: Translate, language: Language, maskedNur: string, summary: DossierSummary, channelId: string): Attachment {
   const when = daysFromNow(t);
   const warnings = warningsOf(t, language, summary, when);
   // An expired, cancelled or attributed request is closed: its seniority counts for nothing any more, and
@@ -43,6 +47,7 @@ export function statusCard(t: Translate, language: Language, maskedNur: string, 
     ...(applications.length > 0 ? applications : [t('status:applications.none')]).map((text) => ({ type: 'TextBlock', text, wrap: true, spacing: 'None' })),
     { type: 'TextBlock', text: t('status:next.heading'), weight: 'Bolder', wrap: true, spacing: 'Medium' },
     { type: 'TextBlock', text: next, wrap: true },
+    ...feedbackLines(t, channelId),
   ];
   const fallbackText = [
     title,
@@ -54,7 +59,7 @@ export function statusCard(t: Translate, language: Language, maskedNur: string, 
   ].join('\n\n');
   return adaptiveCard({
     body,
-    actions: closed ? [] : [intentButton(t('status:buttons.search'), 'searchOffers'), intentButton(t('status:buttons.documents'), 'documents')],
+    actions: [...(closed ? [] : [intentButton(t('status:buttons.search'), 'searchOffers'), intentButton(t('status:buttons.documents'), 'documents')]), ...feedbackActions(channelId, STATUS_ANSWER)],
     fallbackText,
   });
 }

@@ -2,6 +2,7 @@ import type { Attachment } from 'botbuilder';
 import type { KnowledgeEntry, KnowledgeHit } from '../../services/knowledge/knowledgeSearch';
 import type { Translate } from '../i18n';
 import { adaptiveCard, intentButton } from '../cards/adaptiveCard';
+import { feedbackActions, feedbackLines } from '../feedback/answerFeedback';
 
 /** The question an entry answers, as people see it: its first way of asking. */
 export function questionOf(entry: KnowledgeEntry): string {
@@ -12,7 +13,7 @@ export function questionOf(entry: KnowledgeEntry): string {
  * One answer of the knowledge base: the question, the short answer, "en savoir plus" when there is
  * more, the source line, and "Utile ? 👍 👎" (the press is kept without personal data).
  */
-export function knowledgeAnswerCard(t: Translate, entry: KnowledgeEntry): Attachment {
+export function knowledgeAnswerCard(t: Translate, entry: KnowledgeEntry, channelId: string): Attachment {
   const question = questionOf(entry);
   const source = t('faqMenu:source', { source: entry.source });
   const more = entry.more
@@ -23,13 +24,9 @@ export function knowledgeAnswerCard(t: Translate, entry: KnowledgeEntry): Attach
       { type: 'TextBlock', text: question, weight: 'Bolder', wrap: true },
       { type: 'TextBlock', text: entry.answer, wrap: true },
       { type: 'TextBlock', text: source, wrap: true, isSubtle: true, size: 'Small' },
-      { type: 'TextBlock', text: t('faqMenu:useful'), wrap: true, size: 'Small' },
+      ...feedbackLines(t, channelId),
     ],
-    actions: [
-      ...more,
-      intentButton('👍', 'faq', { feedback: 'useful', entry: entry.id }),
-      intentButton('👎', 'faq', { feedback: 'notUseful', entry: entry.id }),
-    ],
+    actions: [...more, ...feedbackActions(channelId, entry.id)],
     fallbackText: [question, entry.answer, ...(entry.more ? [entry.more] : []), source].join('\n'),
   });
 }

@@ -5,6 +5,8 @@ import { readEntities, type FaqTopic } from '../recognizer/entities/schemas';
 import type { Intent, Recognition } from '../recognizer/intents';
 import { languageOf, translatorOf } from '../turn/turnAccess';
 import { choicesOf, knowledgeAnswerCard, knowledgeChoicesCard } from './knowledgeCards';
+import { sendAnswer } from '../feedback/answerFeedback';
+import { reportOutcome } from '../turn/turnReport';
 
 /** The entry each topic of the classifier stands for. */
 const ENTRY_OF_TOPIC: Record<FaqTopic, string> = {
@@ -16,6 +18,11 @@ const ENTRY_OF_TOPIC: Record<FaqTopic, string> = {
 };
 
 /** The questions shown when the questions are asked for as such ("Questions fréquentes"). */
+/** How close to the search's first entry the classifier's topic must score to be taken as the answer. */
+const TOPIC_NEAR_FIRST = 0.85;
+/** How far the search's first entry must lead the second to be answered when the classifier named another topic. */
+const LEADER_WITH_A_TOPIC = 1.3;
+
 export const POPULAR_ENTRIES = ['alin-vs-national-file', 'number-where', 'who-may-use', 'docs-mandatory', 'renewal-how', 'commission-decisions', 'proposal-deadline'];
 
 /**
@@ -78,9 +85,16 @@ export async function knowledgeReply(knowledge: QuestionAnswerer, context: TurnC
   const match = await knowledge.find(context, recognition.text, language);
   if (match.kind === 'answer') return { kind: 'answer', entry: match.hit.entry };
   if (match.kind === 'choices') {
-    const entries = choicesOf(match.hits);
-    const topicAmongThem = entries.find((entry) => entry.id === topicEntry?.id);
-    return topicAmongThem ? { kind: 'answer', entry: topicAmongThem } : { kind: 'choices', entries };
+    // The classifier settles a hesitation only between near equals: "combien de temps pour avoir un
+    // logement ?" is not the deadline to answer a proposal because the classifier leaned that way.
+    // When the topic is further behind, the classifier still says this is that kind of question: the
+    // search's first entry is answered if it leads the others clearly ("et si je réponds pas à la
+    // proposition ?": what silence means, not the deadline).
+    const [first, second] = match.hits;
+    const topicHit = match.hits.find((hit) => hit.entry.id === topicEntry?.id);
+    if (first && topicHit && topicHit.score >= first.score * TOPIC_NEAR_FIRST) return { kind: 'answer', entry: topicHit.entry };
+    if (first && topicHit && second && first.score >= second.score * LEADER_WITH_A_TOPIC) return { kind: 'answer', entry: first.entry };
+    return { kind: 'choices', entries: choicesOf(match.hits) };
   }
   return topicEntry ? { kind: 'answer', entry: topicEntry } : { kind: 'none' };
 }
@@ -88,8 +102,11 @@ export async function knowledgeReply(knowledge: QuestionAnswerer, context: TurnC
 /** Sends an answer or the closest questions; says nothing for `none` (the caller knows what follows). */
 export async function sendKnowledgeReply(context: TurnContext, reply: KnowledgeReply): Promise<void> {
   const t = translatorOf(context);
-  if (reply.kind === 'answer') await context.sendActivity(MessageFactory.attachment(knowledgeAnswerCard(t, reply.entry)));
-  if (reply.kind === 'choices') await context.sendActivity(MessageFactory.attachment(knowledgeChoicesCard(t, reply.entries)));
+  if (reply.kind === 'answer') await sendAnswer(context, knowledgeAnswerCard(t, reply.entry, context.activity.channelId), reply.entry.id);
+  if (reply.kind === 'choices') {
+    reportOutcome(context, 'unsure');
+    await context.sendActivity(MessageFactory.attachment(knowledgeChoicesCard(t, reply.entries)));
+  }
 }
 
 /** The popular questions, as buttons. */

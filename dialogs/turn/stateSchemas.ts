@@ -50,6 +50,13 @@ export const ConversationDataSchema = z.looseObject({
   handoff: z.object({ ticketId: z.string(), since: z.string() }).optional(),
   /** Messages in a row the assistant did not understand (after two, a person is offered). */
   misses: z.number().int().min(0).optional(),
+  /** The key of the last answer that ended a task: Teams' own 👍 👎 under a message is counted for it. */
+  lastAnswer: z.string().max(80).optional(),
+  /**
+   * The last typed message that got an answer, redacted, for a few minutes: when the next one rephrases
+   * it or asks for a person, that answer missed, and the message is kept for review (dialogs/review).
+   */
+  answeredMessage: z.object({ text: z.string().max(300), intent: z.string(), score: z.number(), answer: z.string().optional(), at: z.string() }).optional(),
   /** A group conversation is welcomed once, not once per member. */
   welcomedAt: z.string().optional(),
   /** For a group or channel: where proactive messages to the group go. */

@@ -1,3 +1,4 @@
+import { context, propagation, SpanKind, trace, type Span } from '@opentelemetry/api';
 import { request as undiciRequest } from 'undici';
 import { z } from 'zod';
 import { ApiCircuitBreaker, BreakerSettings, CircuitStatus, createApiCircuitBreaker } from './circuitBreaker';
@@ -12,6 +13,7 @@ import {
 } from './errors';
 import { REQUEST_ID_HEADER, requestIdOrNew } from './requestId';
 import { timeLimit } from './timeLimit';
+import { inSpan } from '../shared/tracing';
 import { HttpMethod, RetrySettings, backoffDelayMs, isRetryable, sleep } from './retryPolicy';
 
 /** How a client reaches one portal API; everything but `baseUrl` and `token` has a default. */
@@ -87,8 +89,9 @@ export function createJsonClient(api: ApiIdentity, settings: HttpClientSettings)
   const retry: RetrySettings = { ...DEFAULT_HTTP_SETTINGS.retry, ...settings.retry };
   const breaker: ApiCircuitBreaker = createApiCircuitBreaker({ ...DEFAULT_HTTP_SETTINGS.breaker, ...settings.breaker });
   const root = settings.baseUrl.replace(/\/+$/, '') + api.prefix;
+  const server = serverOf(settings.baseUrl);
 
-  async function attemptOnce<T>(request: JsonRequest<T>, where: ServiceErrorContext, signals: CallSignals): Promise<T> {
+  async function attemptOnce<T>(request: JsonRequest<T>, where: ServiceErrorContext, signals: CallSignals, span: Span): Promise<T> {
     const attemptLimit = timeLimit(attemptTimeoutMs, signals.call);
     const attemptSignal = attemptLimit.signal;
     let status: number;
@@ -98,11 +101,12 @@ export function createJsonClient(api: ApiIdentity, settings: HttpClientSettings)
       // undici's request API: the same connection pool as fetch, at a fraction of its cost per call.
       const response = await undiciRequest(root + request.path + queryString(request.query), {
         method: request.method,
-        headers: headersFor(settings.token, where.requestId, request.body !== undefined),
+        headers: headersFor(settings.token, where.requestId, request.body !== undefined, span),
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
         signal: attemptSignal,
       });
       status = response.statusCode;
+      span.setAttribute('http.response.status_code', status);
       retryAfterHeader = firstHeaderValue(response.headers['retry-after']);
       bodyText = await response.body.text();
     } catch {
@@ -116,26 +120,30 @@ export function createJsonClient(api: ApiIdentity, settings: HttpClientSettings)
     return parseBody(request.responseSchema, bodyText, { ...where, status });
   }
 
-  async function attemptsUntilDeadline<T>(request: JsonRequest<T>, where: ServiceErrorContext, signals: CallSignals, deadlineAt: number): Promise<T> {
+  async function attemptsUntilDeadline<T>(request: JsonRequest<T>, where: ServiceErrorContext, signals: CallSignals, deadlineAt: number, span: Span): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const startedAt = performance.now();
       try {
         const value = await breaker.execute(
-          () => attemptOnce(request, where, signals),
+          () => attemptOnce(request, where, signals, span),
           () => new UnavailableError(where, 'circuitOpen'),
         );
-        notify(settings.observe, { ...where, method: request.method, attempt, durationMs: performance.now() - startedAt, outcome: 'ok' });
+        const event: CallEvent = { ...where, method: request.method, attempt, durationMs: performance.now() - startedAt, outcome: 'ok' };
+        recordAttempt(span, event);
+        notify(settings.observe, event);
         return value;
       } catch (error) {
         if (!isServiceError(error)) throw error;
-        notify(settings.observe, {
+        const event: CallEvent = {
           ...where,
           method: request.method,
           attempt,
           durationMs: performance.now() - startedAt,
           outcome: error.kind,
           status: error.status,
-        });
+        };
+        recordAttempt(span, event, error instanceof UnavailableError ? error.reason : undefined);
+        notify(settings.observe, event);
         if (attempt >= retry.maxAttempts || !isRetryable(request.method, error)) throw error;
         const delayMs = backoffDelayMs(attempt, retry, error.kind === 'Unavailable' ? error.retryAfterMs : undefined);
         // No point waiting for a retry that could not finish before the deadline.
@@ -149,12 +157,17 @@ export function createJsonClient(api: ApiIdentity, settings: HttpClientSettings)
   return {
     async send<T>(request: JsonRequest<T>, options: CallOptions = {}): Promise<T> {
       const where: ServiceErrorContext = { api: api.name, operation: request.operation, requestId: requestIdOrNew(options.requestId) };
-      const deadline = timeLimit(callTimeoutMs, options.signal);
-      try {
-        return await attemptsUntilDeadline(request, where, { caller: options.signal, call: deadline.signal }, performance.now() + callTimeoutMs);
-      } finally {
-        deadline.clear();
-      }
+      // One span per call, its attempts as events. Named and described by the API and the operation,
+      // never by the path or the query: they may hold a unique number.
+      const attributes = { 'alin.api': api.name, 'alin.operation': request.operation, 'http.request.method': request.method, ...server };
+      return inSpan(`alin.portal ${api.name}.${request.operation}`, { kind: SpanKind.CLIENT, attributes }, async (span) => {
+        const deadline = timeLimit(callTimeoutMs, options.signal);
+        try {
+          return await attemptsUntilDeadline(request, where, { caller: options.signal, call: deadline.signal }, performance.now() + callTimeoutMs, span);
+        } finally {
+          deadline.clear();
+        }
+      });
     },
     circuitStatus: () => breaker.status(),
   };
@@ -167,14 +180,35 @@ interface CallSignals {
   call: AbortSignal;
 }
 
-function headersFor(token: string, requestId: string, hasBody: boolean): Record<string, string> {
+function headersFor(token: string, requestId: string, hasBody: boolean, span: Span): Record<string, string> {
   const headers: Record<string, string> = {
     authorization: `Bearer ${token}`,
     accept: 'application/json',
     [REQUEST_ID_HEADER]: requestId,
   };
   if (hasBody) headers['content-type'] = 'application/json';
+  // W3C `traceparent`: the portal's own spans join the turn's trace (nothing is added without a provider).
+  propagation.inject(trace.setSpan(context.active(), span), headers);
   return headers;
+}
+
+/** The portal's host and port, for the dependency map (no path: the prefix is the API's, named apart). */
+function serverOf(baseUrl: string): Record<string, string | number> {
+  try {
+    const url = new URL(baseUrl);
+    const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+    return { 'server.address': url.hostname, 'server.port': port };
+  } catch {
+    return {};
+  }
+}
+
+/** An attempt as an event of the call's span; the span keeps the last attempt's outcome (and status code). */
+function recordAttempt(span: Span, event: CallEvent, unavailableReason?: string): void {
+  const status = event.status === undefined ? {} : { 'http.response.status_code': event.status };
+  const reason = unavailableReason === undefined ? {} : { 'alin.unavailable_reason': unavailableReason };
+  span.addEvent('attempt', { 'alin.attempt': event.attempt, 'alin.outcome': event.outcome, 'alin.duration_ms': Math.round(event.durationMs), ...status, ...reason });
+  span.setAttributes({ 'alin.outcome': event.outcome, 'alin.attempts': event.attempt });
 }
 
 function firstHeaderValue(value: string | string[] | undefined): string | null {

@@ -40,6 +40,14 @@ describe('questions answered from the knowledge base', () => {
     expect(down).toMatch(/\[Parler à/);
   });
 
+  it('does not let the classifier turn a hesitation into a confident wrong answer', async () => {
+    // The classifier leans to the deadline to answer a proposal; the search hesitates between the waiting
+    // time and the request's validity: the closest questions, not the deadline.
+    const seen = allText(await bot.say('kb-hesitation', 'combien de temps pour avoir un logement ?', { locale: 'fr-FR' }));
+    expect(seen).not.toContain(entry('proposal-deadline', 'fr').answer);
+    expect(seen).toContain(`[${entry('waiting-time', 'fr').questions[0]}]`);
+  });
+
   it('answers the entry whose button was pressed', async () => {
     const seen = allText(await bot.say('kb-button', '', { locale: 'fr-FR', value: { intent: 'faq', entry: 'renewal-how' } }));
     expect(seen).toContain(entry('renewal-how', 'fr').answer);

@@ -54,7 +54,11 @@ export async function startBotProcess(environment: NodeJS.ProcessEnv): Promise<B
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`bot did not start within 10 s:\n${output}`)), 10_000);
+    const timer = setTimeout(() => {
+      // Not left running after the test that started it.
+      child.kill('SIGKILL');
+      reject(new Error(`bot did not start within 10 s:\n${output}`));
+    }, 10_000);
     const look = () => {
       const match = /"port":(\d+)/.exec(output);
       if (match) {

@@ -55,7 +55,10 @@ export class FormBot {
       },
     });
     if (!services) throw new Error('createApp did not build the feature dialogs');
-    const mainDialog = new MainDialog(recognizer, featureDialogs(services), createLanguageService(config.language), services.knowledge);
+    const mainDialog = new MainDialog(recognizer, featureDialogs(services), createLanguageService(config.language), services.knowledge, {
+      feedback: services.answerFeedback,
+      misses: services.misses,
+    });
     return new FormBot(mainDialog, logger, app, portal);
   }
 

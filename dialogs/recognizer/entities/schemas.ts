@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CommuneCandidateSchema, DepartmentCandidateSchema, type CommuneCandidate, type DepartmentCandidate } from '../../../services/geo/schemas';
+import { FEEDBACK_REASONS } from '../../ports';
 
 /**
  * The entities the recognizer hands to the dialogs, as zod schemas: one truth for the parsers' types
@@ -74,6 +75,10 @@ export const RecognizedEntitiesSchema = z.object({
   entry: z.string().regex(/^[a-z0-9-]{2,60}$/).optional(),
   /** "Utile ? 👍 👎" pressed under an answer. */
   feedback: z.enum(['useful', 'notUseful']).optional(),
+  /** The answer a 👍 👎 is about: a knowledge entry id, `eligibility`, `status`. */
+  answer: z.string().regex(/^[a-z0-9:.-]{2,60}$/).optional(),
+  /** What was wrong with an answer, chosen after 👎. */
+  feedbackReason: z.enum(FEEDBACK_REASONS).optional(),
   /** For `changeLanguage`: the language asked for. */
   language: z.enum(['fr', 'en']).optional(),
 });
