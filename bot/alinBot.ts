@@ -7,6 +7,7 @@ import {
   type InvokeResponse,
 } from 'botbuilder';
 import { submittedCard } from '../dialogs/cards/submittedCard';
+import { isTicketVerb } from '../dialogs/cards/agentTicketCard';
 import type { MainDialog } from '../dialogs/mainDialog';
 import type { AgentDesk } from './helpdesk/agentDesk';
 import type { ApplicantRelay } from './helpdesk/applicantRelay';
@@ -22,6 +23,8 @@ import { translatorOf, turnStateOf } from '../dialogs/turn/turnAccess';
  * - typed message while an agent has this conversation's ticket → relayed to the agent ("fin" ends it)
  * - message (typed text, mentions removed, or a card's Action.Submit) → MainDialog; a submitted card
  *   is replaced by the choice made, so it cannot be submitted again
+ * - invoke `adaptiveCard/action` with a `ticket.*` verb (an agent card's Prendre / Répondre / Clore, or
+ *   Teams refreshing it) → the agent desk, which answers with the card as it now is
  * - invoke `adaptiveCard/action` (Teams Universal Actions) → MainDialog, and the card is refreshed
  * - conversationUpdate with members added, installationUpdate add → the welcome, once; in the
  *   helpdesk's Teams channel, its reference is kept for urgent tickets
@@ -79,6 +82,8 @@ export class AlinBot extends ActivityHandler {
 
   /** Universal Actions: the action's data is handled like a submit, and the card comes back spent. */
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const verb = invokeValue.action?.verb;
+    if (isTicketVerb(verb)) return this.helpdesk.agentDesk.cardAction(context, verb, invokeValue.action?.data);
     const data = invokeValue.action?.data ?? {};
     await this.mainDialog.run(context, { text: '', value: data });
     const card = submittedCard(translatorOf(context), labelOf(data));
@@ -86,7 +91,7 @@ export class AlinBot extends ActivityHandler {
   }
 
   private async rememberHelpdeskChannel(context: TurnContext): Promise<void> {
-    await this.helpdesk.applicantRelay.rememberHelpdeskChannel(context, this.helpdesk.agentDesk.isAgent(context));
+    await this.helpdesk.applicantRelay.rememberHelpdeskChannel(context);
   }
 
   /**

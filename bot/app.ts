@@ -24,6 +24,7 @@ import { azureDirectLineIssuer, localBridgeIssuer, mountWebChatTokenRoute } from
 import { initI18n } from '../dialogs/i18n';
 import { useSealingSecret } from '../services/privacy/sealed';
 import { urgentClassifier } from '../services/triage/urgentClassifier';
+import { triage } from '../services/triage/triage';
 import { adapterMessenger, ProactiveBackgroundWork } from './proactive/backgroundWork';
 import type { Logger } from './logger';
 import type { PortalServices } from './portalServices';
@@ -50,6 +51,7 @@ import { MemoryNotificationSubscriptions, RedisNotificationSubscriptions } from 
 import { MemoryHandoffStore, RedisHandoffStore } from './storage/handoffStores';
 import { AgentDesk } from './helpdesk/agentDesk';
 import { ApplicantRelay } from './helpdesk/applicantRelay';
+import { HelpdeskAgents } from './helpdesk/helpdeskAgents';
 import { checkDossierReminders } from './proactive/dailyDossierCheck';
 import { deliverNotification } from './proactive/dossierNotifier';
 import { createNotificationQueue } from './proactive/notificationQueue';
@@ -88,6 +90,8 @@ export async function createApp(config: Config, logger: Logger, portalServices: 
   else if (config.redis && config.environment === 'production') logger.warn('STATE_SEAL_SECRET is not set: a replica cannot open what another sealed, and asks the user again');
   // Loaded before the first turn: no conversation waits for it.
   urgentClassifier();
+  // And the triage's patterns compiled (~100 ms on first use), so the first urgent story waits for nothing.
+  triage({ messages: ['je dors dehors avec mes enfants depuis hier'], topics: [] });
   const redis: RedisConnection | undefined = config.redis ? createRedisConnection(config.redis) : undefined;
   redis?.on('error', (error: Error) => logger.warn({ err: error }, 'redis connection error'));
 
@@ -113,12 +117,15 @@ export async function createApp(config: Config, logger: Logger, portalServices: 
   const notificationSubscriptions: NotificationSubscriptions = redis
     ? new RedisNotificationSubscriptions(redis, config.redis!.prefix)
     : new MemoryNotificationSubscriptions();
+  const handoffs = redis ? new RedisHandoffStore(redis, config.redis!.prefix) : new MemoryHandoffStore();
   const relayDependencies = {
     helpdesk: portalServices.helpdesk,
-    handoffs: redis ? new RedisHandoffStore(redis, config.redis!.prefix) : new MemoryHandoffStore(),
+    handoffs,
     messenger,
     config,
     logger,
+    agents: new HelpdeskAgents(config, handoffs, logger, now),
+    now,
   };
   const applicantRelay = new ApplicantRelay(relayDependencies);
   const misses: MissStore = redis ? new RedisMissStore(redis, config.redis!.prefix, now) : new MemoryMissStore(now);

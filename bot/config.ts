@@ -203,6 +203,14 @@ const EnvironmentSchema = z.object({
       .optional(),
   ),
   HELPDESK_TEAM_ID: optionalText,
+  HELPDESK_AGENT_GROUP: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { error: 'HELPDESK_AGENT_GROUP must be an Entra group id (a GUID)' })
+      .optional(),
+  ),
   WEBCHAT_TRUSTED_ORIGINS: z.preprocess(
     emptyAsUndefined,
     z
@@ -307,6 +315,8 @@ export interface Config {
     agents: string[];
     /** The Teams team whose channel receives urgent tickets; else the team an agent installs the bot in. */
     teamId?: string;
+    /** An Entra group id: the members of the helpdesk team whose group it is are agents too (read from its roster). */
+    agentGroup?: string;
   };
   webChat: {
     /** Production Web Chat: the Direct Line secret exchanged for per-user tokens. */
@@ -383,7 +393,7 @@ export function loadConfig(variables: NodeJS.ProcessEnv = readProcessEnvironment
       maxActiveApplications: env.MAX_ACTIVE_APPLICATIONS,
     },
     notify: { secret: env.NOTIFY_SECRET ?? DEVELOPMENT_NOTIFY_SECRET, quietHours: env.NOTIFY_QUIET_HOURS },
-    helpdesk: { agents: env.HELPDESK_AGENTS ?? [], teamId: env.HELPDESK_TEAM_ID },
+    helpdesk: { agents: env.HELPDESK_AGENTS ?? [], teamId: env.HELPDESK_TEAM_ID, agentGroup: env.HELPDESK_AGENT_GROUP?.toLowerCase() },
     webChat: {
       directLine: env.DIRECT_LINE_SECRET
         ? { secret: env.DIRECT_LINE_SECRET, endpoint: env.DIRECT_LINE_ENDPOINT, trustedOrigins: env.WEBCHAT_TRUSTED_ORIGINS ?? [] }

@@ -1,4 +1,5 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
+import { isClosedRequest } from '../services/sne/schemas';
 import { ComponentDialog, WaterfallDialog, type Dialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
@@ -255,7 +256,7 @@ async function explainViolations(context: TurnContext, violations: Violation[], 
         return t('apply:violation.ACTIVE_LIMIT_REACHED', { limit: params.limit });
       case 'REQUEST_NOT_ACTIVE': {
         const state = String(params.state ?? '');
-        return t(`apply:violation.REQUEST_NOT_ACTIVE.${['expired', 'cancelled', 'attributed'].includes(state) ? state : 'other'}`);
+        return t(`apply:violation.REQUEST_NOT_ACTIVE.${isClosedRequest(state) ? state : 'other'}`);
       }
       case 'REQUEST_INCOMPLETE': {
         const documents = String(params.documents ?? '')

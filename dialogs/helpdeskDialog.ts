@@ -18,6 +18,8 @@ import type { Recognition } from './recognizer/intents';
 import { triageHints } from './recognizer/triageHints';
 import { isInsultHandled } from './recognizer/insult';
 import { valuesOf } from './stepAccess';
+import { isInterruption, urgentTaskOf } from './urgentHandoff';
+import { rememberTaskAfterHelp, resumeTaskCard } from './resumedTask';
 import { audienceContext, whenSomeoneAnswers } from './helpdeskAvailability';
 
 const STEPS = 'helpdesk.steps';
@@ -94,7 +96,7 @@ export class HelpdeskDialog extends ComponentDialog {
     if (step.result !== undefined) {
       if (!answeredYes(step.result)) {
         await step.context.sendActivity(t('helpdesk:notSent'));
-        return step.endDialog();
+        return this.endTowardsTheTask(step);
       }
       values.confirmed = true;
     }
@@ -115,11 +117,26 @@ export class HelpdeskDialog extends ComponentDialog {
     return step.prompt(CONFIRM, yesNoOptions(t, t(values.triage.urgency === 'urgent' ? 'helpdesk:confirmUrgent' : 'helpdesk:confirm', audienceContext(step.context))));
   }
 
+  /**
+   * Sent or not, the person is brought back to what they came for: the step of the task this interrupted
+   * (asked again by that task when this ends), or the task their urgent message also asked, as a button.
+   */
+  private async endTowardsTheTask(step: WaterfallStepContext<Recognition>) {
+    const t = translatorOf(step.context);
+    const task = urgentTaskOf(step.options);
+    if (isInterruption(step.options)) await step.context.sendActivity(t('helpdesk:resume.step'));
+    else if (task) {
+      rememberTaskAfterHelp(turnStateOf(step.context).conversation, step.options, task);
+      await step.context.sendActivity(MessageFactory.attachment(resumeTaskCard(t, task)));
+    }
+    return step.endDialog();
+  }
+
   private async ticketStep(step: WaterfallStepContext<Recognition>) {
     const t = translatorOf(step.context);
     if (!answeredYes(step.result)) {
       await step.context.sendActivity(t('helpdesk:notSent'));
-      return step.endDialog();
+      return this.endTowardsTheTask(step);
     }
     const result = valuesOf<HelpdeskValues>(step).triage;
     const state = turnStateOf(step.context);
@@ -145,7 +162,7 @@ export class HelpdeskDialog extends ComponentDialog {
       if (!isServiceError(error)) throw error;
       await step.context.sendActivity(t('helpdesk:unavailable', audienceContext(step.context)));
     }
-    return step.endDialog();
+    return this.endTowardsTheTask(step);
   }
 }
 

@@ -20,7 +20,8 @@ import { offerPersonCard } from './cards/offerPersonCard';
 import { quotedUserText } from './quotedText';
 import { asOfferDetails, asSearchFollowUp, asSearchRequest } from './offers/searchFollowUp';
 import { readEntities } from './recognizer/entities/schemas';
-import { asUrgentHandoff, isUrgentHandoff, urgentAsideOf } from './urgentHandoff';
+import { asInterruption, asUrgentHandoff, isUrgentHandoff, urgentAsideOf } from './urgentHandoff';
+import { asResumedTask } from './resumedTask';
 import { asDocumentsQuestion } from './recognizer/documentsQuestion';
 import { asInsultHandled, isInsultHandled } from './recognizer/insult';
 import { emergencyNumbersText, urgentAsideCard } from './cards/emergencyNumbers';
@@ -115,7 +116,7 @@ export class MainDialog extends ComponentDialog {
       input = { ...input, text };
     }
     const conversation = turnStateOf(context).conversation;
-    const recognized = asPrivacyQuestion(asNumberAttempt(asSearchRequest(asOfferDetails(asSearchFollowUp(await this.recognize(context, input), conversation)))));
+    const recognized = asPrivacyQuestion(asNumberAttempt(asSearchRequest(asOfferDetails(asSearchFollowUp(asResumedTask(await this.recognize(context, input), conversation), conversation)))));
     const recognition = asUrgentHandoff(asInsultHandled(asDocumentsQuestion(asEligibilityQuestion(asEligibilityFollowUp(recognized, conversation.lastEligibility, conversation.lastSearch !== undefined)))));
     rememberRecognition(context, recognition);
     reportRecognition(context, recognition.intent, recognition.score);
@@ -130,6 +131,7 @@ export class MainDialog extends ComponentDialog {
     if (await this.answeredAboutTheOffer(dc, recognition)) return;
     if (await this.answeredAside(dc, recognition)) return;
     if (await this.calmedAtTheOffer(dc, recognition)) return;
+    if (await this.interruptedForUrgentHelp(dc, recognition)) return;
     await this.offerUrgentHelp(dc.context, recognition);
     // What starts a dialog stays in its options, saved with the conversation: the kept form, without
     // personal data in clear (the turn's own recognition, `recognitionOf`, has it for this turn).
@@ -239,6 +241,24 @@ export class MainDialog extends ComponentDialog {
     if (text) await context.sendActivity(text);
     // The eligibility answer ends with what a priority situation means and the same offer.
     if (recognition.intent !== 'eligibility') await context.sendActivity(MessageFactory.attachment(urgentAsideCard(t)));
+  }
+
+  /**
+   * An urgent situation told in the middle of a task: the helpdesk is put on top of the task rather than
+   * in its place. Once the ticket is sent or declined, the step in progress is asked again, with what was
+   * already given ("mon mari me frappe" at the household question). An urgent story the classifier also
+   * read as another task is not taken for a new request in the middle of this one.
+   */
+  private async interruptedForUrgentHelp(dc: DialogContext, recognition: Recognition): Promise<boolean> {
+    const feature = this.activeFeature(dc);
+    if (!feature || feature === 'helpdeskDialog' || !dc.child || !this.findDialog('helpdeskDialog')) return false;
+    // "expulsion" at "which reason?", typed or pressed, is the answer the step asked for.
+    if (dc.context.activity.value !== undefined || answersTheChoiceOnScreen(dc, recognition.text)) return false;
+    const route = ROUTES[recognition.intent];
+    const asideOfAnotherTask = urgentAsideOf(recognition) !== undefined && !('dialog' in route && route.dialog === feature);
+    if (!isUrgentHandoff(recognition) && !asideOfAnotherTask) return false;
+    await dc.child.beginDialog('helpdeskDialog', keptRecognition(asInterruption({ ...recognition, intent: 'helpdesk' })));
+    return true;
   }
 
   /**

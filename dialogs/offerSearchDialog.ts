@@ -1,4 +1,5 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
+import { isClosedRequest } from '../services/sne/schemas';
 import { ComponentDialog, ListStyle, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { listFor } from './i18n';
@@ -187,7 +188,8 @@ export class OfferSearchDialog extends ComponentDialog {
     const last = turnStateOf(context).conversation.lastSearch;
     if (button.action === 'details' && button.offerId) {
       try {
-        await context.sendActivity(MessageFactory.attachment(offerDetailsCard(t, languageOf(context), await this.portal.getOffer(button.offerId))));
+        const offer = await this.portal.getOffer(button.offerId);
+        await context.sendActivity(MessageFactory.attachment(offerDetailsCard(t, languageOf(context), offer, !(await this.requestIsClosed(context)))));
         turnStateOf(context).conversation.offerInFocus = { id: button.offerId, at: new Date().toISOString() };
       } catch (error) {
         if (!isServiceError(error)) throw error;
@@ -230,7 +232,9 @@ export class OfferSearchDialog extends ComponentDialog {
       conversation.lastSearch.shownIds = results.items.map((offer) => offer.id);
       const from = (page - 1) * PAGE_SIZE + 1;
       const heading = `${t('offers:summary', { count: results.total, criteria: described })} ${t('offers:page', { from, to: from + results.items.length - 1, total: results.total })}`;
-      await context.sendActivity(MessageFactory.attachment(offerListCard(t, language, heading, results.items, { more: from + results.items.length - 1 < results.total, watch: true })));
+      const more = from + results.items.length - 1 < results.total;
+      const canApply = !(await this.requestIsClosed(context));
+      await context.sendActivity(MessageFactory.attachment(offerListCard(t, language, heading, results.items, { more, watch: true, canApply })));
     } catch (error) {
       if (!isServiceError(error)) throw error;
       await context.sendActivity(t('offers:portalUnavailable'));
@@ -265,16 +269,27 @@ export class OfferSearchDialog extends ComponentDialog {
    * search (offers may still be browsed), with the way to file a new request.
    */
   private async warnIfRequestClosed(context: TurnContext): Promise<void> {
+    const request = await this.linkedRequestOfTurn(context);
+    if (request && isClosedRequest(request.state)) {
+      await context.sendActivity(translatorOf(context)(`status:warnings.${request.state}`, { date: formatDate(request.renewalDueDate, languageOf(context)) }));
+    }
+  }
+
+  /** The linked request is closed: offers may be browsed, no Apply button leads to a refusal. */
+  private async requestIsClosed(context: TurnContext): Promise<boolean> {
+    const request = await this.linkedRequestOfTurn(context);
+    return request !== undefined && isClosedRequest(request.state);
+  }
+
+  /** The linked user's request, read once per turn; undefined before a link, or when the portal fails (the search says so itself). */
+  private async linkedRequestOfTurn(context: TurnContext): Promise<LinkedDossier['request'] | undefined> {
     const link = turnStateOf(context).user.link;
-    if (!link) return;
+    if (!link) return undefined;
     try {
-      const { request } = await this.linkedDossierOfTurn(context, link.applicantId);
-      if (request.state === 'expired' || request.state === 'cancelled' || request.state === 'attributed') {
-        await context.sendActivity(translatorOf(context)(`status:warnings.${request.state}`, { date: formatDate(request.renewalDueDate, languageOf(context)) }));
-      }
+      return (await this.linkedDossierOfTurn(context, link.applicantId)).request;
     } catch (error) {
-      // The search does not depend on it: a portal failure here is told by the search itself.
       if (!isServiceError(error)) throw error;
+      return undefined;
     }
   }
 

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { EMERGENCY_NUMBERS, triage, type EmergencyNumber } from '../services/triage/triage';
 import type { Intent, Recognition } from './recognizer/intents';
 import { triageHints } from './recognizer/triageHints';
+import { normalizeForMatching } from '../services/shared/normalizeForMatching';
+import { asksForAPerson } from './recognizer/answers/answerReader';
 
 /** Their dialogs are the helpdesk: they triage and show the numbers themselves. */
 const HELPDESK_INTENTS: readonly Intent[] = ['helpdesk', 'complaint'];
@@ -9,11 +11,41 @@ const HELPDESK_INTENTS: readonly Intent[] = ['helpdesk', 'complaint'];
 const TASKS: readonly Intent[] = ['documents', 'searchOffers', 'eligibility', 'faq', 'status', 'renewal', 'apply', 'myApplications', 'linkNumber'];
 /** Below this, the task is a guess: the urgent story is what the message is about. */
 const SURE_TASK = 0.75;
+/**
+ * The words a task is asked with (accents and case aside). In an urgent story the classifier may see a
+ * task that is not there ("mon mari me frappe, j'ai peur de rentrer" read as "my applications"): the
+ * task goes on beside the urgent help only when the message says it.
+ */
+const TASK_WORDS: Partial<Record<Intent, RegExp>> = {
+  documents: /papier|piece|document|justificatif|dossier|preuve|attestation|fournir|joindre|\bmet\w* dans\b|paper|proof/,
+  searchOffers: /cherch|logement|appart|\bt[1-6]\b|studio|offre|hlm|flat|apartment|housing|home|looking/,
+  eligibility: /eligib|droit|plafond|revenu|ressource|\brfr\b|salaire|entitled|income|ceiling|salary/,
+  status: /dossier|demande|ou en est|file|request/,
+  renewal: /renouvel|renew/,
+  apply: /candidat|postul|apply/,
+  myApplications: /candidature|application/,
+  linkNumber: /numero|\bnur\b|\bnud\b|number/,
+};
+
+/**
+ * The task is said in the message (a question for the knowledge base is one when it is asked as a
+ * question). A word or three ("handicap" at "which reason?") is an answer to the step, not a story.
+ */
+function saysTheTask(recognition: Recognition): boolean {
+  if (normalizeForMatching(recognition.text).split(' ').length <= 3) return true;
+  if (recognition.intent === 'faq') return /\?|^(comment|combien|pourquoi|quand|quel|c'est quoi|what|how|why|when|which)\b/i.test(recognition.text.trim());
+  const words = TASK_WORDS[recognition.intent];
+  return words !== undefined && words.test(normalizeForMatching(recognition.text));
+}
 
 /** Set on a recognition whose task goes on beside an urgent situation: the numbers that apply. */
 const URGENT_ASIDE = 'urgentAside';
 /** Set on a recognition turned into a request for the helpdesk because of an urgent situation. */
 const URGENT_HANDOFF = 'urgentHandoff';
+/** The task an urgent message also asked, not surely enough to answer at once: offered after the ticket. */
+const URGENT_TASK = 'urgentTask';
+/** Set when the helpdesk is put on top of a task in progress rather than in its place. */
+const INTERRUPTING = 'interruptingTask';
 
 /**
  * An urgent situation (eviction, violence, homelessness…) — FACTS.md "Priority situations": offer the
@@ -25,12 +57,48 @@ export function asUrgentHandoff(recognition: Recognition): Recognition {
   if (!recognition.text) return recognition;
   const result = triage({ messages: [recognition.text], ...triageHints([recognition.intent]) });
   if (result.urgency !== 'urgent') return recognition;
+  // "j'ai reçu un commandement de quitter les lieux, faut que je le mette dans ma demande ?": a question
+  // about the request's documents, asked beside the story the classifier took for the helpdesk.
+  const questionAsked = documentsQuestionIn(recognition);
+  if (questionAsked) return { ...recognition, intent: questionAsked, entities: { ...recognition.entities, [URGENT_ASIDE]: result.emergencyNumbers } };
   // Already a request for the helpdesk: it goes there from whatever step the conversation was in.
-  if (HELPDESK_INTENTS.includes(recognition.intent)) return { ...recognition, entities: { ...recognition.entities, [URGENT_HANDOFF]: true } };
-  if (TASKS.includes(recognition.intent) && recognition.score >= SURE_TASK) {
+  if (HELPDESK_INTENTS.includes(recognition.intent)) {
+    const search = searchAskedIn(recognition);
+    return { ...recognition, entities: { ...recognition.entities, [URGENT_HANDOFF]: true, ...(search ? { [URGENT_TASK]: search } : {}) } };
+  }
+  if (TASKS.includes(recognition.intent) && recognition.score >= SURE_TASK && saysTheTask(recognition)) {
     return { ...recognition, entities: { ...recognition.entities, [URGENT_ASIDE]: result.emergencyNumbers } };
   }
-  return { ...recognition, intent: 'helpdesk', score: Math.max(recognition.score, 0.9), entities: { ...recognition.entities, [URGENT_HANDOFF]: true } };
+  const asked = TASKS.includes(recognition.intent) && saysTheTask(recognition) ? recognition.intent : searchAskedIn(recognition);
+  const task = asked ? { [URGENT_TASK]: asked } : {};
+  return { ...recognition, intent: 'helpdesk', score: Math.max(recognition.score, 0.9), entities: { ...recognition.entities, [URGENT_HANDOFF]: true, ...task } };
+}
+
+/** A question on the documents of the request, from a story the classifier did not read as one (not a person asked for). */
+function documentsQuestionIn(recognition: Recognition): Intent | undefined {
+  if (recognition.intent === 'documents' || !/\?\s*$/.test(recognition.text) || asksForAPerson(recognition.text)) return undefined;
+  return TASK_WORDS.documents?.test(normalizeForMatching(recognition.text)) ? 'documents' : undefined;
+}
+
+/** "…il faudrait un T3 à Lyon": a type of dwelling named is a search, whatever the classifier made of the story. */
+function searchAskedIn(recognition: Recognition): Intent | undefined {
+  const typologies = recognition.entities['typologies'];
+  return Array.isArray(typologies) && typologies.length > 0 ? 'searchOffers' : undefined;
+}
+
+/** The task the urgent message also asked ("…il faudrait un T3 à Lyon"), to offer once the ticket is dealt with. */
+export function urgentTaskOf(recognition: Recognition): Intent | undefined {
+  const task = recognition.entities[URGENT_TASK];
+  return TASKS.find((intent) => intent === task);
+}
+
+/** The helpdesk begun on top of a task in progress: when it ends, that task's step is asked again. */
+export function asInterruption(recognition: Recognition): Recognition {
+  return { ...recognition, entities: { ...recognition.entities, [INTERRUPTING]: true } };
+}
+
+export function isInterruption(recognition: Recognition): boolean {
+  return recognition.entities[INTERRUPTING] === true;
 }
 
 /** The numbers to show beside the task the message asks, when it tells an urgent situation. */

@@ -40,6 +40,8 @@ const TeamsTextsSchema = z.object({
   name: z.object({ short: z.string().max(30), full: z.string().max(100) }),
   description: z.object({ short: z.string().max(80), full: z.string().max(4000) }),
   commands: z.record(z.string(), z.object({ title: z.string().max(32), description: z.string().max(128) })),
+  /** The helpdesk agents' commands, in the helpdesk team (scope `team`). */
+  agentCommands: z.record(z.string(), z.object({ title: z.string().max(32), description: z.string().max(128) })),
 });
 type TeamsTexts = z.infer<typeof TeamsTextsSchema>;
 
@@ -63,6 +65,7 @@ export function buildManifest(options: Omit<TeamsPackageOptions, 'outputDir'>): 
   };
   const manifest = JSON.parse(template, (_key, value: unknown) => {
     if (value === '{{commands}}') return Object.values(fr.commands);
+    if (value === '{{agentCommands}}') return Object.values(fr.agentCommands);
     return typeof value === 'string' ? value.replace(/\{\{([\w.]+)\}\}/g, (_all, name: string) => values[name] ?? `{{${name}}}`) : value;
   }) as Record<string, unknown>;
 
@@ -76,6 +79,10 @@ export function buildManifest(options: Omit<TeamsPackageOptions, 'outputDir'>): 
   Object.values(en.commands).forEach((command, index) => {
     localization[`bots[0].commandLists[0].commands[${index}].title`] = command.title;
     localization[`bots[0].commandLists[0].commands[${index}].description`] = command.description;
+  });
+  Object.values(en.agentCommands).forEach((command, index) => {
+    localization[`bots[0].commandLists[1].commands[${index}].title`] = command.title;
+    localization[`bots[0].commandLists[1].commands[${index}].description`] = command.description;
   });
   return { manifest, localization };
 }

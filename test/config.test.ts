@@ -83,8 +83,8 @@ describe('loadConfig accepts', () => {
     { case: 'quiet hours switched off', variables: { NOTIFY_QUIET_HOURS: 'off' }, expected: { notify: { ...DEFAULTS.notify, quietHours: 'off' } } },
     {
       case: 'helpdesk agents as a comma-separated list, and the helpdesk team',
-      variables: { HELPDESK_AGENTS: ' aad-1, 29:agent-2 ,', HELPDESK_TEAM_ID: '19:team@thread.tacv2' },
-      expected: { helpdesk: { agents: ['aad-1', '29:agent-2'], teamId: '19:team@thread.tacv2' } },
+      variables: { HELPDESK_AGENTS: ' aad-1, 29:agent-2 ,', HELPDESK_TEAM_ID: '19:team@thread.tacv2', HELPDESK_AGENT_GROUP: '6F2A1C3E-0B9D-4E4A-9C1F-2D3B4A5C6D7E' },
+      expected: { helpdesk: { agents: ['aad-1', '29:agent-2'], teamId: '19:team@thread.tacv2', agentGroup: '6f2a1c3e-0b9d-4e4a-9c1f-2d3b4a5c6d7e' } },
     },
     {
       case: 'production with an app id and password (multi-tenant by default)',
@@ -181,6 +181,7 @@ describe('loadConfig refuses', () => {
     { case: 'a fractional PORT', variables: { PORT: '3978.5' }, problem: 'PORT must be a port number' },
     { case: 'an unknown NODE_ENV', variables: { NODE_ENV: 'staging' }, problem: 'NODE_ENV must be development, production or test' },
     { case: 'an unknown LOG_LEVEL', variables: { LOG_LEVEL: 'verbose' }, problem: 'LOG_LEVEL must be one of' },
+    { case: 'a helpdesk agent group that is not a group id', variables: { HELPDESK_AGENT_GROUP: 'Helpdesk RH' }, problem: 'HELPDESK_AGENT_GROUP must be an Entra group id (a GUID)' },
     {
       case: 'production without a MicrosoftAppId',
       variables: { NODE_ENV: 'production' },

@@ -1,10 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Activity } from 'botbuilder';
+import type { Activity, TeamsChannelAccount } from 'botbuilder';
+
+/** A Teams team as the local channel plays it for `TeamsInfo`: its details and its roster. */
+export interface LocalTeam {
+  name?: string;
+  aadGroupId?: string;
+  members: Partial<TeamsChannelAccount>[];
+  /** Answer every read of this team with this status (403: the bot is no longer in the team). */
+  failWith?: number;
+}
 
 /**
  * A local stand-in for the Bot Connector service, as the Emulator plays it: the bot posts its replies
- * to `{serviceUrl}/v3/conversations/{id}/activities[/{replyToId}]`, and this server records them.
+ * to `{serviceUrl}/v3/conversations/{id}/activities[/{replyToId}]`, and this server records them (an
+ * update, PUT, is recorded with `replaceOf`). It also answers the Teams reads of `TeamsInfo` for the
+ * teams in `teams`: `GET /v3/teams/{teamId}`, `GET /v3/conversations/{teamId}/pagedmembers` and
+ * `GET /v3/conversations/{teamId}/members/{userId}`.
  * Used by `npm run chat`, the HTTP tests and the benchmark.
  */
 export class LocalChannel {
@@ -19,6 +31,10 @@ export class LocalChannel {
   unanswering = false;
   /** Statuses to answer the next replies with, in order (e.g. [429, 429] to throttle twice). */
   readonly failures: { status: number; retryAfterSeconds?: number }[] = [];
+  /** The Teams teams the bot may read, by team id. */
+  readonly teams = new Map<string, LocalTeam>();
+  /** Every Teams read the bot made (method and path), in order. */
+  readonly teamsReads: string[] = [];
 
   constructor() {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -82,6 +98,7 @@ export class LocalChannel {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method === 'GET') return this.answerTeamsRead(req, res);
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(req.url ?? '');
     if (!match || !['POST', 'PUT', 'DELETE'].includes(req.method ?? '')) {
       respond(res, 404, '');
@@ -111,6 +128,34 @@ export class LocalChannel {
     }
     for (const listener of [...this.listeners]) listener();
   }
+
+  private answerTeamsRead(req: IncomingMessage, res: ServerResponse): void {
+    const { status, body } = teamsRead(this, new URL(req.url ?? '/', 'http://local'));
+    respond(res, status, JSON.stringify(body));
+  }
+}
+
+/** `GET /v3/teams/{id}`, `GET /v3/conversations/{id}/pagedmembers?pageSize&continuationToken`, `GET /v3/conversations/{id}/members/{userId}`. */
+function teamsRead(channel: { teams: Map<string, LocalTeam>; teamsReads: string[] }, url: URL): { status: number; body: unknown } {
+  const details = /^\/v3\/teams\/([^/]+)$/.exec(url.pathname);
+  const roster = /^\/v3\/conversations\/([^/]+)\/(pagedmembers|members\/([^/]+))$/.exec(url.pathname);
+  const teamId = decodeURIComponent((details ?? roster)?.[1] ?? '');
+  const team = channel.teams.get(teamId);
+  if (!details && !roster) return { status: 404, body: {} };
+  channel.teamsReads.push(`GET ${url.pathname}`);
+  if (!team) return { status: 404, body: { error: { code: 'NotFound', message: 'no such team' } } };
+  if (team.failWith) return { status: team.failWith, body: { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } } };
+  if (details) return { status: 200, body: { id: teamId, name: team.name ?? teamId, aadGroupId: team.aadGroupId } };
+  if (roster![3]) {
+    const userId = decodeURIComponent(roster![3]);
+    const member = team.members.find((candidate) => candidate.id === userId || candidate.aadObjectId === userId);
+    return member ? { status: 200, body: member } : { status: 404, body: { error: { code: 'MemberNotFoundInConversation', message: 'not a member' } } };
+  }
+  const pageSize = Math.max(1, Number(url.searchParams.get('pageSize') ?? 500) || 500);
+  const from = Number(url.searchParams.get('continuationToken') ?? 0) || 0;
+  const members = team.members.slice(from, from + pageSize);
+  const next = from + pageSize < team.members.length ? String(from + pageSize) : undefined;
+  return { status: 200, body: { members, ...(next ? { continuationToken: next } : {}) } };
 }
 
 // Not chained: restify, loaded in the same process, patches ServerResponse.writeHead to return nothing.

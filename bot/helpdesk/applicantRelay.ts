@@ -7,6 +7,7 @@ import { asConversationReference, proactiveReferenceOf } from '../proactive/conv
 import { languageOf, translatorOf, turnStateOf } from '../../dialogs/turn/turnAccess';
 import type { OpenedTicket, TicketAnnouncer } from '../../dialogs/ports';
 import type { RelayDependencies } from './relayDependencies';
+import { TicketPosts } from './ticketPosts';
 
 /**
  * The applicant's side of a handoff without a contact-centre hub: the ticket is remembered with the
@@ -14,7 +15,11 @@ import type { RelayDependencies } from './relayDependencies';
  * the assistant, until the applicant says "fin" or the agent closes the ticket.
  */
 export class ApplicantRelay implements TicketAnnouncer {
-  constructor(private readonly deps: RelayDependencies) {}
+  private readonly posts: TicketPosts;
+
+  constructor(private readonly deps: RelayDependencies) {
+    this.posts = new TicketPosts(deps);
+  }
 
   /** After the helpdesk dialog opened a ticket: the relay record, and an urgent ticket posted to the helpdesk channel. */
   async ticketOpened(context: TurnContext, ticket: OpenedTicket): Promise<void> {
@@ -61,22 +66,43 @@ export class ApplicantRelay implements TicketAnnouncer {
     return true;
   }
 
-  /** The bot was installed in a Teams channel: the helpdesk's own (HELPDESK_TEAM_ID, or installed by an agent) is remembered. */
-  async rememberHelpdeskChannel(context: TurnContext, installedByAgent: boolean): Promise<void> {
-    if (context.activity.conversation?.conversationType !== 'channel') return;
-    const teamId = (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
+  /**
+   * The bot was installed in a Teams team (or added to one of its channels): that channel is the
+   * helpdesk's when its team is HELPDESK_TEAM_ID; without it, when the team is the agent group's
+   * (HELPDESK_AGENT_GROUP) or an agent named in HELPDESK_AGENTS installed the bot. The channel is the one
+   * chosen in Teams' installation dialog when there is one (Teams also reports the team's General
+   * channel, which does not replace it). The team is kept too, for the agent group's roster.
+   */
+  async rememberHelpdeskChannel(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    if (activity.conversation?.conversationType !== 'channel') return;
+    const channelData = activity.channelData as TeamsInstallationData | undefined;
+    const teamId = channelData?.team?.id;
     const configured = this.deps.config.helpdesk.teamId;
-    if (configured ? teamId !== configured : !installedByAgent) return;
-    await this.deps.handoffs.saveHelpdeskChannel(proactiveReferenceOf(context.activity));
+    const aadGroupId = teamId ? await this.deps.agents.groupIdOfTeam(context, { id: teamId, aadGroupId: channelData?.team?.aadGroupId }) : undefined;
+    const isHelpdesk = configured ? teamId === configured : this.deps.agents.isAgentGroup(aadGroupId) || this.deps.agents.isNamedAgent(context);
+    if (!isHelpdesk) return;
+    const chosen = channelData?.settings?.selectedChannel?.id ?? channelData?.channel?.id;
+    if (!chosen && teamId && (await this.deps.handoffs.helpdeskChannel())?.team?.id === teamId) return;
+    // Tickets go to the channel itself, a thread each, not into the thread the activity came from.
+    const channelId = chosen ?? activity.conversation.id.split(';')[0]!;
+    const reference = proactiveReferenceOf({ ...activity, conversation: { ...activity.conversation, id: channelId } });
+    await this.deps.handoffs.saveHelpdeskChannel({ reference, ...(teamId ? { team: { id: teamId, ...(aadGroupId ? { aadGroupId } : {}) } } : {}) });
     this.deps.logger.info({ teamId }, 'helpdesk channel remembered');
   }
 
-  private async postToHelpdeskChannel(ticket: OpenedTicket): Promise<void> {
+  /** The ticket's card in the helpdesk channel; as text if the ticket cannot be read back. */
+  private async postToHelpdeskChannel(opened: OpenedTicket): Promise<void> {
     const channel = await this.deps.handoffs.helpdeskChannel();
     if (!channel) return;
-    const t = translatorFor(supportedLanguage(String(channel.locale ?? '')) ?? 'fr');
-    await this.deps.messenger.continueConversation(asConversationReference(channel), async (context) => {
-      await context.sendActivity(t('helpdesk:agent.urgentPosted', { ticketId: ticket.ticketId, summary: ticket.summary }));
+    const ticket = await this.deps.helpdesk.getTicket(opened.ticketId).catch((error: unknown) => {
+      this.deps.logger.warn({ ticketId: opened.ticketId, err: error }, 'ticket not read back; posted as text');
+      return undefined;
+    });
+    if (ticket) return void (await this.posts.post(ticket));
+    const t = translatorFor(supportedLanguage(String(channel.reference['locale'] ?? '')) ?? 'fr');
+    await this.deps.messenger.continueConversation(asConversationReference(channel.reference), async (context) => {
+      await context.sendActivity(t('helpdesk:agent.urgentPosted', { ticketId: opened.ticketId, summary: opened.summary }));
     });
   }
 
@@ -94,4 +120,11 @@ function isEndOfRelay(text: string, language: Language): boolean {
   return [...listFor(language, 'relay.endWords', 'helpdesk'), ...listFor(language === 'fr' ? 'en' : 'fr', 'relay.endWords', 'helpdesk')].some(
     (words) => normalizeForMatching(words) === said,
   );
+}
+
+/** What Teams puts in channelData when the bot is installed in a team (TeamsChannelData). */
+interface TeamsInstallationData {
+  team?: { id?: string; aadGroupId?: string };
+  channel?: { id?: string };
+  settings?: { selectedChannel?: { id?: string } };
 }

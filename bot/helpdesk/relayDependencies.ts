@@ -3,6 +3,7 @@ import type { HandoffStore } from '../../services/helpdesk/handoffs';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { ProactiveMessenger } from '../proactive/backgroundWork';
+import type { HelpdeskAgents } from './helpdeskAgents';
 
 export interface RelayDependencies {
   helpdesk: HelpdeskApi;
@@ -10,4 +11,7 @@ export interface RelayDependencies {
   messenger: ProactiveMessenger;
   config: Pick<Config, 'environment' | 'helpdesk'>;
   logger: Logger;
+  /** Who is an agent (HELPDESK_AGENTS, or the agent group's team roster). */
+  agents: HelpdeskAgents;
+  now: () => Date;
 }

@@ -1,4 +1,4 @@
-import { HandoffSchema, type Handoff, type HandoffStore } from '../../services/helpdesk/handoffs';
+import { HandoffSchema, HelpdeskChannelSchema, type Handoff, type HandoffStore, type HelpdeskChannel } from '../../services/helpdesk/handoffs';
 import type { RedisConnection } from './redisConnection';
 
 /** Long enough for any ticket to be worked on; a forgotten handoff expires by itself. */
@@ -6,7 +6,7 @@ const HANDOFF_TTL_SECONDS = 30 * 24 * 3600;
 
 export class MemoryHandoffStore implements HandoffStore {
   private readonly handoffs = new Map<string, Handoff>();
-  private channel: Record<string, unknown> | undefined;
+  private channel: HelpdeskChannel | undefined;
 
   async get(ticketId: string): Promise<Handoff | undefined> {
     return this.handoffs.get(ticketId);
@@ -14,11 +14,11 @@ export class MemoryHandoffStore implements HandoffStore {
   async put(handoff: Handoff): Promise<void> {
     this.handoffs.set(handoff.ticketId, HandoffSchema.parse(handoff));
   }
-  async helpdeskChannel(): Promise<Record<string, unknown> | undefined> {
+  async helpdeskChannel(): Promise<HelpdeskChannel | undefined> {
     return this.channel;
   }
-  async saveHelpdeskChannel(reference: Record<string, unknown>): Promise<void> {
-    this.channel = reference;
+  async saveHelpdeskChannel(channel: HelpdeskChannel): Promise<void> {
+    this.channel = HelpdeskChannelSchema.parse(channel);
   }
 }
 
@@ -36,12 +36,17 @@ export class RedisHandoffStore implements HandoffStore {
   async put(handoff: Handoff): Promise<void> {
     await this.redis.set(this.key(handoff.ticketId), JSON.stringify(HandoffSchema.parse(handoff)), 'EX', HANDOFF_TTL_SECONDS);
   }
-  async helpdeskChannel(): Promise<Record<string, unknown> | undefined> {
+  async helpdeskChannel(): Promise<HelpdeskChannel | undefined> {
     const value = await this.redis.get(`${this.prefix}helpdesk:channel`);
-    return value ? (JSON.parse(value) as Record<string, unknown>) : undefined;
+    if (!value) return undefined;
+    const stored: unknown = JSON.parse(value);
+    const parsed = HelpdeskChannelSchema.safeParse(stored);
+    if (parsed.success) return parsed.data;
+    // Kept before the team was: the bare conversation reference.
+    return typeof stored === 'object' && stored !== null ? { reference: stored as Record<string, unknown> } : undefined;
   }
-  async saveHelpdeskChannel(reference: Record<string, unknown>): Promise<void> {
-    await this.redis.set(`${this.prefix}helpdesk:channel`, JSON.stringify(reference));
+  async saveHelpdeskChannel(channel: HelpdeskChannel): Promise<void> {
+    await this.redis.set(`${this.prefix}helpdesk:channel`, JSON.stringify(HelpdeskChannelSchema.parse(channel)));
   }
 
   private key(ticketId: string) {

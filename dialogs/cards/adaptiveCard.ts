@@ -6,6 +6,8 @@ export const ADAPTIVE_CARD_VERSION = '1.5';
 export interface CardBody {
   body: Record<string, unknown>[];
   actions?: Record<string, unknown>[];
+  /** Universal Actions: the action Teams runs to get the card afresh when one of `userIds` sees it. */
+  refresh?: { action: Record<string, unknown>; userIds?: string[] };
   /** Shown by channels that cannot render cards. */
   fallbackText: string;
   speak?: string;

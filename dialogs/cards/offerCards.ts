@@ -5,10 +5,18 @@ import { formatDate, formatEuros } from '../format';
 import { adaptiveCard, intentButton } from './adaptiveCard';
 
 /**
- * One page of results: each offer with what decides a visit, and Details / Apply; "more" when there is
- * more; "tell me about new offers" under a search (not under an alert, which already is one).
+ * One page of results: each offer with what decides a visit, and Details / Apply (no Apply when the
+ * applicant's request is closed: the portal would refuse it); "more" when there is more; "tell me about
+ * new offers" under a search (not under an alert, which already is one).
  */
-export function offerListCard(t: Translate, language: Language, heading: string, offers: Offer[], options: { more: boolean; watch: boolean }): Attachment {
+export function offerListCard(
+  t: Translate,
+  language: Language,
+  heading: string,
+  offers: Offer[],
+  options: { more: boolean; watch: boolean; canApply?: boolean },
+): Attachment {
+  const canApply = options.canApply ?? true;
   const lines = offers.map((offer) => offerLines(t, language, offer));
   return adaptiveCard({
     body: [
@@ -24,7 +32,7 @@ export function offerListCard(t: Translate, language: Language, heading: string,
             type: 'ActionSet',
             actions: [
               intentButton(t('offers:offer.details'), 'searchOffers', { action: 'details', offerId: offer.id }),
-              intentButton(t('offers:offer.apply'), 'apply', { offerId: offer.id }),
+              ...(canApply ? [intentButton(t('offers:offer.apply'), 'apply', { offerId: offer.id })] : []),
             ],
           },
         ],
@@ -67,8 +75,8 @@ export function offerFacts(t: Translate, language: Language, offer: Offer): [Off
   ];
 }
 
-/** Everything the portal gives about one offer. */
-export function offerDetailsCard(t: Translate, language: Language, offer: Offer): Attachment {
+/** Everything the portal gives about one offer, and Apply unless the applicant's request is closed. */
+export function offerDetailsCard(t: Translate, language: Language, offer: Offer, canApply = true): Attachment {
   const facts = offerFacts(t, language, offer);
   const title = offerTitle(t, offer);
   return adaptiveCard({
@@ -76,7 +84,7 @@ export function offerDetailsCard(t: Translate, language: Language, offer: Offer)
       { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true },
       { type: 'FactSet', facts: facts.map(([key, value]) => ({ title: t(`offers:offer.facts.${key}`), value })) },
     ],
-    actions: [intentButton(t('offers:offer.apply'), 'apply', { offerId: offer.id })],
+    actions: canApply ? [intentButton(t('offers:offer.apply'), 'apply', { offerId: offer.id })] : [],
     fallbackText: [title, ...facts.map(([key, value]) => `${t(`offers:offer.facts.${key}`)} : ${value}`)].join('\n'),
   });
 }

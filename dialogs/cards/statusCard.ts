@@ -1,4 +1,4 @@
-import type { RequestState } from '../../services/sne/schemas';
+import { isClosedRequest } from '../../services/sne/schemas';
 import type { Attachment } from 'botbuilder';
 import type { Language, Translate } from '../i18n';
 import type { DossierSummary } from '../../services/dossier/dossierSummary';
@@ -6,8 +6,6 @@ import { formatDate } from '../format';
 import { feedbackActions, feedbackLines } from '../feedback/answerFeedback';
 import { adaptiveCard, intentButton } from './adaptiveCard';
 import { applicationText, daysFromNow } from './applicationText';
-
-const CLOSED_STATES: readonly RequestState[] = ['expired', 'cancelled', 'attributed'];
 
 /** Teams shows up to this many applications comfortably; the portal lists the rest. */
 const MAX_APPLICATIONS = 8;
@@ -21,7 +19,7 @@ export function statusCard(t: Translate, language: Language, maskedNur: string, 
   const warnings = warningsOf(t, language, summary, when);
   // An expired, cancelled or attributed request is closed: its seniority counts for nothing any more, and
   // no offer can be applied to with it (FACTS.md: radiation; the warning says how to file again).
-  const closed = CLOSED_STATES.includes(summary.state);
+  const closed = isClosedRequest(summary.state);
   const facts = [
     { title: t('status:facts.state'), value: t(`status:state.${summary.state}`) },
     { title: t('status:facts.registered'), value: formatDate(summary.registeredAt, language) },

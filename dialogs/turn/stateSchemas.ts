@@ -57,6 +57,8 @@ export const ConversationDataSchema = z.looseObject({
    * it or asks for a person, that answer missed, and the message is kept for review (dialogs/review).
    */
   answeredMessage: z.object({ text: z.string().max(300), intent: z.string(), score: z.number(), answer: z.string().optional(), at: z.string() }).optional(),
+  /** The task an urgent message also asked, kept (redacted) to be taken up after the ticket: dialogs/resumedTask.ts. */
+  taskAfterHelp: z.object({ text: z.string().max(2000), intent: z.string(), score: z.number(), entities: z.record(z.string(), z.unknown()) }).optional(),
   /** A group conversation is welcomed once, not once per member. */
   welcomedAt: z.string().optional(),
   /** For a group or channel: where proactive messages to the group go. */

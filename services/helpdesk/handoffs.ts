@@ -17,13 +17,25 @@ export const HandoffSchema = z.object({
   applicant: z.looseObject({}),
   state: HandoffStateSchema,
   agent: z.object({ id: z.string(), name: z.string(), reference: z.looseObject({}) }).optional(),
+  /** The urgent ticket's card in the helpdesk channel, updated for everyone when the ticket changes. */
+  channelPost: z.object({ activityId: z.string().min(1), reference: z.looseObject({}) }).optional(),
 });
 export type Handoff = z.infer<typeof HandoffSchema>;
+
+/**
+ * The helpdesk's Teams channel: where urgent tickets are posted (`reference`), and its team, whose
+ * roster names the agents when its Entra group is HELPDESK_AGENT_GROUP.
+ */
+export const HelpdeskChannelSchema = z.object({
+  reference: z.looseObject({}),
+  team: z.object({ id: z.string().min(1), aadGroupId: z.string().min(1).optional() }).optional(),
+});
+export type HelpdeskChannel = z.infer<typeof HelpdeskChannelSchema>;
 
 export interface HandoffStore {
   get(ticketId: string): Promise<Handoff | undefined>;
   put(handoff: Handoff): Promise<void>;
   /** The helpdesk's Teams channel, where urgent tickets are posted. */
-  helpdeskChannel(): Promise<Record<string, unknown> | undefined>;
-  saveHelpdeskChannel(reference: Record<string, unknown>): Promise<void>;
+  helpdeskChannel(): Promise<HelpdeskChannel | undefined>;
+  saveHelpdeskChannel(channel: HelpdeskChannel): Promise<void>;
 }

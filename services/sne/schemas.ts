@@ -16,6 +16,13 @@ export const DepartmentCodeSchema = z.string().regex(/^(\d{2}|2[AB]|97\d)$/);
 export const RequestStateSchema = z.enum(['active', 'to_renew', 'expired', 'cancelled', 'attributed']);
 export type RequestState = z.infer<typeof RequestStateSchema>;
 
+/** Expired, cancelled or attributed: the request's seniority counts for nothing, no offer can be applied to with it. */
+export const CLOSED_REQUEST_STATES: readonly RequestState[] = ['expired', 'cancelled', 'attributed'];
+
+export function isClosedRequest(state: string): boolean {
+  return (CLOSED_REQUEST_STATES as readonly string[]).includes(state);
+}
+
 /** Supporting documents, from the limitative list of the arrêté of 22 December 2020. */
 export const DocumentTypeSchema = z.enum([
   'identity',

@@ -13,6 +13,8 @@ import { offerPersonCard } from '../../dialogs/cards/offerPersonCard';
 import { privacyNoticeCard } from '../../dialogs/cards/privacyNoticeCard';
 import { statusCard } from '../../dialogs/cards/statusCard';
 import { submittedCard } from '../../dialogs/cards/submittedCard';
+import { agentNoticeCard, agentTicketCard, ticketQueueCard } from '../../dialogs/cards/agentTicketCard';
+import type { Ticket } from '../../services/helpdesk/schemas';
 import { MAX_MESSAGE_BYTES } from '../../bot/middleware/outgoingDelivery';
 import { summarizeDossier } from '../../services/dossier/dossierSummary';
 import { createPortalHttpClient } from '../../services/portal/httpClient';
@@ -38,6 +40,12 @@ function assessed(request: HousingRequest) {
   return assessment;
 }
 
+/** A helpdesk ticket as the helpdesk API returns it (summary already redacted). */
+function ticket(status: Ticket['status'], assignee: string | null): Ticket {
+  const summary = 'URGENT · situation urgente\nMotifs : violences\nAucune demande liée\nDerniers messages :\n- usager : mon conjoint me frappe';
+  return { id: 'HD-00042', category: 'urgent_situation', urgency: 'urgent', summary, language: 'fr', transcript: [], applicantRef: null, status, assignee, createdAt: '2026-12-07T08:00:00Z', updatedAt: '2026-12-07T08:10:00Z' };
+}
+
 /** Every card of the assistant, built from real simulator data, in one language. */
 async function everyCard(language: Language, data: { offers: Offer[]; candidatures: Candidature[]; request: HousingRequest }): Promise<[string, Attachment][]> {
   const t = translatorFor(language);
@@ -56,6 +64,13 @@ async function everyCard(language: Language, data: { offers: Offer[]; candidatur
     ['checklist', checklistCard(t, checklist, [])],
     ['request documents', requestDocumentsCard(t, '013********03GDPUB', compareWithRequest(checklist, data.request.documents))],
     ['subscribe offer', subscribeOfferCard(t)],
+    ...(['open', 'in_progress', 'resolved'] as const).map((status): [string, Attachment] => [
+      `agent ticket ${status}`,
+      agentTicketCard(t, ticket(status, status === 'open' ? null : 'Anne'), { now: new Date('2026-12-07T09:25:00Z'), refreshUserIds: ['29:1-anne'], notice: status === 'resolved' ? 'Ticket HD-00042 clos.' : undefined }),
+    ]),
+    ['agent queue', ticketQueueCard(t, language, [ticket('open', null), { ...ticket('in_progress', 'Anne'), id: 'HD-00043', urgency: 'normal' }], 'Vous avez le ticket HD-00041.')],
+    ['agent queue empty', ticketQueueCard(t, language, [])],
+    ['agent notice', agentNoticeCard(t('helpdesk:agent.unavailable'), { title: t('helpdesk:agentCard.buttons.retry'), ticketId: 'HD-00042' })],
     ...(
       [
         { type: 'application.stage_changed', data: { applicationId: 'c', offerLabel: 'T3 à Lyon', stage: 'in_commission' } },

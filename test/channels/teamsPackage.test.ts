@@ -17,7 +17,9 @@ describe('the Teams app package', () => {
     const zipPath = buildTeamsPackage({ ...OPTIONS, outputDir: mkdtempSync(join(tmpdir(), 'teams-')) });
     const zip = new AdmZip(zipPath);
     expect(zip.getEntries().map((entry) => entry.entryName).sort()).toEqual(['color.png', 'en-us.json', 'manifest.json', 'outline.png']);
-    const manifest = JSON.parse(zip.readAsText('manifest.json')) as Record<string, unknown> & { bots: { botId: string; scopes: string[]; commandLists: { commands: { title: string }[] }[] }[] };
+    const manifest = JSON.parse(zip.readAsText('manifest.json')) as Record<string, unknown> & {
+      bots: { botId: string; scopes: string[]; commandLists: { scopes: string[]; commands: { title: string }[] }[] }[];
+    };
     const localization = JSON.parse(zip.readAsText('en-us.json')) as Record<string, unknown>;
     expect(validateTeamsPackage(manifest, localization, { color: zip.readFile('color.png')!, outline: zip.readFile('outline.png')! })).toEqual([]);
 
@@ -27,6 +29,24 @@ describe('the Teams app package', () => {
     const titles = manifest.bots[0]!.commandLists[0]!.commands.map((command) => command.title);
     expect(titles).toEqual(expect.arrayContaining(['lier mon numéro', 'mon dossier', 'chercher un logement', 'conseiller']));
     expect(localization['bots[0].commandLists[0].commands[1].title']).toBe('link my number');
+  });
+
+  it('installs in a team, the helpdesk’s, with the agents’ commands there, and the schema accepts it', () => {
+    const { manifest, localization } = buildManifest(OPTIONS) as {
+      manifest: { bots: { scopes: string[]; commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[] }[] };
+      localization: Record<string, unknown>;
+    };
+    expect(validateTeamsPackage(manifest, localization, { color: colorIcon(), outline: outlineIcon() })).toEqual([]);
+    const bot = manifest.bots[0]!;
+    expect(bot.scopes).toEqual(expect.arrayContaining(['personal', 'groupChat', 'team']));
+    const teamCommands = bot.commandLists.find((list) => list.scopes.includes('team'))!;
+    expect(teamCommands.commands.map((command) => command.title)).toEqual(['queue', 'take', 'reply', 'close']);
+    expect(bot.commandLists[0]!.scopes).not.toContain('team');
+    expect(String(localization['bots[0].commandLists[1].commands[0].description'])).toContain('open tickets');
+
+    // The schema is what stops a scope Teams does not know.
+    const wrong = { ...manifest, bots: [{ ...bot, scopes: [...bot.scopes, 'channel'] }] };
+    expect(validateTeamsPackage(wrong, localization, { color: colorIcon(), outline: outlineIcon() }).join('\n')).toMatch(/scopes/);
   });
 
   it('reports what the schema refuses, so a broken manifest never ships', () => {

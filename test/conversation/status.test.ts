@@ -45,6 +45,17 @@ describe('the dossier status', () => {
     expect(card).not.toContain('[Chercher un logement]');
   });
 
+  it('lets an applicant whose request expired browse offers, with no button leading to a refused application', async () => {
+    await linked('sophie-search', ACCOUNTS.sophie);
+    const results = await say('sophie-search', 'je cherche un logement à Lyon');
+    expect(results).toContain('elle a été radiée');
+    expect(results).toContain('[Détails]');
+    expect(results).not.toContain('[Candidater]');
+    const details = await say('sophie-search', '', { intent: 'searchOffers', action: 'details', offerId: /OFR-\d{5}/.exec(JSON.stringify(running().bot.channel.activities('sophie-search').at(-1)))![0] });
+    expect(details).toContain('Référence');
+    expect(details).not.toContain('[Candidater]');
+  });
+
   it('warns that an offer awaits an answer, with the days left', async () => {
     await linked('thomas', ACCOUNTS.thomas);
     const card = await say('thomas', 'mon dossier');
