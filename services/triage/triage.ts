@@ -58,10 +58,46 @@ export interface Triage {
   model: { label: UrgentLabel; score: number };
 }
 
+const CueList = z.array(z.string().min(1));
+
 const LexiconSchema = z.object({
   source: z.string().min(1),
-  negation: z.object({ why: z.string(), window: z.number().int().positive(), phrases: z.array(z.string().min(1)).min(1) }),
-  thirdParty: z.object({ why: z.string(), phrases: z.array(z.string().min(1)).min(1), firstPerson: z.array(z.string().min(1)).min(1) }),
+  syntax: z.string().min(1),
+  negation: z.object({
+    why: z.string(),
+    window: z.number().int().positive(),
+    phrases: CueList.min(1),
+    /** Words that close a negation's reach: "pas de solution, on dort dehors" is not "pas … dehors". */
+    boundaries: CueList.min(1),
+    /** Right after the cue, negating it on their own ("l'huissier n'est jamais venu"). */
+    after: CueList.min(1),
+    /** The second half of a French "ne … pas" after the cue ("il ne me frappe pas"), when a "ne" comes just before it. */
+    neBefore: CueList.min(1),
+    neAfter: CueList.min(1),
+  }),
+  thirdParty: z.object({ why: z.string(), phrases: CueList.min(1), firstPerson: CueList.min(1) }),
+  context: z.object({
+    why: z.string(),
+    /** The message says the situation is over or not pressing ("c'est classé", "rien de grave"). */
+    resolved: CueList.min(1),
+    /** A clause set in the past ("en 2018", "last year"): its cues are history… */
+    past: CueList.min(1),
+    /** …unless the message says it goes on ("toujours", "still"). */
+    ongoing: CueList.min(1),
+    /** Someone cared for elsewhere ("mon père … vit en EHPAD"): the cues of that clause are not the household's. */
+    elsewhere: CueList.min(1),
+    /** A general question, a report, homework: the cues of a clause without the user in it are not theirs. */
+    general: CueList.min(1),
+    /** A report, a documentary, homework: the cues of its own clause are never the user's, whoever is in it. */
+    reported: CueList.min(1),
+    /** What puts the user in a clause, for the general rule (possessives too: "mon conjoint est violent"). */
+    personal: CueList.min(1),
+    /** Laughing: "mon proprio va me tuer si je paye en retard mdr". */
+    joking: CueList.min(1),
+    jokingEmoji: z.string().min(1),
+  }),
+  /** Named lists of cues that situations require beside their own ("with"); "@name" includes another list. */
+  cueSets: z.record(z.string(), CueList.min(1)),
   dossier: z.object({
     source: z.string().min(1),
     offerAnswerUrgentWithinDays: z.number().int().nonnegative(),
@@ -69,100 +105,306 @@ const LexiconSchema = z.object({
   }),
   situations: z.array(
     z.object({
-      reason: z.enum(TRIAGE_REASONS),
+      name: z.string().min(1),
+      reasons: z.array(z.enum(TRIAGE_REASONS)).min(1),
       urgency: z.enum(['urgent', 'high']),
       emergencyNumbers: z.array(z.enum(EMERGENCY_NUMBERS)),
       negatable: z.boolean(),
-      cues: z.array(z.string().min(1)).min(1),
+      cues: CueList.min(1),
+      /** Cue sets of which one cue each must also be in the same message, not negated. */
+      with: z.array(z.string().min(1)).optional(),
+      /** Just before the cue, these make it something else ("menace de me jeter dehors": a threat, not an eviction). */
+      notAfter: CueList.optional(),
+      /** A cue in a clause with one of `clauseWith` is over ("il m'a menacée avec un couteau hier"), unless the message holds one of `unlessWith` ("…et il revient ce soir"). */
+      pastIf: z.object({ clauseWith: z.string().min(1), unlessWith: z.string().min(1) }).optional(),
     }),
   ),
   // "other" has no cues: it is what is left.
-  categories: z.partialRecord(z.enum(TRIAGE_CATEGORIES), z.array(z.string().min(1))),
+  categories: z.partialRecord(z.enum(TRIAGE_CATEGORIES), CueList),
 });
 const LEXICON = LexiconSchema.parse(lexiconData);
 
 /** How much one recognised topic weighs against one cue word: the recognizer saw the whole sentence. */
 const TOPIC_WEIGHT = 2;
 const NEGATIVE_MOOD_THRESHOLD = 0.5;
+/** What "..." in a cue stands for: up to 5 words, never a negation ("je dors pas dans ma voiture"). */
+const GAP = '(?:(?!(?:pas|plus|jamais|not|never|no|ni|aucun|aucune)(?= ))[a-z0-9]+ ){0,5}';
 
-/** A cue as a regular expression body on normalized text: whole words, "*" for any word ending. */
-function cueBody(cue: string): string {
-  return normalizeForMatching(cue.replace(/\*/g, ' STAR '))
+/** Words of a cue, no brackets nor gaps: "*" for any word ending, "#" for a number ("20#" a number starting with 20). */
+function wordsBody(text: string): string {
+  // Most cue words are already plain (lower case, no accent): no need to normalize them.
+  if (/^[a-z0-9]+$/.test(text)) return text;
+  const marked = text.replace(/(\d*)#/g, ' zznum$1zz').replace(/\*/g, 'zzstarzz');
+  return normalizeForMatching(marked)
     .split(' ')
-    .map((word) => (word === 'star' ? '[a-z0-9]*' : word))
-    .join(' ')
-    .replace(/ \[a-z0-9\]\*/g, '[a-z0-9]*');
+    .filter(Boolean)
+    .map((word) => word.replace(/zznum(\d*)zz/g, '$1[0-9]+').replace(/zzstarzz/g, '[a-z0-9]*'))
+    .join(' ');
 }
 
-function cuePattern(cue: string): RegExp {
-  return new RegExp(`(?:^| )(${cueBody(cue)})(?= |$)`, 'g');
+/** Many cues come back in several groups (cue sets, "@name"): each is parsed once. */
+const CUE_BODIES = new Map<string, string>();
+const WORD_TOKEN = /[^ ()|]+/y;
+
+/**
+ * A cue as a regular expression body on normalized text (the syntax is in the lexicon's "syntax"):
+ * words, "..." for a few words in between, "(a|b c)" for alternatives that may nest, "(…)?" for optional.
+ */
+function cueBody(cue: string): string {
+  let body = CUE_BODIES.get(cue);
+  if (body === undefined) {
+    body = parsedCue(cue);
+    CUE_BODIES.set(cue, body);
+  }
+  return body;
+}
+
+function parsedCue(cue: string): string {
+  let at = 0;
+  const sequence = (): string => {
+    let body = '';
+    while (at < cue.length && cue[at] !== ')' && cue[at] !== '|') {
+      if (cue[at] === ' ') {
+        at += 1;
+      } else if (cue.startsWith('...', at)) {
+        body += GAP;
+        at += 3;
+      } else if (cue[at] === '(') {
+        at += 1;
+        const alternatives = [sequence()];
+        while (cue[at] === '|') {
+          at += 1;
+          alternatives.push(sequence());
+        }
+        if (cue[at] !== ')') throw new Error(`triageLexicon.json: unclosed bracket in "${cue}"`);
+        at += 1;
+        const group = `(?:${alternatives.join('|')})`;
+        const optional = cue[at] === '?';
+        if (optional) at += 1;
+        body += optional ? `(?:${group} )?` : `${group} `;
+      } else {
+        WORD_TOKEN.lastIndex = at;
+        const token = WORD_TOKEN.exec(cue)?.[0] ?? '';
+        at += token.length;
+        const words = wordsBody(token);
+        if (words) body += `${words} `;
+      }
+    }
+    return body.endsWith(' ') ? body.slice(0, -1) : body;
+  };
+  const body = sequence();
+  if (at < cue.length) throw new Error(`triageLexicon.json: unopened bracket in "${cue}"`);
+  return body;
 }
 
 /**
- * The cues of one situation or category: each as its own pattern (to count them, to find where they
- * start), and all in one pattern that tells at once whether a clause holds any of them — most clauses
- * hold none, and one test is far cheaper than hundreds.
+ * The cues of one situation, set or category, as one pattern that finds them all at once (most
+ * clauses hold none, and one test is far cheaper than hundreds), and one per cue where cues are
+ * counted. Compiled on first use: the process starts without them, and some are never needed.
  */
-interface CueGroup {
-  patterns: RegExp[];
-  anyCue: RegExp;
+class CueGroup {
+  private anyCue: RegExp | undefined;
+  private endCue: RegExp | undefined;
+  private eachCue: RegExp[] | undefined;
+
+  constructor(private readonly cues: readonly string[]) {}
+
+  /** Whether the text holds one of the cues. */
+  holds(text: string): boolean {
+    const pattern = this.any();
+    pattern.lastIndex = 0;
+    return pattern.test(text);
+  }
+
+  /** Where the cues are in the text, from the left, not overlapping. */
+  spans(text: string): Span[] {
+    return matchSpans(this.any(), text);
+  }
+
+  /** Whether the text ends with one of the cues. */
+  ends(text: string): boolean {
+    this.endCue ??= this.cues.length > 0 ? new RegExp(`(?:^| )(?:${this.cues.map(cueBody).join('|')})$`) : /(?!)/;
+    return this.endCue.test(text);
+  }
+
+  /** How many different cues the texts hold. */
+  countIn(texts: string[]): number {
+    const holding = texts.filter((text) => this.holds(text));
+    if (holding.length === 0) return 0;
+    this.eachCue ??= this.cues.map((cue) => new RegExp(`(?:^| )(?:${cueBody(cue)})(?= |$)`));
+    return this.eachCue.filter((pattern) => holding.some((text) => pattern.test(text))).length;
+  }
+
+  private any(): RegExp {
+    this.anyCue ??= this.cues.length > 0 ? new RegExp(`(?:^| )(${this.cues.map(cueBody).join('|')})(?= |$)`, 'g') : /(?!)/g;
+    return this.anyCue;
+  }
 }
 
-function cueGroup(cues: readonly string[]): CueGroup {
-  return {
-    patterns: cues.map(cuePattern),
-    anyCue: cues.length > 0 ? new RegExp(`(?:^| )(?:${cues.map(cueBody).join('|')})(?= |$)`) : /(?!)/,
-  };
+/** A cue set with its "@name" inclusions spelled out. */
+function cueSetCues(name: string, seen: string[] = []): string[] {
+  const cues = LEXICON.cueSets[name];
+  if (!cues || seen.includes(name)) throw new Error(`triageLexicon.json: unknown or circular cue set "${name}"`);
+  return cues.flatMap((cue) => (cue.startsWith('@') ? cueSetCues(cue.slice(1), [...seen, name]) : [cue]));
 }
 
-const NEGATIONS = cueGroup(LEXICON.negation.phrases);
-const SITUATIONS = LEXICON.situations.map((situation) => ({ ...situation, cues: cueGroup(situation.cues) }));
-const CATEGORY_CUES = new Map<TriageCategory, CueGroup>(TRIAGE_CATEGORIES.map((category) => [category, cueGroup(LEXICON.categories[category] ?? [])]));
+const CUE_SETS = new Map(Object.keys(LEXICON.cueSets).map((name) => [name, new CueGroup(cueSetCues(name))]));
+const NEGATIONS = new CueGroup(LEXICON.negation.phrases);
+const NEGATION_BOUNDARIES = new Set(LEXICON.negation.boundaries.map(normalizeForMatching));
+const NEGATED_AFTER = new CueGroup(LEXICON.negation.after);
+const NE_BEFORE = new CueGroup(LEXICON.negation.neBefore);
+const NE_AFTER = new CueGroup(LEXICON.negation.neAfter);
+const THIRD_PARTIES = new CueGroup(LEXICON.thirdParty.phrases);
+const FIRST_PERSON = new CueGroup(LEXICON.thirdParty.firstPerson);
+const RESOLVED = new CueGroup(LEXICON.context.resolved);
+const PAST = new CueGroup(LEXICON.context.past);
+const ONGOING = new CueGroup(LEXICON.context.ongoing);
+const ELSEWHERE = new CueGroup(LEXICON.context.elsewhere);
+const GENERAL = new CueGroup([...LEXICON.context.general, ...LEXICON.context.reported]);
+const REPORTED = new CueGroup(LEXICON.context.reported);
+const PERSONAL = new CueGroup([...LEXICON.thirdParty.firstPerson, ...LEXICON.context.personal]);
+const JOKING = new CueGroup(LEXICON.context.joking);
+const JOKING_EMOJI = new RegExp(`[${LEXICON.context.jokingEmoji}]`, 'u');
+
+/** Cues with their "@name" inclusions spelled out. */
+function spelledOut(cues: readonly string[]): string[] {
+  return cues.flatMap((cue) => (cue.startsWith('@') ? cueSetCues(cue.slice(1)) : [cue]));
+}
+
+const SITUATIONS = LEXICON.situations.map((situation) => ({
+  ...situation,
+  cues: new CueGroup(spelledOut(situation.cues)),
+  with: (situation.with ?? []).map((name) => cueSetNamed(name, situation.name)),
+  notAfter: new CueGroup(situation.notAfter ?? []),
+  pastIf: situation.pastIf && { clauseWith: cueSetNamed(situation.pastIf.clauseWith, situation.name), unlessWith: cueSetNamed(situation.pastIf.unlessWith, situation.name) },
+}));
+
+function cueSetNamed(name: string, situation: string): CueGroup {
+  const group = CUE_SETS.get(name);
+  if (!group) throw new Error(`triageLexicon.json: situation "${situation}" needs unknown cue set "${name}"`);
+  return group;
+}
+
+const CATEGORY_CUES = new Map<TriageCategory, CueGroup>(TRIAGE_CATEGORIES.map((category) => [category, new CueGroup(LEXICON.categories[category] ?? [])]));
 
 /** Clauses, normalized: a negation only reaches the cue in its own clause ("pas d'huissier, mais…"). */
 function clausesOf(messages: string[]): string[] {
   return messages
-    .flatMap((message) => message.split(/[.,;:!?\n]+/))
+    .flatMap((message) => message.split(/[.,;:!?\n()]+/))
     .map(normalizeForMatching)
     .filter((clause) => clause.length > 0);
 }
 
-const THIRD_PARTIES = cueGroup(LEXICON.thirdParty.phrases);
-const FIRST_PERSON = cueGroup(LEXICON.thirdParty.firstPerson);
-
-function isNegated(clause: string, cueStart: number): boolean {
-  const before = clause.slice(0, cueStart).trim().split(' ').filter(Boolean).slice(-LEXICON.negation.window).join(' ');
-  return before.length > 0 && NEGATIONS.anyCue.test(before);
+/** The last `count` words before the cue, cut at a word that starts another statement ("pas de solution on dort…"). */
+function wordsBefore(clause: string, cueStart: number, count: number): string {
+  const words = clause.slice(0, cueStart).trim().split(' ').filter(Boolean).slice(-count);
+  const boundary = words.findLastIndex((word) => NEGATION_BOUNDARIES.has(word));
+  return words.slice(boundary + 1).join(' ');
 }
 
-/** "ma voisine a été expulsée": the clause tells of someone else, and the user is not in it up to the cue's end. */
+function wordsAfter(clause: string, cueEnd: number, count: number): string {
+  return clause.slice(cueEnd).trim().split(' ').filter(Boolean).slice(0, count).join(' ');
+}
+
+/** "pas d'huissier", "personne ne me frappe", "l'huissier n'est jamais venu", "il ne me frappe pas". */
+function isNegated(clause: string, cueStart: number, cueEnd: number): boolean {
+  // A cue that starts a statement of its own ("pas de solution, on dort dehors") is out of reach of what came before.
+  const startsStatement = NEGATION_BOUNDARIES.has(clause.slice(cueStart).split(' ')[0] ?? '');
+  const before = startsStatement ? '' : wordsBefore(clause, cueStart, LEXICON.negation.window);
+  if (before && NEGATIONS.holds(before)) return true;
+  const after = wordsAfter(clause, cueEnd, 3);
+  if (startsWith(NEGATED_AFTER, after)) return true;
+  return NE_BEFORE.holds(wordsBefore(clause, cueStart, 2)) && startsWith(NE_AFTER, after);
+}
+
+function startsWith(group: CueGroup, text: string): boolean {
+  return group.spans(text).some((span) => span.start === 0);
+}
+
+/**
+ * "ma voisine a été expulsée": the clause tells of someone else, and the user is not in it between the
+ * last mention of that someone and the cue's first words.
+ */
 function isSomeoneElses(clause: string, cueStart: number): boolean {
   const before = clause.slice(0, cueStart);
-  if (!THIRD_PARTIES.anyCue.test(before)) return false;
-  const cueWord = clause.slice(cueStart).split(' ').slice(0, 3).join(' ');
-  return !FIRST_PERSON.anyCue.test(`${before} ${cueWord}`);
+  const mentions = THIRD_PARTIES.spans(before);
+  if (mentions.length === 0) return false;
+  const lastMention = Math.max(...mentions.map((span) => span.end));
+  const cueWords = clause.slice(cueStart).split(' ').slice(0, 3).join(' ');
+  return !FIRST_PERSON.holds(`${before.slice(lastMention)} ${cueWords}`);
 }
 
-/** Where the pattern matches, as the index of the first letter of the cue. */
-function matchStarts(pattern: RegExp, clause: string): number[] {
-  const starts: number[] = [];
-  for (const match of clause.matchAll(pattern)) starts.push(match.index + match[0].length - (match[1] ?? '').length);
-  return starts;
+interface Span {
+  start: number;
+  end: number;
 }
 
-function hasCue(cues: CueGroup, clauses: string[], negatable: boolean): boolean {
-  return clauses.some(
-    (clause) =>
-      cues.anyCue.test(clause) &&
-      cues.patterns.some((pattern) => matchStarts(pattern, clause).some((start) => !negatable || (!isNegated(clause, start) && !isSomeoneElses(clause, start)))),
-  );
+/** Where the pattern matches: the first letter of the cue and the end of it. */
+function matchSpans(pattern: RegExp, clause: string): Span[] {
+  const spans: Span[] = [];
+  for (const match of clause.matchAll(pattern)) {
+    const cue = match[1] ?? '';
+    const end = match.index + match[0].length;
+    spans.push({ start: end - cue.length, end });
+  }
+  return spans;
 }
 
-/** How many different cues of the group the clauses hold. */
-function countCues(cues: CueGroup, clauses: string[]): number {
-  const holding = clauses.filter((clause) => cues.anyCue.test(clause));
-  if (holding.length === 0) return 0;
-  return cues.patterns.filter((pattern) => holding.some((clause) => matchStarts(pattern, clause).length > 0)).length;
+/** What the whole message says of its cues: over, general, joking; and whether it says the situation goes on. */
+interface MessageContext {
+  resolved: boolean;
+  ongoing: boolean;
+  general: boolean;
+  joking: boolean;
+}
+
+function contextOf(message: string, clauses: string[]): MessageContext {
+  const text = clauses.join(' ');
+  return {
+    resolved: RESOLVED.holds(text),
+    ongoing: ONGOING.holds(text),
+    general: GENERAL.holds(text),
+    joking: JOKING.holds(text) || JOKING_EMOJI.test(message),
+  };
+}
+
+type Situation = (typeof SITUATIONS)[number];
+
+/** Whether a cue found at this place is the user's situation now: not negated, not someone else's, not history nor a general question. */
+function isTheUsers(situation: Situation, clause: string, span: Span, context: MessageContext, clauses: string[]): boolean {
+  if (context.resolved || context.joking) return false;
+  if (situation.pastIf && situation.pastIf.clauseWith.holds(clause) && !clauses.some((other) => situation.pastIf?.unlessWith.holds(other))) return false;
+  if ((PAST.holds(clause) && !context.ongoing) || ELSEWHERE.holds(clause)) return false;
+  if ((context.general && !PERSONAL.holds(clause)) || REPORTED.holds(clause)) return false;
+  if (situation.negatable && isNegated(clause, span.start, span.end)) return false;
+  if (isSomeoneElses(clause, span.start)) return false;
+  return !situation.notAfter.ends(clause.slice(0, span.start).trim());
+}
+
+/** A cue of the group somewhere in the clauses, not negated. */
+function holdsUnnegated(group: CueGroup, clauses: string[]): boolean {
+  return clauses.some((clause) => group.spans(clause).some((span) => !isNegated(clause, span.start, span.end)));
+}
+
+type Presence = 'found' | 'discounted' | 'absent';
+
+/** The lexicon's situations one message tells, by name: to read why a ticket is urgent, and in tests. */
+export function situationsTold(message: string): string[] {
+  const clauses = clausesOf([message]);
+  const context = contextOf(message, clauses);
+  return SITUATIONS.filter((situation) => presenceIn(situation, clauses, context) === 'found').map((situation) => situation.name);
+}
+
+/** Whether the message tells the situation: found; its words there but not the user's now (discounted); or absent. */
+function presenceIn(situation: Situation, clauses: string[], context: MessageContext): Presence {
+  let presence: Presence = 'absent';
+  for (const clause of clauses) {
+    for (const span of situation.cues.spans(clause)) {
+      if (!isTheUsers(situation, clause, span, context, clauses)) presence = 'discounted';
+      else if (situation.with.every((group) => holdsUnnegated(group, clauses))) return 'found';
+    }
+  }
+  return presence;
 }
 
 function isNegativeMood(sentiment: SentimentResult | undefined): boolean {
@@ -171,7 +413,7 @@ function isNegativeMood(sentiment: SentimentResult | undefined): boolean {
 
 function categoryOf(clauses: string[], topics: TriageCategory[], negativeMood: boolean): TriageCategory {
   const scores = new Map<TriageCategory, number>(TRIAGE_CATEGORIES.map((category) => [category, 0]));
-  for (const [category, cues] of CATEGORY_CUES) scores.set(category, countCues(cues, clauses));
+  for (const [category, cues] of CATEGORY_CUES) scores.set(category, cues.countIn(clauses));
   for (const topic of new Set(topics)) scores.set(topic, (scores.get(topic) ?? 0) + TOPIC_WEIGHT);
   // A bad mood tips a complaint already voiced over a tie, never creates one.
   const complaint = scores.get('complaint') ?? 0;
@@ -225,8 +467,8 @@ const CATEGORY_OF_DOSSIER_REASON: Partial<Record<TriageReason, TriageCategory>> 
 export function triage(input: TriageInput): Triage {
   const clauses = clausesOf(input.messages);
   const negativeMood = isNegativeMood(input.sentiment);
-  const model = readingOf(input.messages);
-  const conversationFindings: Finding[] = combined(SITUATIONS.filter((situation) => hasCue(situation.cues, clauses, situation.negatable)), model);
+  const readings = input.messages.filter((message) => message.trim()).map(readMessage);
+  const conversationFindings = readings.flatMap((reading) => reading.findings);
   const fromDossier = dossierFindings(input.dossier);
   const findings = [...conversationFindings, ...fromDossier];
 
@@ -246,6 +488,7 @@ export function triage(input: TriageInput): Triage {
   if (negativeMood) reasons.add('negativeMood');
   if (input.personAsked) reasons.add('helpdeskAsked');
   const numbers = new Set<EmergencyNumber>(findings.flatMap((finding) => finding.emergencyNumbers));
+  const model = mostUrgent(readings.map((reading) => reading.model));
 
   return {
     category,
@@ -256,19 +499,17 @@ export function triage(input: TriageInput): Triage {
   };
 }
 
-/** The classifier on the most telling message: the one it finds most urgent. */
-function readingOf(messages: string[]): UrgentClassification {
-  const classifier = urgentClassifier();
-  const readings = messages.filter((message) => message.trim()).map((message) => classifier.classify(message));
-  const urgentScore = (reading: UrgentClassification) => Math.max(...URGENT_CLASSES.map((label) => reading.scores[label]));
-  return readings.sort((a, b) => urgentScore(b) - urgentScore(a))[0] ?? classifierNothing();
+const URGENT_CLASSES = ['homeless', 'violence', 'dangerNow', 'child', 'priority'] as const;
+const urgentScore = (reading: UrgentClassification) => Math.max(...URGENT_CLASSES.map((label) => reading.scores[label]));
+
+/** For the ticket: the classifier's reading of the message it finds most urgent. */
+function mostUrgent(readings: UrgentClassification[]): UrgentClassification {
+  return [...readings].sort((a, b) => urgentScore(b) - urgentScore(a))[0] ?? classifierNothing();
 }
 
 function classifierNothing(): UrgentClassification {
   return { label: 'ordinary', score: 1, scores: { homeless: 0, violence: 0, dangerNow: 0, child: 0, priority: 0, ordinary: 1 } };
 }
-
-const URGENT_CLASSES = ['homeless', 'violence', 'dangerNow', 'child', 'priority'] as const;
 
 /** What each class of the classifier means for the ticket and the numbers shown (FACTS.md, issue 17). */
 const FINDING_OF_CLASS: Record<(typeof URGENT_CLASSES)[number], Finding[]> = {
@@ -283,16 +524,53 @@ const FINDING_OF_CLASS: Record<(typeof URGENT_CLASSES)[number], Finding[]> = {
 };
 
 /**
- * The lexicon's findings and the classifier's reading, combined: a class read with confidence adds its
- * findings (implicit phrasing: "il me bat", "on dort dans la voiture"); a confident "nothing urgent"
- * removes the lexicon's urgent findings (a negation, someone else, a general or past situation: "c'est
- * quoi le DALO ?", "j'ai été à la rue en 2018"). Every class above its threshold counts.
+ * Alone (the lexicon found nothing), the classifier is not believed on a message about an ordinary task
+ * (the documents, the commission, an income, a search) that holds no cue of distress: it read violence
+ * into « et si il me manque un papier quand ça passe en commission ? » and a child in danger into « papa
+ * seul avec mon fils de 8 ans, on cherche dans paris 15e, rfr 40 000 ». Implicit stories keep it:
+ * « on vit sous une tente au bord du canal » names no task.
  */
-function combined(lexicon: Finding[], model: UrgentClassification): Finding[] {
+const ORDINARY_TASK = cueSetNamed('ordinaryTask', 'the classifier alone');
+const DISTRESS = ['fear', 'violentAct', 'anger', 'presentDanger', 'lostHome', 'noSolution', 'childHarm', 'sleepingBadly', 'hosted', 'askedToLeave'].map((name) =>
+  cueSetNamed(name, 'the classifier alone'),
+);
+
+function classifierAloneBelieved(clauses: string[]): boolean {
+  return !clauses.some((clause) => ORDINARY_TASK.holds(clause)) || DISTRESS.some((group) => holdsUnnegated(group, clauses));
+}
+
+interface MessageReading {
+  findings: Finding[];
+  model: UrgentClassification;
+}
+
+/**
+ * One message: the lexicon's situations and the classifier's reading, combined. A class read with
+ * confidence adds its findings (implicit phrasing: "il me tape quand il a bu", "on dort dans la clio"),
+ * unless the lexicon saw why the message is not the user's emergency now — a negation, someone else, a
+ * past or general situation, a joke — and nothing that is; a confident "nothing urgent" removes the
+ * lexicon's urgent findings. Every class above its threshold counts.
+ */
+function readMessage(message: string): MessageReading {
+  const clauses = clausesOf([message]);
+  const context = contextOf(message, clauses);
+  const presences = SITUATIONS.map((situation) => ({ situation, presence: presenceIn(situation, clauses, context) }));
+  const lexicon: Finding[] = presences
+    .filter(({ presence }) => presence === 'found')
+    .flatMap(({ situation }) => situation.reasons.map((reason) => ({ reason, urgency: situation.urgency, emergencyNumbers: situation.emergencyNumbers })));
+  const discounted = presences.some(({ presence }) => presence === 'discounted');
+  const model = urgentClassifier().classify(message);
+
   const modelSaysOrdinary = model.label === 'ordinary' && model.scores.ordinary >= tuning.ordinaryOverrules;
-  const kept = modelSaysOrdinary ? lexicon.filter((finding) => finding.urgency !== 'urgent') : [...lexicon];
-  for (const label of URGENT_CLASSES) {
-    if (model.scores[label] >= (label === 'priority' ? tuning.priorityAdds : tuning.classAdds)) kept.push(...FINDING_OF_CLASS[label]);
+  const findings = modelSaysOrdinary ? lexicon.filter((finding) => finding.urgency !== 'urgent') : [...lexicon];
+  const modelMayAdd = !context.resolved && !context.joking && !context.general && !(discounted && lexicon.length === 0);
+  if (modelMayAdd) {
+    // Beside the lexicon's own findings, whose numbers follow the words, a class must be read surely to add more.
+    const besideLexicon = lexicon.some((finding) => finding.urgency === 'urgent');
+    for (const label of URGENT_CLASSES) {
+      const threshold = label === 'priority' ? tuning.priorityAdds : besideLexicon ? tuning.classAddsBesideLexicon : tuning.classAdds;
+      if (model.scores[label] >= threshold && (besideLexicon || classifierAloneBelieved(clauses))) findings.push(...FINDING_OF_CLASS[label]);
+    }
   }
-  return kept;
+  return { findings, model };
 }
