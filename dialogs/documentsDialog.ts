@@ -19,7 +19,8 @@ import { isServiceError } from '../services/http/errors';
 import type { PortalApi } from '../services/portal/portalApi';
 import type { DocumentType, HousingRequest } from '../services/sne/schemas';
 import type { SneApi } from '../services/sne/sneApi';
-import { checklistCard, requestDocumentsCard } from './cards/checklistCard';
+import { checklistCard, DOCUMENTS_ANSWER, requestDocumentsCard } from './cards/checklistCard';
+import { sendAnswer } from './feedback/answerFeedback';
 import type { Recognition } from './recognizer/intents';
 import { affirmsPhrase } from '../services/shared/affirmedPhrase';
 import { normalizeForMatching } from '../services/shared/normalizeForMatching';
@@ -142,7 +143,8 @@ export class DocumentsDialog extends ComponentDialog {
     const listed = new Set(checklist.items.map((item) => item.id));
     const also = new Map<string, ChecklistItem>();
     for (const item of variants.flatMap((variant) => checklistFor(variant, today).items)) if (!listed.has(item.id)) also.set(item.id, item);
-    await step.context.sendActivity(MessageFactory.attachment(checklistCard(translatorOf(step.context), checklist, [...also.values()])));
+    const card = checklistCard(translatorOf(step.context), checklist, [...also.values()], step.context.activity.channelId);
+    await sendAnswer(step.context, card, DOCUMENTS_ANSWER);
     return step.endDialog();
   }
 

@@ -3,6 +3,10 @@ import type { Translate } from '../i18n';
 import type { Checklist, ChecklistItem } from '../../services/documents/checklist';
 import type { ItemComparison, RequestComparison } from '../../services/documents/requestComparison';
 import { adaptiveCard } from './adaptiveCard';
+import { feedbackActions, feedbackLines } from '../feedback/answerFeedback';
+
+/** The key its "Utile ?" is kept under. */
+export const DOCUMENTS_ANSWER = 'documents';
 
 type Block = Record<string, unknown>;
 
@@ -15,7 +19,7 @@ const detail = (text: string): Block => ({ type: 'TextBlock', text, wrap: true, 
  * with what is accepted; then the documents that apply only in cases not asked (children, pregnancy, a
  * foreign national), where they are uploaded, and that the list is limitative.
  */
-export function checklistCard(t: Translate, checklist: Checklist, alsoIfConcerned: ChecklistItem[]): Attachment {
+export function checklistCard(t: Translate, checklist: Checklist, alsoIfConcerned: ChecklistItem[], channelId: string): Attachment {
   const title = t('documents:title');
   const body: Block[] = [{ type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true }];
   const fallback: string[] = [title];
@@ -39,7 +43,8 @@ export function checklistCard(t: Translate, checklist: Checklist, alsoIfConcerne
   const closing = [t('documents:whereToUpload'), t(checklist.limitativeKey)];
   body.push(...closing.map((text) => ({ ...line(text), spacing: 'Medium' })));
   fallback.push(...closing);
-  return adaptiveCard({ body, fallbackText: fallback.join('\n') });
+  body.push(...feedbackLines(t, channelId));
+  return adaptiveCard({ body, actions: feedbackActions(channelId, DOCUMENTS_ANSWER), fallbackText: fallback.join('\n') });
 }
 
 /**

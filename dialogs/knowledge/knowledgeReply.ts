@@ -19,7 +19,7 @@ const ENTRY_OF_TOPIC: Record<FaqTopic, string> = {
 
 /** The questions shown when the questions are asked for as such ("Questions fréquentes"). */
 /** How close to the search's first entry the classifier's topic must score to be taken as the answer. */
-const TOPIC_NEAR_FIRST = 0.85;
+const TOPIC_NEAR_FIRST = 0.9;
 /** How far the search's first entry must lead the second to be answered when the classifier named another topic. */
 const LEADER_WITH_A_TOPIC = 1.3;
 

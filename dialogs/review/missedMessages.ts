@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { redactText } from '../../services/privacy/redact';
 import { ELIGIBILITY_ANSWER } from '../cards/eligibilityCard';
 import { STATUS_ANSWER } from '../cards/statusCard';
+import { DOCUMENTS_ANSWER } from '../cards/checklistCard';
 import type { MissLog, MissReason } from '../ports';
 import { asksForAPerson } from '../recognizer/answers/answerReader';
 import { languageOf, recognitionOf, turnStateOf } from '../turn/turnAccess';
@@ -15,7 +16,7 @@ const FOLLOW_UP_MS = 5 * 60 * 1000;
 const REPHRASE_OVERLAP = 0.6;
 const KEPT_CHARACTERS = 300;
 /** Answers computed from what the user gave (figures, a linked request), not picked from the knowledge base. */
-const TASK_ANSWERS: readonly (string | undefined)[] = [ELIGIBILITY_ANSWER, STATUS_ANSWER];
+const TASK_ANSWERS: readonly (string | undefined)[] = [ELIGIBILITY_ANSWER, STATUS_ANSWER, DOCUMENTS_ANSWER];
 
 /**
  * After each typed message: what the assistant missed, kept for review (redacted, with the intent

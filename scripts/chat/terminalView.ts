@@ -34,13 +34,18 @@ export function viewOf(activity: Partial<Activity>, firstNumber: number): View {
   };
   if (activity.text) view.lines.push(...indented(plainMarkdown(activity.text), BOT, '   '));
   for (const attachment of activity.attachments ?? []) {
-    const card = cardLines(attachment.contentType, attachment.content, activity.id, number);
+    const card = cardLines(attachment.contentType, attachment.content, activity.id, number, factSeparatorOf(activity.locale));
     if (card.length === 0) continue;
     view.lines.push(CARD_TOP, ...card.map((line) => CARD_SIDE + line));
   }
   const suggested = (activity.suggestedActions?.actions ?? []).map((action) => number(buttonOf(action)));
   if (suggested.length > 0) view.lines.push(`   ${suggested.join('   ')}`);
   return view;
+}
+
+/** "Loyer : 650 €" (with a no-break space) in French, "Rent: €650" in English: the reply's locale says which. */
+function factSeparatorOf(locale: string | undefined): string {
+  return /^en\b/i.test(locale ?? '') ? ': ' : '\u00a0: ';
 }
 
 /** "…" while the bot works (typing), once per turn. */
@@ -62,9 +67,9 @@ function indented(text: string, first: string, rest: string): string[] {
 
 type Numberer = (button: Button) => string;
 
-function cardLines(contentType: string | undefined, content: unknown, activityId: string | undefined, number: Numberer): string[] {
+function cardLines(contentType: string | undefined, content: unknown, activityId: string | undefined, number: Numberer, factSeparator: string): string[] {
   if (!content || typeof content !== 'object') return [];
-  if (contentType === 'application/vnd.microsoft.card.adaptive') return adaptiveCardLines(content as AdaptiveElement, activityId, number);
+  if (contentType === 'application/vnd.microsoft.card.adaptive') return adaptiveCardLines(content as AdaptiveElement, activityId, number, factSeparator);
   if (contentType === 'application/vnd.microsoft.card.hero' || contentType === 'application/vnd.microsoft.card.thumbnail') {
     const card = content as { title?: string; subtitle?: string; text?: string; images?: { alt?: string }[]; buttons?: CardAction[] };
     const lines = [card.title, card.subtitle, card.text, ...(card.images ?? []).map((image) => (image.alt ? `(image: ${image.alt})` : undefined))]
@@ -96,7 +101,7 @@ interface AdaptiveElement {
   placeholder?: string;
 }
 
-function adaptiveCardLines(card: AdaptiveElement, activityId: string | undefined, number: Numberer): string[] {
+function adaptiveCardLines(card: AdaptiveElement, activityId: string | undefined, number: Numberer, factSeparator: string): string[] {
   const lines: string[] = [];
   // Buttons are shown where they stand: an offer's "Détails" and "Candidater" right under that offer.
   const addActions = (actions: AdaptiveElement[] | undefined) => {
@@ -104,7 +109,7 @@ function adaptiveCardLines(card: AdaptiveElement, activityId: string | undefined
     for (const action of actions ?? []) {
       if (action.type === 'Action.ShowCard' && action.card) {
         // Shown open: a terminal has no "more" to click.
-        lines.push(`▸ ${action.title ?? ''}`, ...adaptiveCardLines(action.card, activityId, number).map((line) => `  ${line}`));
+        lines.push(`▸ ${action.title ?? ''}`, ...adaptiveCardLines(action.card, activityId, number, factSeparator).map((line) => `  ${line}`));
         continue;
       }
       const button = adaptiveButton(action, activityId);
@@ -123,7 +128,7 @@ function adaptiveCardLines(card: AdaptiveElement, activityId: string | undefined
           lines.push((element.inlines ?? []).map((inline) => (typeof inline === 'string' ? inline : (inline.text ?? ''))).join(''));
           break;
         case 'FactSet':
-          for (const fact of element.facts ?? []) lines.push(`${fact.title} : ${plainMarkdown(fact.value)}`);
+          for (const fact of element.facts ?? []) lines.push(`${fact.title}${factSeparator}${plainMarkdown(fact.value)}`);
           break;
         case 'Image':
           if (element.altText) lines.push(`(image: ${element.altText})`);

@@ -61,7 +61,7 @@ async function everyCard(language: Language, data: { offers: Offer[]; candidatur
     ['relax', relaxCard('Aucune offre.', [{ relaxation: 'maxRent', label: 'Sans limite de loyer (3)' }])],
     ['applications', applicationsCard(t, language, data.candidatures, 'Vos candidatures')],
     ['eligibility', eligibilityCard(t, language, { assessment: assessed(data.request), placeName: 'Marseille', unaskedConditions: [] }, 'webchat')],
-    ['checklist', checklistCard(t, checklist, [])],
+    ['checklist', checklistCard(t, checklist, [], 'webchat')],
     ['request documents', requestDocumentsCard(t, '013********03GDPUB', compareWithRequest(checklist, data.request.documents))],
     ['subscribe offer', subscribeOfferCard(t)],
     ...(['open', 'in_progress', 'resolved'] as const).map((status): [string, Attachment] => [

@@ -29,14 +29,20 @@ describe('what the terminal chat shows of each kind of reply', () => {
       '🤖 Voici 2 offres :',
       '   ┌',
       '   │ T3 · Lyon 3e',
-      '   │ Loyer : 650 €',
+      '   │ Loyer\u00a0: 650 €',
       '   │ [1] Détails   [2] Candidater',
       '   ┌',
       '   │ T2 · Villeurbanne',
-      '   │ Loyer : 650 €',
+      '   │ Loyer\u00a0: 650 €',
       '   │ [3] Détails   [4] Candidater',
     ]);
     expect(view.buttons[3]).toEqual({ kind: 'submit', title: 'Candidater', data: { intent: 'apply', offerId: 'OFR-2' }, cardActivityId: 'card-activity' });
+  });
+
+  it('writes a fact the way the language of the reply writes it', () => {
+    const card = adaptive({ body: [{ type: 'FactSet', facts: [{ title: 'Rent', value: '€650' }] }] });
+    expect(viewOf({ type: 'message', locale: 'en-US', attachments: [card] }, 0).lines).toContain('   │ Rent: €650');
+    expect(viewOf({ type: 'message', locale: 'fr-FR', attachments: [card] }, 0).lines).toContain('   │ Rent\u00a0: €650');
   });
 
   it('a hero card: title, subtitle, text, image description and buttons', () => {

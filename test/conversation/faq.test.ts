@@ -40,12 +40,17 @@ describe('questions answered from the knowledge base', () => {
     expect(down).toMatch(/\[Parler à/);
   });
 
-  it('does not let the classifier turn a hesitation into a confident wrong answer', async () => {
+  it.each`
+    language | text
+    ${'fr'}  | ${'combien de temps pour avoir un logement ?'}
+    ${'en'}  | ${'how long to get a flat?'}
+  `('does not let the classifier turn a hesitation into a confident wrong answer: "$text"', async ({ language, text }) => {
     // The classifier leans to the deadline to answer a proposal; the search hesitates between the waiting
-    // time and the request's validity: the closest questions, not the deadline.
-    const seen = allText(await bot.say('kb-hesitation', 'combien de temps pour avoir un logement ?', { locale: 'fr-FR' }));
-    expect(seen).not.toContain(entry('proposal-deadline', 'fr').answer);
-    expect(seen).toContain(`[${entry('waiting-time', 'fr').questions[0]}]`);
+    // time and others: the closest questions, not the deadline.
+    const lang = language as 'fr' | 'en';
+    const seen = allText(await bot.say(`kb-hesitation-${lang}`, text, { locale: LOCALES[lang].locale }));
+    expect(seen).not.toContain(entry('proposal-deadline', lang).answer);
+    expect(seen).toContain(`[${entry('waiting-time', lang).questions[0]}]`);
   });
 
   it('answers the entry whose button was pressed', async () => {

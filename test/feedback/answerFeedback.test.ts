@@ -33,6 +33,17 @@ describe('"Utile ? 👍 👎" under the answers that end a task', () => {
     expect(await counts()).toMatchObject({ 'status|en|emulator|useful': 1 });
   });
 
+  it('asks under the documents to provide', async () => {
+    await say('documents', 'koi comme papiers pr ma demande');
+    await say('documents', 'célibataire');
+    await say('documents', 'salaire');
+    const list = await say('documents', 'aucun');
+    expect(list).toContain('Les pièces justificatives de votre demande');
+    expect(list).toContain('Utile\u00a0?');
+    await say('documents', '', { intent: 'faq', feedback: 'useful', answer: 'documents' });
+    expect(await counts()).toMatchObject({ 'documents|fr|emulator|useful': 1 });
+  });
+
   it('keeps a 👍 pressed in the middle of a step, and asks the step again', async () => {
     const question = await say('mid-step', 'suis-je éligible ?');
     const seen = await say('mid-step', '', { intent: 'faq', feedback: 'useful', answer: 'status' });
