@@ -4,6 +4,7 @@ import type { Intent, Recognition } from './recognizer/intents';
 import { triageHints } from './recognizer/triageHints';
 import { normalizeForMatching } from '../services/shared/normalizeForMatching';
 import { asksForAPerson } from './recognizer/answers/answerReader';
+import { isQuestion } from './knowledge/knowledgeReply';
 
 /** Their dialogs are the helpdesk: they triage and show the numbers themselves. */
 const HELPDESK_INTENTS: readonly Intent[] = ['helpdesk', 'complaint'];
@@ -33,7 +34,7 @@ const TASK_WORDS: Partial<Record<Intent, RegExp>> = {
  */
 function saysTheTask(recognition: Recognition): boolean {
   if (normalizeForMatching(recognition.text).split(' ').length <= 3) return true;
-  if (recognition.intent === 'faq') return /\?|^(comment|combien|pourquoi|quand|quel|c'est quoi|what|how|why|when|which)\b/i.test(recognition.text.trim());
+  if (recognition.intent === 'faq') return isQuestion(recognition.text);
   const words = TASK_WORDS[recognition.intent];
   return words !== undefined && words.test(normalizeForMatching(recognition.text));
 }

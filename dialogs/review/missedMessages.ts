@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { redactText } from '../../services/privacy/redact';
+import { normalizeForMatching } from '../../services/shared/normalizeForMatching';
 import { ELIGIBILITY_ANSWER } from '../cards/eligibilityCard';
 import { STATUS_ANSWER } from '../cards/statusCard';
 import { DOCUMENTS_ANSWER } from '../cards/checklistCard';
@@ -55,12 +56,7 @@ export async function keepMissedMessages(context: TurnContext, log: MissLog, now
 
 /** The words that carry a question, accents and case aside: "c koi le NUR ?" → {koi, nur}. */
 function wordsOf(text: string): Set<string> {
-  const words = text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .match(/\p{L}{3,}/gu);
-  return new Set(words ?? []);
+  return new Set(normalizeForMatching(text).split(' ').filter((word) => /^[a-z]{3,}$/.test(word)));
 }
 
 /** Two messages asking the same thing: most of their words shared (and not two one-word replies). */
