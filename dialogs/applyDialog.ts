@@ -3,6 +3,7 @@ import { isClosedRequest } from '../services/sne/schemas';
 import { ComponentDialog, WaterfallDialog, type Dialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
+import type { Translate } from './i18n';
 import { readLinkedDossier } from '../services/dossier/readLinkedDossier';
 import { ceilingYearFor } from '../services/eligibility/ceilings';
 import { isServiceError, mayHaveGoneThrough, type Violation } from '../services/http/errors';
@@ -20,6 +21,8 @@ import type { Recognition } from './recognizer/intents';
 import { valuesOf } from './stepAccess';
 import { readEntities } from './recognizer/entities/schemas';
 import { ordinalInSentence } from './recognizer/answers/answerReader';
+import { rememberTopic, type AnswersFollowUps, type FollowUpAnswer, type Topic } from './followUps/lastTopic';
+import type { FollowUpKind } from './recognizer/followUpQuestion';
 
 const STEPS_ROUTER = 'apply.router';
 const APPLY = 'apply.steps';
@@ -50,7 +53,7 @@ interface ApplyValues {
  * Applying to an offer (preconditions checked first, with the same rules as the portal, then a
  * confirmation), "my applications", and withdrawing one (with confirmation).
  */
-export class ApplyDialog extends ComponentDialog {
+export class ApplyDialog extends ComponentDialog implements AnswersFollowUps {
   constructor(
     private readonly deps: ApplyDependencies,
     linkNumber: Dialog,
@@ -156,6 +159,66 @@ export class ApplyDialog extends ComponentDialog {
     return step.endDialog();
   }
 
+  // Questions that follow an answer ---------------------------------------------------------------
+
+  /**
+   * "pk ?", "je le dépose où ?" after a refusal: each rule broken, explained with what to do;
+   * "je peux en faire une autre ?" after the list of applications: the limit, and where they stand.
+   */
+  async answerFollowUp(context: TurnContext, topic: Topic, kind: FollowUpKind): Promise<FollowUpAnswer> {
+    const t = translatorOf(context);
+    if (topic.name === 'applications' && kind === 'another') {
+      const active = Number(topic.facts.active);
+      const limit = Number(topic.facts.limit);
+      await context.sendActivity(active >= limit ? t('apply:followUp.atLimit', { active }) : t('apply:followUp.belowLimit', { count: active, limit }));
+      return 'answered';
+    }
+    if (topic.name !== 'refused' || kind === 'whatIfNot') return undefined;
+    const codes = String(topic.facts.codes ?? '').split(',');
+    const lines: string[] = [];
+    for (const code of codes) {
+      const line = await this.followUpOfViolation(context, code, topic.facts, kind);
+      if (line) lines.push(line);
+    }
+    if (lines.length === 0) return undefined;
+    await context.sendActivity(lines.join('\n\n'));
+    return 'answered';
+  }
+
+  private async followUpOfViolation(context: TurnContext, code: string, facts: Topic['facts'], kind: FollowUpKind): Promise<string | undefined> {
+    const t = translatorOf(context);
+    const language = languageOf(context);
+    switch (code) {
+      case 'ACTIVE_LIMIT_REACHED':
+        return t('apply:followUp.ACTIVE_LIMIT_REACHED', { limit: facts.limit });
+      case 'REQUEST_NOT_ACTIVE':
+        return isClosedRequest(String(facts.state)) && facts.state !== 'attributed' ? t('apply:followUp.REQUEST_NOT_ACTIVE') : undefined;
+      case 'REQUEST_INCOMPLETE':
+        return t('apply:followUp.REQUEST_INCOMPLETE', { documents: documentNames(t, facts.documents) });
+      case 'INCOME_ABOVE_CEILING': {
+        // "je fais comment ?": the two ways forward, without the figures again.
+        if (kind === 'how') return t('apply:followUp.INCOME_ABOVE_CEILING_how');
+        // The income is the applicant's own figure, read again from the request rather than kept.
+        const link = turnStateOf(context).user.link;
+        if (!link) return undefined;
+        try {
+          const { request } = await readLinkedDossier(this.deps, link.applicantId);
+          return t('apply:followUp.INCOME_ABOVE_CEILING', {
+            financing: facts.financing,
+            ceiling: formatEuros(Number(facts.ceiling), language),
+            income: formatEuros(request.referenceIncome.amount, language),
+            year: request.referenceIncome.year,
+          });
+        } catch (error) {
+          if (!isServiceError(error)) throw error;
+          return undefined;
+        }
+      }
+      default:
+        return undefined;
+    }
+  }
+
   // My applications and withdrawing ----------------------------------------------------------------
 
   private async linkForListStep(step: WaterfallStepContext<Recognition>) {
@@ -167,6 +230,8 @@ export class ApplyDialog extends ComponentDialog {
     try {
       const candidatures = await this.deps.portal.listCandidatures(turnStateOf(step.context).user.link!.applicantId);
       await step.context.sendActivity(applicationsMessage(step.context, candidatures));
+      const active = candidatures.filter((candidature) => ACTIVE_CANDIDATURE_STATUSES.includes(candidature.status)).length;
+      rememberTopic(step.context, { owner: this.id, name: 'applications', facts: { active, limit: this.deps.maxActiveApplications } });
     } catch (error) {
       await explainFailure(step.context, error);
     }
@@ -258,13 +323,8 @@ async function explainViolations(context: TurnContext, violations: Violation[], 
         const state = String(params.state ?? '');
         return t(`apply:violation.REQUEST_NOT_ACTIVE.${isClosedRequest(state) ? state : 'other'}`);
       }
-      case 'REQUEST_INCOMPLETE': {
-        const documents = String(params.documents ?? '')
-          .split(',')
-          .filter(Boolean)
-          .map((type) => t(`status:documents.type.${type}`).toLowerCase());
-        return t('apply:violation.REQUEST_INCOMPLETE', { documents: documents.join(', ') });
-      }
+      case 'REQUEST_INCOMPLETE':
+        return t('apply:violation.REQUEST_INCOMPLETE', { documents: documentNames(t, params.documents) });
       case 'INCOME_ABOVE_CEILING':
         return t('apply:violation.INCOME_ABOVE_CEILING', { financing: params.financing, ceiling: formatEuros(Number(params.ceiling), language) });
       default:
@@ -272,6 +332,21 @@ async function explainViolations(context: TurnContext, violations: Violation[], 
     }
   });
   await context.sendActivity(`${t(headingKey)}\n\n${lines.map((line) => `- ${line}`).join('\n')}`);
+  // "pk ?", "je fais comment ?" next: what each rule means and what to do.
+  const facts: Topic['facts'] = { codes: violations.map((violation) => violation.code).join(',') };
+  for (const violation of violations) {
+    for (const [name, value] of Object.entries(violation.params ?? {})) if (typeof value === 'string' || typeof value === 'number') facts[name] = value;
+  }
+  rememberTopic(context, { owner: 'applyDialog', name: 'refused', facts });
+}
+
+/** "avis d'imposition, justificatif de domicile": the documents a request lacks, named as the status names them. */
+function documentNames(t: Translate, types: unknown): string {
+  return String(types ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((type) => t(`status:documents.type.${type}`).toLowerCase())
+    .join(', ');
 }
 
 async function explainFailure(context: TurnContext, error: unknown): Promise<void> {

@@ -41,6 +41,8 @@ import { receivedFeedback, receivedTeamsFeedback } from './feedback/answerFeedba
 import { keepMissedMessages } from './review/missedMessages';
 import type { AnswerFeedback, MissLog } from './ports';
 import { reportDialog, reportOutcome, reportRecognition } from './turn/turnReport';
+import { answersFollowUps, rememberTopic, takeTopic, type Topic } from './followUps/lastTopic';
+import { followUpKindOf } from './recognizer/followUpQuestion';
 
 /** Below this score a command is not taken as an interruption of the current step. */
 const INTERRUPTION_THRESHOLD = 0.75;
@@ -127,6 +129,7 @@ export class MainDialog extends ComponentDialog {
     const dc = await this.dialogSet.createContext(context);
 
     if (await this.answeredFeedback(dc, recognition)) return;
+    if (await this.answeredFollowUp(dc, recognition, takeTopic(conversation, new Date()))) return;
     if (await this.handledAsInterruption(dc, recognition)) return;
     if (await this.answeredAboutTheOffer(dc, recognition)) return;
     if (await this.answeredAside(dc, recognition)) return;
@@ -149,6 +152,34 @@ export class MainDialog extends ComponentDialog {
   /** 👍, 👎 or what was wrong, pressed under an answer: kept and thanked; the step in progress goes on. */
   private async answeredFeedback(dc: DialogContext, recognition: Recognition): Promise<boolean> {
     if (!this.review || !(await receivedFeedback(dc.context, recognition, this.review.feedback))) return false;
+    if (dc.activeDialog) await dc.repromptDialog();
+    return true;
+  }
+
+  /**
+   * A short question about the answer just given ("pk ?" after a refusal, "et si je le fais pas ?" after
+   * the renewal date, "je peux en faire une autre ?" after the applications): answered by the dialog
+   * that gave it, rather than taken for a new request.
+   */
+  private async answeredFollowUp(dc: DialogContext, recognition: Recognition, topic: Topic | undefined): Promise<boolean> {
+    if (!topic || dc.context.activity.value !== undefined) return false;
+    // A clear request of its own ("pourquoi mon dossier n'avance pas ?") or one naming a place, an amount or
+    // a dwelling is not about the answer before.
+    if (TAKEOVER_INTENTS.includes(recognition.intent) && recognition.score >= TAKEOVER_THRESHOLD) return false;
+    if (namesATask(recognition)) return false;
+    const kind = followUpKindOf(recognition.text);
+    const owner = kind ? this.findDialog(topic.owner) : undefined;
+    if (!kind || !answersFollowUps(owner)) return false;
+    const answer = await owner.answerFollowUp(dc.context, topic, kind);
+    if (!answer) return false;
+    if (answer !== 'answered') {
+      const entry = this.knowledge?.entry(answer.knowledgeEntry, languageOf(dc.context));
+      if (!entry) return false;
+      await sendKnowledgeReply(dc.context, { kind: 'answer', entry });
+    }
+    reportOutcome(dc.context, 'answered');
+    // "et je fais comment ?" may follow "pk ?".
+    rememberTopic(dc.context, topic);
     if (dc.activeDialog) await dc.repromptDialog();
     return true;
   }

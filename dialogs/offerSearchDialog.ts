@@ -24,8 +24,10 @@ import { valuesOf } from './stepAccess';
 import { ChoiceAnswerPrompt } from './prompts/answerPrompts';
 import { PlacePrompt } from './prompts/placePrompt';
 import { misspeltPlaceAlone } from './recognizer/entities/place';
-import { formatDate } from './format';
+import { formatDate, formatEuros } from './format';
 import { PatientTextPrompt } from './prompts/patientTextPrompt';
+import { rememberTopic, type AnswersFollowUps, type FollowUpAnswer, type Topic } from './followUps/lastTopic';
+import type { FollowUpKind } from './recognizer/followUpQuestion';
 
 const STEPS = 'offerSearch.steps';
 const WHICH_PLACE = 'offerSearch.whichPlace';
@@ -55,7 +57,7 @@ interface SearchValues {
  * budget), refined by the next sentence ("moins cher", "plutôt T2", "et à Villeurbanne ?"), five
  * offers a page, with details, and a way to widen a search that found nothing.
  */
-export class OfferSearchDialog extends ComponentDialog {
+export class OfferSearchDialog extends ComponentDialog implements AnswersFollowUps {
   constructor(
     private readonly portal: PortalApi,
     private readonly sne: SneApi,
@@ -221,7 +223,11 @@ export class OfferSearchDialog extends ComponentDialog {
       if (page === 1 && household && household.excluded.length > 0) {
         const unfiltered = (await this.portal.searchOffers({ ...portalQuery(criteria, 1), pageSize: 1 })).total;
         const leftOut = unfiltered - results.total;
-        if (leftOut > 0) await context.sendActivity(t('offers:leftOut', { count: leftOut, financings: household.excluded.join(', ') }));
+        if (leftOut > 0) {
+          await context.sendActivity(t('offers:leftOut', { count: leftOut, financings: household.excluded.join(', ') }));
+          const ceilings = household.ceilingsExceeded.map(({ financing, ceiling }) => `${financing}:${ceiling}`).join(',');
+          rememberTopic(context, { owner: this.id, name: 'leftOut', facts: { ceilings } });
+        }
       }
       if (results.total === 0) return this.suggestRelaxations(context, criteria, described);
       if (results.items.length === 0) {
@@ -239,6 +245,23 @@ export class OfferSearchDialog extends ComponentDialog {
       if (!isServiceError(error)) throw error;
       await context.sendActivity(t('offers:portalUnavailable'));
     }
+  }
+
+  /** "pourquoi vous enlevez le PLAI ?" after offers were left out: the ceiling of each, for this household. */
+  async answerFollowUp(context: TurnContext, topic: Topic, kind: FollowUpKind): Promise<FollowUpAnswer> {
+    if (topic.name !== 'leftOut' || kind !== 'why') return undefined;
+    const t = translatorOf(context);
+    const language = languageOf(context);
+    const lines = String(topic.facts.ceilings ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((pair) => {
+        const [financing, ceiling] = pair.split(':');
+        return t('offers:followUp.leftOutWhy', { financing, ceiling: formatEuros(Number(ceiling), language) });
+      });
+    if (lines.length === 0) return undefined;
+    await context.sendActivity(lines.join('\n\n'));
+    return 'answered';
   }
 
   /**

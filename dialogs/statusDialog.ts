@@ -3,7 +3,7 @@ import { ComponentDialog, WaterfallDialog, type Dialog, type WaterfallStepContex
 import type { BackgroundWork } from './ports';
 import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
 import type { Link } from './turn/stateSchemas';
-import { summarizeDossier, type DossierSummary } from '../services/dossier/dossierSummary';
+import { summarizeDossier, type DossierSummary, type NextAction } from '../services/dossier/dossierSummary';
 import { readLinkedDossier } from '../services/dossier/readLinkedDossier';
 import { isServiceError } from '../services/http/errors';
 import type { PortalApi } from '../services/portal/portalApi';
@@ -12,6 +12,19 @@ import { STATUS_ANSWER, statusCard } from './cards/statusCard';
 import { sendAnswer } from './feedback/answerFeedback';
 import { isLinked, linkFirst } from './linkFirst';
 import type { Recognition } from './recognizer/intents';
+import type { FollowUpKind } from './recognizer/followUpQuestion';
+import { rememberTopic, type AnswersFollowUps, type FollowUpAnswer, type Topic } from './followUps/lastTopic';
+
+/**
+ * After a status, what the knowledge base says of the next thing to do: "et si je le fais pas ?" and
+ * "je fais comment ?" about renewing, the documents to upload, a proposal to answer, a request to file again.
+ */
+const FOLLOW_UPS: Partial<Record<NextAction, Partial<Record<FollowUpKind, string>>>> = {
+  renew: { whatIfNot: 'renewal-forgotten', how: 'renewal-how' },
+  fixDocuments: { how: 'docs-where-upload' },
+  answerOffer: { whatIfNot: 'proposal-deadline' },
+  refile: { how: 'expired-meaning', why: 'expired-meaning' },
+};
 
 const STEPS = 'status.steps';
 
@@ -25,7 +38,7 @@ export interface StatusDependencies {
  * "Où en est mon dossier ?": links first when needed, then one summary card from the national file
  * (request, documents) and AL-in (applications, decisions). A slow portal answers later, proactively.
  */
-export class StatusDialog extends ComponentDialog {
+export class StatusDialog extends ComponentDialog implements AnswersFollowUps {
   constructor(
     private readonly deps: StatusDependencies,
     linkNumber: Dialog,
@@ -52,6 +65,11 @@ export class StatusDialog extends ComponentDialog {
     return step.endDialog();
   }
 
+  async answerFollowUp(_context: TurnContext, topic: Topic, kind: FollowUpKind): Promise<FollowUpAnswer> {
+    const entry = FOLLOW_UPS[topic.facts.nextAction as NextAction]?.[kind];
+    return entry ? { knowledgeEntry: entry } : undefined;
+  }
+
   private async loadDossier(link: Link): Promise<DossierSummary> {
     const { request, alongside: candidatures } = await readLinkedDossier(this.deps, link.applicantId, () => this.deps.portal.listCandidatures(link.applicantId));
     return summarizeDossier(request, candidatures, new Date());
@@ -60,6 +78,7 @@ export class StatusDialog extends ComponentDialog {
 
 async function sendStatus(context: TurnContext, link: Link, summary: DossierSummary): Promise<void> {
   await sendAnswer(context, statusCard(translatorOf(context), languageOf(context), link.maskedNur, summary, context.activity.channelId), STATUS_ANSWER);
+  rememberTopic(context, { owner: 'statusDialog', name: 'status', facts: { nextAction: summary.nextAction } });
 }
 
 async function sendFailure(context: TurnContext, error: unknown): Promise<void> {

@@ -1,4 +1,5 @@
 import { redactText } from '../../services/privacy/redact';
+import { respelled } from '../../services/shared/chatSpellings';
 import type { EntityKind, EntitySpan } from './entities/extractEntities';
 import { foldText } from './entities/foldText';
 
@@ -7,7 +8,7 @@ import { foldText } from './entities/foldText';
  * now read as such becomes a placeholder): the cached model was trained on texts made this way and is
  * retrained when the version it records differs.
  */
-export const CLASSIFIER_TEXT_VERSION = 7;
+export const CLASSIFIER_TEXT_VERSION = 8;
 
 // One made-up word per entity kind: "cherche T3 lyon" and "cherche un F2 à Nantes" both become
 // "cherche … zztypologie … zzlieu", so the classifier learns the request, not the city.
@@ -30,7 +31,8 @@ const PLACEHOLDERS: Record<EntityKind, string> = {
  * security number, IBAN, card) replaced too — nlp.js keeps the texts it classified in a cache. Then one
  * spelling for what people type several ways: lower case without accents (as nlp.js's French normaliser
  * does, now for English too), emoji and symbols dropped, sentence punctuation kept, "s'il vous plaît" as
- * "svp" (its "plaît" otherwise votes for "il me plaît, je postule").
+ * "svp" (its "plaît" otherwise votes for "il me plaît, je postule"), chat spellings as the words they
+ * stand for ("c koi la diff" read as "c quoi la difference", not as a complaint).
  */
 export function classifierText(text: string, spans: EntitySpan[]): string {
   let result = '';
@@ -47,6 +49,7 @@ export function classifierText(text: string, spans: EntitySpan[]): string {
   return foldText(spaced)
     .replace(/[^a-z0-9' ,.;!?]+/g, ' ')
     .replace(/\bs'il (?:vous|te) plait\b/g, 'svp')
+    .replace(/[a-z0-9']+/g, respelled)
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -50,6 +50,19 @@ export const ConversationDataSchema = z.looseObject({
   handoff: z.object({ ticketId: z.string(), since: z.string() }).optional(),
   /** Messages in a row the assistant did not understand (after two, a person is offered). */
   misses: z.number().int().min(0).optional(),
+  /**
+   * What the last answer was about, for a short question that follows it ("pk ?", "et si je le fais
+   * pas ?", "je peux en faire une autre ?"): the dialog that answered, what it said, and the few facts
+   * it needs to say more — never personal data (dialogs/followUps).
+   */
+  lastTopic: z
+    .object({
+      owner: z.string().max(40),
+      name: z.string().max(40),
+      facts: z.record(z.string().max(40), z.union([z.string().max(200), z.number()])).default({}),
+      at: z.string(),
+    })
+    .optional(),
   /** The key of the last answer that ended a task: Teams' own 👍 👎 under a message is counted for it. */
   lastAnswer: z.string().max(80).optional(),
   /**

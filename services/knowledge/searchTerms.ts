@@ -1,5 +1,6 @@
 import { StemmerFr } from '@nlpjs/lang-fr';
 import { StemmerEn } from '@nlpjs/lang-en-min';
+import { respelled } from '../shared/chatSpellings';
 import { normalizeForMatching } from '../shared/normalizeForMatching';
 import searchWords from './data/searchWords.json';
 
@@ -36,7 +37,7 @@ export function searchTerms(text: string, language: KnowledgeLanguage): string[]
   const words = WORDS[language];
   const spelled = normalizeForMatching(text)
     .split(' ')
-    .map((word) => words.chatSpellings[word] ?? word)
+    .map((word) => words.chatSpellings[word] ?? respelled(word))
     .join(' ');
   const meant = spelled.replace(words.sameMeaning.pattern, (variant) => words.sameMeaning.meaning.get(variant.replace(/ +/g, ' ')) ?? variant);
   const terms: string[] = [];

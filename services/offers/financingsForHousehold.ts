@@ -8,10 +8,21 @@ import type { Household } from '../sne/schemas';
  * ceilings in the commune's zone; PLI follows each dwelling's ABC zone, so PLI offers are kept and the
  * application step checks them against the offer itself.
  */
-export function financingsForHousehold(household: Household, income: number, zone: IncomeZone, date: Date): { allowed: Financing[]; excluded: Financing[] } | undefined {
+export function financingsForHousehold(household: Household, income: number, zone: IncomeZone, date: Date): HouseholdFinancings | undefined {
   const assessment = assessEligibility({ household, income, zone, date });
   if (assessment.kind !== 'assessed') return undefined;
   const allowed = assessment.results.filter((result) => result.eligible !== false).map((result) => result.financing);
-  const excluded = assessment.results.filter((result) => result.eligible === false).map((result) => result.financing);
-  return { allowed, excluded };
+  const excludedResults = assessment.results.filter((result) => result.eligible === false);
+  return {
+    allowed,
+    excluded: excludedResults.map((result) => result.financing),
+    ceilingsExceeded: excludedResults.map((result) => ({ financing: result.financing, ceiling: 'ceiling' in result ? result.ceiling : 0 })),
+  };
+}
+
+export interface HouseholdFinancings {
+  allowed: Financing[];
+  excluded: Financing[];
+  /** The household's ceiling of each financing left out, € per year: "pourquoi vous enlevez le PLAI ?". */
+  ceilingsExceeded: { financing: Financing; ceiling: number }[];
 }

@@ -1,0 +1,28 @@
+import { respelled } from '../../services/shared/chatSpellings';
+import { normalizeForMatching } from '../../services/shared/normalizeForMatching';
+
+/**
+ * What a short question that follows an answer asks about it: why it is so ("pk ?", "pourquoi vous
+ * enlevez le PLAI ?"), what happens if the person does not do it ("et si je le fais pas ?"), whether
+ * they may do one more ("je peux en faire une autre ?"), or how and where to do what it said ("je fais
+ * comment ?", "je le dépose où ?").
+ */
+export type FollowUpKind = 'why' | 'whatIfNot' | 'another' | 'how';
+
+/** Longer than this, a message is a request of its own, not a follow-up. */
+const MOST_WORDS = 12;
+
+const KINDS: readonly [FollowUpKind, RegExp][] = [
+  ['whatIfNot', /\b(?:et si (?:je |j |on |nous )?(?:ne |n )?(?:(?:le|la|les|l) )?(?:\w+ )?pas\b|et sinon\b|sinon (?:quoi|il se passe quoi|ca fait quoi)|et si (?:j oublie|on oublie|je rate|c est trop tard)|what if (?:i|we) (?:don t|do not|forget|miss)|and if (?:i|we) don t|if (?:i|we) don t)/],
+  ['another', /\b(?:(?:en|une?) (?:faire|envoyer|ajouter|deposer|avoir|tenter) (?:encore )?(?:une?|d) ?autres?|en faire (?:une|d) autres?|une autre candidature|encore (?:candidater|postuler)|une de plus|another (?:one|application)|one more|apply (?:to|for) (?:another|more))\b/],
+  ['why', /(?:^|\b)(?:pourquoi|pour quoi faire|why|how come|comment ca se fait|c est pour ca)\b/],
+  ['how', /\b(?:(?:je|on|j) (?:fais|fait|dois faire) comment|comment (?:je|on|j) (?:fais|fait|peux|dois|le|la|les)|comment faire|que faire|je fais quoi|on fait quoi|(?:je|on) (?:le|la|les) (?:depose|mets|envoie|fais|trouve) ou|ou (?:exactement|ca|je (?:le|la|les) )|how do (?:i|we)|what do (?:i|we) do|where do (?:i|we))\b/],
+];
+
+export function followUpKindOf(text: string): FollowUpKind | undefined {
+  const words = normalizeForMatching(text).split(' ').filter(Boolean).map(respelled);
+  if (words.length === 0 || words.length > MOST_WORDS) return undefined;
+  // "j'ai", "c'est": the apostrophe is a space here, as in the patterns.
+  const sentence = words.join(' ').replace(/'/g, ' ');
+  return KINDS.find(([, pattern]) => pattern.test(sentence))?.[0];
+}

@@ -1,0 +1,93 @@
+import { conversationsWithPortal } from '../support/portalConversations';
+
+const JULIE = '0691124000101GDPUB'; // 32 000 €, above the PLAI ceiling of her household
+const KARIM = '1110325004242GDPUB'; // tax notice missing, renewal due in 20 days
+const NADIA = '0131025000303GDPUB'; // 5 applications in progress: the limit
+const PAUL = '0310224000404GDPUB'; // request cancelled
+
+/**
+ * A short question right after an answer is about that answer: "pk ?" after a refusal, "et si je le
+ * fais pas ?" after the renewal date, "je peux en faire une autre ?" after the applications — answered
+ * by what was just said, not taken for a new request nor met with the menu.
+ */
+describe('questions that follow an answer', () => {
+  const { running, sayWith, link } = conversationsWithPortal();
+  const reset = () => fetch(`${running().simulator.url}/dev/reset`, { method: 'POST', headers: { authorization: 'Bearer test-portal-token' } });
+  beforeEach(async () => {
+    await reset();
+  });
+  // Amounts are written with no-break spaces ("22 551 €"): read here with plain ones.
+  const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+  const say = async (conversation: string, text: string) => plain(await sayWith(conversation, text));
+  const sayInEnglish = async (conversation: string, text: string) => plain(await sayWith(conversation, text, { locale: 'en-US' }));
+
+  it("explains a refusal for income with the household's ceiling and the request's income, then what to do", async () => {
+    await link('julie-why', JULIE);
+    expect(await say('julie-why', 'candidater OFR-00230')).toContain('22 551');
+    const why = await say('julie-why', 'pk ? jgagne pas tant que ca');
+    expect(why).toContain('le plafond PLAI de ce logement est de 22 551');
+    expect(why).toContain('revenu fiscal de référence de 32 000');
+    expect(why).not.toContain('Que souhaitez-vous faire');
+    const how = await say('julie-why', 'et je fais comment alors');
+    expect(how).toContain('Deux possibilités');
+    expect(how).not.toContain('32 000');
+  });
+
+  it('says where to upload the missing document after a refusal for an incomplete request', async () => {
+    await link('karim-where', KARIM);
+    expect(await say('karim-where', 'jveux postuler a OFR-00007')).toContain("avis d'imposition");
+    const where = await say('karim-where', "ok et je le depose ou exactement l'avis ?");
+    expect(where).toContain('Mes pièces justificatives');
+    expect(where).toContain("avis d'imposition. AL-in reprend ensuite votre demande complète");
+    expect(where).not.toContain('Vous voulez savoir');
+  });
+
+  it('tells what happens without renewal after the status gave the date', async () => {
+    await link('karim-renew', KARIM);
+    expect(await say('karim-renew', 'jdois renouveler avant quand ?')).toContain('20 jours');
+    const ifNot = await say('karim-renew', 'et si je le fais pas ?');
+    expect(ifNot).toContain('la demande est radiée');
+    expect(ifNot).not.toContain('À tout moment');
+  });
+
+  it('answers "one more?" after the applications: at the limit, withdraw one first', async () => {
+    await link('nadia-more', NADIA);
+    expect(await say('nadia-more', 'jai combien de candidatures en cours la ?')).toContain('5 en cours');
+    const another = await say('nadia-more', 'je peux en faire une autre ?');
+    expect(another).toContain('5 candidatures en cours, le maximum');
+    expect(another).not.toContain('Catégorie de ménage');
+  });
+
+  it('says how to go on with a cancelled request after the refusal it caused', async () => {
+    await link('paul-how', PAUL);
+    expect(await say('paul-how', 'candidater OFR-00347')).toContain('annulée');
+    const how = await say('paul-how', 'mais jai renoncé par erreur, je fais comment ?');
+    expect(how).toContain('déposez une nouvelle demande');
+    expect(how).toContain('nouveau numéro unique');
+  });
+
+  it('explains why offers were left out of a search, with the ceiling', async () => {
+    await link('julie-left-out', JULIE);
+    expect(await say('julie-left-out', 't3 villeurbanne')).toContain("j'ai écarté 1 offre financée en PLAI");
+    const why = await say('julie-left-out', 'pk vous enlevez le PLAI ?');
+    expect(why).toContain('il est de 22 551 € par an');
+    expect(why).not.toContain('Dans quelle ville');
+  });
+
+  it('answers in English', async () => {
+    await link('julie-english', JULIE);
+    expect(await sayInEnglish('julie-english', 'apply to OFR-00230')).toContain('22,551');
+    const why = await sayInEnglish('julie-english', 'why?');
+    expect(why).toContain("this home's PLAI ceiling is €22,551");
+    expect(why).toContain('€32,000');
+  });
+
+  it('lets a request of its own through, and keeps no topic for a later "pourquoi ?"', async () => {
+    await link('julie-other', JULIE);
+    await say('julie-other', 'candidater OFR-00230');
+    // A clear request of its own is not a follow-up.
+    expect(await say('julie-other', 'pourquoi mon dossier ne bouge pas ?')).toContain('Votre demande n°');
+    // The refusal is no longer the last answer: "pk ?" is not explained with it.
+    expect(await say('julie-other', 'pk ?')).not.toContain('22 551');
+  });
+});

@@ -1,0 +1,25 @@
+import { followUpKindOf, type FollowUpKind } from '../../dialogs/recognizer/followUpQuestion';
+
+/** Each kind of follow-up, as people type it in French and in English. */
+const FOLLOW_UPS: [FollowUpKind, string[], string[]][] = [
+  ['why', ['pk ?', 'pourquoi ?', 'pk vous enlevez le PLAI ?', 'mais pourquoi', 'comment ça se fait ?'], ['why?', 'how come?', 'why did you leave out the PLAI?']],
+  ['whatIfNot', ['et si je le fais pas ?', 'et si je ne renouvelle pas ?', 'et sinon ?', "et si j'oublie ?"], ["what if I don't?", 'what if we forget?', "and if I don't?"]],
+  ['another', ['je peux en faire une autre ?', 'je peux en envoyer une autre ?', 'je peux encore candidater ?'], ['can I send another one?', 'can I apply to another?', 'one more?']],
+  ['how', ['je fais comment ?', "ok et je le depose ou exactement l'avis ?", 'on fait quoi maintenant', 'comment faire'], ['how do I do that?', 'where do I upload it?', 'what do we do now?']],
+];
+
+describe('a question that follows an answer', () => {
+  it.each(FOLLOW_UPS.flatMap(([kind, french, english]) => [...french, ...english].map((text) => [text, kind] as const)))('reads "%s" as %s', (text, kind) => {
+    expect(followUpKindOf(text)).toBe(kind);
+  });
+
+  it.each([
+    'oui',
+    'je cherche un T3 à Lyon',
+    "c'est quoi la différence entre un T2 et un T3 ?",
+    "pourquoi mon dossier n'avance pas alors que j'ai tout envoyé il y a six mois à la mairie et au bailleur ?",
+    'merci',
+  ])('does not read "%s" as a follow-up', (text) => {
+    expect(followUpKindOf(text)).toBeUndefined();
+  });
+});
