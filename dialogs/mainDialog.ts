@@ -118,7 +118,7 @@ export class MainDialog extends ComponentDialog {
       input = { ...input, text };
     }
     const conversation = turnStateOf(context).conversation;
-    const recognized = asPrivacyQuestion(asNumberAttempt(asSearchRequest(asOfferDetails(asSearchFollowUp(asResumedTask(await this.recognize(context, input), conversation), conversation)))));
+    const recognized = asPrivacyQuestion(asNumberAttempt(asSearchRequest(asOfferDetails(asSearchFollowUp(asResumedTask(await this.recognize(context, input), conversation), conversation), conversation))));
     const recognition = asUrgentHandoff(asInsultHandled(asDocumentsQuestion(asEligibilityQuestion(asEligibilityFollowUp(recognized, conversation.lastEligibility, conversation.lastSearch !== undefined)))));
     rememberRecognition(context, recognition);
     reportRecognition(context, recognition.intent, recognition.score);
@@ -168,6 +168,8 @@ export class MainDialog extends ComponentDialog {
     if (TAKEOVER_INTENTS.includes(recognition.intent) && recognition.score >= TAKEOVER_THRESHOLD) return false;
     if (namesATask(recognition)) return false;
     const kind = followUpKindOf(recognition.text);
+    // "oui" to a question on screen answers that question.
+    if (kind === 'agreed' && dc.activeDialog) return false;
     const owner = kind ? this.findDialog(topic.owner) : undefined;
     if (!kind || !answersFollowUps(owner)) return false;
     const answer = await owner.answerFollowUp(dc.context, topic, kind);

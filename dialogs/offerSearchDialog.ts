@@ -241,17 +241,27 @@ export class OfferSearchDialog extends ComponentDialog implements AnswersFollowU
       const more = from + results.items.length - 1 < results.total;
       const canApply = !(await this.requestIsClosed(context));
       await context.sendActivity(MessageFactory.attachment(offerListCard(t, language, heading, results.items, { more, watch: true, canApply })));
+      // "oui c'est ça" next agrees with these results; "pourquoi vous enlevez le PLAI ?" asks about those left out.
+      if (conversation.lastTopic?.name !== 'leftOut') rememberTopic(context, { owner: this.id, name: 'results', facts: {} });
     } catch (error) {
       if (!isServiceError(error)) throw error;
       await context.sendActivity(t('offers:portalUnavailable'));
     }
   }
 
-  /** "pourquoi vous enlevez le PLAI ?" after offers were left out: the ceiling of each, for this household. */
+  /**
+   * "oui c'est ça" after results: the search is kept, and what can be done with it; "pourquoi vous
+   * enlevez le PLAI ?" after offers were left out: the ceiling of each, for this household.
+   */
   async answerFollowUp(context: TurnContext, topic: Topic, kind: FollowUpKind): Promise<FollowUpAnswer> {
-    if (topic.name !== 'leftOut' || kind !== 'why') return undefined;
     const t = translatorOf(context);
     const language = languageOf(context);
+    const last = turnStateOf(context).conversation.lastSearch;
+    if (kind === 'agreed' && last) {
+      await context.sendActivity(t('offers:followUp.agreed', { criteria: describeCriteria(t, language, last.criteria) }));
+      return 'answered';
+    }
+    if (topic.name !== 'leftOut' || kind !== 'why') return undefined;
     const lines = String(topic.facts.ceilings ?? '')
       .split(',')
       .filter(Boolean)

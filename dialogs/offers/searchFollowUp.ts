@@ -4,6 +4,7 @@ import type { Intent, Recognition } from '../recognizer/intents';
 import { criteriaFromRecognition } from './criteriaFromRecognition';
 import { asksForAPerson } from '../recognizer/answers/answerReader';
 import { foldText } from '../recognizer/entities/foldText';
+import { normalizeForMatching } from '../../services/shared/normalizeForMatching';
 
 /** Intents a short follow-up is often mistaken for; a real task (eligibility, status…) is never overridden. */
 const WEAK_INTENTS: readonly Intent[] = ['none', 'goodbye', 'greeting', 'thanks'];
@@ -63,13 +64,25 @@ const USES_REFERENCE: readonly Intent[] = ['apply', 'withdraw', 'myApplications'
 
 /**
  * "OFR-00213", "détails ofr 213", "ofr 227 c combien le loyer ?": a message naming an offer shows that
- * offer, as its "Détails" button would, unless it asks to apply to it or withdraw.
+ * offer, as its "Détails" button would, unless it asks to apply to it or withdraw. "et OFR-00019 je peux ?"
+ * asks whether one may apply: the application's check answers it (and asks before sending anything); so
+ * does "et le OFR-00011 alors ?" right after an application was refused.
  */
-export function asOfferDetails(recognition: Recognition): Recognition {
+export function asOfferDetails(recognition: Recognition, conversation?: Pick<ConversationData, 'lastTopic'>): Recognition {
   const { offerId } = readEntities(recognition.entities);
   if (!offerId || USES_REFERENCE.includes(recognition.intent)) return recognition;
+  const folded = normalizeForMatching(recognition.text);
+  const afterARefusal = conversation?.lastTopic?.owner === 'applyDialog' && conversation.lastTopic.name === 'refused';
+  if (!ASKS_FOR_DETAILS.test(folded) && (ASKS_WHETHER_ALLOWED.test(folded) || afterARefusal)) {
+    return { ...recognition, intent: 'apply', score: Math.max(recognition.score, 0.9), entities: { ...recognition.entities, offerId } };
+  }
   return { ...recognition, intent: 'searchOffers', score: Math.max(recognition.score, 0.9), entities: { ...recognition.entities, action: 'details', offerId } };
 }
+
+/** "je peux ?", "j'ai le droit ?", "can I?": whether one may apply, which the application's check says. */
+const ASKS_WHETHER_ALLOWED = /\b(?:je peux|j peux|jpeux|puis je|on peut|peut on|j ai le droit|j ai droit|ai je (?:le )?droit|c est possible|eligible|can i|can we|may i|could i|am i allowed)\b/;
+/** "détails", "c'est quoi", "le loyer": the offer itself. */
+const ASKS_FOR_DETAILS = /\b(?:detail\w*|voir|montre\w*|info\w*|c est quoi|c koi|loyer|charges|surface|etage|dispo\w*|details?|show|rent|floor)\b/;
 
 /** Below this, a request for a person the classifier guessed from a story is doubtful. */
 const SURE_HELPDESK = 0.8;

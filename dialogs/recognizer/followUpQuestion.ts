@@ -5,9 +5,9 @@ import { normalizeForMatching } from '../../services/shared/normalizeForMatching
  * What a short question that follows an answer asks about it: why it is so ("pk ?", "pourquoi vous
  * enlevez le PLAI ?"), what happens if the person does not do it ("et si je le fais pas ?"), whether
  * they may do one more ("je peux en faire une autre ?"), or how and where to do what it said ("je fais
- * comment ?", "je le dépose où ?").
+ * comment ?", "je le dépose où ?"), or only agrees with it ("oui c'est ça", "ok parfait", "yes that's it").
  */
-export type FollowUpKind = 'why' | 'whatIfNot' | 'another' | 'how';
+export type FollowUpKind = 'why' | 'whatIfNot' | 'another' | 'how' | 'agreed';
 
 /** Longer than this, a message is a request of its own, not a follow-up. */
 const MOST_WORDS = 12;
@@ -19,10 +19,14 @@ const KINDS: readonly [FollowUpKind, RegExp][] = [
   ['how', /\b(?:(?:je|on|j) (?:fais|fait|dois faire) comment|comment (?:je|on|j) (?:fais|fait|peux|dois|le|la|les)|comment faire|que faire|je fais quoi|on fait quoi|(?:je|on) (?:le|la|les) (?:depose|mets|envoie|fais|trouve) ou|ou (?:exactement|ca|je (?:le|la|les) )|how do (?:i|we)|what do (?:i|we) do|where do (?:i|we))\b/],
 ];
 
+/** Agreeing and nothing more: a few words, no question. */
+const AGREED = /^(?:(?:oui|ouais|ouai|ok|okay|oki|d accord|dac|parfait|super|nickel|top|exactement|voila|yes|yep|yeah|great|perfect|exactly|fine|right|c est ca|c ca|c est bien ca|c est bon|c bon|that s it|that s right)(?: |$))+(?:merci|thanks|thank you)?$/;
+
 export function followUpKindOf(text: string): FollowUpKind | undefined {
   const words = normalizeForMatching(text).split(' ').filter(Boolean).map(respelled);
   if (words.length === 0 || words.length > MOST_WORDS) return undefined;
   // "j'ai", "c'est": the apostrophe is a space here, as in the patterns.
   const sentence = words.join(' ').replace(/'/g, ' ');
+  if (AGREED.test(sentence) && !text.includes('?')) return 'agreed';
   return KINDS.find(([, pattern]) => pattern.test(sentence))?.[0];
 }

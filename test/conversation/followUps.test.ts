@@ -4,6 +4,7 @@ const JULIE = '0691124000101GDPUB'; // 32 000 €, above the PLAI ceiling of her
 const KARIM = '1110325004242GDPUB'; // tax notice missing, renewal due in 20 days
 const NADIA = '0131025000303GDPUB'; // 5 applications in progress: the limit
 const PAUL = '0310224000404GDPUB'; // request cancelled
+const MARC = '1110124000909GDPUB'; // Paris, above the PLS ceiling, below the PLI one
 
 /**
  * A short question right after an answer is about that answer: "pk ?" after a refusal, "et si je le
@@ -72,6 +73,25 @@ describe('questions that follow an answer', () => {
     const why = await say('julie-left-out', 'pk vous enlevez le PLAI ?');
     expect(why).toContain('il est de 22 551 € par an');
     expect(why).not.toContain('Dans quelle ville');
+  });
+
+  it('checks an application when asked "je peux ?" with a reference, and again for the next reference after a refusal', async () => {
+    await link('marc-may-i', MARC);
+    const first = await say('marc-may-i', 'et OFR-00019 je peux ?');
+    expect(first).toContain('52 303');
+    expect(first).not.toContain('Étage');
+    const next = await say('marc-may-i', 'bon et le OFR-00011 alors');
+    expect(next).toContain('Je confirme votre candidature');
+    expect(await say('marc-may-i', 'non')).toContain("je n'ai rien envoyé");
+    // Asked in words, the details are the details.
+    expect(await say('marc-may-i', 'détails OFR-00019')).toContain('Étage');
+  });
+
+  it('keeps the search when the user agrees with the results, and says what can be done next', async () => {
+    expect(await say('agrees', 'je cherche un T2 a marseile')).toContain('Marseille');
+    const agreed = await say('agrees', 'oui c ca');
+    expect(agreed).toContain('je garde votre recherche, à Marseille, en T2');
+    expect(agreed).not.toContain('annuler');
   });
 
   it('answers in English', async () => {
