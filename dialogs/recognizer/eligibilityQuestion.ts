@@ -3,6 +3,7 @@ import { asksForAPerson, readYesNo } from './answers/answerReader';
 import { isCorrection, readEligibilityMessage } from './eligibilityMessage';
 import { readAges } from './entities/household';
 import { readEntities } from './entities/schemas';
+import { normalizeForMatching } from '../../services/shared/normalizeForMatching';
 import type { Intent, Recognition } from './intents';
 
 /** Below this, a helpdesk or complaint guess on a message that gives an income and a household is doubtful. */
@@ -17,16 +18,29 @@ const MISTAKEN_FOR: readonly Intent[] = ['searchOffers', 'faq', 'none', 'documen
  * household or place, and names no kind of dwelling, is an eligibility question.
  */
 export function asEligibilityQuestion(recognition: Recognition): Recognition {
-  // A person asked for in words stays a request for a person, and a complaint the classifier is sure of
-  // stays a complaint; its unsure guess alone does not.
-  const unsureHelpdesk = (recognition.intent === 'helpdesk' || recognition.intent === 'complaint') && recognition.score < SURE_COMPLAINT && !asksForAPerson(recognition.text);
-  const mistaken = MISTAKEN_FOR.includes(recognition.intent) || unsureHelpdesk;
-  if (!mistaken) return recognition;
   const entities = readEntities(recognition.entities);
   const income = entities.amounts?.some((amount) => amount.income && amount.period !== 'month');
-  const household = entities.persons !== undefined || (entities.places?.length ?? 0) > 0;
-  if (!income || !household || (entities.typologies?.length ?? 0) > 0) return recognition;
+  const place = (entities.places?.length ?? 0) > 0;
+  const household = entities.persons !== undefined || place;
+  // A person asked for in words stays a request for a person, and a complaint the classifier is sure of
+  // stays a complaint; its unsure guess alone does not — nor its guess on a story that gives the whole
+  // picture (who, where, what income), which asks what the household is entitled to.
+  const helpdeskGuess = (recognition.intent === 'helpdesk' || recognition.intent === 'complaint') && !asksForAPerson(recognition.text);
+  const wholePicture = income && entities.persons !== undefined && place;
+  const unsureHelpdesk = helpdeskGuess && (recognition.score < SURE_COMPLAINT || wholePicture);
+  const mistaken = MISTAKEN_FOR.includes(recognition.intent) || unsureHelpdesk;
+  if (!mistaken) return recognition;
+  if (!income || !household || searchedTypologies(recognition.text, entities.typologies ?? []) > 0) return recognition;
   return { ...recognition, intent: 'eligibility', score: Math.max(recognition.score, 0.8) };
+}
+
+/** "on vit à 5 dans un T2", "we live in a T1": the home the household has now, not the one it looks for. */
+const CURRENT_HOME = /(?<![a-z])(?:vit|vivons|vis|vivent|habite|habitons|habitent|loge|logeons|sommes|suis|dort|dormons|live|living|stay|staying)(?![a-z])[^.,;!?]{0,30}?(?<![a-z])(?:dans|en|in) (?:un|une|le|la|notre|mon|ma|a|an|our|my) ?(?:petit |small )?[tf] ?\d/g;
+
+/** How many of the dwellings named are looked for: those of the current home ("on vit dans un T2") are not. */
+function searchedTypologies(text: string, typologies: readonly string[]): number {
+  const current = normalizeForMatching(text).match(CURRENT_HOME)?.length ?? 0;
+  return Math.max(0, typologies.length - current);
 }
 
 /** Intents a short correction after an answer is often mistaken for ("en fait on est 4", "et à Paris ?"). */

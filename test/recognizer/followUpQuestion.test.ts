@@ -5,6 +5,7 @@ const FOLLOW_UPS: [FollowUpKind, string[], string[]][] = [
   ['why', ['pk ?', 'pourquoi ?', 'pk vous enlevez le PLAI ?', 'mais pourquoi', 'comment ça se fait ?'], ['why?', 'how come?', 'why did you leave out the PLAI?']],
   ['whatIfNot', ['et si je le fais pas ?', 'et si je ne renouvelle pas ?', 'et sinon ?', "et si j'oublie ?"], ["what if I don't?", 'what if we forget?', "and if I don't?"]],
   ['another', ['je peux en faire une autre ?', 'je peux en envoyer une autre ?', 'je peux encore candidater ?'], ['can I send another one?', 'can I apply to another?', 'one more?']],
+  ['agreed', ['oui c ca', 'ok parfait', "oui c'est bien ça", 'ouais c bon'], ["yes that's it", 'ok great', 'perfect thanks']],
   ['how', ['je fais comment ?', "ok et je le depose ou exactement l'avis ?", 'on fait quoi maintenant', 'comment faire'], ['how do I do that?', 'where do I upload it?', 'what do we do now?']],
 ];
 
@@ -14,7 +15,8 @@ describe('a question that follows an answer', () => {
   });
 
   it.each([
-    'oui',
+    'oui ?',
+    'oui je veux un T3',
     'je cherche un T3 à Lyon',
     "c'est quoi la différence entre un T2 et un T3 ?",
     "pourquoi mon dossier n'avance pas alors que j'ai tout envoyé il y a six mois à la mairie et au bailleur ?",

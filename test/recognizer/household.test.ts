@@ -15,6 +15,9 @@ describe('persons: what the eligibility form reads as the number of persons to h
     ${'2,5 personnes'}                            | ${false} | ${2.5}
     ${'je suis seule avec 2 enfants'}             | ${false} | ${3}
     ${'en couple avec un enfant'}                 | ${false} | ${3}
+    ${"je suis en instance de divorce, j'ai mes 2 enfants avec moi"} | ${false} | ${3}
+    ${'divorcée avec 3 enfants'}                  | ${false} | ${4}
+    ${'widowed with two kids'}                    | ${false} | ${3}
     ${'on est 25 ans'}                            | ${false} | ${undefined}
     ${'3'}                                        | ${false} | ${undefined}
     ${'3'}                                        | ${true}  | ${3}

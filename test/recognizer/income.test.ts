@@ -24,6 +24,10 @@ describe('income: the yearly income the eligibility form needs, or why the amoun
     ${'22000 je crois'}                                | ${false} | ${undefined}
     ${'trente mille'}                                  | ${true}  | ${undefined}
     ${'on est 3'}                                      | ${true}  | ${undefined}
+    ${"mon RFR a moi c'est 26000 mais avec mon ex c'était 52000 €"} | ${false} | ${{ kind: 'yearly', value: 26000 }}
+    ${'on gagnait 40000 avant, maintenant 30000 de rfr'} | ${false} | ${{ kind: 'yearly', value: 30000 }}
+    ${'we earned 40000 before, now 30000 income'}      | ${false} | ${{ kind: 'yearly', value: 30000 }}
+    ${'mon rfr était de 26000'}                        | ${false} | ${{ kind: 'yearly', value: 26000 }}
   `('"$typed" (an answer: $answer) → $income', ({ typed, answer, income }) => {
     expect(readIncome(typed, entitiesOf(typed), answer)).toEqual(income);
   });

@@ -7,11 +7,11 @@ const NUMBER = String.raw`\d{1,3}(?:[ ,.]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,
 const CURRENCY = String.raw`€|eur(?:os?)?(?![a-z])|balles(?![a-z])`;
 const THOUSANDS = String.raw`k(?:€|e(?:uros?|ur)?)?(?![a-z])|(?:mille|milles)(?: ?(?:€|euros?))?(?![a-z])`;
 // Words after which a bare number is money ("loyer max 700", "je gagne 1800"), when it is at least 100.
-const MONEY_CONTEXT = String.raw`loyers?|budget|max(?:imum|i)?|revenus?(?: fiscal| fiscaux)?(?: de reference)?|rfr|salaires?|gagne|gagnons|touche|ressources|plafond|rent|income|reference tax income|tax income|salary|earn(?:s|ing)?|budget|up to|jusqu'a|moins de|pas plus de|under|less than|below`;
+const MONEY_CONTEXT = String.raw`loyers?|budget|max(?:imum|i)?|revenus?(?: fiscal| fiscaux)?(?: de reference)?|rfr|salaires?|gagne|gagnons|gagnait|gagnais|gagnions|gagnez|touche|touchait|touchais|ressources|plafond|rent|income|reference tax income|tax income|salary|earn(?:s|ing)?|budget|up to|jusqu'a|moins de|pas plus de|under|less than|below`;
 // Words after which a number is the household's income ("35000 de RFR", "34000 a nous deux").
 const INCOME_AFTER = String.raw`(?:€ ?|euros? )?(?:de |d'|of )?(?:rfr|revenus?(?: fiscal| fiscaux)?(?: de reference)?|ressources|income|reference tax income|tax income)(?![a-z])|a nous deux(?![a-z])|between us(?![a-z])|sur (?:l'|l |mon |notre )?avis(?![a-z])|on (?:the|my|our) tax notice(?![a-z])`;
 /** Words that make an amount the household's income; said as zero ("rfr 0") it is an amount too: below every ceiling. */
-const INCOME_WORDS = /(?:rfr|revenus?|income|ressources|salaires?|salary|gagne|gagnons|earn)/;
+const INCOME_WORDS = /(?:rfr|revenus?|income|ressources|salaires?|salary|gagn|earn)/;
 
 const WITH_CURRENCY_AFTER = new RegExp(String.raw`(?<![\d.,a-z])(${NUMBER}) ?(?:(${THOUSANDS})|(${CURRENCY}))`, 'g');
 const WITH_CURRENCY_BEFORE = new RegExp(String.raw`(?:€|eur(?:os?)?) ?(${NUMBER})(?![\d])`, 'g');
@@ -79,6 +79,29 @@ export function findAmounts(text: string): EntityMatch<Amount>[] {
   }
   for (const amount of found) markYearlySum(amount.value);
   return found.sort((a, b) => a.start - b.start);
+}
+
+// "mais avec mon ex c'était 52000", "on gagnait 40000 avant": an amount of the past or of a household
+// that is no more.
+const FORMER_BEFORE = /(?<![a-z])(?:c'?etait|c etait|etait|avait|avions|gagnait|gagnions|touchait|avant|avec (?:mon|ma|mon ancien|mon ancienne) (?:ex|ancien conjoint|ancienne conjointe)|with my ex|used to|before the|back then|it was|we had)(?![a-z])/;
+const FORMER_AFTER = /^ *(?:€|euros?|e)? *(?:de (?:rfr|revenus?) )?(?:avant|auparavant|l'an dernier|before|previously|back then|last year)(?![a-z])/;
+
+/**
+ * Marks the amounts said of the past or of someone else: when another amount is said with them, that
+ * other one is the income that counts (entities/income.ts).
+ */
+export function markFormerAmounts(text: string, amounts: EntityMatch<Amount>[]): void {
+  const folded = foldText(text);
+  for (const amount of amounts) {
+    if (FORMER_BEFORE.test(clauseBefore(folded, amount.start)) || FORMER_AFTER.test(folded.slice(amount.end))) amount.value.former = true;
+  }
+}
+
+/** The words before an amount, back to the clause's start (a comma, a "mais") and at most 40 characters. */
+function clauseBefore(folded: string, start: number): string {
+  const before = folded.slice(Math.max(0, start - 40), start);
+  const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf('.'), before.lastIndexOf(';'), before.search(/(?<![a-z])(?:mais|but)(?![a-z])(?!.*(?<![a-z])(?:mais|but)(?![a-z]))/));
+  return cut >= 0 ? before.slice(cut) : before;
 }
 
 /** No rent reaches this much a month: an amount this large, said without a period, is a yearly income. */

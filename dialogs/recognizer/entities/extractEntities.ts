@@ -1,4 +1,4 @@
-import { findAmounts, markYearlySum } from './amount';
+import { findAmounts, markFormerAmounts, markYearlySum } from './amount';
 import { foldText } from './foldText';
 import type { Amount, Place } from './schemas';
 import { findDates } from './date';
@@ -52,7 +52,9 @@ export function extractEntities(text: string, today: Date): ExtractedEntities {
   const [siret] = keep('siret', findSirets(text));
   const [phone] = keep('phone', findPhones(text));
   const { places: placeMatches, amounts: roundSums } = roundSumsAmongPlaces(text, findPlaces(text));
-  const amounts = keep('amount', [...findAmounts(text), ...roundSums].sort((a, b) => a.start - b.start));
+  const amountMatches = [...findAmounts(text), ...roundSums].sort((a, b) => a.start - b.start);
+  markFormerAmounts(text, amountMatches);
+  const amounts = keep('amount', amountMatches);
   const surfaces = keep('surface', findSurfaces(text));
   const dates = keep('date', findDates(text, today));
   const typologies = keep('typology', findTypologies(text));

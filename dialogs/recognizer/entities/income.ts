@@ -23,7 +23,10 @@ const BARE_AMOUNT = new RegExp(String.raw`^\s*${HEDGE_BEFORE}(\d{1,3}(?:[ .,\u00
  */
 export function readIncome(text: string, entities: RecognizedEntities, answer: boolean): IncomeReading | undefined {
   if (NEGATIVE.test(text)) return { kind: 'negative' };
-  const amounts = entities.amounts ?? [];
+  const said = entities.amounts ?? [];
+  // "mon RFR à moi c'est 26000 mais avec mon ex c'était 52000": the amount of the past is set aside.
+  const current = said.filter((candidate) => !candidate.former);
+  const amounts = current.length > 0 ? current : said;
   const amount = amounts.find((candidate) => candidate.period === 'year') ?? [...amounts].sort((a, b) => b.value - a.value)[0];
   if (amount) return amount.period === 'month' ? { kind: 'monthly', value: amount.value } : { kind: 'yearly', value: amount.value };
   const bare = answer ? BARE_AMOUNT.exec(text) : null;

@@ -20,6 +20,8 @@ export const AmountSchema = z.object({
   period: z.enum(['month', 'year']).optional(),
   /** Said as the household's income ("35000 de RFR", "revenu fiscal 33 000"), not a rent or a budget. */
   income: z.literal(true).optional(),
+  /** Said of the past or of someone else ("avec mon ex c'était 52000"): another amount said is the one that counts. */
+  former: z.literal(true).optional(),
 });
 export type Amount = z.infer<typeof AmountSchema>;
 
