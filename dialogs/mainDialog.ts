@@ -34,6 +34,7 @@ import type { Intent, IntentRecognizer, Recognition } from './recognizer/intents
 import { keptRecognition } from './recognizer/keptRecognition';
 import { asNumberAttempt } from './recognizer/numberAttempt';
 import { asPrivacyQuestion } from './recognizer/privacyQuestion';
+import { asPersonalQuestion } from './recognizer/personalQuestion';
 import { ROUTES } from './routes';
 import { answersTheChoiceOnScreen, waitsForButtonAnswer, waitsForClosedAnswer } from './prompts/closedAnswer';
 import { helpdeskWasAsked } from './helpdeskDialog';
@@ -119,7 +120,9 @@ export class MainDialog extends ComponentDialog {
     }
     const conversation = turnStateOf(context).conversation;
     const recognized = asPrivacyQuestion(asNumberAttempt(asSearchRequest(asOfferDetails(asSearchFollowUp(asResumedTask(await this.recognize(context, input), conversation), conversation), conversation))));
-    const recognition = asUrgentHandoff(asInsultHandled(asDocumentsQuestion(asEligibilityQuestion(asEligibilityFollowUp(recognized, conversation.lastEligibility, conversation.lastSearch !== undefined)))));
+    const recognition = asUrgentHandoff(
+      asInsultHandled(asDocumentsQuestion(asEligibilityQuestion(asPersonalQuestion(asEligibilityFollowUp(recognized, conversation.lastEligibility, conversation.lastSearch !== undefined), Boolean(turnStateOf(context).user.link))))),
+    );
     rememberRecognition(context, recognition);
     reportRecognition(context, recognition.intent, recognition.score);
     // "le voilà 2 92 03 75…, faut le mettre à la place de l'autre numéro ?": the number was cut out and

@@ -39,6 +39,14 @@ describe('a housing proposal, answered in the chat', () => {
     expect(card).toContain('[Refuser]');
   });
 
+  it('answers "how long do I have?" with the days left on the proposal, for a linked user', async () => {
+    await link('thomas-how-long', THOMAS);
+    const answer = await say('thomas-how-long', 'on ma proposé un appart a lille jai combien de temps pr repondre');
+    expect(answer).toContain('dans 6 jours');
+    expect(answer).toContain('considérée comme refusée');
+    expect(answer).not.toContain("n'est pas dans mes sources");
+  });
+
   it('accepts once, after a confirmation; a second press changes nothing', async () => {
     await link('thomas-accept', THOMAS);
     const shown = await running().bot.say('thomas-accept', 'ma proposition de logement');
