@@ -162,6 +162,9 @@ export class EligibilityDialog extends ComponentDialog {
     if (!recognition || !asked || !known) return super.onContinueDialog(innerDc);
     const carried = correctionAt(asked, known, recognition);
     if (!carried) return super.onContinueDialog(innerDc);
+    // "en fait plutôt Grenoble" at the household question: the change is said, then the question again.
+    const noted = notedChanges(innerDc.context, slotsChanged(known, carried), carried);
+    if (noted) await innerDc.context.sendActivity(noted);
     await innerDc.cancelAllDialogs();
     return innerDc.beginDialog(STEPS, { ...keptRecognition(recognition), carried } satisfies EligibilityOptions);
   }
@@ -403,6 +406,19 @@ function settledCondition(text: string, unasked: string[]): { condition: string;
   const yesNo = readYesNo(text);
   const questions = unasked.filter((condition) => YES_NO_CONDITIONS.includes(condition));
   return yesNo && questions.length === 1 ? { condition: questions[0]!, yes: yesNo === 'yes' } : undefined;
+}
+
+/** "C'est noté : à Grenoble, 4 personnes.": what a correction changed, in words; undefined for other slots. */
+function notedChanges(context: TurnContext, slots: Slot[], facts: Facts): string | undefined {
+  const t = translatorOf(context);
+  const said: string[] = [];
+  for (const slot of slots) {
+    if (slot === 'place' && facts.place?.kind === 'zone') said.push(t('eligibility:notedWhat.place', { name: facts.place.name }));
+    else if (slot === 'place' && facts.pendingPlace?.kind === 'needsChoice') said.push(t('eligibility:notedWhat.place', { name: facts.pendingPlace.name }));
+    else if (slot === 'persons' && facts.persons !== undefined) said.push(t('eligibility:notedWhat.persons', { count: facts.persons }));
+    else if (slot === 'income' && facts.income?.kind === 'yearly') said.push(t('eligibility:notedWhat.income', { amount: formatEuros(facts.income.value, languageOf(context)) }));
+  }
+  return said.length > 0 ? t('eligibility:noted', { what: said.join(', ') }) : undefined;
 }
 
 /** The slot the question on screen fills: the innermost active dialog of the form. */

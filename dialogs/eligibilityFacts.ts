@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CompositionSchema } from './recognizer/entities/household';
 import { IncomeReadingSchema } from './recognizer/entities/income';
 import { isZoned, PendingPlaceSchema, type PlaceZoneReading } from './recognizer/entities/placeZone';
-import { readEligibilityMessage, type SaidFacts } from './recognizer/eligibilityMessage';
+import { isCorrection, readEligibilityMessage, type SaidFacts } from './recognizer/eligibilityMessage';
 import { extractEntities } from './recognizer/entities/extractEntities';
 import { readPersons } from './recognizer/entities/household';
 import { readIncome } from './recognizer/entities/income';
@@ -127,6 +127,9 @@ function answersTheQuestion(asked: Slot, text: string): boolean {
 export function correctionAt(asked: Slot, known: Facts, message: Pick<Recognition, 'text' | 'entities'>): Facts | undefined {
   if (answersTheQuestion(asked, message.text)) return undefined;
   const said = factsFromMessage(readEligibilityMessage(message).said);
-  const others = slotsChanged(known, said).filter((slot) => slot !== asked && !(slot === 'persons' && (asked === 'composition' || asked === 'ages')));
+  // At "qui compose votre foyer ?", "seule avec 2 enfants" counts the persons as it answers; "en fait on
+  // est 4" corrects them.
+  const countsAsItAnswers = (slot: Slot) => slot === 'persons' && (asked === 'composition' || asked === 'ages') && !isCorrection(message.text);
+  const others = slotsChanged(known, said).filter((slot) => slot !== asked && !countsAsItAnswers(slot));
   return others.length > 0 ? corrected(known, said) : undefined;
 }

@@ -48,6 +48,23 @@ describe('eligibility, for the user\'s own situation', () => {
     expect(card).toContain('Zone: autres régions (Lyon)');
   });
 
+  it('says what a correction changed before asking the question again, and answers "c koi le rfr ?" beside the step', async () => {
+    await say('noted', 'suis-je eligible ? on cherche a Lyon');
+    const noted = await say('noted', 'en fait plutôt grenoble');
+    expect(noted).toContain("C'est noté\u00a0: à Grenoble.");
+    expect(noted).toContain('Combien de personnes vivront dans le logement');
+    const aside = await say('noted', 'c koi le rfr ?');
+    expect(aside).toContain('revenu fiscal de référence');
+    expect(aside).toContain('Combien de personnes vivront dans le logement');
+    expect(aside).not.toContain('Donnez-moi un nombre');
+    await say('noted', 'on est 3');
+    await say('noted', '25000');
+    const card = await say('noted', 'en fait on est 4');
+    expect(card).toContain("C'est noté\u00a0: 4 personnes.");
+    expect(card).toContain('Zone: autres régions (Grenoble)');
+    expect(card).not.toContain('Choisissez une des réponses proposées');
+  });
+
   it('asks step by step only what is missing, and the questions that change the category', async () => {
     expect(await say('steps', 'suis-je éligible ?')).toContain('Dans quelle commune ou quel département cherchez-vous un logement\u00a0?');
     expect(await say('steps', 'Villeurbanne')).toContain('Combien de personnes vivront dans le logement, vous compris\u00a0?');
