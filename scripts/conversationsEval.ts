@@ -16,6 +16,7 @@ import { FEATURES } from './conversations/scenarioSchema';
  *   --write-known-failures    rewrite test/conversations/known-failures.json (whole working corpus only)
  *   --concurrency <n>         scenarios at once (4)
  *   --verbose                 the bot's log at info level, and the setup turns in transcripts
+ *   --dir <folder>            scenarios of another folder (a batch being written), in place of the working corpus
  */
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -27,10 +28,11 @@ async function main(): Promise<number> {
       'write-known-failures': { type: 'boolean', default: false },
       concurrency: { type: 'string', default: '4' },
       verbose: { type: 'boolean', default: false },
+      dir: { type: 'string' },
     },
   });
   const heldOut = values['held-out'];
-  const filtered = values.feature !== undefined || values.id !== undefined;
+  const filtered = values.feature !== undefined || values.id !== undefined || values.dir !== undefined;
   if (values['write-known-failures'] && (heldOut || filtered)) {
     console.error('--write-known-failures needs the whole working corpus: no --held-out, --feature or --id.');
     return 2;
@@ -40,7 +42,7 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  const corpus = loadCorpus(undefined, { heldOut });
+  const corpus = loadCorpus(values.dir, { heldOut });
   if (corpus.problems.length > 0) {
     console.error(`The corpus has ${corpus.problems.length} problem(s); fix them first:`);
     for (const problem of corpus.problems) console.error(`  - ${problem}`);
