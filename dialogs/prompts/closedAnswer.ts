@@ -1,5 +1,6 @@
 import type { Choice, Dialog, DialogContext, PromptOptions } from 'botbuilder-dialogs';
 import { readChoice, type ChoiceOption } from '../recognizer/answers/answerReader';
+import { normalizeForMatching } from '../../services/shared/normalizeForMatching';
 
 /**
  * A prompt whose answer has one shape — a unique number, a code, a SIRET, yes or no: a clear new request
@@ -38,9 +39,21 @@ function waitingStep(dc: DialogContext): Dialog | undefined {
  */
 export function answersTheChoiceOnScreen(dc: DialogContext, text: string): boolean {
   const inner = innermost(dc);
+  if (saysAButtonOfTheQuestion(inner, text)) return true;
   if ((waitingStep(dc) as Partial<ButtonAnswer> | undefined)?.readsButtons !== true) return false;
   const choices = ((inner.activeDialog?.state as { options?: PromptOptions } | undefined)?.options?.choices ?? []).filter((choice): choice is Choice => typeof choice === 'object');
   return readChoice(text, choices.map(optionOf))?.kind === 'choice';
+}
+
+/**
+ * "Any" typed at "What maximum monthly rent?" under its [Any] button: the words of a button the question
+ * itself shows (its suggested actions) are its answer, whatever else they could mean.
+ */
+function saysAButtonOfTheQuestion(inner: DialogContext, text: string): boolean {
+  const prompt = (inner.activeDialog?.state as { options?: PromptOptions } | undefined)?.options?.prompt;
+  const actions = typeof prompt === 'object' ? (prompt.suggestedActions?.actions ?? []) : [];
+  const typed = normalizeForMatching(text);
+  return typed.length > 0 && actions.some((action) => [action.title, typeof action.value === 'string' ? action.value : undefined].some((said) => said !== undefined && normalizeForMatching(said) === typed));
 }
 
 /** Whether the step waiting for the user's answer is a closed-answer prompt. */

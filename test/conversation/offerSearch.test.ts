@@ -98,4 +98,14 @@ describe('offer search over the simulator', () => {
   it('searches in English', async () => {
     expect(allText(await bot.say('english', 'I am looking for a 2 bedroom flat in Lyon', { locale: 'en-US' }))).toMatch(/offers? in Lyon, of type T3/);
   });
+
+  it('takes the word of a button under the question as its answer: "Any" at the rent, in English', async () => {
+    const english = { locale: 'en-US' };
+    expect(allText(await bot.say('english-steps', "I'm looking for a flat", english))).toContain('In which town');
+    expect(allText(await bot.say('english-steps', 'Lyon', english))).toContain('what type of home');
+    expect(allText(await bot.say('english-steps', 'T2', english))).toContain('maximum monthly rent');
+    const results = allText(await bot.say('english-steps', 'Any', english));
+    expect(results).toMatch(/offers? in Lyon, of type T2/);
+    expect(results).not.toContain('unique number');
+  });
 });
