@@ -99,7 +99,7 @@ describe('the HR helpdesk', () => {
       const answer = await say('angry-again', again);
       expect(answer).toContain('Je vous entends');
       expect(answer).toContain('Voulez-vous qu\'un conseiller prenne le relais');
-      expect(answer).not.toMatch(/Répondez par oui ou par non|Je n’ai pas compris|incapables/);
+      expect(answer).not.toMatch(/Répondez par oui ou par non|Je n'ai pas compris|incapables/);
     }
     expect(await say('angry-again', 'oui')).toContain('à quel sujet');
   });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checklistFor } from '../../services/documents/checklist';
 import { compareWithRequest } from '../../services/documents/requestComparison';
@@ -86,5 +86,16 @@ describe('French typography in the files of this issue and of the helpdesk and n
 
   it('has no regular space where a non-breaking one belongs', () => {
     expect(frenchTexts.filter(([, text]) => / [?!:;»]|« /.test(text))).toEqual([]);
+  });
+});
+
+describe('one kind of apostrophe in every French text', () => {
+  const files = readdirSync(join(__dirname, '../../locales', 'fr'), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
+    .map((entry) => join(entry.parentPath, entry.name));
+
+  it.each(files)('%s writes the straight apostrophe only', (file) => {
+    const lines = readFileSync(file, 'utf8').split('\n').filter((line) => line.includes('\u2019'));
+    expect(lines).toEqual([]);
   });
 });
