@@ -2,6 +2,7 @@ import type { Attachment } from 'botbuilder';
 import type { Translate } from '../i18n';
 import type { Checklist, ChecklistItem } from '../../services/documents/checklist';
 import type { ItemComparison, RequestComparison } from '../../services/documents/requestComparison';
+import { documentStateText } from './documentState';
 import { adaptiveCard } from './adaptiveCard';
 import { feedbackActions, feedbackLines } from '../feedback/answerFeedback';
 
@@ -60,12 +61,12 @@ export function requestDocumentsCard(t: Translate, maskedNur: string, comparison
   const lines: string[] = [];
   for (const item of [...toFix, ...optional]) {
     const document = labelOf(t, item.item);
-    lines.push(t('documents:comparison.item', { document, status: t(`documents:status.${item.status}`) }));
+    lines.push(t('documents:comparison.item', { document, status: documentStateText(t, item.item.id, item.status) }));
     if (item.nextStepKey) lines.push(t(item.nextStepKey, { document }));
   }
   for (const other of otherToFix) {
     const document = t(`status:documents.type.${other.document.type}`);
-    lines.push(t('documents:comparison.item', { document, status: t(`documents:status.${other.status}`) }));
+    lines.push(t('documents:comparison.item', { document, status: documentStateText(t, other.document.type, other.status) }));
     if (other.nextStepKey) lines.push(t(other.nextStepKey, { document }));
   }
   const provided = comparison.items.filter((item) => item.status === 'provided').map((item) => labelOf(t, item.item));

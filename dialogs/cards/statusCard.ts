@@ -1,4 +1,5 @@
 import { isClosedRequest } from '../../services/sne/schemas';
+import { documentStateText } from './documentState';
 import type { Attachment } from 'botbuilder';
 import type { Language, Translate } from '../i18n';
 import type { DossierSummary } from '../../services/dossier/dossierSummary';
@@ -28,7 +29,9 @@ export function statusCard(t: Translate, language: Language, maskedNur: string, 
       ? [{ title: t('status:facts.renewal'), value: `${formatDate(summary.renewalDueDate, language)} (${when(summary.daysToRenewal)})` }]
       : []),
   ];
-  const documents = summary.documentsToFix.map((document) => `• ${t(`status:documents.type.${document.type}`)} : ${t(`status:documents.state.${document.state}`)}`);
+  const documents = summary.documentsToFix.map(
+    (document) => `• ${t('status:documents.line', { document: t(`status:documents.type.${document.type}`), state: documentStateText(t, document.type, document.state) })}`,
+  );
   const applications = summary.applications.slice(0, MAX_APPLICATIONS).map((line) => `• ${applicationText(t, language, line, when)}`);
   const next = t(`status:next.${summary.nextAction}`);
   const title = t('status:title', { maskedNur });

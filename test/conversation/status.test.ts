@@ -30,7 +30,8 @@ describe('the dossier status', () => {
     await linked('karim', ACCOUNTS.karim);
     const card = await say('karim', 'mon dossier');
     expect(card).toMatch(/⚠ Votre demande doit être renouvelée avant le \d{1,2} \S+ \d{4} \(dans \d+ jours\)/);
-    expect(card).toContain('Avis d\'imposition : manquante');
+    expect(card).toContain('Avis d\'imposition\u00a0: manquant');
+    expect(card).not.toContain('Avis d\'imposition\u00a0: manquante');
     expect(card).toContain('rubrique «\u00a0Mes pièces justificatives\u00a0»');
     expect(card).toContain('Aucune candidature pour l\'instant.');
   });

@@ -64,7 +64,9 @@ describe('locales/<language>/documents.json', () => {
   });
 
   it('has the same keys and placeholders in French and English', () => {
-    const fr = new Map(leaves(read('fr', 'documents')));
+    // French grammar only: each document's gender and number, and the states agreeing with it.
+    const frenchGrammar = ([key]: [string, string]) => !key.startsWith('agreement.') && !/_(?:m|f|mp|fp)$/.test(key);
+    const fr = new Map(leaves(read('fr', 'documents')).filter(frenchGrammar));
     const en = new Map(leaves(read('en', 'documents')));
     expect([...en.keys()].sort()).toEqual([...fr.keys()].sort());
     for (const [key, text] of fr) expect([key, placeholders(en.get(key) ?? '')]).toEqual([key, placeholders(text)]);
@@ -86,6 +88,14 @@ describe('French typography in the files of this issue and of the helpdesk and n
 
   it('has no regular space where a non-breaking one belongs', () => {
     expect(frenchTexts.filter(([, text]) => / [?!:;»]|« /.test(text))).toEqual([]);
+  });
+});
+
+describe('French agreement of document states', () => {
+  it('knows the gender and number of every document, so its state agrees ("avis… manquant")', () => {
+    const french = read('fr', 'documents') as { items: Record<string, unknown>; agreement: Record<string, string> };
+    const without = Object.keys(french.items).filter((type) => !['m', 'f', 'mp', 'fp'].includes(french.agreement[type] ?? ''));
+    expect(without).toEqual([]);
   });
 });
 

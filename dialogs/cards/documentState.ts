@@ -1,0 +1,10 @@
+import type { Translate } from '../i18n';
+
+/**
+ * A document's state in words, agreeing with the document in French ("Avis d'imposition : manquant",
+ * "Pièce d'identité : manquante", "Justificatifs de revenus : fournis"); English has one form.
+ */
+export function documentStateText(t: Translate, type: string, state: string): string {
+  const agreement = t(`documents:agreement.${type}`, { defaultValue: '' });
+  return t(`documents:status.${state}`, { context: agreement });
+}
