@@ -54,6 +54,8 @@ const TAKEOVER_INTENTS: readonly Intent[] = ['status', 'renewal', 'myApplication
 const TAKEOVER_THRESHOLD = 0.85;
 
 const ROUTE_WATERFALL = 'mainDialog.route';
+/** Facts of an offer asked with words that also ask general questions ("combien", "quand", "le bailleur"). */
+const VAGUE_OFFER_FACTS: readonly string[] = ['total', 'available', 'landlord', 'financing'];
 /** What a message that held a social security number (cut out) is mistaken for. */
 const ABOUT_THE_CUT_OUT_DATA: readonly Intent[] = ['unlink', 'deleteMyData', 'linkNumber'];
 
@@ -257,8 +259,10 @@ export class MainDialog extends ComponentDialog {
     if (TAKEOVER_INTENTS.includes(recognition.intent) && recognition.score >= TAKEOVER_THRESHOLD) return false;
     const asked = offers.factsAskedAboutOfferInFocus(dc.context, recognition);
     if (asked.length === 0) return false;
-    // "combien de temps pour répondre à une proposition ?" is a general question the base answers.
-    const general = this.knowledge && isQuestion(recognition.text) ? await this.knowledge.find(dc.context, recognition.text, languageOf(dc.context)) : undefined;
+    // "combien de temps pour répondre à une proposition ?" is a general question the base answers; "ya un
+    // ascenseur ?" names a fact of the offer itself, whatever the base knows of lifts.
+    const onlyVagueFacts = asked.every((fact) => VAGUE_OFFER_FACTS.includes(fact));
+    const general = this.knowledge && onlyVagueFacts && isQuestion(recognition.text) ? await this.knowledge.find(dc.context, recognition.text, languageOf(dc.context)) : undefined;
     if (general?.kind === 'answer') return false;
     await offers.answerAboutOfferInFocus(dc.context, asked);
     if (dc.activeDialog) await dc.repromptDialog();

@@ -21,6 +21,16 @@ describe('questions about the offer just shown', () => {
     expect(await say('confirm', 'non')).not.toContain("C'est envoyé");
   });
 
+  it('never takes a question opening with "ya" for a yes at the confirmation: "ya un ascenseur ?" is answered, nothing is sent', async () => {
+    await link('lift', JULIE);
+    expect(await say('lift', 'postuler ofr 234')).toContain('Je confirme votre candidature');
+    const aside = await say('lift', 'ya un ascenseur ?');
+    expect(aside).toContain('Ascenseur\u00a0: oui');
+    expect(aside).not.toContain("C'est envoyé");
+    expect(aside).toMatch(/candidature.*\?/s);
+    expect(await say('lift', 'ok vas y envoie')).toContain("C'est envoyé");
+  });
+
   it('leaves a general question to the knowledge base', async () => {
     await say('general', 'détails OFR-00213');
     const answer = await say('general', 'elle est valable combien de temps ma demande ?');

@@ -82,6 +82,9 @@ export function readYesNo(text: string): YesNo | undefined {
   const opensAQuestion = TRANSITION.test(said) || (text.includes('?') && FILLER_OPENING.test(said) && said.trim().split(' ').length > 2);
   if (opensAQuestion && firstIndexOf(said.replace(FILLER_OPENING, ' '), YES) < 0 && firstIndexOf(said, NO) < 0) return undefined;
   const words = said.trim().split(' ').filter(Boolean).length;
+  // "ya un ascenseur ?": a question with words of its own is not a yes, whatever word it opens with
+  // ("oui, …" and "non, …" still answer first; "c'est correct ?", "ben ui stp ?" are a hesitant yes).
+  if (/\?\s*$/.test(text) && !/^\s*[\p{L}']+\s*[,;:.!]/u.test(text) && wordsBesidesTheAnswer(said) >= 2) return undefined;
   const yesAt = firstIndexOf(said, YES);
   const noAt = firstIndexOf(said, NO);
   // A long message answers only when it opens with the answer ("non, en fait on est 4").
@@ -94,6 +97,16 @@ export function readYesNo(text: string): YesNo | undefined {
   if (yesAt >= 0 && noAt < 0) return 'yes';
   if (noAt >= 0 && yesAt < 0) return 'no';
   return undefined;
+}
+
+/** Politeness and fillers around an answer ("ben alors oui stp ?"). */
+const AROUND_AN_ANSWER = new Set(['ben', 'bah', 'bon', 'alors', 'donc', 'euh', 'hein', 'stp', 'svp', 'merci', 'please', 'thanks', 'so', 'well', 'uh', 'um', 'hmm', 'mais', 'et', 'but', 'and']);
+
+/** The words of a message once its yes and no phrases and the fillers around them are set aside. */
+function wordsBesidesTheAnswer(said: string): number {
+  let rest = said;
+  for (const phrase of [...YES, ...NO].sort((a, b) => b.length - a.length)) rest = rest.split(` ${phrase} `).join('  ');
+  return rest.split(' ').filter((word) => word && !AROUND_AN_ANSWER.has(word)).length;
 }
 
 export interface ChoiceOption<V extends string = string> {
