@@ -103,8 +103,10 @@ export function isInterruption(recognition: Recognition): boolean {
 }
 
 /** The numbers to show beside the task the message asks, when it tells an urgent situation. */
+const EmergencyNumbersSchema = z.array(z.enum(EMERGENCY_NUMBERS));
+
 export function urgentAsideOf(recognition: Recognition): EmergencyNumber[] | undefined {
-  const numbers = z.array(z.enum(EMERGENCY_NUMBERS)).safeParse(recognition.entities[URGENT_ASIDE]);
+  const numbers = EmergencyNumbersSchema.safeParse(recognition.entities[URGENT_ASIDE]);
   return numbers.success ? numbers.data : undefined;
 }
 

@@ -87,8 +87,13 @@ let loaded: UrgentClassifier | undefined;
  * very examples (the build trains it, `scripts/trainTriage.ts`), else trained now (a few seconds) and
  * cached. The host loads it at start, so no turn waits for it.
  */
-export function urgentClassifier(path = defaultUrgentModelPath()): UrgentClassifier {
+export function urgentClassifier(path?: string): UrgentClassifier {
+  // Once loaded, no file is looked at: this runs for every message.
   if (loaded) return loaded;
+  return loadUrgentClassifier(path ?? defaultUrgentModelPath());
+}
+
+function loadUrgentClassifier(path: string): UrgentClassifier {
   const training = readFileSync(TRAINING_FILE(), 'utf8');
   const key = createHash('sha256').update(`${FEATURES_VERSION}\n${training}`).digest('hex');
   if (existsSync(path)) {
