@@ -28,10 +28,21 @@ export function asEligibilityQuestion(recognition: Recognition): Recognition {
   const helpdeskGuess = (recognition.intent === 'helpdesk' || recognition.intent === 'complaint') && !asksForAPerson(recognition.text);
   const wholePicture = income && entities.persons !== undefined && place;
   const unsureHelpdesk = helpdeskGuess && (recognition.score < SURE_COMPLAINT || wholePicture);
-  const mistaken = MISTAKEN_FOR.includes(recognition.intent) || unsureHelpdesk;
+  // "veuve, je vis seule, je cherche à Bordeaux, rfr 19000" read as "my applications" or "unlink": a story
+  // with the whole picture and nothing of those tasks (a number, an offer, their words) is about eligibility.
+  const storyTakenForATask = wholePicture && TASKS_A_STORY_IS_TAKEN_FOR.includes(recognition.intent) && !namesItsTask(recognition.text, entities);
+  const mistaken = MISTAKEN_FOR.includes(recognition.intent) || unsureHelpdesk || storyTakenForATask;
   if (!mistaken) return recognition;
   if (!income || !household || searchedTypologies(recognition.text, entities.typologies ?? []) > 0) return recognition;
   return { ...recognition, intent: 'eligibility', score: Math.max(recognition.score, 0.8) };
+}
+
+/** Tasks the classifier puts whole stories on; each needs a number, an offer or its own words to be meant. */
+const TASKS_A_STORY_IS_TAKEN_FOR: readonly Intent[] = ['myApplications', 'unlink', 'linkNumber', 'status', 'renewal', 'privacy', 'deleteMyData', 'withdraw', 'apply', 'savedSearches', 'notifications'];
+const TASK_WORDS = /(?<![a-z])(?:candidat\w*|postul\w*|dossier|numero|nur|nud|delier|supprim\w*|effac\w*|donnees|renouvel\w*|alerte\w*|notification\w*|retir\w*|application\w*|apply|unlink|delete|my data|renew\w*|alert\w*|status|withdraw\w*)(?![a-z])/;
+
+function namesItsTask(text: string, entities: ReturnType<typeof readEntities>): boolean {
+  return entities.uniqueNumber !== undefined || entities.offerId !== undefined || TASK_WORDS.test(normalizeForMatching(text));
 }
 
 /** "on vit à 5 dans un T2", "we live in a T1": the home the household has now, not the one it looks for. */

@@ -18,6 +18,12 @@ describe('persons: what the eligibility form reads as the number of persons to h
     ${"je suis en instance de divorce, j'ai mes 2 enfants avec moi"} | ${false} | ${3}
     ${'divorcée avec 3 enfants'}                  | ${false} | ${4}
     ${'widowed with two kids'}                    | ${false} | ${3}
+    ${'veuf avec mes 3 enfants a charge'}         | ${false} | ${4}
+    ${"divorcée, j'ai la garde de mes 2 filles"}  | ${false} | ${3}
+    ${'on est en pleine separation, je garde ma fille'} | ${false} | ${2}
+    ${"we're separating, I keep the 2 kids"}      | ${false} | ${3}
+    ${'mon fils et moi'}                          | ${false} | ${2}
+    ${"pas en couple, pas d'enfant"}              | ${false} | ${1}
     ${'on est 25 ans'}                            | ${false} | ${undefined}
     ${'3'}                                        | ${false} | ${undefined}
     ${'3'}                                        | ${true}  | ${3}

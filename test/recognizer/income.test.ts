@@ -28,6 +28,7 @@ describe('income: the yearly income the eligibility form needs, or why the amoun
     ${'on gagnait 40000 avant, maintenant 30000 de rfr'} | ${false} | ${{ kind: 'yearly', value: 30000 }}
     ${'we earned 40000 before, now 30000 income'}      | ${false} | ${{ kind: 'yearly', value: 30000 }}
     ${'mon rfr était de 26000'}                        | ${false} | ${{ kind: 'yearly', value: 26000 }}
+    ${'je touche 1600 net/mois'}                       | ${false} | ${{ kind: 'monthly', value: 1600 }}
   `('"$typed" (an answer: $answer) → $income', ({ typed, answer, income }) => {
     expect(readIncome(typed, entitiesOf(typed), answer)).toEqual(income);
   });

@@ -29,7 +29,7 @@ const YEAR = /^(?:19|20)\d\d$/;
 
 const CHARGES_INCLUDED = /^[ ,]*(?:\/ ?mois ?|par mois ?)?(?:cc|c\.c\.?|ttc|tcc|charges? comprises?|toutes charges comprises|charges? incluses?|charges included|including (?:charges|bills)|bills included)(?![a-z])/;
 const CHARGES_EXCLUDED = /^[ ,]*(?:\/ ?mois ?|par mois ?)?(?:hc|h\.c\.?|hors charges?|sans (?:les )?charges|\+ ?charges|excluding (?:charges|bills)|plus (?:charges|bills))(?![a-z])/;
-const PER_MONTH = /^[ ,]*(?:\/ ?mois|par mois|mensuels?|a month|per month|\/ ?month|\/ ?mo|pcm|net par mois|nets? mensuels?)(?![a-z])/;
+const PER_MONTH = /^[ ,]*(?:\/ ?mois|par mois|mensuels?|a month|per month|\/ ?month|\/ ?mo|pcm|nets? ?(?:\/ ?|par |a |per )(?:mois|month)|nets? mensuels?)(?![a-z])/;
 const PER_YEAR = /^[ ,]*(?:\/ ?an|par an|annuels?|a year|per year|\/ ?year|\/ ?yr|per annum|net par an)(?![a-z])/;
 
 /** Amounts of money: "750€", "750 euros cc", "40k", "40 000 €", "40.000 euros", "1 200,50 €", "loyer max 700". */
