@@ -5,11 +5,13 @@ import { z } from 'zod';
 import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
 import type { Translate } from './i18n';
 import { readLinkedDossier } from '../services/dossier/readLinkedDossier';
-import { ceilingYearFor } from '../services/eligibility/ceilings';
+import { ceilingYearFor, zoneOfCommune } from '../services/eligibility/ceilings';
 import { isServiceError, mayHaveGoneThrough, type Violation } from '../services/http/errors';
 import { applicationViolations, requestViolations } from '../services/offers/applicationRules';
 import type { PortalApi } from '../services/portal/portalApi';
-import { ACTIVE_CANDIDATURE_STATUSES, type Candidature, type Offer } from '../services/portal/schemas';
+import { ACTIVE_CANDIDATURE_STATUSES, FinancingSchema, type Candidature, type Financing, type Offer } from '../services/portal/schemas';
+import type { HousingRequest } from '../services/sne/schemas';
+import { financingsForHousehold } from '../services/offers/financingsForHousehold';
 import type { SneApi } from '../services/sne/sneApi';
 import { applicationsCard } from './cards/applicationsCard';
 import { offerTitle } from './cards/offerCards';
@@ -105,7 +107,7 @@ export class ApplyDialog extends ComponentDialog implements AnswersFollowUps {
         activeCandidatures: candidatures.filter((candidature) => ACTIVE_CANDIDATURE_STATUSES.includes(candidature.status)).length,
         maxActiveApplications: this.deps.maxActiveApplications,
         ceilingYear: ceilingYearFor(new Date()),
-      });
+      }).map((violation) => (violation.code === 'INCOME_ABOVE_CEILING' ? { ...violation, params: { ...violation.params, alternatives: higherCeilingsWithin(request, offer).join(', ') } } : violation));
       if (violations.length > 0) {
         await explainViolations(step.context, violations);
         return step.endDialog();
@@ -173,7 +175,7 @@ export class ApplyDialog extends ComponentDialog implements AnswersFollowUps {
       await context.sendActivity(active >= limit ? t('apply:followUp.atLimit', { active }) : t('apply:followUp.belowLimit', { count: active, limit }));
       return 'answered';
     }
-    if (topic.name !== 'refused' || kind === 'whatIfNot') return undefined;
+    if (topic.name !== 'refused') return undefined;
     const codes = String(topic.facts.codes ?? '').split(',');
     const lines: string[] = [];
     for (const code of codes) {
@@ -190,14 +192,21 @@ export class ApplyDialog extends ComponentDialog implements AnswersFollowUps {
     const language = languageOf(context);
     switch (code) {
       case 'ACTIVE_LIMIT_REACHED':
-        return t('apply:followUp.ACTIVE_LIMIT_REACHED', { limit: facts.limit });
-      case 'REQUEST_NOT_ACTIVE':
-        return isClosedRequest(String(facts.state)) && facts.state !== 'attributed' ? t('apply:followUp.REQUEST_NOT_ACTIVE') : undefined;
-      case 'REQUEST_INCOMPLETE':
-        return t('apply:followUp.REQUEST_INCOMPLETE', { documents: documentNames(t, facts.documents) });
+        return t(kind === 'whatIfNot' ? 'apply:followUp.ACTIVE_LIMIT_REACHED_ifNot' : 'apply:followUp.ACTIVE_LIMIT_REACHED', { limit: facts.limit });
+      case 'REQUEST_NOT_ACTIVE': {
+        const state = String(facts.state);
+        if (!isClosedRequest(state) || state === 'attributed' || kind === 'whatIfNot') return undefined;
+        return kind === 'why' ? t(`apply:followUp.REQUEST_NOT_ACTIVE_why.${state}`) : t('apply:followUp.REQUEST_NOT_ACTIVE');
+      }
+      case 'REQUEST_INCOMPLETE': {
+        const documents = documentNames(t, facts.documents);
+        if (kind === 'why') return t('apply:followUp.REQUEST_INCOMPLETE_why', { documents });
+        return t(kind === 'whatIfNot' ? 'apply:followUp.REQUEST_INCOMPLETE_ifNot' : 'apply:followUp.REQUEST_INCOMPLETE', { documents });
+      }
       case 'INCOME_ABOVE_CEILING': {
+        if (kind === 'whatIfNot') return undefined;
         // "je fais comment ?": the two ways forward, without the figures again.
-        if (kind === 'how') return t('apply:followUp.INCOME_ABOVE_CEILING_how');
+        if (kind === 'how') return t(facts.alternatives ? 'apply:followUp.INCOME_ABOVE_CEILING_how' : 'apply:followUp.INCOME_ABOVE_HIGHEST_CEILING_how', { alternatives: facts.alternatives });
         // The income is the applicant's own figure, read again from the request rather than kept.
         const link = turnStateOf(context).user.link;
         if (!link) return undefined;
@@ -326,7 +335,11 @@ async function explainViolations(context: TurnContext, violations: Violation[], 
       case 'REQUEST_INCOMPLETE':
         return t('apply:violation.REQUEST_INCOMPLETE', { documents: documentNames(t, params.documents) });
       case 'INCOME_ABOVE_CEILING':
-        return t('apply:violation.INCOME_ABOVE_CEILING', { financing: params.financing, ceiling: formatEuros(Number(params.ceiling), language) });
+        return t(params.alternatives ? 'apply:violation.INCOME_ABOVE_CEILING' : 'apply:violation.INCOME_ABOVE_HIGHEST_CEILING', {
+          financing: params.financing,
+          ceiling: formatEuros(Number(params.ceiling), language),
+          alternatives: params.alternatives,
+        });
       default:
         return t('apply:violation.other', { code: violation.code });
     }
@@ -338,6 +351,17 @@ async function explainViolations(context: TurnContext, violations: Violation[], 
     for (const [name, value] of Object.entries(violation.params ?? {})) if (typeof value === 'string' || typeof value === 'number') facts[name] = value;
   }
   rememberTopic(context, { owner: 'applyDialog', name: 'refused', facts });
+}
+
+/**
+ * The kinds of dwelling with a higher ceiling than the offer's that this household is not above, where
+ * the offer is: "Cherchez plutôt des logements financés en PLI" — never PLS to a household above it too.
+ * PLI counts while its ceiling depends on each dwelling's ABC zone.
+ */
+function higherCeilingsWithin(request: HousingRequest, offer: Offer): Financing[] {
+  const household = financingsForHousehold(request.household, request.referenceIncome.amount, zoneOfCommune(offer.commune.inseeCode), new Date());
+  const higher = FinancingSchema.options.slice(FinancingSchema.options.indexOf(offer.financing) + 1);
+  return (household?.allowed ?? []).filter((financing) => higher.includes(financing));
 }
 
 /** "avis d'imposition, justificatif de domicile": the documents a request lacks, named as the status names them. */

@@ -178,6 +178,8 @@ export class MainDialog extends ComponentDialog {
     const owner = kind ? this.findDialog(topic.owner) : undefined;
     if (!kind || !answersFollowUps(owner)) return false;
     const answer = await owner.answerFollowUp(dc.context, topic, kind);
+    // Still about that answer, though not one it has more to say on: the next question may be.
+    rememberTopic(dc.context, topic);
     if (!answer) return false;
     if (answer !== 'answered') {
       const entry = this.knowledge?.entry(answer.knowledgeEntry, languageOf(dc.context));
@@ -185,8 +187,6 @@ export class MainDialog extends ComponentDialog {
       await sendKnowledgeReply(dc.context, { kind: 'answer', entry });
     }
     reportOutcome(dc.context, 'answered');
-    // "et je fais comment ?" may follow "pk ?".
-    rememberTopic(dc.context, topic);
     if (dc.activeDialog) await dc.repromptDialog();
     return true;
   }

@@ -13,6 +13,8 @@ import { isLinked, linkFirst } from './linkFirst';
 import { ChoiceAnswerPrompt } from './prompts/answerPrompts';
 import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
 import type { Recognition } from './recognizer/intents';
+import type { FollowUpKind } from './recognizer/followUpQuestion';
+import { rememberTopic, type AnswersFollowUps, type FollowUpAnswer, type Topic } from './followUps/lastTopic';
 import { foldText } from './recognizer/entities/foldText';
 import { chosenValue, valuesOf } from './stepAccess';
 import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
@@ -35,7 +37,7 @@ interface ProposalValues {
  * and what follows; then, if the user wants, accepting it or declining it with a reason — each
  * confirmed, sent once (a double press or a repeated answer changes nothing), refused after the date.
  */
-export class ProposalDialog extends ComponentDialog {
+export class ProposalDialog extends ComponentDialog implements AnswersFollowUps {
   constructor(
     private readonly portal: PortalApi,
     linkNumber: Dialog,
@@ -52,6 +54,19 @@ export class ProposalDialog extends ComponentDialog {
 
   private async linkStep(step: WaterfallStepContext<Recognition>) {
     return linkFirst(step, 'proposal:needLink');
+  }
+
+  /**
+   * After the proposal: "pk que 6 jours ? on m'avait dit 10" (the rule and where the date comes from),
+   * "et si je réponds pas ?" (silence is a refusal), "je fais comment pour dire oui ?" (the buttons).
+   */
+  async answerFollowUp(context: TurnContext, topic: Topic, kind: FollowUpKind): Promise<FollowUpAnswer> {
+    if (topic.name !== 'proposal') return undefined;
+    if (kind === 'why') return { knowledgeEntry: 'proposal-deadline' };
+    if (kind === 'whatIfNot') return { knowledgeEntry: 'proposal-silence' };
+    if (kind !== 'how') return undefined;
+    await context.sendActivity(translatorOf(context)('proposal:howToAnswer'));
+    return 'answered';
   }
 
   /** The proposal shown; or, when the user already said what they want, straight to that answer. */
@@ -92,6 +107,7 @@ export class ProposalDialog extends ComponentDialog {
     }
     if (!wanted) {
       await context.sendActivity(MessageFactory.attachment(proposalCard(context, candidature)));
+      rememberTopic(context, { owner: this.id, name: 'proposal', facts: {} });
       return step.endDialog();
     }
     Object.assign(valuesOf<ProposalValues>(step), { candidature, answer: wanted });

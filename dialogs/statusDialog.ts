@@ -19,11 +19,16 @@ import { rememberTopic, type AnswersFollowUps, type FollowUpAnswer, type Topic }
  * After a status, what the knowledge base says of the next thing to do: "et si je le fais pas ?" and
  * "je fais comment ?" about renewing, the documents to upload, a proposal to answer, a request to file again.
  */
+const RENEWAL: Partial<Record<FollowUpKind, string>> = { whatIfNot: 'renewal-forgotten', how: 'renewal-how', why: 'validity-duration' };
 const FOLLOW_UPS: Partial<Record<NextAction, Partial<Record<FollowUpKind, string>>>> = {
-  renew: { whatIfNot: 'renewal-forgotten', how: 'renewal-how' },
-  fixDocuments: { how: 'docs-where-upload' },
-  answerOffer: { whatIfNot: 'proposal-deadline' },
-  refile: { how: 'expired-meaning', why: 'expired-meaning' },
+  renew: RENEWAL,
+  fixDocuments: { how: 'docs-where-upload', whatIfNot: 'renewal-forgotten' },
+  answerOffer: { whatIfNot: 'proposal-silence', why: 'proposal-deadline' },
+  refile: { how: 'expired-meaning', why: 'expired-meaning', another: 'expired-meaning' },
+  closed: { another: 'lease-request-closed', how: 'lease-request-closed' },
+  // Nothing urgent: what a status says next is its renewal date.
+  search: RENEWAL,
+  wait: RENEWAL,
 };
 
 const STEPS = 'status.steps';

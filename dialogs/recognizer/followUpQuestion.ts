@@ -13,10 +13,10 @@ export type FollowUpKind = 'why' | 'whatIfNot' | 'another' | 'how' | 'agreed';
 const MOST_WORDS = 12;
 
 const KINDS: readonly [FollowUpKind, RegExp][] = [
-  ['whatIfNot', /\b(?:et si (?:je |j |on |nous )?(?:ne |n )?(?:(?:le|la|les|l) )?(?:\w+ )?pas\b|et sinon\b|sinon (?:quoi|il se passe quoi|ca fait quoi)|et si (?:j oublie|on oublie|je rate|c est trop tard)|what if (?:i|we) (?:don t|do not|forget|miss)|and if (?:i|we) don t|if (?:i|we) don t)/],
+  ['whatIfNot', /\b(?:et si (?:je |j |on |nous )?(?:ne |n )?(?:(?:le|la|les|l|en) )?(?:\w+ )?pas\b|et sinon\b|sinon (?:quoi|il se passe quoi|ca fait quoi)|et si (?:j oublie|on oublie|je rate|c est trop tard|je suis en retard|on est en retard|je depasse|je laisse passer)|what if (?:i|we) (?:don t|do not|forget|miss|am late|are late|m late|re late)|and if (?:i|we) don t|if (?:i|we) don t)/],
   ['another', /\b(?:(?:en|une?) (?:faire|envoyer|ajouter|deposer|avoir|tenter) (?:encore )?(?:une?|d) ?autres?|en faire (?:une|d) autres?|une autre candidature|encore (?:candidater|postuler)|une de plus|another (?:one|application)|one more|apply (?:to|for) (?:another|more))\b/],
   ['why', /(?:^|\b)(?:pourquoi|pour quoi faire|why|how come|comment ca se fait|c est pour ca)\b/],
-  ['how', /\b(?:(?:je|on|j) (?:fais|fait|dois faire) comment|comment (?:je|on|j) (?:fais|fait|peux|dois|le|la|les)|comment faire|que faire|je fais quoi|on fait quoi|(?:je|on) (?:le|la|les) (?:depose|mets|envoie|fais|trouve) ou|ou (?:exactement|ca|je (?:le|la|les) )|how do (?:i|we)|what do (?:i|we) do|where do (?:i|we))\b/],
+  ['how', /\b(?:(?:je|on|j) (?:fais|fait|dois faire) comment|comment (?:je|on|j) (?:fais|fait|peux|dois|le|la|les)|comment faire|que faire|je fais quoi|on fait quoi|(?:je|on) (?:le|la|les) (?:depose|mets|envoie|fais|trouve) ou|ou (?:exactement|ca|je (?:le|la|les) )|(?:faut|dois) (?:que je|qu on|il|je) (?:fasse|faire|fais) quoi|je dois faire quoi|(?:je peux|on peut|puis je) candidater a quoi|a quoi (?:je peux|puis je|on peut) candidater|how do (?:i|we)|what do (?:i|we) do|what (?:should|must|can) (?:i|we) (?:do|apply)|where do (?:i|we))\b/],
 ];
 
 /** Agreeing and nothing more: a few words, no question. */

@@ -5,6 +5,7 @@ const KARIM = '1110325004242GDPUB'; // tax notice missing, renewal due in 20 day
 const NADIA = '0131025000303GDPUB'; // 5 applications in progress: the limit
 const PAUL = '0310224000404GDPUB'; // request cancelled
 const MARC = '1110124000909GDPUB'; // Paris, above the PLS ceiling, below the PLI one
+const THOMAS = '0590923000555GDPUB'; // a proposal in Lille, 6 days left
 
 /**
  * A short question right after an answer is about that answer: "pk ?" after a refusal, "et si je le
@@ -92,6 +93,35 @@ describe('questions that follow an answer', () => {
     const agreed = await say('agrees', 'oui c ca');
     expect(agreed).toContain('je garde votre recherche, à Marseille, en T2');
     expect(agreed).not.toContain('annuler');
+  });
+
+  it('goes on answering about the same refusal: why, what if not, where', async () => {
+    await link('karim-chain', KARIM);
+    await say('karim-chain', 'slt je voudrais postuler pour OFR-00007 svp');
+    expect(await say('karim-chain', 'pk ?? jai tout donné moi')).toContain("votre demande est encore incomplète : il y manque avis d'imposition");
+    expect(await say('karim-chain', 'et si je le fais pas ?')).toContain('vos candidatures resteront bloquées');
+    expect(await say('karim-chain', 'je le depose ou ?')).toContain('Mes pièces justificatives');
+  });
+
+  it('suggests only the kinds of dwelling whose ceiling the household is under: PLI, not PLS, above the PLS ceiling', async () => {
+    await link('marc-alternatives', MARC);
+    const refused = await say('marc-alternatives', 'candidater OFR-00019');
+    expect(refused).toContain('financés en PLI');
+    expect(refused).not.toContain('PLS, PLI');
+    expect(await say('marc-alternatives', 'je peux candidater a quoi alors ?')).toContain('logements financés en PLI');
+  });
+
+  it('answers about a proposal: why fewer than 10 days are left, and how to say yes', async () => {
+    await link('thomas-follow', THOMAS);
+    expect(await say('thomas-follow', 'jai eu une proposition pour lille jai jusqua quand pour repondre ?')).toContain('dans 6 jours');
+    expect(await say('thomas-follow', "pk que 6 jours ? on m'avait dit 10 jours")).toContain('au moins 10 jours');
+    expect(await say('thomas-follow', 'ok je fais comment pour dire oui ?')).toContain('Accepter');
+  });
+
+  it('says why a request must be renewed, after its renewal date', async () => {
+    await link('karim-why-renew', KARIM);
+    await say('karim-why-renew', 'jdois renouveler avant quand ?');
+    expect(await say('karim-why-renew', "pourquoi je dois renouveler ? je l'ai deja fait l'an dernier")).toContain('valable un an');
   });
 
   it('answers in English', async () => {
