@@ -237,7 +237,9 @@ export class MainDialog extends ComponentDialog {
     const asked = recognition.intent === 'faq' && recognition.score >= INTERRUPTION_THRESHOLD;
     // A question the classifier could not place ("c koi la caf ?" at the income question) is answered
     // aside only when the knowledge base is sure of its answer and it answers nothing on screen.
-    const unplaced = recognition.intent === 'none' && isQuestion(recognition.text) && !answersTheChoiceOnScreen(dc, recognition.text);
+    // So is one the classifier only half placed ("c'est quoi la cmi ?" as an FAQ at 0.74), when it names nothing of the task.
+    const unsure = recognition.intent === 'none' || (recognition.intent === 'faq' && !namesATask(recognition));
+    const unplaced = unsure && isQuestion(recognition.text) && !answersTheChoiceOnScreen(dc, recognition.text);
     if (!asked && !unplaced) return false;
     const reply = await knowledgeReply(this.knowledge, dc.context, unplaced ? { ...recognition, entities: {} } : recognition);
     if (reply.kind !== 'answer') return false;

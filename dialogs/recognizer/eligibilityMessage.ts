@@ -1,9 +1,9 @@
-import { normalizeForMatching } from '../../services/shared/normalizeForMatching';
 import { mentionsAny } from './entities/eligibilityWords';
+import { isCorrection } from './correction';
 import { isYoungHousehold } from '../../services/eligibility/householdCategory';
 import { readComposition, readCoupleAges, readDisabledPersons, readPersons, type HouseholdComposition } from './entities/household';
 import { readIncome, type IncomeReading } from './entities/income';
-import { placeZoneOfEntity, type PlaceZoneReading } from './entities/placeZone';
+import { meantPlace, placeZoneOfEntity, type PlaceZoneReading } from './entities/placeZone';
 import { readEntities } from './entities/schemas';
 import type { Recognition } from './intents';
 
@@ -25,16 +25,11 @@ export interface EligibilityMessage {
   mentionsPriority: boolean;
 }
 
-// "en fait plutôt 4", "non, plutôt 35 000", "actually 3": a correction gives the new value bare.
-const CORRECTION = /(?<![a-z])(?:en fait|plutot|finalement|pardon|non|oups|je me suis trompee?|correction|actually|rather|in fact|sorry|oops)(?![a-z])/;
 const BARE_NUMBER = /(?<![\d.,])(\d{1,3}(?:[ .]\d{3})+|\d+)(?![\d.,]*\d)(?! ?(?:ans|years|m2|pieces?|€|euros?|k\b|e\b))/g;
 /** Past this, a household count is a headcount of something else. */
 const LARGEST_HOUSEHOLD = 15;
 
-/** "en fait…", "plutôt…", "non, …": the message corrects what was said before. */
-export function isCorrection(text: string): boolean {
-  return CORRECTION.test(normalizeForMatching(text));
-}
+export { isCorrection };
 
 /** In a correction, a bare number is the new household count (small) or the new income (large). */
 function correctedNumbers(text: string): Pick<SaidFacts, 'persons' | 'income'> {
@@ -50,7 +45,8 @@ export function readEligibilityMessage(recognition: Pick<Recognition, 'text' | '
   const entities = readEntities(recognition.entities);
   const { text } = recognition;
   const said: SaidFacts = {};
-  const place = entities.places?.[0];
+  // "à Bordeaux… ah non plutôt Vincennes", "Nanterre, pas Nantes": of several places, the one meant.
+  const place = (entities.places?.length ?? 0) > 1 ? (meantPlace(text) ?? entities.places?.[0]) : entities.places?.[0];
   if (place) said.place = placeZoneOfEntity(place);
   const persons = readPersons(text, entities, false);
   if (persons !== undefined) said.persons = persons;

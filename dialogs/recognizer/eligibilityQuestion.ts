@@ -32,10 +32,17 @@ export function asEligibilityQuestion(recognition: Recognition): Recognition {
   // with the whole picture and nothing of those tasks (a number, an offer, their words) is about eligibility.
   const storyTakenForATask = wholePicture && TASKS_A_STORY_IS_TAKEN_FOR.includes(recognition.intent) && !namesItsTask(recognition.text, entities);
   const mistaken = MISTAKEN_FOR.includes(recognition.intent) || unsureHelpdesk || storyTakenForATask;
+  // "moi et ma femme, pas d'enfant, on cherche à Strasbourg, on a droit ?": asked outright, with who or
+  // where, and no dwelling looked for — eligibility, though no income was given yet.
+  const askedOutright = recognition.intent === 'searchOffers' && ELIGIBILITY_ASKED.test(normalizeForMatching(recognition.text)) && (entities.persons !== undefined || place);
+  if (askedOutright && searchedTypologies(recognition.text, entities.typologies ?? []) === 0) return { ...recognition, intent: 'eligibility', score: Math.max(recognition.score, 0.8) };
   if (!mistaken) return recognition;
   if (!income || !household || searchedTypologies(recognition.text, entities.typologies ?? []) > 0) return recognition;
   return { ...recognition, intent: 'eligibility', score: Math.max(recognition.score, 0.8) };
 }
+
+/** Eligibility asked in so many words. */
+const ELIGIBILITY_ASKED = /(?<![a-z])(?:on (?:y )?a (?:le )?droit|j (?:y )?ai (?:le )?droit|ai je (?:le )?droit|avons nous (?:le )?droit|a t on (?:le )?droit|suis je eligible|sommes nous eligibles?|on est eligibles?|je suis eligible|eligible|am i eligible|are we eligible|do (?:i|we) qualify|are we entitled|am i entitled)(?![a-z])/;
 
 /** Tasks the classifier puts whole stories on; each needs a number, an offer or its own words to be meant. */
 const TASKS_A_STORY_IS_TAKEN_FOR: readonly Intent[] = ['myApplications', 'unlink', 'linkNumber', 'status', 'renewal', 'privacy', 'deleteMyData', 'withdraw', 'apply', 'savedSearches', 'notifications'];

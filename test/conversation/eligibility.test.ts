@@ -65,6 +65,15 @@ describe('eligibility, for the user\'s own situation', () => {
     expect(card).not.toContain('Choisissez une des réponses proposées');
   });
 
+  it('asks eligibility when it is asked outright beside a town, and answers "c\'est quoi la cmi ?" beside the step', async () => {
+    const asked = await say('outright', "moi et ma femme 35 et 38 ans pas d'enfant, on cherche a strasbourg, on a droit ?");
+    expect(asked).toContain('Quel est le revenu fiscal de référence');
+    expect(asked).not.toContain('offres à Strasbourg');
+    const aside = await say('outright', "c'est quoi la cmi ?");
+    expect(aside).toContain('invalidité');
+    expect(aside).toContain('Quel est le revenu fiscal de référence');
+  });
+
   it('asks step by step only what is missing, and the questions that change the category', async () => {
     expect(await say('steps', 'suis-je éligible ?')).toContain('Dans quelle commune ou quel département cherchez-vous un logement\u00a0?');
     expect(await say('steps', 'Villeurbanne')).toContain('Combien de personnes vivront dans le logement, vous compris\u00a0?');

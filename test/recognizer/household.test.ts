@@ -24,6 +24,9 @@ describe('persons: what the eligibility form reads as the number of persons to h
     ${"we're separating, I keep the 2 kids"}      | ${false} | ${3}
     ${'mon fils et moi'}                          | ${false} | ${2}
     ${"pas en couple, pas d'enfant"}              | ${false} | ${1}
+    ${'on est 3 euh non 4'}                       | ${false} | ${4}
+    ${'we are 3, sorry 4'}                        | ${false} | ${4}
+    ${'seule a toulouse, rfr 25000'}              | ${false} | ${1}
     ${'on est 25 ans'}                            | ${false} | ${undefined}
     ${'3'}                                        | ${false} | ${undefined}
     ${'3'}                                        | ${true}  | ${3}

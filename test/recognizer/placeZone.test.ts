@@ -8,6 +8,8 @@ describe('readPlaceZone: a place typed as the answer to "where?"', () => {
     ${'Lyon'}                 | ${{ kind: 'zone', zone: 'otherRegions', name: 'Lyon' }}
     ${'à Paris'}              | ${{ kind: 'zone', zone: 'parisBordering', name: 'Paris' }}
     ${'Nanterre'}             | ${{ kind: 'zone', zone: 'restIdf', name: 'Nanterre' }}
+    ${'a bordeaux... ah non attends plutot vincennes'} | ${{ kind: 'zone', zone: 'parisBordering', name: 'Vincennes' }}
+    ${'ah non pardon, Nanterre, pas Nantes'} | ${{ kind: 'zone', zone: 'restIdf', name: 'Nanterre' }}
     ${'Boulogne-Billancourt'} | ${{ kind: 'zone', zone: 'parisBordering', name: 'Boulogne-Billancourt' }}
     ${'77'}                   | ${{ kind: 'zone', zone: 'restIdf', name: 'Seine-et-Marne' }}
     ${'92'}                   | ${{ kind: 'needsCommune', departmentCode: '92', departmentName: 'Hauts-de-Seine' }}

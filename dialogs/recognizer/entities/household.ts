@@ -1,3 +1,4 @@
+import { isCorrection } from '../correction';
 import { z } from 'zod';
 import { normalizeForMatching } from '../../../services/shared/normalizeForMatching';
 import { mentionsAny, wordsOf } from './eligibilityWords';
@@ -20,6 +21,8 @@ const BARE_NUMBER = /^\s*(-?\d+(?:[.,]\d+)?)\s*$/;
 
 /** The number of persons said; `answer` when the text answers "how many persons?" (a bare number counts). */
 export function readPersons(text: string, entities: RecognizedEntities, answer: boolean): number | undefined {
+  // "on est 3 euh non 4": the recognizer's count is the one said last.
+  if (entities.persons !== undefined && isCorrection(text)) return entities.persons;
   const said = PERSONS_SAID.exec(text);
   if (said) return Number((said[1] ?? said[2] ?? '').replace(',', '.'));
   if (entities.persons !== undefined) return entities.persons;

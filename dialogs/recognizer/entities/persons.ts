@@ -6,6 +6,8 @@ const COUNT = `(${COUNT_PATTERN})`;
 // Households above this are a company's headcount ("une boîte de 200 personnes"), not people to house.
 const LARGEST_HOUSEHOLD = 15;
 
+const CORRECTED_COUNT = new RegExp(`^[ ,.]*(?:euh|heu|ah|oh|enfin|pardon|sorry|i mean)?[ ,.]*(?:non|no|pardon|sorry|plutot|rather|enfin|i mean)[ ,.]*(?:plutot |en fait |rather )?${COUNT}(?![a-z0-9])`);
+
 // A total said outright: "on est 3", "nous sommes 4", "3 personnes", "famille de 5", "we are 3".
 const TOTALS: RegExp[] = [
   new RegExp(`(?<![a-z])(?:on est|on et|on e|on sera|nous sommes|nous serons|on vit a|on habite a|nous vivons a|we are|we're|there are|there will be) ${COUNT}(?![a-z0-9])(?! ?(?:et|and|&) \d)(?! ?(?:pieces?|chambres?|ans|enfants?|kids?|children|rooms?|bedrooms?|couple|famille|menage|foyer|family|household))`, 'g'),
@@ -20,7 +22,7 @@ const ADULTS_AND_CHILDREN = new RegExp(`(?<![a-z0-9])${COUNT} ?(?:adultes?|adult
 
 // Households described rather than counted: who the adults are, then the children. Divorcing, separated
 // or widowed, or "mes enfants avec moi": one adult, whoever else is named (an ex is not to be housed).
-const ALONE = /(?<![a-z])(?:(?:je suis|suis|jsui|jsuis|chui|j suis|je vis|vis|j'habite|habite|vivre|pour moi|moi) (?:tout |toute )?seule?|tout seule?|toute seule|celibataire|(?:maman|papa|mere|pere|parent)s? (?:solo|seule?|isolee?|celibataire)|famille monoparentale|single (?:mum|mom|dad|parent|mother|father)|i live alone|living alone|i am alone|i'm alone|alone with|just me|only me|on my own|by myself|single|juste moi|rien que moi|moi seule?|seule? avec|(?:pas|plus|ne suis pas|ne suis plus) en couple|not (?:in a couple|married)|no (?:partner|husband|wife)|(?<!(?:pas|plus|not) )(?:en instance de |en cours de )?(?:divorcee?|separee?)|en (?:instance|cours) de (?:divorce|separation)|en pleine (?:separation|procedure de divorce|divorce)|on (?:se separe|divorce)|(?:we re|we are|i m|i am) (?:separating|divorcing|getting (?:a )?divorce(?:d)?)|(?<!(?:pas|plus|not) )(?:veuve?|veuf|divorced|separated|widowed|widow(?:er)?)|(?:mes|my|les|the) (?:\d+ |deux |trois |quatre |cinq |two |three |four )?(?:enfants?|enfans?|gosses|filles|fils|kids?|children) (?:avec moi|with me)|(?:j ai|j'ai|i have|i keep|je garde) (?:la garde (?:de|des) )?(?:mes|my|the) (?:\d+ |deux |trois |quatre |two |three |four )?(?:enfants?|filles|fils|kids|children))(?![a-z])/g;
+const ALONE = /(?<![a-z])(?:(?:je suis|suis|jsui|jsuis|chui|j suis|je vis|vis|j'habite|habite|vivre|pour moi|moi) (?:tout |toute )?seule?|tout seule?|toute seule|celibataire|(?:maman|papa|mere|pere|parent)s? (?:solo|seule?|isolee?|celibataire)|famille monoparentale|single (?:mum|mom|dad|parent|mother|father)|i live alone|living alone|i am alone|i'm alone|alone with|just me|only me|on my own|by myself|single|juste moi|rien que moi|moi seule?|seule? avec|(?:^|(?<=[?!.,;] ))seule?(?= |$)|(?:pas|plus|ne suis pas|ne suis plus) en couple|not (?:in a couple|married)|no (?:partner|husband|wife)|(?<!(?:pas|plus|not) )(?:en instance de |en cours de )?(?:divorcee?|separee?)|en (?:instance|cours) de (?:divorce|separation)|en pleine (?:separation|procedure de divorce|divorce)|on (?:se separe|divorce)|(?:we re|we are|i m|i am) (?:separating|divorcing|getting (?:a )?divorce(?:d)?)|(?<!(?:pas|plus|not) )(?:veuve?|veuf|divorced|separated|widowed|widow(?:er)?)|(?:mes|my|les|the) (?:\d+ |deux |trois |quatre |cinq |two |three |four )?(?:enfants?|enfans?|gosses|filles|fils|kids?|children) (?:avec moi|with me)|(?:j ai|j'ai|i have|i keep|je garde) (?:la garde (?:de|des) )?(?:mes|my|the) (?:\d+ |deux |trois |quatre |two |three |four )?(?:enfants?|filles|fils|kids|children))(?![a-z])/g;
 const COUPLE = /(?<![a-z])(?<!(?:pas|plus|not|no longer) )(?<!(?:pas|plus) en )(?:en couple|un couple|couple(?= *[,.;:!?+]| (?:marie|pacse|avec|sans|et|plus|with|and|de \d|\d|agee?s?)(?![a-z]))|^couple|(?<=^|[.,;:!?-] ?)(?:maries|mariees|pacses|pacsees)(?![a-z])|(?:maries|mariees|pacses|pacsees)(?= *[,.;:!?]| (?:avec|et|sans|with|and|depuis)(?![a-z])| *$)|avec (?:mon|ma) (?:conjointe?|mari|femme|epouse|epoux|compagnon|compagne|copain|copine|partenaire)|(?:ma|mon) (?:femme|mari|conjointe?|compagne?|copine|copain|epouse?|epoux) et moi|moi,? (?:et )?(?:ma|mon) (?:femme|mari|conjointe?|compagne?|copine|copain|epouse?|epoux)|(?:je suis|suis|on est|nous sommes|sommes) (?:marie|pacse)(?:e|s|es)?|a couple|my (?:wife|husband|partner|girlfriend|boyfriend|fiance|fiancee) and i|(?:me|i) and my (?:wife|husband|partner|girlfriend|boyfriend|fiance|fiancee)|with my (?:wife|husband|partner|girlfriend|boyfriend|fiance|fiancee)|married)(?![a-z])/g;
 const CHILDREN = new RegExp(`(?<![a-z0-9])${COUNT} ?(?:enfants?|enfans?|enfan|gosses?|gamins?|gamines?|petits|filles|fils|garcons|kids?|children|childs?|bebes?|babies|daughters|sons|boys|girls)(?![a-z])`, 'g');
 const ONE_CHILD = /(?<![a-z])(?:un|une|mon|ma|my|a|one|notre|our) (?:enfant|fils|fille|bebe|child|kid|son|daughter|baby)(?![a-z])/g;
@@ -34,7 +36,9 @@ export function findPersons(text: string): EntityMatch<number>[] {
   const folded = foldText(text);
   for (const regex of TOTALS) {
     const match = [...folded.matchAll(regex)][0];
-    const count = match ? countOf(match[1] ?? '') : undefined;
+    // "on est 3 euh non 4", "we are 3, sorry 4": the count said last is the one meant.
+    const corrected = match ? CORRECTED_COUNT.exec(folded.slice(match.index + match[0].length)) : null;
+    const count = match ? countOf((corrected?.[1] ?? match[1]) ?? '') : undefined;
     if (match && count !== undefined && count > 0 && count <= LARGEST_HOUSEHOLD) return [{ value: count, start: match.index, end: match.index + match[0].length }];
   }
   const counted = ADULTS_AND_CHILDREN.exec(folded);

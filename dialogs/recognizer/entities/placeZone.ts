@@ -5,6 +5,7 @@ import { departmentByCode, narrowCandidates, resolvePlace, type PlaceResolution 
 import { readChoice, readYesNo } from '../answers/answerReader';
 import { CommuneCandidateSchema, type CommuneCandidate, type Place } from './schemas';
 import { findPlaces, misspeltPlaceAlone } from './place';
+import { isCorrection } from '../correction';
 
 /** A place whose ceiling zone is known, or overseas (separate tables, out of scope). */
 export type ZonedPlace = { kind: 'zone'; zone: IncomeZone; name: string } | { kind: 'outOfScope' };
@@ -30,9 +31,23 @@ export function readPlaceZone(text: string): PlaceZoneReading {
   const reading = placeZoneOfResolution(resolvePlace(text));
   if (reading.kind !== 'unknown') return reading;
   // "ds le 69 a lyon", "à lyon svp merci": the place inside the sentence, the commune rather than its department.
-  const places = findPlaces(text).map((match) => match.value);
-  const place = places.find((candidate) => candidate.kind === 'commune' && candidate.candidates.length > 0) ?? places[0] ?? misspeltPlaceAlone(text);
+  const place = meantPlace(text) ?? misspeltPlaceAlone(text);
   return place ? placeZoneOfEntity(place) : reading;
+}
+
+// "pas Nantes", "not in Lyon": a place denied.
+const DENIED_BEFORE = /(?<![a-z])(?:pas|non|not|no)(?: (?:a|à|au|en|sur|dans|in|at))? *$/;
+
+/**
+ * Of the places a message names, the one meant: never one it denies ("Nanterre, pas Nantes"); the one
+ * said last when it corrects itself ("à Bordeaux… ah non plutôt Vincennes"); else the first commune.
+ */
+export function meantPlace(text: string): Place | undefined {
+  const folded = text.toLowerCase();
+  const matches = findPlaces(text).filter((match) => !DENIED_BEFORE.test(folded.slice(Math.max(0, match.start - 12), match.start).normalize('NFD').replace(/[\u0300-\u036f]/g, '')));
+  if (matches.length > 1 && isCorrection(text)) return matches.at(-1)?.value;
+  const places = matches.map((match) => match.value);
+  return places.find((candidate) => candidate.kind === 'commune' && candidate.candidates.length > 0) ?? places[0];
 }
 
 /** The recognizer's place entity, read as `readPlaceZone` would read the same words. */
