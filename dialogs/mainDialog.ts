@@ -25,7 +25,7 @@ import { asResumedTask } from './resumedTask';
 import { asDocumentsQuestion } from './recognizer/documentsQuestion';
 import { asInsultHandled, isInsultHandled } from './recognizer/insult';
 import { emergencyNumbersText, urgentAsideCard } from './cards/emergencyNumbers';
-import { asksForAPerson, readYesNo } from './recognizer/answers/answerReader';
+import { asksForAPerson, readYesNo, saysUnsure } from './recognizer/answers/answerReader';
 import { asEligibilityFollowUp, asEligibilityQuestion } from './recognizer/eligibilityQuestion';
 import { hadDataCutOut, screenMessage } from './screening/screenMessage';
 import type { LanguageService } from '../services/language/languageService';
@@ -368,6 +368,8 @@ export class MainDialog extends ComponentDialog {
         return true;
       }
       case 'help': {
+        // "je sais pas" at a question is an answer the question itself helps with (where to find it, a person).
+        if (dc.activeDialog && saysUnsure(recognition.text)) return false;
         const t = translatorOf(context);
         // "mais j'ai renoncé par erreur, je fais comment ?" asks for help with something the knowledge base
         // answers with confidence: that answer, rather than how to talk to the assistant.

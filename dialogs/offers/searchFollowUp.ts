@@ -68,16 +68,24 @@ const USES_REFERENCE: readonly Intent[] = ['apply', 'withdraw', 'myApplications'
  * asks whether one may apply: the application's check answers it (and asks before sending anything); so
  * does "et le OFR-00011 alors ?" right after an application was refused.
  */
-export function asOfferDetails(recognition: Recognition, conversation?: Pick<ConversationData, 'lastTopic'>): Recognition {
+export function asOfferDetails(recognition: Recognition, conversation?: Pick<ConversationData, 'lastTopic' | 'offerInFocus'>): Recognition {
   const { offerId } = readEntities(recognition.entities);
-  if (!offerId || USES_REFERENCE.includes(recognition.intent)) return recognition;
   const folded = normalizeForMatching(recognition.text);
+  // "je peux ?" right after an offer's details: applying to that offer, which checks first.
+  const focus = conversation?.offerInFocus;
+  if (!offerId && focus && Date.now() - Date.parse(focus.at) < OFFER_FOCUS_MS && ASKS_WHETHER_ALLOWED.test(folded) && folded.split(' ').length <= 6) {
+    return { ...recognition, intent: 'apply', score: Math.max(recognition.score, 0.9), entities: { ...recognition.entities, offerId: focus.id } };
+  }
+  if (!offerId || USES_REFERENCE.includes(recognition.intent)) return recognition;
   const afterARefusal = conversation?.lastTopic?.owner === 'applyDialog' && conversation.lastTopic.name === 'refused';
   if (!ASKS_FOR_DETAILS.test(folded) && (ASKS_WHETHER_ALLOWED.test(folded) || afterARefusal)) {
     return { ...recognition, intent: 'apply', score: Math.max(recognition.score, 0.9), entities: { ...recognition.entities, offerId } };
   }
   return { ...recognition, intent: 'searchOffers', score: Math.max(recognition.score, 0.9), entities: { ...recognition.entities, action: 'details', offerId } };
 }
+
+/** How long after an offer's details "je peux ?" is about it. */
+const OFFER_FOCUS_MS = 15 * 60 * 1000;
 
 /** "je peux ?", "j'ai le droit ?", "can I?": whether one may apply, which the application's check says. */
 const ASKS_WHETHER_ALLOWED = /\b(?:je peux|j peux|jpeux|puis je|on peut|peut on|j ai le droit|j ai droit|ai je (?:le )?droit|c est possible|eligible|can i|can we|may i|could i|am i allowed)\b/;

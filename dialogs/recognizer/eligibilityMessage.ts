@@ -1,5 +1,6 @@
 import { mentionsAny } from './entities/eligibilityWords';
 import { isCorrection } from './correction';
+import { normalizeForMatching } from '../../services/shared/normalizeForMatching';
 import { isYoungHousehold } from '../../services/eligibility/householdCategory';
 import { readComposition, readCoupleAges, readDisabledPersons, readPersons, type HouseholdComposition } from './entities/household';
 import { readIncome, type IncomeReading } from './entities/income';
@@ -31,6 +32,12 @@ const LARGEST_HOUSEHOLD = 15;
 
 export { isCorrection };
 
+/** The number is written bare, not after "à", "dans", "code postal": a postcode only by its shape. */
+function saysAsPostcodeOnly(text: string, value: number): boolean {
+  const folded = normalizeForMatching(text);
+  return new RegExp(`(?<!(?:a|au|dans|sur|cp|postal|vers|de|in|near) )${value}(?![0-9])`).test(folded);
+}
+
 /** In a correction, a bare number is the new household count (small) or the new income (large). */
 function correctedNumbers(text: string): Pick<SaidFacts, 'persons' | 'income'> {
   if (!isCorrection(text)) return {};
@@ -53,6 +60,8 @@ export function readEligibilityMessage(recognition: Pick<Recognition, 'text' | '
   const income = readIncome(text, entities, false);
   if (income) said.income = income;
   const corrections = correctedNumbers(text);
+  // "non plutôt 26000, j'ai oublié les primes": a correction's bare amount, not the postcode of Valence.
+  if (corrections.income?.kind === 'yearly' && said.place && said.income === undefined && saysAsPostcodeOnly(text, corrections.income.value)) delete said.place;
   if (said.persons === undefined && corrections.persons !== undefined) said.persons = corrections.persons;
   if (said.income === undefined && corrections.income !== undefined) said.income = corrections.income;
   Object.assign(said, readComposition(text, said.persons));

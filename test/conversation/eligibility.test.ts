@@ -74,6 +74,13 @@ describe('eligibility, for the user\'s own situation', () => {
     expect(aside).toContain('Quel est le revenu fiscal de référence');
   });
 
+  it('reads "non plutot 26000" after an answer as the income, not as the postcode of Valence', async () => {
+    await say('primes', 'jsui seul sans enfant et sans handicap, grenoble, rfr 22000');
+    const card = await say('primes', 'non plutot 26000 jai oublié les primes');
+    expect(card).toContain('Revenu pris en compte: 26\u202f000\u00a0€ par an');
+    expect(card).toContain('Zone: autres régions (Grenoble)');
+  });
+
   it('asks step by step only what is missing, and the questions that change the category', async () => {
     expect(await say('steps', 'suis-je éligible ?')).toContain('Dans quelle commune ou quel département cherchez-vous un logement\u00a0?');
     expect(await say('steps', 'Villeurbanne')).toContain('Combien de personnes vivront dans le logement, vous compris\u00a0?');

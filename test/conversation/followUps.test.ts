@@ -124,6 +124,15 @@ describe('questions that follow an answer', () => {
     expect(await say('karim-why-renew', "pourquoi je dois renouveler ? je l'ai deja fait l'an dernier")).toContain('valable un an');
   });
 
+  it('takes "je peux ?" after an offer\'s details for applying to it, and "et si jen retire pas ?" after the limit', async () => {
+    await link('julie-may-i', JULIE);
+    expect(await say('julie-may-i', 'détails OFR-00233')).toContain('Référence: OFR-00233');
+    expect(await say('julie-may-i', 'je peux ?')).toContain('Je confirme votre candidature');
+    await link('nadia-if-not', NADIA);
+    expect(await say('nadia-if-not', 'je veux postuler au T3 OFR-00268 a marseille')).toContain('le maximum');
+    expect(await say('nadia-if-not', 'et si jen retire pas ?')).toContain("je ne peux pas envoyer d'autre candidature");
+  });
+
   it('answers in English', async () => {
     await link('julie-english', JULIE);
     expect(await sayInEnglish('julie-english', 'apply to OFR-00230')).toContain('22,551');

@@ -75,6 +75,12 @@ export type YesNo = 'yes' | 'no';
  * "ouais", "nan merci", "ok vas-y", "sure", "pas maintenant" → yes or no; "je sais pas", "j'ai un
  * doute", "oui et non", a long story → undefined (the question is asked again, or answered otherwise).
  */
+/** "je sais pas", "jsp", "not sure": the person does not know the answer (the question then helps more). */
+export function saysUnsure(text: string): boolean {
+  const said = spaced(text);
+  return saysAny(said, UNSURE) && said.trim().split(' ').length <= SHORT_ANSWER_WORDS;
+}
+
 export function readYesNo(text: string): YesNo | undefined {
   const said = spaced(text);
   if (saysAny(said, UNSURE)) return undefined;
