@@ -18,7 +18,7 @@ import { OfferSearchDialog } from './offerSearchDialog';
 import { generalQuestionAnswer, isQuestion, knowledgeReply, namesATask, sendKnowledgeReply } from './knowledge/knowledgeReply';
 import { offerPersonCard } from './cards/offerPersonCard';
 import { quotedUserText } from './quotedText';
-import { asOfferDetails, asSearchFollowUp, asSearchRequest } from './offers/searchFollowUp';
+import { asMeaningQuestion, asOfferDetails, asSearchFollowUp, asSearchRequest } from './offers/searchFollowUp';
 import { readEntities } from './recognizer/entities/schemas';
 import { asInterruption, asUrgentHandoff, isUrgentHandoff, urgentAsideOf } from './urgentHandoff';
 import { asResumedTask } from './resumedTask';
@@ -43,7 +43,7 @@ import { keepMissedMessages } from './review/missedMessages';
 import type { AnswerFeedback, MissLog } from './ports';
 import { reportDialog, reportOutcome, reportRecognition } from './turn/turnReport';
 import { answersFollowUps, rememberTopic, takeTopic, type Topic } from './followUps/lastTopic';
-import { followUpKindOf } from './recognizer/followUpQuestion';
+import { followUpKindOf, isBareFollowUp } from './recognizer/followUpQuestion';
 
 /** Below this score a command is not taken as an interruption of the current step. */
 const INTERRUPTION_THRESHOLD = 0.75;
@@ -121,7 +121,7 @@ export class MainDialog extends ComponentDialog {
       input = { ...input, text };
     }
     const conversation = turnStateOf(context).conversation;
-    const recognized = asPrivacyQuestion(asNumberAttempt(asSearchRequest(asOfferDetails(asSearchFollowUp(asResumedTask(await this.recognize(context, input), conversation), conversation), conversation))));
+    const recognized = asPrivacyQuestion(asNumberAttempt(asSearchRequest(asOfferDetails(asSearchFollowUp(asMeaningQuestion(asResumedTask(await this.recognize(context, input), conversation)), conversation), conversation))));
     const recognition = asUrgentHandoff(
       asInsultHandled(asDocumentsQuestion(asEligibilityQuestion(asPersonalQuestion(asEligibilityFollowUp(recognized, conversation.lastEligibility, conversation.lastSearch !== undefined), Boolean(turnStateOf(context).user.link))))),
     );
@@ -170,7 +170,8 @@ export class MainDialog extends ComponentDialog {
     if (!topic || dc.context.activity.value !== undefined) return false;
     // A clear request of its own ("pourquoi mon dossier n'avance pas ?") or one naming a place, an amount or
     // a dwelling is not about the answer before.
-    if (TAKEOVER_INTENTS.includes(recognition.intent) && recognition.score >= TAKEOVER_THRESHOLD) return false;
+    // "what if I don't?" is no request of its own, whatever the classifier makes of five words.
+    if (TAKEOVER_INTENTS.includes(recognition.intent) && recognition.score >= TAKEOVER_THRESHOLD && !isBareFollowUp(recognition.text)) return false;
     if (namesATask(recognition)) return false;
     const kind = followUpKindOf(recognition.text);
     // "oui" to a question on screen answers that question.

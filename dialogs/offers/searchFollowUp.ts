@@ -6,6 +6,17 @@ import { asksForAPerson } from '../recognizer/answers/answerReader';
 import { foldText } from '../recognizer/entities/foldText';
 import { normalizeForMatching } from '../../services/shared/normalizeForMatching';
 
+const ASKS_WHAT_IT_MEANS = /^(?:(?:et|mais|ok|bon) )?(?:c est quoi|c quoi|c koi|cest quoi|qu est ce que?|ca veut dire quoi|que veut dire|que signifie|what is|what s|whats|what does|what do .* mean)(?![a-z])|(?:ca veut dire quoi|veut dire quoi|means?)\s*$/;
+
+/**
+ * "c'est quoi un T3 ?", "what's a PLAI?": what a word of housing means is a question for the knowledge
+ * base, though it names a kind of dwelling the classifier took for a search.
+ */
+export function asMeaningQuestion(recognition: Recognition): Recognition {
+  if (recognition.intent !== 'searchOffers' || recognition.score >= 0.9 || !ASKS_WHAT_IT_MEANS.test(normalizeForMatching(recognition.text))) return recognition;
+  return { ...recognition, intent: 'faq', score: Math.max(recognition.score, 0.8) };
+}
+
 /** Intents a short follow-up is often mistaken for; a real task (eligibility, status…) is never overridden. */
 const WEAK_INTENTS: readonly Intent[] = ['none', 'goodbye', 'greeting', 'thanks'];
 
@@ -15,7 +26,8 @@ const WEAK_INTENTS: readonly Intent[] = ['none', 'goodbye', 'greeting', 'thanks'
  */
 export function asSearchFollowUp(recognition: Recognition, conversation: ConversationData): Recognition {
   const last = conversation.lastSearch;
-  if (!last) return recognition;
+  // "c'est quoi un T3 ?" asks what the word means: the knowledge base says, the search is not changed.
+  if (!last || ASKS_WHAT_IT_MEANS.test(normalizeForMatching(recognition.text))) return recognition;
   const said = criteriaFromRecognition(readEntities(recognition.entities), recognition.text);
   // "le moins cher c'est lequel ?": the cheapest offer shown, as its "Détails" button would.
   const cheapestId = said.cheapest ? cheapestShown(last) : undefined;

@@ -30,3 +30,12 @@ export function followUpKindOf(text: string): FollowUpKind | undefined {
   if (AGREED.test(sentence) && !text.includes('?')) return 'agreed';
   return KINDS.find(([, pattern]) => pattern.test(sentence))?.[0];
 }
+
+/** Words that make a short question a request of its own ("pourquoi mon dossier ?", "why my application?"). */
+const TASK_NOUNS = /(?<![a-z])(?:dossier|demande|candidature|logement|numero|offre|file|request|application|home|flat|number|offer)s?(?![a-z])/;
+
+/** A follow-up in a few words and nothing else ("what if I don't?", "pk ?", "et sinon ?"). */
+export function isBareFollowUp(text: string): boolean {
+  const sentence = normalizeForMatching(text);
+  return followUpKindOf(text) !== undefined && sentence.split(' ').length <= 5 && !TASK_NOUNS.test(sentence);
+}

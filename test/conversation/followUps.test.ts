@@ -133,6 +133,19 @@ describe('questions that follow an answer', () => {
     expect(await say('nadia-if-not', 'et si jen retire pas ?')).toContain("je ne peux pas envoyer d'autre candidature");
   });
 
+  it('answers "what if I don\'t?" after the renewal date in English, though the classifier reads a proposal in it', async () => {
+    await link('karim-english', KARIM);
+    expect(await sayInEnglish('karim-english', 'when do I have to renew my request?')).toContain('20 days');
+    expect(await sayInEnglish('karim-english', "what if I don't?")).toContain('struck off');
+  });
+
+  it('answers "c\'est quoi un T3 ?" after results with what the word means, and keeps the search', async () => {
+    expect(await say('meaning', 'je cherche a Nantes')).toContain('Nantes');
+    const meaning = await say('meaning', "c'est quoi un T3 ?");
+    expect(meaning).toContain('T3 = 2 chambres');
+    expect(meaning).not.toContain('offres à Nantes, en T3');
+  });
+
   it('answers in English', async () => {
     await link('julie-english', JULIE);
     expect(await sayInEnglish('julie-english', 'apply to OFR-00230')).toContain('22,551');
