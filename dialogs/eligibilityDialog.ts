@@ -88,7 +88,7 @@ const SLOT_OF_PROMPT: Record<string, Slot> = {
 
 interface EligibilityValues {
   facts: Facts;
-  /** The category questions are asked only step by step: a full first sentence is answered at once. */
+  /** The category questions are asked only step by step: a household told in the first message is answered at once. */
   stepByStep: boolean;
   /** When household and income come from the linked request. */
   maskedNur?: string;
@@ -203,7 +203,12 @@ export class EligibilityDialog extends ComponentDialog {
     const known = corrected({ ...fromRequest?.facts }, step.options.carried ?? followedUpFacts(step.context, step.options));
     values.facts = corrected(known, said);
     const { facts } = values;
-    values.stepByStep = !fromRequest && !(facts.persons !== undefined && facts.income !== undefined && (facts.place ?? facts.pendingPlace));
+    // A whole first sentence, or a household described in it ("on est 3, moi ma femme et notre fille", "je
+    // vis seul"), is answered at once: the rarer cases are assumed absent and said, not asked — even when
+    // the income or the place is asked next. A bare count ("on est 3") leaves who they are to ask.
+    const toldWhole = facts.persons !== undefined && facts.income !== undefined && (facts.place ?? facts.pendingPlace) !== undefined;
+    const householdDescribed = facts.persons !== undefined && (facts.persons === 1 || facts.composition !== undefined);
+    values.stepByStep = !fromRequest && !toldWhole && !householdDescribed;
     values.priority = message.mentionsPriority;
     if (fromRequest) Object.assign(values, { maskedNur: fromRequest.maskedNur, employer: fromRequest.employer });
     return step.next();

@@ -97,12 +97,23 @@ describe('eligibility, for the user\'s own situation', () => {
     expect(card).not.toContain('J\'ai compté un foyer sans ces cas');
   });
 
-  it('asks about the disability card when it would move the category, and not about the composition of one person', async () => {
-    expect(await say('alone', 'suis-je éligible ? je vis seul à Lyon')).toContain('Quel est le revenu fiscal de référence');
+  it('asks about the disability card step by step when it would move the category, and not about the composition of one person', async () => {
+    await say('alone', 'suis-je éligible ?');
+    await say('alone', 'Lyon');
+    expect(await say('alone', '1')).toContain('Quel est le revenu fiscal de référence');
     expect(await say('alone', '25 000 €')).toContain('carte mobilité inclusion mention «\u00a0invalidité\u00a0»');
     const card = await say('alone', 'oui');
     expect(card).toContain('Catégorie de ménage: 2\u00a0: 1 personne, dont une personne titulaire de la carte CMI invalidité');
     expect(card).toContain(`PLUS (social): oui\u00a0: plafond ${euros('31 254')}, marge de ${euros('6 254')}`);
+  });
+
+  it('answers at once a household told in the first message, says the card it assumed absent, and a "oui" then settles it', async () => {
+    expect(await say('alone-told', 'suis-je éligible ? je vis seul à Lyon')).toContain('Quel est le revenu fiscal de référence');
+    const first = await say('alone-told', '25 000 €');
+    expect(first).toContain('une personne titulaire de la carte CMI invalidité. Si l');
+    expect(first).toContain(`PLUS (social): non\u00a0: plafond ${euros('23 403')}`);
+    const settled = await say('alone-told', 'oui');
+    expect(settled).toContain('Catégorie de ménage: 2\u00a0: 1 personne, dont une personne titulaire de la carte CMI invalidité');
   });
 
   it('answers a linked user from the request on the national file, without a question', async () => {
@@ -146,8 +157,7 @@ describe('eligibility, for the user\'s own situation', () => {
   ])('reads an income typed as "%s"', async (typed, name) => {
     const conversation = `income-${name}`;
     await say(conversation, 'suis-je éligible ? je vis seul à Lyon');
-    expect(await say(conversation, typed)).toContain('carte mobilité inclusion');
-    const card = await say(conversation, 'non');
+    const card = await say(conversation, typed);
     expect(card).toContain(`Revenu pris en compte: ${euros('40 000')} par an`);
     expect(card).toContain(`PLUS (social): non\u00a0: plafond ${euros('23 403')}, dépassé de ${euros('16 597')}`);
   });

@@ -45,8 +45,10 @@ const AT_COMPOSITION_OF_2: Step[] = [
   ['30 000', ASK.composition, { buttons: COMPOSITION_BUTTONS }],
 ];
 // 25 000 € for one person at Lyon: the card decides between category 1 (PLUS refused) and 2 (PLUS granted).
+// Step by step: a household told in the first message is answered at once, with the card assumed absent.
 const AT_DISABILITY: Step[] = [
-  ['suis-je éligible ? je vis seul à Lyon', ASK.income],
+  ['suis-je éligible ? je cherche à Lyon', ASK.persons],
+  ['1', ASK.income],
   ['25 000 €', ASK.disability, { buttons: YES_NO_BUTTONS }],
 ];
 const AT_INCOME: Step[] = [['suis-je éligible ? je vis seul à Lyon, sans handicap', ASK.income]];
