@@ -45,6 +45,8 @@ describe('composition: who the household is, from the words of locales/*/eligibi
   test.each`
     typed                                | persons      | composition
     ${'je suis seule avec 2 enfants'}    | ${3}         | ${{ composition: 'single' }}
+    ${"divorcée, j'ai la garde de mes 2 filles"} | ${3} | ${{ composition: 'single' }}
+    ${'widowed with two kids'}           | ${3}         | ${{ composition: 'single' }}
     ${'single mum with 2 kids'}          | ${3}         | ${{ composition: 'single' }}
     ${'on est en couple'}                | ${2}         | ${{ composition: 'couple' }}
     ${'mon mari et moi'}                 | ${undefined} | ${{ composition: 'couple' }}

@@ -29,6 +29,10 @@ describe('income: the yearly income the eligibility form needs, or why the amoun
     ${'we earned 40000 before, now 30000 income'}      | ${false} | ${{ kind: 'yearly', value: 30000 }}
     ${'mon rfr était de 26000'}                        | ${false} | ${{ kind: 'yearly', value: 26000 }}
     ${'je touche 1600 net/mois'}                       | ${false} | ${{ kind: 'monthly', value: 1600 }}
+    ${"sur l'avis c marqué 20500"}                     | ${true}  | ${{ kind: 'yearly', value: 20500 }}
+    ${"ok sur l'avis 2025 c 27500"}                    | ${true}  | ${{ kind: 'yearly', value: 27500 }}
+    ${'a 75011'}                                       | ${true}  | ${undefined}
+    ${"sur l'avis c marqué 20500"}                     | ${false} | ${undefined}
   `('"$typed" (an answer: $answer) → $income', ({ typed, answer, income }) => {
     expect(readIncome(typed, entitiesOf(typed), answer)).toEqual(income);
   });

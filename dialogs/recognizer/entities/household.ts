@@ -36,6 +36,8 @@ export function readPersons(text: string, entities: RecognizedEntities, answer: 
 export function readComposition(text: string, persons: number | undefined): HouseholdComposition {
   if (mentionsAny(text, 'singleAdult')) return { composition: 'single' };
   if (mentionsAny(text, 'couple')) return { composition: 'couple' };
+  // Divorcing, separated or widowed with children, and no new partner named: one adult with dependants.
+  if (persons !== undefined && persons > 1 && mentionsAny(text, 'separated')) return { composition: 'single' };
   // Flatmates, friends, a brother and a sister: adults, not a couple (the young-household rule is for couples).
   if (normalizeForMatching(text).match(/\b(?:pas|plus|not) (?:en )?(?:a )?couple\b/) || mentionsAny(text, 'adultsNotCouple')) return { composition: 'adults', dependants: 0 };
   if (persons === undefined || !mentionsAny(text, 'children')) return {};

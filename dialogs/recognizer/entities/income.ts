@@ -30,5 +30,23 @@ export function readIncome(text: string, entities: RecognizedEntities, answer: b
   const amount = amounts.find((candidate) => candidate.period === 'year') ?? [...amounts].sort((a, b) => b.value - a.value)[0];
   if (amount) return amount.period === 'month' ? { kind: 'monthly', value: amount.value } : { kind: 'yearly', value: amount.value };
   const bare = answer ? BARE_AMOUNT.exec(text) : null;
-  return bare ? { kind: 'yearly', value: Number((bare[1] ?? '').replace(/[ .,\u00a0\u202f]/g, '')) } : undefined;
+  if (bare) return { kind: 'yearly', value: Number((bare[1] ?? '').replace(/[ .,\u00a0\u202f]/g, '')) };
+  const one = answer ? oneAmountInAnAnswer(text) : undefined;
+  return one === undefined ? undefined : { kind: 'yearly', value: one };
+}
+
+// "sur l'avis c marqué 20500", "ok sur l'avis c 27500": at the income question, the one amount of a short
+// sentence is the income, though five digits could be a postcode — unless said after "à", "dans", "code postal".
+const LARGE_NUMBER = /(?<![\d.,])(\d{1,3}(?:[ .\u00a0\u202f]\d{3})+|\d{4,6})(?![\d.,]*\d)/g;
+const PLACE_BEFORE = /(?:^|\s)(?:à|a|au|dans|vers|cp|postal|sur)\s*$/i;
+const MOST_WORDS_OF_AN_ANSWER = 12;
+
+function oneAmountInAnAnswer(text: string): number | undefined {
+  if (text.split(/\s+/).filter(Boolean).length > MOST_WORDS_OF_AN_ANSWER) return undefined;
+  // "sur l'avis 2025 c'est 20500": a year is not an amount.
+  const numbers = [...text.matchAll(LARGE_NUMBER)].filter((match) => !/^(?:19[89]\d|20[0-4]\d)$/.test(match[1] ?? ''));
+  if (numbers.length !== 1) return undefined;
+  const [match] = numbers;
+  if (!match || PLACE_BEFORE.test(text.slice(0, match.index))) return undefined;
+  return Number((match[1] ?? '').replace(/[ .\u00a0\u202f]/g, ''));
 }
