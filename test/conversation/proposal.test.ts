@@ -47,6 +47,12 @@ describe('a housing proposal, answered in the chat', () => {
     expect(answer).not.toContain("n'est pas dans mes sources");
   });
 
+  it('answers "how long to get a home?" in general for a linked user with a proposal: it is no question about the proposal', async () => {
+    await link('thomas-waiting', THOMAS);
+    const answer = await say('thomas-waiting', 'combien de temps pour avoir un logement ?');
+    expect(answer).not.toContain('Proposition de logement');
+  });
+
   it('accepts once, after a confirmation; a second press changes nothing', async () => {
     await link('thomas-accept', THOMAS);
     const shown = await running().bot.say('thomas-accept', 'ma proposition de logement');
