@@ -36,7 +36,7 @@ import { asNumberAttempt } from './recognizer/numberAttempt';
 import { asPrivacyQuestion } from './recognizer/privacyQuestion';
 import { asPersonalQuestion } from './recognizer/personalQuestion';
 import { ROUTES } from './routes';
-import { answersTheChoiceOnScreen, waitsForButtonAnswer, waitsForClosedAnswer } from './prompts/closedAnswer';
+import { answersTheChoiceOnScreen, waitsForButtonAnswer, waitsForClosedAnswer, waitsForYesOrNo } from './prompts/closedAnswer';
 import { helpdeskWasAsked } from './helpdeskDialog';
 import { receivedFeedback, receivedTeamsFeedback } from './feedback/answerFeedback';
 import { keepMissedMessages } from './review/missedMessages';
@@ -342,6 +342,8 @@ export class MainDialog extends ComponentDialog {
       case 'cancel': {
         // "non, plutôt à Paris", "ah non on est 4": a correction carries what to change, a cancel nothing.
         if (Object.keys(readEntities(recognition.entities)).length > 0) return false;
+        // "nan finalement" at « Je confirme votre candidature ? »: the no it answers, not a cancel of everything.
+        if (waitsForYesOrNo(dc) && readYesNo(recognition.text) === 'no') return false;
         const t = translatorOf(context);
         // "annule" right after results or a verdict: that search or answer is what is called off.
         const conversation = turnStateOf(context).conversation;

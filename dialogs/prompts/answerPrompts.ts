@@ -1,6 +1,6 @@
 import type { CardAction, TurnContext } from 'botbuilder';
 import { helpInstead, needsHelp, withButtons } from './patience';
-import { optionOf, type ButtonAnswer, type ClosedAnswer } from './closedAnswer';
+import { optionOf, type ButtonAnswer, type ClosedAnswer, type YesOrNoAnswer } from './closedAnswer';
 import { ListStyle, Prompt, type Choice, type FoundChoice, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
 import { readChoice, readYesNo } from '../recognizer/answers/answerReader';
 import { translatorOf } from '../turn/turnAccess';
@@ -50,8 +50,9 @@ export class ChoiceAnswerPrompt extends Prompt<FoundChoice> implements ButtonAns
 }
 
 /** A yes-or-no question with two buttons, read by the shared answer reader ("ouais", "nan merci", "sure"). */
-export class YesNoAnswerPrompt extends ChoiceAnswerPrompt implements ClosedAnswer {
+export class YesNoAnswerPrompt extends ChoiceAnswerPrompt implements ClosedAnswer, YesOrNoAnswer {
   readonly closedAnswer = true;
+  readonly yesOrNo = true;
 
   protected override async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<FoundChoice>> {
     const answer = readYesNo(context.activity.text ?? '');

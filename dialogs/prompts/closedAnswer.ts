@@ -56,6 +56,16 @@ function saysAButtonOfTheQuestion(inner: DialogContext, text: string): boolean {
   return typed.length > 0 && actions.some((action) => [action.title, typeof action.value === 'string' ? action.value : undefined].some((said) => said !== undefined && normalizeForMatching(said) === typed));
 }
 
+/** A prompt that asks yes or no. */
+export interface YesOrNoAnswer {
+  readonly yesOrNo: true;
+}
+
+/** Whether the step waiting for the user's answer asks yes or no. */
+export function waitsForYesOrNo(dc: DialogContext): boolean {
+  return (waitingStep(dc) as Partial<YesOrNoAnswer> | undefined)?.yesOrNo === true;
+}
+
 /** Whether the step waiting for the user's answer is a closed-answer prompt. */
 export function waitsForClosedAnswer(dc: DialogContext): boolean {
   return isClosedAnswer(waitingStep(dc));

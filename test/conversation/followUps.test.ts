@@ -128,6 +128,8 @@ describe('questions that follow an answer', () => {
     await link('julie-may-i', JULIE);
     expect(await say('julie-may-i', 'détails OFR-00233')).toContain('Référence: OFR-00233');
     expect(await say('julie-may-i', 'je peux ?')).toContain('Je confirme votre candidature');
+    // "nan finalement" answers the confirmation: no, nothing sent — not a cancel of everything.
+    expect(await say('julie-may-i', 'nan finalement')).toContain("je n'ai rien envoyé");
     await link('nadia-if-not', NADIA);
     expect(await say('nadia-if-not', 'je veux postuler au T3 OFR-00268 a marseille')).toContain('le maximum');
     expect(await say('nadia-if-not', 'et si jen retire pas ?')).toContain("je ne peux pas envoyer d'autre candidature");
