@@ -15,7 +15,7 @@ import { inSpan } from '../services/shared/tracing';
 import { menuFor } from './cards/menuCard';
 import type { QuestionAnswerer } from './knowledge/questionAnswerer';
 import { OfferSearchDialog } from './offerSearchDialog';
-import { generalQuestionAnswer, isQuestion, knowledgeReply, namesATask, sendKnowledgeReply } from './knowledge/knowledgeReply';
+import { generalQuestionAnswer, isQuestion, knowledgeReply, namesATask, sendKnowledgeReply, type KnowledgeReply } from './knowledge/knowledgeReply';
 import { offerPersonCard } from './cards/offerPersonCard';
 import { quotedUserText } from './quotedText';
 import { asMeaningQuestion, asOfferDetails, asSearchFollowUp, asSearchRequest } from './offers/searchFollowUp';
@@ -52,6 +52,8 @@ const LONGEST_MESSAGE_READ = 2000;
 /** Requests that are never an answer to another task's question, and how sure the recognizer must be. */
 const TAKEOVER_INTENTS: readonly Intent[] = ['status', 'renewal', 'myApplications', 'withdraw', 'proposal', 'privacy', 'deleteMyData', 'unlink', 'notifications', 'savedSearches'];
 const TAKEOVER_THRESHOLD = 0.85;
+/** Below this, a task the classifier guessed for a question gives way to a confident answer of the knowledge base. */
+const WEAK_TASK_GUESS = 0.7;
 
 const ROUTE_WATERFALL = 'mainDialog.route';
 /** Facts of an offer asked with words that also ask general questions ("combien", "quand", "le bailleur"). */
@@ -239,7 +241,7 @@ export class MainDialog extends ComponentDialog {
     // A question the classifier could not place ("c koi la caf ?" at the income question) is answered
     // aside only when the knowledge base is sure of its answer and it answers nothing on screen.
     // So is one the classifier only half placed ("c'est quoi la cmi ?" as an FAQ at 0.74), when it names nothing of the task.
-    const unsure = recognition.intent === 'none' || (recognition.intent === 'faq' && !namesATask(recognition));
+    const unsure = recognition.intent === 'none' || ((recognition.intent === 'faq' || recognition.score < INTERRUPTION_THRESHOLD) && !namesATask(recognition));
     const unplaced = unsure && isQuestion(recognition.text) && !answersTheChoiceOnScreen(dc, recognition.text);
     if (!asked && !unplaced) return false;
     const reply = await knowledgeReply(this.knowledge, dc.context, unplaced ? { ...recognition, entities: {} } : recognition);
@@ -403,7 +405,7 @@ export class MainDialog extends ComponentDialog {
       // "elle est valable combien de temps ma demande ?": a general question, not the task.
       const { user, conversation } = turnStateOf(step.context);
       const situation = { linked: Boolean(user.link), followsAnAnswer: conversation.lastSearch !== undefined || conversation.lastEligibility !== undefined };
-      const general = this.knowledge ? await generalQuestionAnswer(this.knowledge, step.context, recognition, situation) : undefined;
+      const general = this.knowledge ? ((await generalQuestionAnswer(this.knowledge, step.context, recognition, situation)) ?? (await this.answerToAWeakGuess(step.context, recognition))) : undefined;
       if (general) {
         await sendKnowledgeReply(step.context, general);
         return step.endDialog();
@@ -443,6 +445,16 @@ export class MainDialog extends ComponentDialog {
       await step.context.sendActivity(MessageFactory.attachment(menuFor(step.context)));
     }
     return step.endDialog();
+  }
+
+  /**
+   * "et si mes revenus ont baissé cette année ?" guessed as "my alerts" at 0.64: a question the classifier
+   * barely placed on a task, naming nothing of it, that the knowledge base answers with confidence.
+   */
+  private async answerToAWeakGuess(context: TurnContext, recognition: Recognition): Promise<KnowledgeReply | undefined> {
+    if (!this.knowledge || recognition.score >= WEAK_TASK_GUESS || context.activity.value !== undefined || !isQuestion(recognition.text) || namesATask(recognition)) return undefined;
+    const reply = await knowledgeReply(this.knowledge, context, { ...recognition, entities: {} });
+    return reply.kind === 'answer' ? reply : undefined;
   }
 
   private async doneStep(step: WaterfallStepContext<Recognition>) {

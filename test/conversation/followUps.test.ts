@@ -148,6 +148,18 @@ describe('questions that follow an answer', () => {
     expect(meaning).not.toContain('offres à Nantes, en T3');
   });
 
+  it('answers a question the classifier barely placed on a task with the knowledge base: beside a step, and after results', async () => {
+    expect(await sayInEnglish('plai-aside', 'am I eligible? single mum, 1 kid, looking in Nice')).toContain('reference tax income');
+    const aside = await sayInEnglish('plai-aside', "what's a PLAI?");
+    expect(aside).toContain('PLAI');
+    expect(aside).toContain("Let's pick up where we left off.");
+    await link('julie-income-drop', JULIE);
+    await say('julie-income-drop', 't3 villeurbanne');
+    const drop = await say('julie-income-drop', 'et si mes revenus ont baissé cette annee ?');
+    expect(drop).toContain('10 %');
+    expect(drop).not.toContain('aucune alerte');
+  });
+
   it('answers in English', async () => {
     await link('julie-english', JULIE);
     expect(await sayInEnglish('julie-english', 'apply to OFR-00230')).toContain('22,551');
