@@ -15,6 +15,7 @@ import { inSpan } from '../services/shared/tracing';
 import { menuFor } from './cards/menuCard';
 import type { QuestionAnswerer } from './knowledge/questionAnswerer';
 import { OfferSearchDialog } from './offerSearchDialog';
+import type { OfferFactKey } from './cards/offerCards';
 import { generalQuestionAnswer, isQuestion, knowledgeReply, namesATask, sendKnowledgeReply, type KnowledgeReply } from './knowledge/knowledgeReply';
 import { offerPersonCard } from './cards/offerPersonCard';
 import { quotedUserText } from './quotedText';
@@ -57,7 +58,7 @@ const WEAK_TASK_GUESS = 0.7;
 
 const ROUTE_WATERFALL = 'mainDialog.route';
 /** Facts of an offer asked with words that also ask general questions ("combien", "quand", "le bailleur"). */
-const VAGUE_OFFER_FACTS: readonly string[] = ['total', 'available', 'landlord', 'financing'];
+const VAGUE_OFFER_FACTS: readonly OfferFactKey[] = ['total', 'available', 'landlord', 'financing'];
 /** What a message that held a social security number (cut out) is mistaken for. */
 const ABOUT_THE_CUT_OUT_DATA: readonly Intent[] = ['unlink', 'deleteMyData', 'linkNumber'];
 

@@ -224,8 +224,8 @@ export class OfferSearchDialog extends ComponentDialog implements AnswersFollowU
         const unfiltered = (await this.portal.searchOffers({ ...portalQuery(criteria, 1), pageSize: 1 })).total;
         const leftOut = unfiltered - results.total;
         if (leftOut > 0) {
-          await context.sendActivity(t('offers:leftOut', { count: leftOut, financings: household.excluded.join(', ') }));
-          const ceilings = household.ceilingsExceeded.map(({ financing, ceiling }) => `${financing}:${ceiling}`).join(',');
+          await context.sendActivity(t('offers:leftOut', { count: leftOut, financings: household.excluded.map(({ financing }) => financing).join(', ') }));
+          const ceilings = household.excluded.map(({ financing, ceiling }) => `${financing}:${ceiling}`).join(',');
           rememberTopic(context, { owner: this.id, name: 'leftOut', facts: { ceilings } });
         }
       }

@@ -3,7 +3,7 @@ import { isCorrection } from './correction';
 import { normalizeForMatching } from '../../services/shared/normalizeForMatching';
 import { isYoungHousehold } from '../../services/eligibility/householdCategory';
 import { readComposition, readCoupleAges, readDisabledPersons, readPersons, type HouseholdComposition } from './entities/household';
-import { readIncome, type IncomeReading } from './entities/income';
+import { followsAPlaceWord, readIncome, type IncomeReading } from './entities/income';
 import { meantPlace, placeZoneOfEntity, type PlaceZoneReading } from './entities/placeZone';
 import { readEntities } from './entities/schemas';
 import type { Recognition } from './intents';
@@ -30,12 +30,11 @@ const BARE_NUMBER = /(?<![\d.,])(\d{1,3}(?:[ .]\d{3})+|\d+)(?![\d.,]*\d)(?! ?(?:
 /** Past this, a household count is a headcount of something else. */
 const LARGEST_HOUSEHOLD = 15;
 
-export { isCorrection };
-
 /** The number is written bare, not after "à", "dans", "code postal": a postcode only by its shape. */
 function saysAsPostcodeOnly(text: string, value: number): boolean {
   const folded = normalizeForMatching(text);
-  return new RegExp(`(?<!(?:a|au|dans|sur|cp|postal|vers|de|in|near) )${value}(?![0-9])`).test(folded);
+  const at = folded.search(new RegExp(`(?<![0-9])${value}(?![0-9])`));
+  return at >= 0 && !followsAPlaceWord(folded.slice(0, at));
 }
 
 /** In a correction, a bare number is the new household count (small) or the new income (large). */

@@ -1,6 +1,7 @@
 import { factsFromMessage, keptFacts, slotsChanged, YES_NO_CONDITIONS } from '../eligibilityFacts';
 import { asksForAPerson, readYesNo } from './answers/answerReader';
-import { isCorrection, readEligibilityMessage } from './eligibilityMessage';
+import { readEligibilityMessage } from './eligibilityMessage';
+import { isCorrection } from './correction';
 import { readAges } from './entities/household';
 import { readEntities } from './entities/schemas';
 import { normalizeForMatching } from '../../services/shared/normalizeForMatching';

@@ -12,17 +12,12 @@ export function financingsForHousehold(household: Household, income: number, zon
   const assessment = assessEligibility({ household, income, zone, date });
   if (assessment.kind !== 'assessed') return undefined;
   const allowed = assessment.results.filter((result) => result.eligible !== false).map((result) => result.financing);
-  const excludedResults = assessment.results.filter((result) => result.eligible === false);
-  return {
-    allowed,
-    excluded: excludedResults.map((result) => result.financing),
-    ceilingsExceeded: excludedResults.map((result) => ({ financing: result.financing, ceiling: 'ceiling' in result ? result.ceiling : 0 })),
-  };
+  const excluded = assessment.results.flatMap((result) => (result.eligible === false ? [{ financing: result.financing, ceiling: result.ceiling }] : []));
+  return { allowed, excluded };
 }
 
 export interface HouseholdFinancings {
   allowed: Financing[];
-  excluded: Financing[];
-  /** The household's ceiling of each financing left out, € per year: "pourquoi vous enlevez le PLAI ?". */
-  ceilingsExceeded: { financing: Financing; ceiling: number }[];
+  /** Each financing left out, with the household's ceiling it exceeds (€ per year): "pourquoi vous enlevez le PLAI ?". */
+  excluded: { financing: Financing; ceiling: number }[];
 }

@@ -1,3 +1,4 @@
+import { normalizeForMatching } from '../../../services/shared/normalizeForMatching';
 import { z } from 'zod';
 import type { RecognizedEntities } from './schemas';
 
@@ -38,8 +39,13 @@ export function readIncome(text: string, entities: RecognizedEntities, answer: b
 // "sur l'avis c marqué 20500", "ok sur l'avis c 27500": at the income question, the one amount of a short
 // sentence is the income, though five digits could be a postcode — unless said after "à", "dans", "code postal".
 const LARGE_NUMBER = /(?<![\d.,])(\d{1,3}(?:[ .\u00a0\u202f]\d{3})+|\d{4,6})(?![\d.,]*\d)/g;
-const PLACE_BEFORE = /(?:^|\s)(?:à|a|au|dans|vers|cp|postal|sur)\s*$/i;
+const PLACE_BEFORE = /(?:^| )(?:a|au|dans|vers|cp|postal|sur|in|near)$/;
 const MOST_WORDS_OF_AN_ANSWER = 12;
+
+/** "à 75011", "dans le … code postal": the words just before make the number that follows a place. */
+export function followsAPlaceWord(before: string): boolean {
+  return PLACE_BEFORE.test(normalizeForMatching(before));
+}
 
 function oneAmountInAnAnswer(text: string): number | undefined {
   if (text.split(/\s+/).filter(Boolean).length > MOST_WORDS_OF_AN_ANSWER) return undefined;
@@ -47,6 +53,6 @@ function oneAmountInAnAnswer(text: string): number | undefined {
   const numbers = [...text.matchAll(LARGE_NUMBER)].filter((match) => !/^(?:19[89]\d|20[0-4]\d)$/.test(match[1] ?? ''));
   if (numbers.length !== 1) return undefined;
   const [match] = numbers;
-  if (!match || PLACE_BEFORE.test(text.slice(0, match.index))) return undefined;
+  if (!match || followsAPlaceWord(text.slice(0, match.index))) return undefined;
   return Number((match[1] ?? '').replace(/[ .\u00a0\u202f]/g, ''));
 }

@@ -6,6 +6,7 @@ import { readChoice, readYesNo } from '../answers/answerReader';
 import { CommuneCandidateSchema, type CommuneCandidate, type Place } from './schemas';
 import { findPlaces, misspeltPlaceAlone } from './place';
 import { isCorrection } from '../correction';
+import { normalizeForMatching } from '../../../services/shared/normalizeForMatching';
 
 /** A place whose ceiling zone is known, or overseas (separate tables, out of scope). */
 export type ZonedPlace = { kind: 'zone'; zone: IncomeZone; name: string } | { kind: 'outOfScope' };
@@ -36,15 +37,14 @@ export function readPlaceZone(text: string): PlaceZoneReading {
 }
 
 // "pas Nantes", "not in Lyon": a place denied.
-const DENIED_BEFORE = /(?<![a-z])(?:pas|non|not|no)(?: (?:a|à|au|en|sur|dans|in|at))? *$/;
+const DENIED_BEFORE = /(?<![a-z])(?:pas|non|not|no)(?: (?:a|au|en|sur|dans|in|at))?$/;
 
 /**
  * Of the places a message names, the one meant: never one it denies ("Nanterre, pas Nantes"); the one
  * said last when it corrects itself ("à Bordeaux… ah non plutôt Vincennes"); else the first commune.
  */
 export function meantPlace(text: string): Place | undefined {
-  const folded = text.toLowerCase();
-  const matches = findPlaces(text).filter((match) => !DENIED_BEFORE.test(folded.slice(Math.max(0, match.start - 12), match.start).normalize('NFD').replace(/[\u0300-\u036f]/g, '')));
+  const matches = findPlaces(text).filter((match) => !DENIED_BEFORE.test(normalizeForMatching(text.slice(Math.max(0, match.start - 12), match.start))));
   if (matches.length > 1 && isCorrection(text)) return matches.at(-1)?.value;
   const places = matches.map((match) => match.value);
   return places.find((candidate) => candidate.kind === 'commune' && candidate.candidates.length > 0) ?? places[0];
