@@ -5,6 +5,7 @@ import { criteriaFromRecognition } from './criteriaFromRecognition';
 import { asksForAPerson } from '../recognizer/answers/answerReader';
 import { foldText } from '../recognizer/entities/foldText';
 import { normalizeForMatching } from '../../services/shared/normalizeForMatching';
+import { isCorrection } from '../recognizer/correction';
 
 const ASKS_WHAT_IT_MEANS = /^(?:(?:et|mais|ok|bon) )?(?:c est quoi|c quoi|c koi|cest quoi|qu est ce que?|ca veut dire quoi|que veut dire|que signifie|what is|what s|whats|what does|what do .* mean)(?![a-z])|(?:ca veut dire quoi|veut dire quoi|means?)\s*$/;
 
@@ -35,8 +36,10 @@ export function asSearchFollowUp(recognition: Recognition, conversation: Convers
     return { ...recognition, intent: 'searchOffers', score: Math.max(recognition.score, 0.9), entities: { ...recognition.entities, action: 'details', offerId: cheapestId } };
   }
   // "et sans limite de budget ?" and "et sur Lille ?" only ever refine a search, whatever the classifier made of them.
-  const surelyRefines = (said.anyBudget && !OWN_TASKS.includes(recognition.intent) && !asksForAPerson(recognition.text)) || isPlaceOnly(recognition);
   const refines = said.cheaper || said.anyBudget || said.place.kind !== 'none' || Object.values(said.criteria).some((value) => value !== undefined);
+  // "ah non en fait plutôt à Lyon": a correction that carries criteria changes the search, never cancels it.
+  const corrects = refines && isCorrection(recognition.text) && !OWN_TASKS.includes(recognition.intent);
+  const surelyRefines = (said.anyBudget && !OWN_TASKS.includes(recognition.intent) && !asksForAPerson(recognition.text)) || isPlaceOnly(recognition) || corrects;
   if (!surelyRefines && !(refines && WEAK_INTENTS.includes(recognition.intent))) return recognition;
   return { ...recognition, intent: 'searchOffers', score: Math.max(recognition.score, 0.8) };
 }

@@ -99,6 +99,13 @@ describe('offer search over the simulator', () => {
     expect(allText(await bot.say('english', 'I am looking for a 2 bedroom flat in Lyon', { locale: 'en-US' }))).toMatch(/offers? in Lyon, of type T3/);
   });
 
+  it('changes the search on a correction after results, never cancels it: "ah non en fait plutot a lyon"', async () => {
+    expect(allText(await bot.say('corrects', 'jcherche un t3 a villeurbane'))).toMatch(/offres? à Villeurbanne, en T3/);
+    const corrected = allText(await bot.say('corrects', 'ah non en fait plutot a lyon'));
+    expect(corrected).toMatch(/offres? à Lyon, en T3/);
+    expect(corrected).not.toContain('Que souhaitez-vous faire');
+  });
+
   it('takes the word of a button under the question as its answer: "Any" at the rent, in English', async () => {
     const english = { locale: 'en-US' };
     expect(allText(await bot.say('english-steps', "I'm looking for a flat", english))).toContain('In which town');
