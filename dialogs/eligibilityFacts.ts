@@ -78,7 +78,8 @@ export function slotsChanged(known: Facts, said: Facts): Slot[] {
 /**
  * The known facts corrected by what a message says: a new household count forgets what was derived from
  * the old one (dependants, young couple, disability), a new income forgets its year, a new place its
- * pending question.
+ * pending question. Who the adults are stays while the household keeps several persons: "on est 3 en
+ * fait, ma grande vit plus avec nous" is still the couple, with one child.
  */
 export function corrected(known: Facts, said: Facts): Facts {
   const facts: Facts = { ...known };
@@ -86,7 +87,8 @@ export function corrected(known: Facts, said: Facts): Facts {
     delete facts.dependants;
     delete facts.youngHousehold;
     delete facts.disabledPersons;
-    if (said.composition === undefined) delete facts.composition;
+    const sameAdults = (known.persons ?? 0) >= 2 && said.persons >= 2;
+    if (said.composition === undefined && !sameAdults) delete facts.composition;
   }
   if (said.income !== undefined) delete facts.incomeYear;
   if (said.place) delete facts.pendingPlace;

@@ -242,7 +242,11 @@ export class MainDialog extends ComponentDialog {
     // A question the classifier could not place ("c koi la caf ?" at the income question) is answered
     // aside only when the knowledge base is sure of its answer and it answers nothing on screen.
     // So is one the classifier only half placed ("c'est quoi la cmi ?" as an FAQ at 0.74), when it names nothing of the task.
-    const unsure = recognition.intent === 'none' || ((recognition.intent === 'faq' || recognition.score < INTERRUPTION_THRESHOLD) && !namesATask(recognition));
+    // And one the classifier put, without taking over, on another task ("c koi un avis N-2 ?" as documents
+    // at 0.77, typed at the number prompt).
+    const route = ROUTES[recognition.intent];
+    const ofAnotherTask = recognition.score < TAKEOVER_THRESHOLD && !('dialog' in route && route.dialog === feature);
+    const unsure = recognition.intent === 'none' || ((recognition.intent === 'faq' || recognition.score < INTERRUPTION_THRESHOLD || ofAnotherTask) && !namesATask(recognition));
     const unplaced = unsure && isQuestion(recognition.text) && !answersTheChoiceOnScreen(dc, recognition.text);
     if (!asked && !unplaced) return false;
     const reply = await knowledgeReply(this.knowledge, dc.context, unplaced ? { ...recognition, entities: {} } : recognition);

@@ -20,8 +20,9 @@ const UrgentSetSchema = z.object({
 });
 export type UrgentItem = z.infer<typeof UrgentSetSchema>['items'][number];
 
-export function loadUrgentSet(heldOut: boolean): UrgentItem[] {
-  const file = join(projectRoot(), 'test', 'triage', ...(heldOut ? ['held-out'] : []), 'urgentSet.json');
+/** The labelled set of a folder (test/triage by default, or a later round's), or its sealed held-out part. */
+export function loadUrgentSet(heldOut: boolean, folder = join(projectRoot(), 'test', 'triage')): UrgentItem[] {
+  const file = join(folder, ...(heldOut ? ['held-out'] : []), 'urgentSet.json');
   return UrgentSetSchema.parse(JSON.parse(readFileSync(file, 'utf8'))).items;
 }
 
@@ -64,13 +65,16 @@ const percent = (part: number, total: number) => `${((100 * part) / Math.max(1, 
 /**
  * `npm run triage:eval`: the urgent-situation detection on the labelled set (test/triage/urgentSet.json),
  * or once, at the end, on its sealed held-out part (`-- --held-out`): urgent recall, the right emergency
- * numbers, ordinary messages marked urgent; `--verbose` lists the misses (never for the held-out part).
+ * numbers, ordinary messages marked urgent; `--verbose` lists the misses (never for the held-out part);
+ * `--dir <folder>` reads a later round's set (test/triage/round-2) in place of the first one.
  */
 async function main(): Promise<void> {
   const heldOut = process.argv.includes('--held-out');
-  const score = await scoreTriage(loadUrgentSet(heldOut), await NlpRecognizer.create());
+  const dirAt = process.argv.indexOf('--dir');
+  const folder = dirAt > 0 ? process.argv[dirAt + 1] : undefined;
+  const score = await scoreTriage(loadUrgentSet(heldOut, folder), await NlpRecognizer.create());
   const lines = [
-    `Urgent situations on ${score.urgent + score.ordinary} messages (${heldOut ? 'sealed held-out part' : 'working set'})`,
+    `Urgent situations on ${score.urgent + score.ordinary} messages (${heldOut ? 'sealed held-out part' : 'working set'} of ${folder ?? 'test/triage'})`,
     `  urgent recall                ${score.urgentFound}/${score.urgent} ${percent(score.urgentFound, score.urgent)}  (target ≥ 98 %)`,
     `  the right emergency numbers  ${score.numbersRight}/${score.urgent} ${percent(score.numbersRight, score.urgent)}  (target ≥ 95 %)`,
     `  ordinary marked urgent       ${score.ordinaryMarkedUrgent}/${score.ordinary} ${percent(score.ordinaryMarkedUrgent, score.ordinary)}  (target ≤ 3 %)`,

@@ -96,6 +96,14 @@ const LexiconSchema = z.object({
     joking: CueList.min(1),
     jokingEmoji: z.string().min(1),
   }),
+  /** A message that situates the one before it: it opens as a correction and holds a cue of another time or sense. */
+  takeBack: z.object({
+    why: z.string(),
+    /** Among its first words. */
+    opening: CueList.min(1),
+    /** Anywhere in it; "@resolved", "@past", "@joking" name the context's lists. */
+    anywhere: CueList.min(1),
+  }),
   /** Named lists of cues that situations require beside their own ("with"); "@name" includes another list. */
   cueSets: z.record(z.string(), CueList.min(1)),
   dossier: z.object({
@@ -115,6 +123,8 @@ const LexiconSchema = z.object({
       with: z.array(z.string().min(1)).optional(),
       /** Just before the cue, these make it something else ("menace de me jeter dehors": a threat, not an eviction). */
       notAfter: CueList.optional(),
+      /** The cue's last word and what follows it, starting with one of these, make it something else ("à la rue de la République", "à la rue niveau paperasse"). */
+      notBefore: CueList.optional(),
       /** A cue in a clause with one of `clauseWith` is over ("il m'a menacée avec un couteau hier"), unless the message holds one of `unlessWith` ("…et il revient ce soir"). */
       pastIf: z.object({ clauseWith: z.string().min(1), unlessWith: z.string().min(1) }).optional(),
     }),
@@ -265,6 +275,22 @@ const REPORTED = new CueGroup(LEXICON.context.reported);
 const PERSONAL = new CueGroup([...LEXICON.thirdParty.firstPerson, ...LEXICON.context.personal]);
 const JOKING = new CueGroup(LEXICON.context.joking);
 const JOKING_EMOJI = new RegExp(`[${LEXICON.context.jokingEmoji}]`, 'u');
+const CONTEXT_LISTS: Record<string, readonly string[]> = { resolved: LEXICON.context.resolved, past: LEXICON.context.past, joking: LEXICON.context.joking };
+const TAKE_BACK_OPENING = new CueGroup(LEXICON.takeBack.opening);
+const TAKE_BACK_ANYWHERE = new CueGroup(LEXICON.takeBack.anywhere.flatMap((cue) => (cue.startsWith('@') ? (CONTEXT_LISTS[cue.slice(1)] ?? []) : [cue])));
+/** How far into a message its opening words go. */
+const OPENING_WORDS = 3;
+
+/**
+ * "je dors dans ma voiture" then "enfin c'était l'été dernier", "je suis à la rue" then "à la rue de la
+ * République je veux dire": the second message situates the first in another time or sense.
+ */
+function takesBack(message: string): boolean {
+  const text = normalizeForMatching(message);
+  const opening = text.split(' ').slice(0, OPENING_WORDS).join(' ');
+  const opens = startsWith(TAKE_BACK_OPENING, opening) || /\b(?:je veux dire|je voulais dire|i mean|i meant)\b/.test(text);
+  return opens && (TAKE_BACK_ANYWHERE.holds(text) || JOKING_EMOJI.test(message));
+}
 
 /** Cues with their "@name" inclusions spelled out. */
 function spelledOut(cues: readonly string[]): string[] {
@@ -276,6 +302,7 @@ const SITUATIONS = LEXICON.situations.map((situation) => ({
   cues: new CueGroup(spelledOut(situation.cues)),
   with: (situation.with ?? []).map((name) => cueSetNamed(name, situation.name)),
   notAfter: new CueGroup(situation.notAfter ?? []),
+  notBefore: new CueGroup(situation.notBefore ?? []),
   pastIf: situation.pastIf && { clauseWith: cueSetNamed(situation.pastIf.clauseWith, situation.name), unlessWith: cueSetNamed(situation.pastIf.unlessWith, situation.name) },
 }));
 
@@ -378,6 +405,8 @@ function isTheUsers(situation: Situation, clause: string, span: Span, context: M
   if ((context.general && !PERSONAL.holds(clause)) || REPORTED.holds(clause)) return false;
   if (situation.negatable && isNegated(clause, span.start, span.end)) return false;
   if (isSomeoneElses(clause, span.start)) return false;
+  const lastWord = clause.slice(span.start, span.end).split(' ').at(-1) ?? '';
+  if (startsWith(situation.notBefore, `${lastWord} ${clause.slice(span.end).trim()}`)) return false;
   return !situation.notAfter.ends(clause.slice(0, span.start).trim());
 }
 
@@ -467,7 +496,7 @@ const CATEGORY_OF_DOSSIER_REASON: Partial<Record<TriageReason, TriageCategory>> 
 export function triage(input: TriageInput): Triage {
   const clauses = clausesOf(input.messages);
   const negativeMood = isNegativeMood(input.sentiment);
-  const readings = input.messages.filter((message) => message.trim()).map(readMessage);
+  const readings = withTakenBack(input.messages.filter((message) => message.trim()).map(readMessage));
   const conversationFindings = readings.flatMap((reading) => reading.findings);
   const fromDossier = dossierFindings(input.dossier);
   const findings = [...conversationFindings, ...fromDossier];
@@ -540,8 +569,26 @@ function classifierAloneBelieved(clauses: string[]): boolean {
 }
 
 interface MessageReading {
+  message: string;
   findings: Finding[];
   model: UrgentClassification;
+}
+
+/**
+ * A message that takes back the one before it leaves that one no urgent finding, and itself none of the
+ * reasons it retold ("I'm on the street" / "I mean standing on the street outside your office").
+ */
+function withTakenBack(readings: MessageReading[]): MessageReading[] {
+  const kept = readings.map((reading) => ({ ...reading, findings: [...reading.findings] }));
+  for (let at = 1; at < kept.length; at += 1) {
+    const current = kept[at]!;
+    if (!takesBack(current.message)) continue;
+    const before = kept[at - 1]!;
+    const retold = new Set(before.findings.filter((finding) => finding.urgency === 'urgent').map((finding) => finding.reason));
+    before.findings = before.findings.filter((finding) => finding.urgency !== 'urgent');
+    current.findings = current.findings.filter((finding) => !retold.has(finding.reason));
+  }
+  return kept;
 }
 
 /**
@@ -572,5 +619,5 @@ function readMessage(message: string): MessageReading {
       if (model.scores[label] >= threshold && (besideLexicon || classifierAloneBelieved(clauses))) findings.push(...FINDING_OF_CLASS[label]);
     }
   }
-  return { findings, model };
+  return { message, findings, model };
 }

@@ -101,6 +101,31 @@ describe('triage output', () => {
   });
 });
 
+describe('a message that situates the one before it', () => {
+  const numbersOf = (messages: string[]) => {
+    const result = triage({ messages, topics: [] });
+    return { urgency: result.urgency, emergencyNumbers: result.emergencyNumbers };
+  };
+
+  it.each([
+    ['je dors dans ma voiture', "enfin c'était l'hiver dernier, maintenant on a un appart"],
+    ['je suis enceinte et à la rue', 'à la rue de la Paix à Nancy je veux dire, on cherche plus grand'],
+    ["I'm on the street", 'I mean standing on the street outside your office, which door is it?'],
+    ['on va se retrouver dehors', "enfin pas tout de suite, c'est dans 2 ans quand le proprio vend"],
+  ])('takes back "%s" with "%s"', (first, second) => {
+    expect(numbersOf([first, second])).toEqual({ urgency: 'normal', emergencyNumbers: [] });
+  });
+
+  it('leaves the story urgent when the second message only goes on with it', () => {
+    expect(numbersOf(['je dors dans ma voiture', 'enfin depuis mardi, avec mon fils'])).toEqual({ urgency: 'urgent', emergencyNumbers: ['115'] });
+  });
+
+  it('reads a street name as an address, and "à la rue du jour au lendemain" as the street', () => {
+    expect(numbersOf(['je suis à la rue de la République, je cherche un T3 plus près du travail']).emergencyNumbers).toEqual([]);
+    expect(numbersOf(['je me suis retrouvée à la rue du jour au lendemain']).emergencyNumbers).toEqual(['115']);
+  });
+});
+
 describe('the urgent-situation classifier', () => {
   it.each`
     text                                                          | labels
