@@ -424,13 +424,17 @@ export function situationsTold(message: string): string[] {
   return SITUATIONS.filter((situation) => presenceIn(situation, clauses, context) === 'found').map((situation) => situation.name);
 }
 
-/** Whether the message tells the situation: found; its words there but not the user's now (discounted); or absent. */
-function presenceIn(situation: Situation, clauses: string[], context: MessageContext): Presence {
+/**
+ * Whether the message tells the situation: found; its words there but not the user's now (discounted); or
+ * absent. What the situation needs beside its cue ("with") may have been said in the messages just
+ * before: "il me frappe quand il a bu" then "il rentre vers minuit".
+ */
+function presenceIn(situation: Situation, clauses: string[], context: MessageContext, earlierClauses: string[] = []): Presence {
   let presence: Presence = 'absent';
   for (const clause of clauses) {
     for (const span of situation.cues.spans(clause)) {
       if (!isTheUsers(situation, clause, span, context, clauses)) presence = 'discounted';
-      else if (situation.with.every((group) => holdsUnnegated(group, clauses))) return 'found';
+      else if (situation.with.every((group) => holdsUnnegated(group, [...clauses, ...earlierClauses]))) return 'found';
     }
   }
   return presence;
@@ -496,7 +500,8 @@ const CATEGORY_OF_DOSSIER_REASON: Partial<Record<TriageReason, TriageCategory>> 
 export function triage(input: TriageInput): Triage {
   const clauses = clausesOf(input.messages);
   const negativeMood = isNegativeMood(input.sentiment);
-  const readings = withTakenBack(input.messages.filter((message) => message.trim()).map(readMessage));
+  const told = input.messages.filter((message) => message.trim());
+  const readings = withTakenBack(told.map((message, at) => readMessage(message, told.slice(Math.max(0, at - EARLIER_MESSAGES_READ), at))));
   const conversationFindings = readings.flatMap((reading) => reading.findings);
   const fromDossier = dossierFindings(input.dossier);
   const findings = [...conversationFindings, ...fromDossier];
@@ -568,6 +573,9 @@ function classifierAloneBelieved(clauses: string[]): boolean {
   return !clauses.some((clause) => ORDINARY_TASK.holds(clause)) || DISTRESS.some((group) => holdsUnnegated(group, clauses));
 }
 
+/** How many messages before one still hold what its situations need beside their cue. */
+const EARLIER_MESSAGES_READ = 2;
+
 interface MessageReading {
   message: string;
   findings: Finding[];
@@ -598,10 +606,11 @@ function withTakenBack(readings: MessageReading[]): MessageReading[] {
  * past or general situation, a joke — and nothing that is; a confident "nothing urgent" removes the
  * lexicon's urgent findings. Every class above its threshold counts.
  */
-function readMessage(message: string): MessageReading {
+function readMessage(message: string, earlier: string[]): MessageReading {
   const clauses = clausesOf([message]);
   const context = contextOf(message, clauses);
-  const presences = SITUATIONS.map((situation) => ({ situation, presence: presenceIn(situation, clauses, context) }));
+  const earlierClauses = clausesOf(earlier);
+  const presences = SITUATIONS.map((situation) => ({ situation, presence: presenceIn(situation, clauses, context, earlierClauses) }));
   const lexicon: Finding[] = presences
     .filter(({ presence }) => presence === 'found')
     .flatMap(({ situation }) => situation.reasons.map((reason) => ({ reason, urgency: situation.urgency, emergencyNumbers: situation.emergencyNumbers })));

@@ -120,6 +120,10 @@ describe('a message that situates the one before it', () => {
     expect(numbersOf(['je dors dans ma voiture', 'enfin depuis mardi, avec mon fils'])).toEqual({ urgency: 'urgent', emergencyNumbers: ['115'] });
   });
 
+  it('reads what a story needs across the messages that tell it', () => {
+    expect(numbersOf(["c'est que mon frère chez qui je vis me frappe quand il a bu", 'il rentre vers minuit']).emergencyNumbers).toEqual(['3919', '17']);
+  });
+
   it('reads a street name as an address, and "à la rue du jour au lendemain" as the street', () => {
     expect(numbersOf(['je suis à la rue de la République, je cherche un T3 plus près du travail']).emergencyNumbers).toEqual([]);
     expect(numbersOf(['je me suis retrouvée à la rue du jour au lendemain']).emergencyNumbers).toEqual(['115']);
