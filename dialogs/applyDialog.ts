@@ -3,7 +3,6 @@ import { isClosedRequest } from '../services/sne/schemas';
 import { ComponentDialog, WaterfallDialog, type Dialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
-import type { Translate } from './i18n';
 import { readLinkedDossier } from '../services/dossier/readLinkedDossier';
 import { ceilingYearFor, zoneOfCommune } from '../services/eligibility/ceilings';
 import { isServiceError, mayHaveGoneThrough, type Violation } from '../services/http/errors';
@@ -23,6 +22,7 @@ import type { Recognition } from './recognizer/intents';
 import { valuesOf } from './stepAccess';
 import { readEntities } from './recognizer/entities/schemas';
 import { ordinalInSentence } from './recognizer/answers/answerReader';
+import { documentNames } from './cards/documentState';
 import { rememberTopic, type AnswersFollowUps, type FollowUpAnswer, type Topic } from './followUps/lastTopic';
 import type { FollowUpKind } from './recognizer/followUpQuestion';
 
@@ -362,15 +362,6 @@ function higherCeilingsWithin(request: HousingRequest, offer: Offer): Financing[
   const household = financingsForHousehold(request.household, request.referenceIncome.amount, zoneOfCommune(offer.commune.inseeCode), new Date());
   const higher = FinancingSchema.options.slice(FinancingSchema.options.indexOf(offer.financing) + 1);
   return (household?.allowed ?? []).filter((financing) => higher.includes(financing));
-}
-
-/** "avis d'imposition, justificatif de domicile": the documents a request lacks, named as the status names them. */
-function documentNames(t: Translate, types: unknown): string {
-  return String(types ?? '')
-    .split(',')
-    .filter(Boolean)
-    .map((type) => t(`status:documents.type.${type}`).toLowerCase())
-    .join(', ');
 }
 
 async function explainFailure(context: TurnContext, error: unknown): Promise<void> {

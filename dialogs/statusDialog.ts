@@ -13,6 +13,7 @@ import { sendAnswer } from './feedback/answerFeedback';
 import { isLinked, linkFirst } from './linkFirst';
 import type { Recognition } from './recognizer/intents';
 import type { FollowUpKind } from './recognizer/followUpQuestion';
+import { documentNames } from './cards/documentState';
 import { rememberTopic, type AnswersFollowUps, type FollowUpAnswer, type Topic } from './followUps/lastTopic';
 
 /**
@@ -70,7 +71,14 @@ export class StatusDialog extends ComponentDialog implements AnswersFollowUps {
     return step.endDialog();
   }
 
-  async answerFollowUp(_context: TurnContext, topic: Topic, kind: FollowUpKind): Promise<FollowUpAnswer> {
+  async answerFollowUp(context: TurnContext, topic: Topic, kind: FollowUpKind): Promise<FollowUpAnswer> {
+    if (kind === 'more') {
+      // "is anything else missing?": the documents the status listed, and nothing else.
+      const t = translatorOf(context);
+      const missing = documentNames(t, topic.facts.documentsToFix);
+      await context.sendActivity(missing ? t('status:followUp.onlyThese', { documents: missing }) : t('status:followUp.nothingMissing'));
+      return 'answered';
+    }
     const entry = FOLLOW_UPS[topic.facts.nextAction as NextAction]?.[kind];
     return entry ? { knowledgeEntry: entry } : undefined;
   }
@@ -83,7 +91,8 @@ export class StatusDialog extends ComponentDialog implements AnswersFollowUps {
 
 async function sendStatus(context: TurnContext, link: Link, summary: DossierSummary): Promise<void> {
   await sendAnswer(context, statusCard(translatorOf(context), languageOf(context), link.maskedNur, summary, context.activity.channelId), STATUS_ANSWER);
-  rememberTopic(context, { owner: 'statusDialog', name: 'status', facts: { nextAction: summary.nextAction } });
+  const documentsToFix = summary.documentsToFix.map((document) => document.type).join(',');
+  rememberTopic(context, { owner: 'statusDialog', name: 'status', facts: { nextAction: summary.nextAction, documentsToFix } });
 }
 
 async function sendFailure(context: TurnContext, error: unknown): Promise<void> {

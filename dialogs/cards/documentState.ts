@@ -8,3 +8,12 @@ export function documentStateText(t: Translate, type: string, state: string): st
   const agreement = t(`documents:agreement.${type}`, { defaultValue: '' });
   return t(`documents:status.${state}`, { context: agreement });
 }
+
+/** "avis d'imposition, justificatif de domicile": the documents a request lacks, named as the status names them. */
+export function documentNames(t: Translate, types: unknown): string {
+  return String(types ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((type) => t(`status:documents.type.${type}`).toLowerCase())
+    .join(', ');
+}
