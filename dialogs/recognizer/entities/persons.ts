@@ -26,7 +26,7 @@ const ALONE = /(?<![a-z])(?:(?:je suis|suis|jsui|jsuis|chui|j suis|je vis|vis|j'
 const COUPLE = /(?<![a-z])(?<!(?:pas|plus|not|no longer) )(?<!(?:pas|plus) en )(?:en couple|un couple|couple(?= *[,.;:!?+]| (?:marie|pacse|avec|sans|et|plus|with|and|de \d|\d|agee?s?)(?![a-z]))|^couple|(?<=^|[.,;:!?-] ?)(?:maries|mariees|pacses|pacsees)(?![a-z])|(?:maries|mariees|pacses|pacsees)(?= *[,.;:!?]| (?:avec|et|sans|with|and|depuis)(?![a-z])| *$)|avec (?:mon|ma) (?:conjointe?|mari|femme|epouse|epoux|compagnon|compagne|copain|copine|partenaire)|(?:ma|mon) (?:femme|mari|conjointe?|compagne?|copine|copain|epouse?|epoux) et moi|moi,? (?:et )?(?:ma|mon) (?:femme|mari|conjointe?|compagne?|copine|copain|epouse?|epoux)|(?:je suis|suis|on est|nous sommes|sommes) (?:marie|pacse)(?:e|s|es)?|a couple|my (?:wife|husband|partner|girlfriend|boyfriend|fiance|fiancee) and i|(?:me|i) and my (?:wife|husband|partner|girlfriend|boyfriend|fiance|fiancee)|with my (?:wife|husband|partner|girlfriend|boyfriend|fiance|fiancee)|married)(?![a-z])/g;
 const CHILDREN = new RegExp(`(?<![a-z0-9])${COUNT} ?(?:enfants?|enfans?|enfan|gosses?|gamins?|gamines?|petits|filles|fils|garcons|kids?|children|childs?|bebes?|babies|daughters|sons|boys|girls)(?![a-z])`, 'g');
 const ONE_CHILD = /(?<![a-z])(?:un|une|mon|ma|my|a|one|notre|our) (?:enfant|fils|fille|bebe|child|kid|son|daughter|baby)(?![a-z])/g;
-const ME_AND = /(?<![a-z])(?:moi et|me and|myself and|et moi|and me|and i)(?![a-z])/g;
+const ME_AND = /(?<![a-z])(?:moi et|moi ?\+|moi plus|me and|me ?\+|myself and|et moi|and me|and i)(?![a-z])/g;
 
 /**
  * The number of persons to house. A stated total wins; otherwise it is worked out from the adults

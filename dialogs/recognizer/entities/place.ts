@@ -65,12 +65,17 @@ export function findPlaces(text: string): EntityMatch<Place>[] {
   return found;
 }
 
-/** "a villeurbane", "sur bordeau": a word after a place cue that is one typo away from a large town. */
+/**
+ * "a villeurbane", "sur bordeau": a word after a place cue that is one typo away from a large town; or
+ * one word set apart at the start of a message, as a list starts ("versaille, couple sans enfant…").
+ */
 function misspeltAt(words: Word[], i: number, cues: ReadonlySet<string>): { place: Place; length: number } | undefined {
   const cue = cueBefore(words, i);
   const word = words[i]!.text;
-  if (cue === undefined || !cues.has(cue) || NEVER_AFTER_CUE.has(word)) return undefined;
-  const commune = misspeltCommune(word);
+  if (NEVER_AFTER_CUE.has(word)) return undefined;
+  const leadsAList = i === 0 && /,/.test(words[1]?.before ?? '');
+  if (!leadsAList && (cue === undefined || !cues.has(cue))) return undefined;
+  const commune = misspeltCommune(word, { mostEdits: leadsAList ? 1 : 2 });
   return commune ? { place: { kind: 'commune', candidates: [commune], misspelt: word }, length: 1 } : undefined;
 }
 
