@@ -41,6 +41,7 @@ import { readEligibilityMessage } from './recognizer/eligibilityMessage';
 import type { Recognition } from './recognizer/intents';
 import { keptRecognition } from './recognizer/keptRecognition';
 import { PatientTextPrompt } from './prompts/patientTextPrompt';
+import type { EmployerCheckOptions } from './employerDialog';
 import { normalizeForMatching } from '../services/shared/normalizeForMatching';
 
 const ROUTER = 'eligibility.router';
@@ -60,6 +61,23 @@ const LINK_DIALOG = 'linkNumberDialog';
 
 /** What the "check my employer" button sends back (card submissions are user input: checked). */
 const EmployerButtonSchema = z.object({ action: z.literal('checkEmployer') });
+
+/** A company's size said ("une boite de 30 salariés"): the Action Logement rule depends on it. */
+const COMPANY_SIZE = /(?<![a-z])\d+ (?:salaries|employes|personnes|employees|staff|people)(?![a-z])/;
+/** Words of a question about the employer's contribution rather than the household's eligibility. */
+const ABOUT_THE_EMPLOYER = /(?<![a-z])(?:cotis\w*|contribut\w*|employeur|employer|siret|entreprise|boite|societe|company|salaries|employes|employees|al ?in)(?![a-z])/;
+
+/**
+ * "mon siret c 842…, on cotise ?", "je bosse dans une boite de 30 salariés, je peux utiliser AL-in ?":
+ * the employer's side of eligibility, when the message says nothing of the household, income or place.
+ */
+function asksAboutTheEmployer(recognition: Recognition): boolean {
+  const entities = readEntities(recognition.entities);
+  const said = readEligibilityMessage(recognition).said;
+  const householdSaid = said.persons !== undefined || said.income !== undefined || said.place !== undefined || said.composition !== undefined;
+  if (householdSaid) return false;
+  return entities.siret !== undefined || (ABOUT_THE_EMPLOYER.test(normalizeForMatching(recognition.text)) && COMPANY_SIZE.test(normalizeForMatching(recognition.text))) || /(?<![a-z])(?:cotis\w*|siret)(?![a-z])/.test(normalizeForMatching(recognition.text));
+}
 
 /** How many homonyms are offered as buttons; the others are reached by typing their department. */
 const PLACE_BUTTONS = 5;
@@ -170,15 +188,21 @@ export class EligibilityDialog extends ComponentDialog {
   }
 
   private async routeStep(step: WaterfallStepContext<Recognition>) {
-    const target = EmployerButtonSchema.safeParse(step.options.entities).success ? EMPLOYER_CHECK : STEPS;
+    const target = EmployerButtonSchema.safeParse(step.options.entities).success || asksAboutTheEmployer(step.options) ? EMPLOYER_CHECK : STEPS;
     return step.replaceDialog(target, step.options);
   }
 
   // The employer (Action Logement) ------------------------------------------------------------------
 
   private async checkEmployerStep(step: WaterfallStepContext<Recognition>) {
-    if (step.findDialog(EMPLOYER_DIALOG)) return step.beginDialog(EMPLOYER_DIALOG);
     const t = translatorOf(step.context);
+    if (step.findDialog(EMPLOYER_DIALOG)) {
+      // "une boite de 30 salariés, je peux ?": the rule that depends on the size, then the check.
+      const sizeSaid = COMPANY_SIZE.test(normalizeForMatching(step.options.text ?? ''));
+      if (sizeSaid) await step.context.sendActivity(t('eligibility:al.rule'));
+      const options: EmployerCheckOptions = { siret: readEntities(step.options.entities).siret?.siret, explained: sizeSaid };
+      return step.beginDialog(EMPLOYER_DIALOG, options);
+    }
     await step.context.sendActivity(`${t('eligibility:al.rule')} ${t('eligibility:al.notConfirmed')} ${t('eligibility:al.askHr')}`);
     return step.endDialog();
   }

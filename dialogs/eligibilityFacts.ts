@@ -1,3 +1,4 @@
+import { normalizeForMatching } from '../services/shared/normalizeForMatching';
 import { z } from 'zod';
 import { CompositionSchema } from './recognizer/entities/household';
 import { IncomeReadingSchema } from './recognizer/entities/income';
@@ -109,14 +110,23 @@ export function placeFacts(reading: PlaceZoneReading): Pick<Facts, 'place' | 'pe
 /** Past this many words, a message is more than an answer to the question on screen. */
 const SHORT_ANSWER_WORDS = 4;
 
-/** Whether a short message is a plain answer to the persons or income question. */
+/** Where an income is read: "sur mon avis c 19800" is the income, though 19800 is also Corrèze's postcode. */
+const WHERE_THE_INCOME_IS = /(?<![a-z])(?:avis|rfr|revenus?|fiscal|impots?|impot|income|tax|notice)(?![a-z])/;
+/** An answer that says where its amount is read stays an answer up to this many words. */
+const SOURCED_ANSWER_WORDS = 8;
+
+/** Whether a short message is a plain answer to the persons, income or place question. */
 function answersTheQuestion(asked: Slot, text: string): boolean {
-  if (text.trim().split(/\s+/).length > SHORT_ANSWER_WORDS) return false;
+  const words = text.trim().split(/\s+/).length;
+  if (asked === 'income' && words <= SOURCED_ANSWER_WORDS && WHERE_THE_INCOME_IS.test(normalizeForMatching(text))) return readIncome(text, {}, true) !== undefined;
+  if (words > SHORT_ANSWER_WORDS) return false;
   if (asked === 'persons') {
     const persons = readPersons(text, extractEntities(text, new Date()).entities, true);
     return persons !== undefined && !/\p{L}{3,}.*\p{L}{3,}/u.test(text.replace(/personnes?|people|persons?/giu, ''));
   }
   if (asked === 'income') return readIncome(text, {}, true) !== undefined;
+  // "pardon 75020" after an unknown postcode: the place asked, not an income.
+  if (asked === 'place') return (extractEntities(text, new Date()).entities.places ?? []).length > 0;
   return false;
 }
 

@@ -7,9 +7,15 @@ import { PatientTextPrompt } from './prompts/patientTextPrompt';
 
 const STEPS = 'employer.steps';
 
-/** Right after a link, the employer on file is what did not contribute; from elsewhere, nothing is known yet. */
+/**
+ * Right after a link, the employer on file is what did not contribute; from elsewhere, nothing is known
+ * yet. A SIRET typed with the question ("mon siret c 842…, on cotise ?") is checked without asking it;
+ * `explained` when the rule was just said.
+ */
 export interface EmployerCheckOptions {
   afterLink?: boolean;
+  siret?: string;
+  explained?: boolean;
 }
 const SIRET_PROMPT = 'employer.siret';
 
@@ -28,8 +34,11 @@ export class EmployerDialog extends ComponentDialog {
 
   private async askSiretStep(step: WaterfallStepContext<EmployerCheckOptions>) {
     const t = translatorOf(step.context);
-    await step.context.sendActivity(t(step.options?.afterLink ? 'employer:why' : 'employer:whyGeneral'));
-    return step.prompt(SIRET_PROMPT, { prompt: t('employer:ask'), retryPrompt: t('employer:retry') });
+    const typed = step.options?.siret === undefined ? undefined : normaliseSiret(step.options.siret);
+    if (typed !== undefined && isValidSiret(typed)) return step.next(typed);
+    if (!step.options?.explained && typed === undefined) await step.context.sendActivity(t(step.options?.afterLink ? 'employer:why' : 'employer:whyGeneral'));
+    // A SIRET typed that fails its check is said so, rather than asked for as if none was given.
+    return step.prompt(SIRET_PROMPT, { prompt: t(typed === undefined ? 'employer:ask' : 'employer:retry'), retryPrompt: t('employer:retry') });
   }
 
   private async checkSiretStep(step: WaterfallStepContext<EmployerCheckOptions>) {

@@ -380,6 +380,8 @@ export class MainDialog extends ComponentDialog {
       case 'help': {
         // "je sais pas" at a question is an answer the question itself helps with (where to find it, a person).
         if (dc.activeDialog && saysUnsure(recognition.text)) return false;
+        // "oui c ca" at « Vous voulez dire Marseille ? » (read as help, "c ça" as "c'est quoi ça"): the yes it says.
+        if (dc.activeDialog && readYesNo(recognition.text) !== undefined && !isQuestion(recognition.text)) return false;
         const t = translatorOf(context);
         // "mais j'ai renoncé par erreur, je fais comment ?" asks for help with something the knowledge base
         // answers with confidence: that answer, rather than how to talk to the assistant.

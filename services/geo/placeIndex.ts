@@ -50,7 +50,10 @@ export function placeIndex(): PlaceIndex {
   return index;
 }
 
-/** Lower case, no accents, hyphens and apostrophes as spaces, "st"/"ste" as "saint"/"sainte". */
+/** Shortenings people type in place names: "st etienne", "ste foy", "aix en pce". */
+export const SHORTENED_IN_PLACE_NAMES: Readonly<Record<string, string>> = { st: 'saint', ste: 'sainte', pce: 'provence' };
+
+/** Lower case, no accents, hyphens and apostrophes as spaces, shortenings spelled out ("st" as "saint"). */
 export function placeKey(name: string): string {
   return placeWords(name).join(' ');
 }
@@ -64,7 +67,7 @@ export function placeWords(name: string): string[] {
     .replace(/æ/g, 'ae')
     .split(/[^a-z0-9]+/)
     .filter((word) => word.length > 0)
-    .map((word) => (word === 'st' ? 'saint' : word === 'ste' ? 'sainte' : word));
+    .map((word) => SHORTENED_IN_PLACE_NAMES[word] ?? word);
 }
 
 function buildIndex(): PlaceIndex {

@@ -23,7 +23,7 @@ const BEFORE_INCOME_WORDS = new RegExp(String.raw`(?<![\d.,a-z])(${NUMBER}) ?(?:
 const IN_CONTEXT = new RegExp(String.raw`(?<![a-z])(?:${MONEY_CONTEXT})(?: ?(?:de|du|:|of|is|est|c'est|c est|cest|c|etait|c'etait|was|fait|a|=|environ|about|around|je crois|i think|a moi|pour moi|perso|seule?|only|(?:en |in |for |pour )?(?:19|20)\d\d(?= ?[:=,]| (?:de|du|:|of|is|est|c'est|c est|c|etait|was|fait|environ|about|around|je crois|i think)(?![a-z]) ?\d)))* ?(${NUMBER})(?![\d.,]*\d)(?! ?(?:m2|m²|m |pieces?|personnes?|pers|ans|mois|jours?|enfants?))`, 'g');
 
 // "25 000", "25.000": thousands written apart are money, never a postal code, a count or a year.
-const SEPARATED_THOUSANDS = new RegExp(String.raw`(?<![\d.,a-z])(\d{1,3}(?:[ .]\d{3})+)(?![\d.,]*\d)(?! ?(?:m2|m²|m |pieces?|personnes?|pers|ans|mois|jours?|enfants?|habitants?|salaries?))`, 'g');
+const SEPARATED_THOUSANDS = new RegExp(String.raw`(?<![\d.,a-z])(\d{1,3}(?:[ .]\d{3})+|\d{1,3}(?:,\d{3})+)(?![\d.,]*\d)(?! ?(?:m2|m²|m |pieces?|personnes?|pers|ans|mois|jours?|enfants?|habitants?|salaries?))`, 'g');
 /** An income said with its year ("revenus 2024") is not 2 024 €. */
 const YEAR = /^(?:19|20)\d\d$/;
 

@@ -38,7 +38,7 @@ export function readIncome(text: string, entities: RecognizedEntities, answer: b
 
 // "sur l'avis c marqué 20500", "ok sur l'avis c 27500": at the income question, the one amount of a short
 // sentence is the income, though five digits could be a postcode — unless said after "à", "dans", "code postal".
-const LARGE_NUMBER = /(?<![\d.,])(\d{1,3}(?:[ .\u00a0\u202f]\d{3})+|\d{4,6})(?![\d.,]*\d)/g;
+const LARGE_NUMBER = /(?<![\d.,])(\d{1,3}(?:[ .\u00a0\u202f]\d{3})+|\d{1,3}(?:,\d{3})+|\d{4,6})(?![\d.,]*\d)/g;
 const PLACE_BEFORE = /(?:^| )(?:a|au|dans|vers|cp|postal|sur|in|near)$/;
 const MOST_WORDS_OF_AN_ANSWER = 12;
 
@@ -54,5 +54,5 @@ function oneAmountInAnAnswer(text: string): number | undefined {
   if (numbers.length !== 1) return undefined;
   const [match] = numbers;
   if (!match || followsAPlaceWord(text.slice(0, match.index))) return undefined;
-  return Number((match[1] ?? '').replace(/[ .\u00a0\u202f]/g, ''));
+  return Number((match[1] ?? '').replace(/[ .,\u00a0\u202f]/g, ''));
 }

@@ -1,4 +1,4 @@
-import { placeIndex, type PlaceIndex } from '../../../services/geo/placeIndex';
+import { placeIndex, SHORTENED_IN_PLACE_NAMES, type PlaceIndex } from '../../../services/geo/placeIndex';
 import { markerLanguage } from '../../../services/language/markerWords';
 import { misspeltCommune } from '../../../services/geo/misspeltCommune';
 import placeWordsData from './data/placeWords.json';
@@ -7,7 +7,7 @@ import { foldText } from './foldText';
 import type { CommuneCandidate, Place } from './schemas';
 
 interface Word {
-  /** Folded, with "st"/"ste" read as "saint"/"sainte". */
+  /** Folded, with shortenings spelled out ("st" read as "saint"). */
   text: string;
   start: number;
   end: number;
@@ -171,12 +171,8 @@ function cueBefore(words: Word[], i: number): string | undefined {
   return previous;
 }
 
-// Abbreviations read as the word: "st etienne", "ds le 69" (SMS for "dans").
-const SPELLED_OUT = new Map([
-  ['st', 'saint'],
-  ['ste', 'sainte'],
-  ['ds', 'dans'],
-]);
+// Abbreviations read as the word: the place names' own ("st etienne", "aix en pce"), and "ds le 69" (SMS for "dans").
+const SPELLED_OUT = new Map([...Object.entries(SHORTENED_IN_PLACE_NAMES), ['ds', 'dans']]);
 
 function wordsOf(text: string): Word[] {
   const folded = foldText(text);
