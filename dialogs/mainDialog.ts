@@ -447,6 +447,12 @@ export class MainDialog extends ComponentDialog {
       if (conversation.misses >= 2) await step.context.sendActivity(MessageFactory.attachment(offerPersonCard(t)));
       await step.context.sendActivity(MessageFactory.attachment(menuFor(step.context)));
     } else {
+      // "le dalo c quoi exactement" guessed as the menu at 0.63: the question the knowledge base answers.
+      const general = await this.answerToAWeakGuess(step.context, recognition);
+      if (general) {
+        await sendKnowledgeReply(step.context, general);
+        return step.endDialog();
+      }
       // "hello, do you speak english?", said too loosely to interrupt a step: answered, then the menu.
       if (recognition.intent === 'changeLanguage') await answerLanguageRequest(step.context, recognition);
       await step.context.sendActivity(MessageFactory.attachment(menuFor(step.context)));
