@@ -1,4 +1,5 @@
 import { ActivityTypes, Channels, MessageFactory, type TurnContext } from 'botbuilder';
+import { normalizeForMatching } from '../services/shared/normalizeForMatching';
 import {
   ComponentDialog,
   DialogSet,
@@ -48,6 +49,8 @@ import { followUpKindOf, isBareFollowUp } from './recognizer/followUpQuestion';
 
 /** Below this score a command is not taken as an interruption of the current step. */
 const INTERRUPTION_THRESHOLD = 0.75;
+/** The terms of social housing a side question may be about, whatever the step asks (its own help is about its own subject). */
+const NAMES_A_TERM = /(?<![a-z])(?:plai|plus|pls|pli|dalo|caleol|apl|caf|cmi|siret|peec|hlm|bailleur|commission|radiation|radie)(?![a-z])/;
 /** What is read of one message (locales' `tooLong` names it): an answer, a question or a story fits. */
 const LONGEST_MESSAGE_READ = 2000;
 /** Requests that are never an answer to another task's question, and how sure the recognizer must be. */
@@ -250,7 +253,10 @@ export class MainDialog extends ComponentDialog {
     const unplaced = unsure && isQuestion(recognition.text) && !answersTheChoiceOnScreen(dc, recognition.text);
     if (!asked && !unplaced) return false;
     const reply = await knowledgeReply(this.knowledge, dc.context, unplaced ? { ...recognition, entities: {} } : recognition);
-    if (reply.kind !== 'answer') return false;
+    // "attends c'est quoi un PLS deja ?" at the income question: when the base hesitates, its closest
+    // questions, rather than the step's own help on something else (the reference income).
+    const offersChoices = reply.kind === 'choices' && unplaced && NAMES_A_TERM.test(normalizeForMatching(recognition.text));
+    if (reply.kind !== 'answer' && !offersChoices) return false;
     const t = translatorOf(dc.context);
     await sendKnowledgeReply(dc.context, reply);
     await dc.context.sendActivity(t('help.resume'));
