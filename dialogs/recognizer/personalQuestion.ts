@@ -14,10 +14,22 @@ const OWN_ANSWER_OF_TOPIC: Partial<Record<FaqTopic, Intent>> = {
 /** Words that say the question is about a proposal ("combien de temps pour avoir un logement ?" is not). */
 const ABOUT_A_PROPOSAL = /(?<![a-z])(?:propos\w*|repond\w*|reponse|accept\w*|refus\w*|answer\w*|offered|offer)(?![a-z])/;
 
+/** "c quand la commission pour creteil ?", "ma candidature passe quand en commission ?": one of their applications. */
+const ABOUT_THEIR_APPLICATION = /(?<![a-z])(?:ma|mon|mes|my) (?:candidature|dossier|demande|application|file)s?(?![a-z])/;
+
 export function asPersonalQuestion(recognition: Recognition, linked: boolean): Recognition {
   if (!linked || recognition.intent !== 'faq') return recognition;
-  const topic = readEntities(recognition.entities).topic;
+  const entities = readEntities(recognition.entities);
+  const topic = entities.topic;
+  if (topic === 'commission' && isWhen(recognition.text) && (entities.places !== undefined || ABOUT_THEIR_APPLICATION.test(normalizeForMatching(recognition.text)))) {
+    return { ...recognition, intent: 'myApplications' };
+  }
   const own = topic ? OWN_ANSWER_OF_TOPIC[topic] : undefined;
   if (!own || !ABOUT_A_PROPOSAL.test(normalizeForMatching(recognition.text))) return recognition;
   return { ...recognition, intent: own };
+}
+
+/** A question of time: "c quand", "quand", "when", "what date". */
+function isWhen(text: string): boolean {
+  return /(?<![a-z])(?:quand|kan|when|what date|quelle date|date)(?![a-z])/.test(normalizeForMatching(text));
 }
