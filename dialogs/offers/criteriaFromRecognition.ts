@@ -1,3 +1,4 @@
+import { affirmsPhrase } from '../../services/shared/affirmedPhrase';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../services/shared/projectRoot';
@@ -7,6 +8,9 @@ import { normalizeForMatching } from '../../services/shared/normalizeForMatching
 
 /** Paris, Lyon and Marseille offers are listed under the city, whatever the arrondissement. */
 const CITY_NAMES: Record<string, string> = { '75056': 'Paris', '69123': 'Lyon', '13055': 'Marseille' };
+
+/** What asks for an accessible home (a wheelchair, reduced mobility, a disability). */
+const ACCESSIBLE_WORDS = ['pmr', 'accessible', 'fauteuil', 'handicap\\w*', 'mobilite reduite', 'wheelchair'];
 
 export type PlaceReading =
   | { kind: 'place'; place: SearchPlace }
@@ -34,7 +38,8 @@ export function criteriaFromRecognition(
       maxRent: amount?.value,
       rentWithoutCharges: amount ? amount.chargesIncluded === false || undefined : undefined,
       minSurface: entities.surfaces?.[0],
-      accessible: /\b(pmr|accessible|fauteuil|handicap\w*|mobilite reduite|wheelchair)\b/.test(words) ? true : undefined,
+      // "pas de handicap" is not a request for an accessible home.
+      accessible: ACCESSIBLE_WORDS.some((word) => [...words.matchAll(new RegExp(`(?<![a-z])${word}(?![a-z])`, 'g'))].some((match) => affirmsPhrase(` ${words} `, match[0]))) ? true : undefined,
     },
     place: placeReading(entities.places?.[0], /\b(pres de|autour de|aux alentours de|pas loin de|near|around)\b/.test(words)),
     cheaper: !CHEAPEST.test(words) && /\b(moins cher|moins chere|moins chers|plus abordable|cheaper|less expensive)\b/.test(words),

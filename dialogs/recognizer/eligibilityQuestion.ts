@@ -43,7 +43,7 @@ export function asEligibilityQuestion(recognition: Recognition): Recognition {
 }
 
 /** Eligibility asked in so many words. */
-const ELIGIBILITY_ASKED = /(?<![a-z])(?:on (?:y )?a (?:le )?droit|j (?:y )?ai (?:le )?droit|ai je (?:le )?droit|avons nous (?:le )?droit|a t on (?:le )?droit|suis je eligible|sommes nous eligibles?|on est eligibles?|je suis eligible|eligible|am i eligible|are we eligible|do (?:i|we) qualify|are we entitled|am i entitled)(?![a-z])/;
+const ELIGIBILITY_ASKED = /(?<![a-z])(?:on (?:y )?a (?:le )?droit|j (?:y )?ai (?:le )?droit|ai je (?:le )?droit|avons nous (?:le )?droit|a t on (?:le )?droit|suis je eligible|sommes nous eligibles?|on est eligibles?|je suis eligible|eligible|am i eligible|are we eligible|do (?:i|we) qualify|are we entitled|am i entitled|(?:je|j|on|nous) ?(?:peux|peut|pourrais|pourrait|pouvons|pourrions) (?:avoir|obtenir|pretendre a) (?:un |a un )?(?:logement social|hlm|logement aide)|can (?:i|we) (?:get|have|apply for) (?:a )?(?:social (?:housing|home|flat)|council (?:house|flat)))(?![a-z])/;
 
 /** Tasks the classifier puts whole stories on; each needs a number, an offer or its own words to be meant. */
 const TASKS_A_STORY_IS_TAKEN_FOR: readonly Intent[] = ['myApplications', 'unlink', 'linkNumber', 'status', 'renewal', 'privacy', 'deleteMyData', 'withdraw', 'apply', 'savedSearches', 'notifications'];

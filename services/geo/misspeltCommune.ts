@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { placeIndex } from './placeIndex';
+import { placeIndex, placeKey } from './placeIndex';
 import type { CommuneCandidate } from './schemas';
 
 /** Only towns large enough to be meant: a typo is corrected towards a city, never towards a hamlet. */
@@ -10,9 +10,10 @@ const SHORTEST_WORD = 5;
 let largeTowns: { key: string; commune: CommuneCandidate }[] | undefined;
 
 function towns(): { key: string; commune: CommuneCandidate }[] {
+  // A shortened name ("maisons" for Maisons-Alfort) is not what a typo is corrected towards: "maison" is a word.
   largeTowns ??= [...placeIndex().communesByName.entries()].flatMap(([key, communes]) => {
     const [largest] = communes;
-    return largest && (largest.population ?? 0) >= LARGE_ENOUGH && !key.includes(' ') ? [{ key, commune: largest }] : [];
+    return largest && (largest.population ?? 0) >= LARGE_ENOUGH && !key.includes(' ') && placeKey(largest.name) === key ? [{ key, commune: largest }] : [];
   });
   return largeTowns;
 }

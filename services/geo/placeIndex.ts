@@ -99,7 +99,7 @@ function buildIndex(): PlaceIndex {
     };
     communesByCode.set(candidate.code, candidate);
     const officialKey = placeKey(commune.nom);
-    const shortened = isArrondissement ? [] : [...withoutArticle(commune.nom, candidate.population), ...withoutRiver(commune.nom, candidate.population)];
+    const shortened = isArrondissement ? [] : [...withoutArticle(commune.nom, candidate.population), ...withoutRiver(commune.nom, candidate.population), ...firstWordOnly(commune.nom, candidate.population)];
     const names = isArrondissement ? arrondissementAliases(commune.nom) : [officialKey, ...shortened];
     for (const name of names) addName(name, candidate);
     if (/^(?:le|la|les|l) /.test(officialKey)) wordLikeNames.add(officialKey);
@@ -151,6 +151,21 @@ function withoutRiver(officialName: string, population: number): string[] {
   const words = placeWords(officialName);
   const cut = words.findIndex((word, position) => position > 0 && ['sur', 'sous', 'en', 'les', 'lez'].includes(word));
   return cut > 0 ? [words.slice(0, cut).join(' ')] : [];
+}
+
+/** First words that do not stand for a town on their own ("Saint", "Le", "Val"). */
+const NOT_A_TOWN_ALONE = new Set(['saint', 'sainte', 'le', 'la', 'les', 'l', 'notre', 'val', 'port', 'mont', 'bourg', 'pont', 'fort']);
+
+/**
+ * "Boulogne" for Boulogne-Billancourt as well as Boulogne-sur-Mer, "Clermont" for Clermont-Ferrand, "Rueil"
+ * for Rueil-Malmaison: the first word of a city's compound name (a city large enough to be meant); the
+ * homonyms it makes are asked about when their zones differ.
+ */
+function firstWordOnly(officialName: string, population: number): string[] {
+  if (population < 50_000) return [];
+  const words = placeWords(officialName);
+  const [first] = words;
+  return words.length === 2 && first && first.length >= 4 && !NOT_A_TOWN_ALONE.has(first) ? [first] : [];
 }
 
 /** "Paris 15e Arrondissement" → "paris 15", "paris 15e", "paris 15eme", "paris 15e arrondissement"… */
