@@ -13,7 +13,7 @@ import type { PortalApi } from '../services/portal/portalApi';
 import type { SneApi } from '../services/sne/sneApi';
 import { offerDetailsCard, offerListCard, relaxCard, type OfferFactKey } from './cards/offerCards';
 import { OFFER_IN_FOCUS_MS, offerFactsAnswer, offerFactsAsked } from './offers/offerQuestion';
-import { criteriaFromRecognition, departmentName, searchPlaceOf } from './offers/criteriaFromRecognition';
+import { criteriaFromRecognition, departmentName, departmentOfSearchPlace, searchPlaceOf } from './offers/criteriaFromRecognition';
 import { describeCriteria } from './offers/describeCriteria';
 import { extractEntities } from './recognizer/entities/extractEntities';
 import type { CommuneCandidate } from './recognizer/entities/schemas';
@@ -104,7 +104,11 @@ export class OfferSearchDialog extends ComponentDialog implements AnswersFollowU
       values.unknownPostalCode = said.place.postalCode;
       delete values.criteria.place;
     }
-    if (said.place.kind === 'ambiguous') {
+    // "à aix" after a search in the Bouches-du-Rhône: the homonym in the department searched.
+    const inTheSameDepartment = said.place.kind === 'ambiguous' && last?.criteria.place ? said.place.candidates.filter((candidate) => candidate.department === departmentOfSearchPlace(last.criteria.place!)) : [];
+    if (inTheSameDepartment.length === 1) {
+      values.criteria = { ...values.criteria, place: searchPlaceOf(inTheSameDepartment[0]!) };
+    } else if (said.place.kind === 'ambiguous') {
       values.candidates = said.place.candidates;
       const t = translatorOf(step.context);
       return step.prompt(WHICH_PLACE, {

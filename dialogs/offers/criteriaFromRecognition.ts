@@ -1,3 +1,4 @@
+import { placeIndex } from '../../services/geo/placeIndex';
 import { affirmsPhrase } from '../../services/shared/affirmedPhrase';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -64,6 +65,11 @@ export function searchPlaceOf(candidate: CommuneCandidate, nearby = false): Sear
   if (nearby) return { kind: 'department', code: candidate.department, name: departmentName(candidate.department) };
   const code = candidate.city ?? candidate.code;
   return { kind: 'commune', code, name: CITY_NAMES[code] ?? candidate.name };
+}
+
+/** The department a search place is in: its own code, or its commune's. */
+export function departmentOfSearchPlace(place: SearchPlace): string | undefined {
+  return place.kind === 'department' ? place.code : placeIndex().communesByCode.get(place.code)?.department;
 }
 
 let departments: Map<string, string> | undefined;
