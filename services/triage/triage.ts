@@ -569,6 +569,9 @@ const DISTRESS = ['fear', 'violentAct', 'anger', 'presentDanger', 'lostHome', 'n
   cueSetNamed(name, 'the classifier alone'),
 );
 
+/** "mon fils de 32 ans me bouscule": a son or daughter said to be an adult is no child in danger. */
+const ADULT_CHILD = cueSetNamed('adultChild', 'the classifier alone');
+
 function classifierAloneBelieved(clauses: string[]): boolean {
   return !clauses.some((clause) => ORDINARY_TASK.holds(clause)) || DISTRESS.some((group) => holdsUnnegated(group, clauses));
 }
@@ -625,6 +628,7 @@ function readMessage(message: string, earlier: string[]): MessageReading {
     const besideLexicon = lexicon.some((finding) => finding.urgency === 'urgent');
     for (const label of URGENT_CLASSES) {
       const threshold = label === 'priority' ? tuning.priorityAdds : besideLexicon ? tuning.classAddsBesideLexicon : tuning.classAdds;
+      if (label === 'child' && holdsUnnegated(ADULT_CHILD, clauses)) continue;
       if (model.scores[label] >= threshold && (besideLexicon || classifierAloneBelieved(clauses))) findings.push(...FINDING_OF_CLASS[label]);
     }
   }
