@@ -334,12 +334,14 @@ export class EligibilityDialog extends ComponentDialog {
     }
     const unaskedConditions = assessment.household.movedUpBy.length > 0 ? [] : unaskedConditionsOf(facts);
     const conversation = turnStateOf(step.context).conversation;
+    // The Action Logement condition is said with the first answer, not again with each "et si on était 5 ?".
+    const conditionSaid = conversation.lastEligibility !== undefined && values.employer === undefined;
     conversation.lastEligibility = { facts: factsToKeep(facts), at: new Date().toISOString(), unasked: unaskedConditions };
     // A short reply now ("oui", "et à Paris ?") is about this answer, not offers shown before.
     delete conversation.lastSearch;
     const answer = { assessment, placeName: place.name, incomeYear: facts.incomeYear, maskedNur: values.maskedNur, unaskedConditions };
     await sendAnswer(step.context, eligibilityCard(t, language, answer, step.context.activity.channelId), ELIGIBILITY_ANSWER);
-    await sendActionLogement(step.context, values.employer, step.findDialog(EMPLOYER_DIALOG) !== undefined);
+    if (!conditionSaid) await sendActionLogement(step.context, values.employer, step.findDialog(EMPLOYER_DIALOG) !== undefined);
     if (values.priority) await sendPriority(step.context);
     return step.endDialog();
   }

@@ -24,6 +24,7 @@ import { asMeaningQuestion, asOfferDetails, asSearchFollowUp, asSearchRequest } 
 import { readEntities } from './recognizer/entities/schemas';
 import { asInterruption, asUrgentHandoff, isUrgentHandoff, urgentAsideOf } from './urgentHandoff';
 import { asResumedTask } from './resumedTask';
+import { asPersonAsked } from './recognizer/personAsked';
 import { asDocumentsQuestion } from './recognizer/documentsQuestion';
 import { asInsultHandled, isInsultHandled } from './recognizer/insult';
 import { emergencyNumbersText, urgentAsideCard } from './cards/emergencyNumbers';
@@ -129,7 +130,7 @@ export class MainDialog extends ComponentDialog {
     const conversation = turnStateOf(context).conversation;
     const recognized = asPrivacyQuestion(asNumberAttempt(asSearchRequest(asOfferDetails(asSearchFollowUp(asMeaningQuestion(asResumedTask(await this.recognize(context, input), conversation)), conversation), conversation))));
     const recognition = asUrgentHandoff(
-      asInsultHandled(asDocumentsQuestion(asEligibilityQuestion(asPersonalQuestion(asEligibilityFollowUp(recognized, conversation.lastEligibility, conversation.lastSearch !== undefined), Boolean(turnStateOf(context).user.link))))),
+      asInsultHandled(asPersonAsked(asDocumentsQuestion(asEligibilityQuestion(asPersonalQuestion(asEligibilityFollowUp(recognized, conversation.lastEligibility, conversation.lastSearch !== undefined), Boolean(turnStateOf(context).user.link)))))),
     );
     rememberRecognition(context, recognition);
     reportRecognition(context, recognition.intent, recognition.score);

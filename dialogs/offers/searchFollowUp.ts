@@ -37,6 +37,12 @@ export function asSearchFollowUp(recognition: Recognition, conversation: Convers
   }
   // "et sans limite de budget ?" and "et sur Lille ?" only ever refine a search, whatever the classifier made of them.
   const refines = said.cheaper || said.anyBudget || said.place.kind !== 'none' || Object.values(said.criteria).some((value) => value !== undefined);
+  // "ah non plutôt 800 en fait" after a search with a budget: the number said is the new budget.
+  const budget = !refines && last.criteria.maxRent !== undefined && isCorrection(recognition.text) && !OWN_TASKS.includes(recognition.intent) ? oneBudgetIn(recognition.text) : undefined;
+  if (budget !== undefined) {
+    const amount = { value: budget, ...(last.criteria.rentWithoutCharges ? { chargesIncluded: false } : {}) };
+    return { ...recognition, intent: 'searchOffers', score: Math.max(recognition.score, 0.8), entities: { ...recognition.entities, amounts: [amount] } };
+  }
   // "ah non en fait plutôt à Lyon": a correction that carries criteria changes the search, never cancels it.
   const corrects = refines && isCorrection(recognition.text) && !OWN_TASKS.includes(recognition.intent);
   const surelyRefines = (said.anyBudget && !OWN_TASKS.includes(recognition.intent) && !asksForAPerson(recognition.text)) || isPlaceOnly(recognition) || corrects;
@@ -55,6 +61,13 @@ export function isPlaceOnly(recognition: Recognition): boolean {
   const folded = foldText(recognition.text).replace(/[?!.]+/g, ' ').trim();
   // A word other than the place's own would say more (a typology, an amount, a task): not place-only.
   return PLACE_ONLY.test(folded) && !/\d{3,}|\bt\d\b|€|euros?\b|postul|candidat|dossier|eligib/.test(folded);
+}
+
+/** A rent a month is three or four digits; one such number, alone in a short correction, is the budget. */
+function oneBudgetIn(text: string): number | undefined {
+  const numbers = [...text.matchAll(/(?<![\d.,])(\d{3,4})(?![\d.,]*\d)/g)].map((match) => Number(match[1]));
+  const [only] = numbers;
+  return numbers.length === 1 && only !== undefined && only >= 100 && only <= 5000 ? only : undefined;
 }
 
 /** Requests of their own a search follow-up is never taken from. */

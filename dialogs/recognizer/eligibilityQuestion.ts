@@ -64,6 +64,8 @@ function searchedTypologies(text: string, typologies: readonly string[]): number
 
 /** Intents a short correction after an answer is often mistaken for ("en fait on est 4", "et à Paris ?"). */
 const WEAK_INTENTS: readonly Intent[] = ['none', 'greeting', 'thanks', 'goodbye', 'searchOffers', 'cancel'];
+/** A question on another case: "et si on était 5 ?", "et si je gagnais 30000 ?", "what if we were 3?". */
+const HYPOTHETICAL = /^(?:(?:et|mais|ok|bon|and|but) )?(?:si (?:on|nous|je|j|mon|ma|mes)|what if|if (?:we|i)|and if)(?![a-z])/;
 /** The last eligibility answer of the conversation: when, and the cases it assumed absent. */
 export interface LastAnswer {
   at: string;
@@ -80,7 +82,8 @@ const FOLLOW_UP_MS = 30 * 60 * 1000;
  */
 export function asEligibilityFollowUp(recognition: Recognition, last: LastAnswer | undefined, hasSearch: boolean, now = Date.now()): Recognition {
   if (!last || now - Date.parse(last.at) > FOLLOW_UP_MS) return recognition;
-  const weak = WEAK_INTENTS.includes(recognition.intent);
+  // "et si on était 5 ?", "what if we were 3?": the answer again with one fact changed, whatever the classifier guessed.
+  const weak = WEAK_INTENTS.includes(recognition.intent) || HYPOTHETICAL.test(normalizeForMatching(recognition.text));
   // "en fait on est 3" is a correction whatever the classifier made of the rest of the sentence.
   if (!weak && !isCorrection(recognition.text)) return recognition;
   const entities = readEntities(recognition.entities);

@@ -10,7 +10,7 @@ const CORRECTED_COUNT = new RegExp(`^[ ,.]*(?:euh|heu|ah|oh|enfin|pardon|sorry|i
 
 // A total said outright: "on est 3", "nous sommes 4", "3 personnes", "famille de 5", "we are 3".
 const TOTALS: RegExp[] = [
-  new RegExp(`(?<![a-z])(?:on est|on et|on e|on sera|nous sommes|nous serons|on vit a|on habite a|nous vivons a|we are|we're|there are|there will be) ${COUNT}(?![a-z0-9])(?! ?(?:et|and|&) \d)(?! ?(?:pieces?|chambres?|ans|enfants?|kids?|children|rooms?|bedrooms?|couple|famille|menage|foyer|family|household))`, 'g'),
+  new RegExp(`(?<![a-z])(?:on est|on et|on e|on sera|on etait|on serait|nous sommes|nous serons|nous etions|nous serions|on vit a|on habite a|nous vivons a|we are|we're|we were|there are|there will be) ${COUNT}(?![a-z0-9])(?! ?(?:et|and|&) \d)(?! ?(?:pieces?|chambres?|ans|enfants?|kids?|children|rooms?|bedrooms?|couple|famille|menage|foyer|family|household))`, 'g'),
   // "une personne" is "someone" ("parler à une personne") unless it is "pour une personne".
   new RegExp(`(?<![a-z0-9])((?<=(?:pour|for) )(?:un|une|one)|(?!(?:un|une|one) )(?:${COUNT_PATTERN})) ?(?:personnes?|pers|ppl|people|persons?|occupants?|adultes et enfants)(?![a-z])`, 'g'),
   new RegExp(`(?<![a-z])(?:famille|foyer|menage|family|household) (?:de|of) ${COUNT}(?![a-z0-9])`, 'g'),

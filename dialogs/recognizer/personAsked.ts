@@ -1,0 +1,16 @@
+import { asksForAPerson } from './answers/answerReader';
+import type { Intent, Recognition } from './intents';
+
+/** Guesses a short request for a person is taken for when the classifier does not know the words ("jveux parler a qqun"). */
+const UNSURE_GUESSES: readonly Intent[] = ['none', 'faq', 'greeting'];
+/** Below this, the classifier's guess gives way to the words asking for a person. */
+const SURE_GUESS = 0.7;
+/** A request for a person is said in a few words; a longer message tells something the person wants help with. */
+const MOST_WORDS = 8;
+
+/** "jveux parler a qqun", "can i talk to someone": a request for a person, whatever the classifier guessed unsure. */
+export function asPersonAsked(recognition: Recognition): Recognition {
+  if (!UNSURE_GUESSES.includes(recognition.intent) || recognition.score >= SURE_GUESS) return recognition;
+  if (recognition.text.trim().split(/\s+/).length > MOST_WORDS || !asksForAPerson(recognition.text)) return recognition;
+  return { ...recognition, intent: 'helpdesk', score: Math.max(recognition.score, 0.8) };
+}
