@@ -317,9 +317,22 @@ const CATEGORY_CUES = new Map<TriageCategory, CueGroup>(TRIAGE_CATEGORIES.map((c
 /** Clauses, normalized: a negation only reaches the cue in its own clause ("pas d'huissier, mais…"). */
 function clausesOf(messages: string[]): string[] {
   return messages
+    .map(withoutQuotedTerms)
     .flatMap((message) => message.split(/[.,;:!?\n()]+/))
     .map(normalizeForMatching)
     .filter((clause) => clause.length > 0);
+}
+
+/** A quoted term is named, not told: the motif « sans logement » of a form, a 'commandement de payer' asked about. */
+const QUOTED_TERM = /«\s*([^«»]{1,60}?)\s*»|“([^“”]{1,60}?)”|"([^"]{1,60}?)"|(?<!\p{L})[‘']([^‘’']{1,60}?)[’'](?!\p{L})/gu;
+/** More words than this between quotes are speech reported or a story, kept. */
+const MOST_WORDS_OF_A_TERM = 6;
+
+function withoutQuotedTerms(message: string): string {
+  return message.replace(QUOTED_TERM, (quoted, ...groups: unknown[]) => {
+    const inside = groups.slice(0, 4).find((group): group is string => typeof group === 'string') ?? '';
+    return inside.trim().split(/\s+/).length <= MOST_WORDS_OF_A_TERM ? ' ' : quoted;
+  });
 }
 
 /** The last `count` words before the cue, cut at a word that starts another statement ("pas de solution on dort…"). */
@@ -377,10 +390,9 @@ function matchSpans(pattern: RegExp, clause: string): Span[] {
   return spans;
 }
 
-/** What the whole message says of its cues: over, general, joking; and whether it says the situation goes on. */
+/** What the whole message says of its cues: over, general, joking. */
 interface MessageContext {
   resolved: boolean;
-  ongoing: boolean;
   general: boolean;
   joking: boolean;
 }
@@ -389,7 +401,6 @@ function contextOf(message: string, clauses: string[]): MessageContext {
   const text = clauses.join(' ');
   return {
     resolved: RESOLVED.holds(text),
-    ongoing: ONGOING.holds(text),
     general: GENERAL.holds(text),
     joking: JOKING.holds(text) || JOKING_EMOJI.test(message),
   };
@@ -401,7 +412,9 @@ type Situation = (typeof SITUATIONS)[number];
 function isTheUsers(situation: Situation, clause: string, span: Span, context: MessageContext, clauses: string[]): boolean {
   if (context.resolved || context.joking) return false;
   if (situation.pastIf && situation.pastIf.clauseWith.holds(clause) && !clauses.some((other) => situation.pastIf?.unlessWith.holds(other))) return false;
-  if ((PAST.holds(clause) && !context.ongoing) || ELSEWHERE.holds(clause)) return false;
+  // "il y a 5 ans j'ai quitté un conjoint violent", though "dois-je encore le mentionner ?" follows: a clause set in
+  // the past is history unless that clause says it goes on ("depuis des années", "et il recommence").
+  if ((PAST.holds(clause) && !ONGOING.holds(clause)) || ELSEWHERE.holds(clause)) return false;
   if ((context.general && !PERSONAL.holds(clause)) || REPORTED.holds(clause)) return false;
   if (situation.negatable && isNegated(clause, span.start, span.end)) return false;
   if (isSomeoneElses(clause, span.start)) return false;
