@@ -75,11 +75,12 @@ export const DOCUMENTS_ROWS: [string, Step[]][] = [
     ['plusieurs', ASK.reason],
     ['violences conjugales', [ITEM.salary, ITEM.selfEmployed, ITEM.benefits, ITEM.violence], { not: [ITEM.married, ITEM.pacs] }],
   ]],
-  ['"divorcée", "retraité", "handicap": a priority situation offered to an adviser, and the list', [
+  // A disability is a priority motif, not an emergency (issue 17: urgent when the home does not suit it): no adviser offered.
+  ['"divorcée", "retraité", "handicap": the list with the disability card', [
     ...ASKED,
     ['divorcée', ASK.work],
     ['retraité', ASK.reason],
-    ['handicap', ['Votre situation peut être prioritaire', ITEM.divorce, ITEM.benefits, ITEM.disabilityCard], { not: [ITEM.salary] }],
+    ['handicap', [ITEM.divorce, ITEM.benefits, ITEM.disabilityCard], { not: [ITEM.salary, 'Votre situation peut être prioritaire'] }],
   ]],
   ['in English: "married", "employee", "none"', [
     ['what documents do I need?', 'What is your family situation?'],

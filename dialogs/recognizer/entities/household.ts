@@ -16,7 +16,7 @@ export interface HouseholdComposition {
 }
 
 // "on est 40", "0 personne", "-2 personnes": read even when impossible, so the question can say why.
-const PERSONS_SAID = /(?:on est|on [eé]t?|on sera|on [eé]tait|on serait|nous sommes|nous serons|nous [eé]tions|nous serions|we are|we're|we were|there are)\s+(-?\d+(?:[.,]\d+)?)(?![\d.,]*\s*(?:€|euros?|k\b|ans|years|et \d|and \d|& ?\d))|(-?\d+(?:[.,]\d+)?)\s*(?:personnes?|pers\b|people|persons?)/i;
+const PERSONS_SAID = /(?:on est|on [eé]t?|on sera|on [eé]tait|on serait|nous sommes|nous serons|nous [eé]tions|nous serions|we are|we're|we were|there are)\s+(-?\d+(?:[.,]\d+)?)(?![\d.,]*\s*(?:€|euros?|k\b|ans|years|et \d|and \d|& ?\d|adultes?\b|adults?\b|grands?\b))|(-?\d+(?:[.,]\d+)?)\s*(?:personnes?|pers\b|people|persons?)/i;
 const BARE_NUMBER = /^\s*(-?\d+(?:[.,]\d+)?)\s*$/;
 
 /** The number of persons said; `answer` when the text answers "how many persons?" (a bare number counts). */
@@ -49,7 +49,7 @@ export function readComposition(text: string, persons: number | undefined): Hous
 }
 
 // Inside a sentence: "26 et 27 ans", "52 and 58", "28 ans tous les deux", "both 28".
-const TWO_AGES = /(?<![\d,.])(\d{2}) ?(?:ans? )?(?:et|and|&|\/) ?(\d{2}) ?(?:ans|years?|yo|y o)(?![a-z])|(?:we are|we re|are|on a|ont|avons|sommes|agees? de|aged) (\d{2}) (?:et|and) (\d{2})(?![\d])/;
+const TWO_AGES = /(?<![\d,.])(\d{2}) ?(?:ans? )?(?:et|and|&|\/) ?(\d{2}) ?(?:ans|years?|yo|y o)(?![a-z])|(?:we are|we re|are|on a|ont|avons|sommes|agees? de|aged) (\d{2}) (?:et|and) (\d{2})(?![\d])|(?:j ai|jai|g|i m|im) (\d{2}) (?:ans |years old |yo )?(?:et )?(?:and )?(?:mon|ma|my) (?:copain|copine|mari|femme|conjointe?|compagnon|compagne|epouse?|epoux|boyfriend|girlfriend|husband|wife|partner) (?:a |is )?(\d{2})(?![\d])/;
 const SAME_AGE = /(?<![\d,.])(\d{2}) ?ans tous (?:les )?deux|(?<![\d,.])(\d{2}) ?ans chacun|both (\d{2})(?![\d])|(?<![\d,.])(\d{2}) each(?![a-z])/;
 
 /** The two ages of a couple said inside a longer message, in whole years; undefined when not said. */
@@ -57,7 +57,7 @@ export function readCoupleAges(text: string): number[] | undefined {
   const folded = ` ${normalizeForMatching(text)} `;
   const two = TWO_AGES.exec(folded);
   if (two) {
-    const ages = [Number(two[1] ?? two[3]), Number(two[2] ?? two[4])];
+    const ages = [Number(two[1] ?? two[3] ?? two[5]), Number(two[2] ?? two[4] ?? two[6])];
     return ages.every((age) => age >= 16 && age <= 110) ? ages : undefined;
   }
   const same = SAME_AGE.exec(folded);

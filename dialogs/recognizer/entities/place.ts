@@ -99,6 +99,8 @@ function placeAt(words: Word[], i: number, index: PlaceIndex, cues: ReadonlySet<
   if (/^\d{5}$/.test(word)) {
     const communes = index.communesByPostalCode.get(word);
     if (/^(?:€|k|eur|euros?)$/.test(words[i + 1]?.text ?? '')) return undefined;
+    // "sur l'avis c'est 30000", "rfr 19800": an income, though 30000 is Nîmes's postcode.
+    if (INCOME_WORDS.test(words.slice(Math.max(0, i - 4), i).map((before) => before.text).join(' '))) return undefined;
     // "vers 99999", "pour le 75099": a postal code no commune has — the dialog says so rather than guess.
     const meantAsPlace = alone(1) || (cue !== undefined && (cues.has(cue) || DEPARTMENT_NUMBER_CUES.has(cue) || cue === 'cp' || cue === 'postal'));
     if (!communes) return meantAsPlace ? { place: { kind: 'commune', candidates: [], postalCode: word }, length: 1 } : undefined;
@@ -134,6 +136,9 @@ function placeAt(words: Word[], i: number, index: PlaceIndex, cues: ReadonlySet<
   }
   return undefined;
 }
+
+/** Words that say the number after them is an amount of income, not a postcode. */
+const INCOME_WORDS = /(?<![a-z])(?:rfr|revenus?|avis|fiscal|impots?|gagne|gagnons|gagnent|salaires?|income|earn|earns|tax)(?![a-z])/;
 
 /** Words that may introduce the department after a commune's name. */
 const DEPARTMENT_AFTER = new Set(['de', 'du', 'des', 'en', 'dans', 'le', 'la', 'l', 'a', 'au', 'aux', 'in']);
