@@ -16,6 +16,7 @@ import { inSpan } from '../services/shared/tracing';
 import { menuFor } from './cards/menuCard';
 import type { QuestionAnswerer } from './knowledge/questionAnswerer';
 import { OfferSearchDialog } from './offerSearchDialog';
+import { asProposalAnswer } from './proposalDialog';
 import type { OfferFactKey } from './cards/offerCards';
 import { generalQuestionAnswer, isQuestion, knowledgeReply, namesATask, sendKnowledgeReply, type KnowledgeReply } from './knowledge/knowledgeReply';
 import { offerPersonCard } from './cards/offerPersonCard';
@@ -128,7 +129,7 @@ export class MainDialog extends ComponentDialog {
       input = { ...input, text };
     }
     const conversation = turnStateOf(context).conversation;
-    const recognized = asPrivacyQuestion(asNumberAttempt(asSearchRequest(asOfferDetails(asSearchFollowUp(asMeaningQuestion(asResumedTask(await this.recognize(context, input), conversation)), conversation), conversation))));
+    const recognized = asProposalAnswer(asPrivacyQuestion(asNumberAttempt(asSearchRequest(asOfferDetails(asSearchFollowUp(asMeaningQuestion(asResumedTask(await this.recognize(context, input), conversation)), conversation), conversation)))), conversation);
     const recognition = asUrgentHandoff(
       asInsultHandled(asPersonAsked(asDocumentsQuestion(asEligibilityQuestion(asPersonalQuestion(asEligibilityFollowUp(recognized, conversation.lastEligibility, conversation.lastSearch !== undefined), Boolean(turnStateOf(context).user.link)))))),
     );
@@ -454,8 +455,9 @@ export class MainDialog extends ComponentDialog {
       if (conversation.misses >= 2) await step.context.sendActivity(MessageFactory.attachment(offerPersonCard(t)));
       await step.context.sendActivity(MessageFactory.attachment(menuFor(step.context)));
     } else {
-      // "le dalo c quoi exactement" guessed as the menu at 0.63: the question the knowledge base answers.
-      const general = await this.answerToAWeakGuess(step.context, recognition);
+      // "le dalo c quoi exactement" guessed as the menu at 0.63, "mais j'ai renoncé par erreur, je fais
+      // comment ?" asking for help: the question the knowledge base answers with confidence.
+      const general = recognition.intent === 'help' ? await this.confidentAnswer(step.context, recognition) : await this.answerToAWeakGuess(step.context, recognition);
       if (general) {
         await sendKnowledgeReply(step.context, general);
         return step.endDialog();
@@ -472,7 +474,12 @@ export class MainDialog extends ComponentDialog {
    * barely placed on a task, naming nothing of it, that the knowledge base answers with confidence.
    */
   private async answerToAWeakGuess(context: TurnContext, recognition: Recognition): Promise<KnowledgeReply | undefined> {
-    if (!this.knowledge || recognition.score >= WEAK_TASK_GUESS || context.activity.value !== undefined || !isQuestion(recognition.text) || namesATask(recognition)) return undefined;
+    return recognition.score >= WEAK_TASK_GUESS ? undefined : this.confidentAnswer(context, recognition);
+  }
+
+  /** The knowledge base's answer to a typed question naming nothing of a task, when it is sure of it. */
+  private async confidentAnswer(context: TurnContext, recognition: Recognition): Promise<KnowledgeReply | undefined> {
+    if (!this.knowledge || context.activity.value !== undefined || !isQuestion(recognition.text) || namesATask(recognition)) return undefined;
     const reply = await knowledgeReply(this.knowledge, context, { ...recognition, entities: {} });
     return reply.kind === 'answer' ? reply : undefined;
   }

@@ -13,6 +13,7 @@ import { isLinked, linkFirst } from './linkFirst';
 import { ChoiceAnswerPrompt } from './prompts/answerPrompts';
 import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
 import type { Recognition } from './recognizer/intents';
+import type { ConversationData } from './turn/stateSchemas';
 import type { FollowUpKind } from './recognizer/followUpQuestion';
 import { rememberTopic, type AnswersFollowUps, type FollowUpAnswer, type Topic } from './followUps/lastTopic';
 import { foldText } from './recognizer/entities/foldText';
@@ -166,6 +167,24 @@ function proposalAmong(candidatures: Candidature[]): Candidature | undefined {
   // No answer awaited: the one answered last, so "je l'ai acceptée ?" is answered.
   return candidatures.find((one) => one.status === 'accepted' || one.status === 'lease_signed');
 }
+
+/**
+ * "je l'accepte", "je la refuse" typed right after the proposal card: the answer to it, whatever the
+ * classifier guessed ("je l'accepte" was read as documents and showed the request's documents).
+ */
+export function asProposalAnswer(recognition: Recognition, conversation: ConversationData, now = new Date()): Recognition {
+  const topic = conversation.lastTopic;
+  if (topic?.owner !== 'proposalDialog' || now.getTime() - Date.parse(topic.at) > PROPOSAL_ANSWER_MS) return recognition;
+  if (recognition.intent === 'proposal' || answerIn(recognition.text) === undefined || recognition.text.split(/\s+/).length > MOST_WORDS_OF_AN_ANSWER) return recognition;
+  // "je fais comment pour dire oui ?" asks how, it does not answer.
+  if (/\?|(?<![a-z])(?:comment|how)(?![a-z])/.test(foldText(recognition.text))) return recognition;
+  return { ...recognition, intent: 'proposal', score: Math.max(recognition.score, 0.9) };
+}
+
+/** How long after the card a typed "je l'accepte" answers it. */
+const PROPOSAL_ANSWER_MS = 30 * 60 * 1000;
+/** Past this, a message is more than an answer to the proposal. */
+const MOST_WORDS_OF_AN_ANSWER = 10;
 
 /** "je veux l'accepter", "je le refuse", "I'll take it", "turn it down". */
 function answerIn(text: string): 'accept' | 'decline' | undefined {

@@ -17,7 +17,13 @@ const ABOUT_A_PROPOSAL = /(?<![a-z])(?:propos\w*|repond\w*|reponse|accept\w*|ref
 /** "c quand la commission pour creteil ?", "ma candidature passe quand en commission ?": one of their applications. */
 const ABOUT_THEIR_APPLICATION = /(?<![a-z])(?:ma|mon|mes|my) (?:candidature|dossier|demande|application|file)s?(?![a-z])/;
 
+/** "pk je peux pas candidater ?", "why can't I apply?": for a linked user, the state of their request says why. */
+const WHY_NOT_APPLY = /(?<![a-z])(?:pourquoi|pk|pq|why)(?![a-z]).*(?:(?:peux|peut|pouvons|puis) (?:pas|plus|jamais)|can ?t|cannot|can no longer|not allowed to) (?:candidater|postuler|apply)/;
+
 export function asPersonalQuestion(recognition: Recognition, linked: boolean): Recognition {
+  if (linked && ['faq', 'none', 'apply', 'help'].includes(recognition.intent) && recognition.score < 0.9 && WHY_NOT_APPLY.test(normalizeForMatching(recognition.text))) {
+    return { ...recognition, intent: 'status', score: Math.max(recognition.score, 0.8) };
+  }
   if (!linked || recognition.intent !== 'faq') return recognition;
   const entities = readEntities(recognition.entities);
   const topic = entities.topic;

@@ -60,8 +60,9 @@ export function summarizeDossier(request: HousingRequest, candidatures: Candidat
 }
 
 function nextActionOf(state: RequestState, offerWaiting: boolean, renewalDueSoon: boolean, documentsMissing: boolean, applications: ApplicationLine[]): NextAction {
-  if (state === 'expired') return 'refile';
-  if (state === 'cancelled' || state === 'attributed') return 'closed';
+  // Struck off, by expiry or by renunciation: applying again takes a new request (CCH R441-2-8).
+  if (state === 'expired' || state === 'cancelled') return 'refile';
+  if (state === 'attributed') return 'closed';
   // At least 10 days to answer, silence counts as refusal (CCH R441-10): the most urgent.
   if (offerWaiting) return 'answerOffer';
   if (renewalDueSoon) return 'renew';
