@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { projectRoot } from '../../services/shared/projectRoot';
 import { createSeededRandom } from '../../simulator/seededRandom';
 import { placeIndex } from '../../services/geo/placeIndex';
+import placeWords from '../../dialogs/recognizer/entities/data/placeWords.json';
 
 /**
  * What the simulated users ask, drawn for each conversation from wide distributions, so that no cache
@@ -25,6 +26,9 @@ export interface Draw {
   phrasing: number;
 }
 
+/** Names the recognizer never reads as a place, even after "à" ("La Couronne", "L'Hôpital", "Eu"): everyday words. */
+const NEVER_A_PLACE = new Set(placeWords.neverAfterCue);
+
 /** Communes of at least this population, whose name no other commune bears (a homonym gets a question back). */
 const MIN_POPULATION = 5000;
 /** The offer plan's weights (simulator/data/offerPlan.json): what people look for roughly follows what is built. */
@@ -41,7 +45,7 @@ export class BenchMix {
     const places = placeIndex();
     let cumulative = 0;
     this.communes = [...places.communesByName.entries()]
-      .filter(([name, candidates]) => candidates.length === 1 && !places.departmentsByName.has(name) && !places.wordLikeNames.has(name))
+      .filter(([name, candidates]) => candidates.length === 1 && !places.departmentsByName.has(name) && !places.wordLikeNames.has(name) && !NEVER_A_PLACE.has(name))
       .map(([, [commune]]) => commune!)
       .filter((commune) => commune.population >= MIN_POPULATION && commune.city === undefined)
       .map((commune) => ({ name: commune.name, cumulative: (cumulative += commune.population) }));
