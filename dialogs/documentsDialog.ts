@@ -1,7 +1,9 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type Choice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { LANGUAGES, translatorFor } from './i18n';
-import { translatorOf, turnStateOf } from './turn/turnAccess';
+import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
+import { applicationText } from './cards/applicationText';
+import { applicationLine } from '../services/dossier/dossierSummary';
 import {
   checklistFor,
   FamilySituationSchema,
@@ -22,6 +24,7 @@ import type { SneApi } from '../services/sne/sneApi';
 import { checklistCard, DOCUMENTS_ANSWER, requestDocumentsCard } from './cards/checklistCard';
 import { sendAnswer } from './feedback/answerFeedback';
 import type { Recognition } from './recognizer/intents';
+import { tellsTheirSituation } from './recognizer/documentsQuestion';
 import { affirmsPhrase } from '../services/shared/affirmedPhrase';
 import { normalizeForMatching } from '../services/shared/normalizeForMatching';
 import { chosenValue, valuesOf } from './stepAccess';
@@ -85,7 +88,7 @@ export class DocumentsDialog extends ComponentDialog {
     const said = situationFromMessage(step.options.text);
     Object.assign(step.values, said);
     // A message that tells the situation gets the list at once: what it did not say is listed "if it applies".
-    valuesOf<DocumentsValues>(step).atOnce = saysSomething(said);
+    valuesOf<DocumentsValues>(step).atOnce = saysSomething(said) || tellsTheirSituation(step.options.text);
     return step.next();
   }
 
@@ -152,9 +155,14 @@ export class DocumentsDialog extends ComponentDialog {
   private async sentRequestComparison(context: TurnContext, applicantId: string, maskedNur: string): Promise<boolean> {
     const t = translatorOf(context);
     try {
-      const { request } = await readLinkedDossier(this.deps, applicantId);
-      const comparison = compareWithRequest(checklistFor(situationOfRequest(request), new Date()), request.documents);
-      await context.sendActivity(MessageFactory.attachment(requestDocumentsCard(t, maskedNur, comparison)));
+      const { request, alongside: candidatures } = await readLinkedDossier(this.deps, applicantId, () => this.deps.portal.listCandidatures(applicantId));
+      const today = new Date();
+      const comparison = compareWithRequest(checklistFor(situationOfRequest(request), today), request.documents);
+      // What a landlord asked for an application comes first: it has a commission date.
+      const askedByLandlords = candidatures
+        .filter((candidature) => candidature.status === 'documents_requested' && candidature.documentsRequested?.length)
+        .map((candidature) => applicationText(t, languageOf(context), applicationLine(candidature, today)));
+      await context.sendActivity(MessageFactory.attachment(requestDocumentsCard(t, maskedNur, comparison, askedByLandlords)));
       return true;
     } catch (error) {
       if (!isServiceError(error)) throw error;

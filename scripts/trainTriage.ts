@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { defaultUrgentModelPath, urgentClassifier } from '../services/triage/urgentClassifier';
 
 /**
- * After a build: the urgent-situation classifier trained on services/triage/data/urgentTraining.json and
+ * After a build: the urgent-situation classifier trained on services/triage/data/urgentTraining*.json and
  * cached in models/triage-model.json (only when the examples changed), so the bot only loads it.
  */
 const start = performance.now();

@@ -52,7 +52,7 @@ export function checklistCard(t: Translate, checklist: Checklist, alsoIfConcerne
  * The documents of the linked request against the checklist: what is to fix on the national file, each
  * with its exact next step there, then what is already provided.
  */
-export function requestDocumentsCard(t: Translate, maskedNur: string, comparison: RequestComparison): Attachment {
+export function requestDocumentsCard(t: Translate, maskedNur: string, comparison: RequestComparison, askedByLandlords: string[] = []): Attachment {
   const title = t('documents:titleFromRequest', { maskedNur });
   const toFix = comparison.items.filter(needsAction);
   const otherToFix = comparison.otherDocuments.filter((other) => other.status !== 'provided');
@@ -76,14 +76,16 @@ export function requestDocumentsCard(t: Translate, maskedNur: string, comparison
     ...(comparison.underConditionKey ? [t(comparison.underConditionKey)] : []),
     t(comparison.afterStepsKey),
   ];
+  const landlords = askedByLandlords.length > 0 ? [t('documents:comparison.askedByLandlords', { count: askedByLandlords.length }), ...askedByLandlords] : [];
   return adaptiveCard({
     body: [
       { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true },
-      { type: 'TextBlock', text: summary, wrap: true, weight: count > 0 ? 'Bolder' : 'Default', color: count > 0 ? 'Attention' : 'Default' },
+      ...landlords.map((text, index) => (index === 0 ? { type: 'TextBlock', text, wrap: true, weight: 'Bolder', color: 'Attention' } : line(text))),
+      { type: 'TextBlock', text: summary, wrap: true, weight: count > 0 ? 'Bolder' : 'Default', color: count > 0 ? 'Attention' : 'Default', spacing: landlords.length > 0 ? 'Medium' : 'Default' },
       ...lines.map(line),
       ...closing.map((text) => ({ ...line(text), spacing: 'Medium' })),
     ],
-    fallbackText: [title, summary, ...lines, ...closing].join('\n'),
+    fallbackText: [title, ...landlords, summary, ...lines, ...closing].join('\n'),
   });
 }
 

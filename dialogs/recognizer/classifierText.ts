@@ -1,5 +1,6 @@
 import { redactText } from '../../services/privacy/redact';
 import { respelled } from '../../services/shared/chatSpellings';
+import { withoutOpeningHesitation } from '../../services/shared/openingHesitation';
 import type { EntityKind, EntitySpan } from './entities/extractEntities';
 import { foldText } from './entities/foldText';
 
@@ -8,7 +9,7 @@ import { foldText } from './entities/foldText';
  * now read as such becomes a placeholder): the cached model was trained on texts made this way and is
  * retrained when the version it records differs.
  */
-export const CLASSIFIER_TEXT_VERSION = 8;
+export const CLASSIFIER_TEXT_VERSION = 9;
 
 // One made-up word per entity kind: "cherche T3 lyon" and "cherche un F2 à Nantes" both become
 // "cherche … zztypologie … zzlieu", so the classifier learns the request, not the city.
@@ -32,7 +33,8 @@ const PLACEHOLDERS: Record<EntityKind, string> = {
  * spelling for what people type several ways: lower case without accents (as nlp.js's French normaliser
  * does, now for English too), emoji and symbols dropped, sentence punctuation kept, "s'il vous plaît" as
  * "svp" (its "plaît" otherwise votes for "il me plaît, je postule"), chat spellings as the words they
- * stand for ("c koi la diff" read as "c quoi la difference", not as a complaint).
+ * stand for ("c koi la diff" read as "c quoi la difference", not as a complaint). A hesitation that
+ * opens a longer message is dropped: "attends c'est quoi un PLS ?" asks what a PLS is, it cancels nothing.
  */
 export function classifierText(text: string, spans: EntitySpan[]): string {
   let result = '';
@@ -46,10 +48,11 @@ export function classifierText(text: string, spans: EntitySpan[]): string {
   result += text.slice(cursor);
   // "enlevez-le", "suis-je", "AL-in": the French tokenizer keeps hyphenated words whole, unknown to the model.
   const spaced = redactText(result).replace(/(?<=\p{L})-(?=\p{L})/gu, ' ');
-  return foldText(spaced)
+  const folded = foldText(spaced)
     .replace(/[^a-z0-9' ,.;!?]+/g, ' ')
     .replace(/\bs'il (?:vous|te) plait\b/g, 'svp')
     .replace(/[a-z0-9']+/g, respelled)
     .replace(/\s+/g, ' ')
     .trim();
+  return withoutOpeningHesitation(folded);
 }

@@ -24,7 +24,7 @@ export function asksForDocuments(text: string): boolean {
 /** "im a student with no job", "jsui auto entrepreneur": who the person is, which decides the documents. */
 const THEIR_SITUATION = /(?:^| )(?:je suis|jsui|jsuis|chui|suis|i m|im|i am) (?:un |une |a |an )?(?:etudiante?|student|retraitee?|retired|salariee?|employee|auto entrepreneur|autoentrepreneur|independante?|self employed|freelance|au chomage|unemployed|sans emploi|demandeu(?:r|se) d emploi|job seeker|apprentie?|apprentice|interimaire|en cdd|en cdi|fonctionnaire|civil servant|hebergee?|handicapee?|disabled|separee?|divorcee?|separated|divorced)(?: |$)/;
 
-function tellsTheirSituation(text: string): boolean {
+export function tellsTheirSituation(text: string): boolean {
   return THEIR_SITUATION.test(` ${normalizeForMatching(text.slice(0, 600))} `);
 }
 
@@ -34,7 +34,8 @@ function tellsTheirSituation(text: string): boolean {
  * A person asked for in words stays a request for a person.
  */
 export function asDocumentsQuestion(recognition: Recognition): Recognition {
-  const mistaken = MISTAKEN_FOR.includes(recognition.intent) || (recognition.intent === 'faq' && tellsTheirSituation(recognition.text));
+  // "jsui auto entrepreneur, marié, 2 enfants, quels papiers ?" barely placed on documents is still the documents question.
+  const mistaken = MISTAKEN_FOR.includes(recognition.intent) || (['faq', 'documents'].includes(recognition.intent) && tellsTheirSituation(recognition.text));
   if (!mistaken || !asksForDocuments(recognition.text) || asksForAPerson(recognition.text)) return recognition;
   // "on est 2, 30 000 sur l'avis d'imposition, éligible ?" asks for a verdict, not for a list.
   const entities = readEntities(recognition.entities);

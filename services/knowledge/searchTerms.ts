@@ -2,6 +2,7 @@ import { StemmerFr } from '@nlpjs/lang-fr';
 import { StemmerEn } from '@nlpjs/lang-en-min';
 import { respelled } from '../shared/chatSpellings';
 import { normalizeForMatching } from '../shared/normalizeForMatching';
+import { withoutOpeningHesitation } from '../shared/openingHesitation';
 import searchWords from './data/searchWords.json';
 
 export type KnowledgeLanguage = 'fr' | 'en';
@@ -35,7 +36,7 @@ const WORDS: Record<KnowledgeLanguage, LanguageWords> = {
  */
 export function searchTerms(text: string, language: KnowledgeLanguage): string[] {
   const words = WORDS[language];
-  const spelled = normalizeForMatching(text)
+  const spelled = withoutOpeningHesitation(normalizeForMatching(text))
     .split(' ')
     .map((word) => words.chatSpellings[word] ?? respelled(word))
     .join(' ');

@@ -428,7 +428,8 @@ function holdsUnnegated(group: CueGroup, clauses: string[]): boolean {
   return clauses.some((clause) => group.spans(clause).some((span) => !isNegated(clause, span.start, span.end)));
 }
 
-type Presence = 'found' | 'discounted' | 'absent';
+/** Found; its words there but not the user's now (discounted); the user's, without what it needs beside them (unmet); absent. */
+type Presence = 'found' | 'discounted' | 'unmet' | 'absent';
 
 /** The lexicon's situations one message tells, by name: to read why a ticket is urgent, and in tests. */
 export function situationsTold(message: string): string[] {
@@ -448,6 +449,7 @@ function presenceIn(situation: Situation, clauses: string[], context: MessageCon
     for (const span of situation.cues.spans(clause)) {
       if (!isTheUsers(situation, clause, span, context, clauses)) presence = 'discounted';
       else if (situation.with.every((group) => holdsUnnegated(group, [...clauses, ...earlierClauses]))) return 'found';
+      else if (presence === 'absent') presence = 'unmet';
     }
   }
   return presence;
@@ -631,6 +633,9 @@ function readMessage(message: string, earlier: string[]): MessageReading {
     .filter(({ presence }) => presence === 'found')
     .flatMap(({ situation }) => situation.reasons.map((reason) => ({ reason, urgency: situation.urgency, emergencyNumbers: situation.emergencyNumbers })));
   const discounted = presences.some(({ presence }) => presence === 'discounted');
+  // "2 adultes et 1 enfant handicapé (cmi), lyon, 39000": a priority situation said without what makes it
+  // one (a home that does not suit the disability) is not made one by the classifier either.
+  const priorityUnmet = presences.some(({ situation, presence }) => presence === 'unmet' && situation.urgency === 'urgent' && situation.emergencyNumbers.length === 0);
   const model = urgentClassifier().classify(message);
 
   const modelSaysOrdinary = model.label === 'ordinary' && model.scores.ordinary >= tuning.ordinaryOverrules;
@@ -639,10 +644,15 @@ function readMessage(message: string, earlier: string[]): MessageReading {
   if (modelMayAdd) {
     // Beside the lexicon's own findings, whose numbers follow the words, a class must be read surely to add more.
     const besideLexicon = lexicon.some((finding) => finding.urgency === 'urgent');
+    const urgentTotal = URGENT_CLASSES.reduce((sum, label) => sum + model.scores[label], 0);
     for (const label of URGENT_CLASSES) {
       const threshold = label === 'priority' ? tuning.priorityAdds : besideLexicon ? tuning.classAddsBesideLexicon : tuning.classAdds;
       if (label === 'child' && holdsUnnegated(ADULT_CHILD, clauses)) continue;
-      if (model.scores[label] >= threshold && (besideLexicon || classifierAloneBelieved(clauses))) findings.push(...FINDING_OF_CLASS[label]);
+      if (label === 'priority' && priorityUnmet && !besideLexicon) continue;
+      // Below classAddsOverOrdinary, a class counts only when the urgent readings together outweigh "nothing urgent".
+      const score = model.scores[label];
+      const outweighsOrdinary = urgentTotal >= model.scores.ordinary || score >= tuning.classAddsOverOrdinary;
+      if (score >= threshold && outweighsOrdinary && (besideLexicon || classifierAloneBelieved(clauses))) findings.push(...FINDING_OF_CLASS[label]);
     }
   }
   return { message, findings, model };

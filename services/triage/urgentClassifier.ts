@@ -45,8 +45,8 @@ export function urgentFeatures(text: string): Record<string, number> {
 /**
  * A small neural text classifier (nlp.js's one-vs-rest network) over situations people tell: nowhere to
  * sleep, violence, danger now, a child in danger, another priority situation, or nothing urgent. Trained
- * once per process from `data/urgentTraining.json` (written apart from the evaluation sets), in well
- * under a second; synchronous afterwards.
+ * once per process from `data/urgentTraining*.json` (written apart from the evaluation sets), in a few
+ * seconds; synchronous afterwards.
  */
 export class UrgentClassifier {
   private constructor(private readonly network: NeuralNetwork) {}
@@ -77,7 +77,8 @@ export class UrgentClassifier {
 
 /** Bump when the features change: the cached model was trained on features made the old way. */
 const FEATURES_VERSION = 2;
-const TRAINING_FILE = () => join(projectRoot(), 'services', 'triage', 'data', 'urgentTraining.json');
+/** The examples, written apart from the evaluation sets: a first set, then a second one of 1 229 written later. */
+const TRAINING_FILES = () => ['urgentTraining.json', 'urgentTraining2.json'].map((name) => join(projectRoot(), 'services', 'triage', 'data', name));
 export const defaultUrgentModelPath = () => join(projectRoot(), 'models', 'triage-model.json');
 
 let loaded: UrgentClassifier | undefined;
@@ -94,13 +95,13 @@ export function urgentClassifier(path?: string): UrgentClassifier {
 }
 
 function loadUrgentClassifier(path: string): UrgentClassifier {
-  const training = readFileSync(TRAINING_FILE(), 'utf8');
-  const key = createHash('sha256').update(`${FEATURES_VERSION}\n${training}`).digest('hex');
+  const trainings = TRAINING_FILES().map((file) => readFileSync(file, 'utf8'));
+  const key = createHash('sha256').update(`${FEATURES_VERSION}\n${trainings.join('\n')}`).digest('hex');
   if (existsSync(path)) {
     const cached = JSON.parse(readFileSync(path, 'utf8')) as { key?: string; network?: unknown };
     if (cached.key === key && cached.network) return (loaded = UrgentClassifier.fromJson(cached.network));
   }
-  const trained = UrgentClassifier.trainedOn(TrainingSchema.parse(JSON.parse(training)).examples);
+  const trained = UrgentClassifier.trainedOn(trainings.flatMap((training) => TrainingSchema.parse(JSON.parse(training)).examples));
   try {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, JSON.stringify({ key, network: trained.toJson() }));

@@ -23,7 +23,7 @@ describe('applying to offers', () => {
     expect(await say('julie', '', { intent: 'apply', offerId: offer.id })).toContain('Je confirme votre candidature à ce logement');
     expect(await say('julie', 'oui')).toContain('C\'est envoyé');
     expect((await candidatures('julie')).some((candidature) => candidature.offer.id === offer.id)).toBe(true);
-    expect(await say('julie', 'mes candidatures')).toMatch(/Vos candidatures[\s\S]*Villeurbanne\u00a0: envoyée/);
+    expect(await say('julie', 'mes candidatures')).toMatch(/candidatures en cours[\s\S]*Villeurbanne\u00a0: envoyée/);
   });
 
   it('says when the user already applied to the offer', async () => {

@@ -54,7 +54,7 @@ describe('questions that follow an answer', () => {
 
   it('answers "one more?" after the applications: at the limit, withdraw one first', async () => {
     await link('nadia-more', NADIA);
-    expect(await say('nadia-more', 'jai combien de candidatures en cours la ?')).toContain('5 en cours');
+    expect(await say('nadia-more', 'jai combien de candidatures en cours la ?')).toContain('5 candidatures en cours');
     const another = await say('nadia-more', 'je peux en faire une autre ?');
     expect(another).toContain('5 candidatures en cours, le maximum');
     expect(another).not.toContain('Catégorie de ménage');

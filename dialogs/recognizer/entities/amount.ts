@@ -7,11 +7,11 @@ const NUMBER = String.raw`\d{1,3}(?:[ ,.]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,
 const CURRENCY = String.raw`€|eur(?:os?)?(?![a-z])|balles(?![a-z])`;
 const THOUSANDS = String.raw`k(?:€|e(?:uros?|ur)?)?(?![a-z])|(?:mille|milles)(?: ?(?:€|euros?))?(?![a-z])`;
 // Words after which a bare number is money ("loyer max 700", "je gagne 1800"), when it is at least 100.
-const MONEY_CONTEXT = String.raw`loyers?|budget|max(?:imum|i)?|revenus?(?: fiscal| fiscaux)?(?: de reference)?|rfr|salaires?|gagne|gagnons|gagnait|gagnais|gagnions|gagnez|touche|touchait|touchais|ressources|plafond|rent|income|reference tax income|tax income|salary|earn(?:s|ing)?|budget|up to|jusqu'a|moins de|pas plus de|under|less than|below`;
+const MONEY_CONTEXT = String.raw`loyers?|budget|max(?:imum|i)?|revenus?(?: fiscal| fiscaux)?(?: de reference)?|rfr|avis d(?:'| )?(?:impots?|imposition)|tax notice|salaires?|j?gagne|gagnons|gagnait|j?gagnais|gagnions|gagnez|j?touche|touchait|j?touchais|ressources|plafond|rent|income|reference tax income|tax income|salary|earn(?:s|ing)?|budget|up to|jusqu'a|moins de|pas plus de|under|less than|below`;
 // Words after which a number is the household's income ("35000 de RFR", "34000 a nous deux").
 const INCOME_AFTER = String.raw`(?:€ ?|euros? )?(?:de |d'|of )?(?:rfr|revenus?(?: fiscal| fiscaux)?(?: de reference)?|ressources|income|reference tax income|tax income)(?![a-z])|a nous deux(?![a-z])|between us(?![a-z])|sur (?:l'|l |mon |notre )?avis(?![a-z])|on (?:the|my|our) tax notice(?![a-z])`;
 /** Words that make an amount the household's income; said as zero ("rfr 0") it is an amount too: below every ceiling. */
-const INCOME_WORDS = /(?:rfr|revenus?|income|ressources|salaires?|salary|gagn|earn)/;
+const INCOME_WORDS = /(?:rfr|revenus?|income|ressources|salaires?|salary|gagn|earn|avis d(?:'| )?imp|tax notice)/;
 
 const WITH_CURRENCY_AFTER = new RegExp(String.raw`(?<![\d.,a-z])(${NUMBER}) ?(?:(${THOUSANDS})|(${CURRENCY}))`, 'g');
 const WITH_CURRENCY_BEFORE = new RegExp(String.raw`(?:€|eur(?:os?)?) ?(${NUMBER})(?![\d])`, 'g');
@@ -20,7 +20,7 @@ const SMS_EURO = new RegExp(String.raw`(?<![\d.,a-z])(${NUMBER})e(?![a-z0-9])`, 
 const BEFORE_MAX = new RegExp(String.raw`(?<![\d.,a-z])(${NUMBER}) ?(?:max(?:imum|i)?|au max(?:imum)?|tops|at most|grand max)(?![a-z])`, 'g');
 const BEFORE_INCOME_WORDS = new RegExp(String.raw`(?<![\d.,a-z])(${NUMBER}) ?(?:${INCOME_AFTER})`, 'g');
 // "revenus 2024 : 30 000": the year the income is of comes between the word and the amount.
-const IN_CONTEXT = new RegExp(String.raw`(?<![a-z])(?:${MONEY_CONTEXT})(?: ?(?:de|du|:|of|is|est|c'est|c est|cest|c|etait|c'etait|was|fait|a|=|environ|about|around|je crois|i think|a moi|pour moi|perso|seule?|only|(?:en |in |for |pour )?(?:19|20)\d\d(?= ?[:=,]| (?:de|du|:|of|is|est|c'est|c est|c|etait|was|fait|environ|about|around|je crois|i think)(?![a-z]) ?\d)))* ?(${NUMBER})(?![\d.,]*\d)(?! ?(?:m2|m²|m |pieces?|personnes?|pers|ans|mois|jours?|enfants?))`, 'g');
+const IN_CONTEXT = new RegExp(String.raw`(?<![a-z])(?:${MONEY_CONTEXT})(?: ?(?:de|du|:|of|is|est|c'est|c est|cest|c|etait|c'etait|was|fait|a|=|environ|about|around|je crois|i think|a moi|pour moi|perso|seule?|only|marque|ecrit|indique|inscrit|says|shows|dessus|il y a|ya|y a|it|on it|(?:en |in |for |pour )?(?:19|20)\d\d(?= ?[:=,]| (?:de|du|:|of|is|est|c'est|c est|c|etait|was|fait|environ|about|around|je crois|i think)(?![a-z]) ?\d)))* ?(${NUMBER})(?![\d.,]*\d)(?! ?(?:m2|m²|m |pieces?|personnes?|pers|ans|mois|jours?|enfants?))`, 'g');
 
 // "25 000", "25.000": thousands written apart are money, never a postal code, a count or a year.
 const SEPARATED_THOUSANDS = new RegExp(String.raw`(?<![\d.,a-z])(\d{1,3}(?:[ .]\d{3})+|\d{1,3}(?:,\d{3})+)(?![\d.,]*\d)(?! ?(?:m2|m²|m |pieces?|personnes?|pers|ans|mois|jours?|enfants?|habitants?|salaries?))`, 'g');
