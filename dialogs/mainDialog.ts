@@ -250,8 +250,11 @@ export class MainDialog extends ComponentDialog {
     // And one the classifier put, without taking over, on another task ("c koi un avis N-2 ?" as documents
     // at 0.77, typed at the number prompt).
     const route = ROUTES[recognition.intent];
-    const ofAnotherTask = recognition.score < TAKEOVER_THRESHOLD && !('dialog' in route && route.dialog === feature);
-    const unsure = recognition.intent === 'none' || ((recognition.intent === 'faq' || recognition.score < INTERRUPTION_THRESHOLD || ofAnotherTask) && !namesATask(recognition));
+    const ofThisTask = 'dialog' in route && route.dialog === feature;
+    const onItsTermsAtAChoice = ofThisTask && waitsForButtonAnswer(dc);
+    const ofAnotherTask = recognition.score < TAKEOVER_THRESHOLD && !ofThisTask;
+    // And a question on the task's own terms at one of its choices ("c koi un avis N-2 ?" at "quelle est votre situation familiale ?").
+    const unsure = recognition.intent === 'none' || ((recognition.intent === 'faq' || recognition.score < INTERRUPTION_THRESHOLD || ofAnotherTask || onItsTermsAtAChoice) && !namesATask(recognition));
     const unplaced = unsure && isQuestion(recognition.text) && !answersTheChoiceOnScreen(dc, recognition.text);
     if (!asked && !unplaced) return false;
     const reply = await knowledgeReply(this.knowledge, dc.context, unplaced ? { ...recognition, entities: {} } : recognition);

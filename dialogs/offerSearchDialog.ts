@@ -23,7 +23,8 @@ import { normalizeForMatching } from '../services/shared/normalizeForMatching';
 import { valuesOf } from './stepAccess';
 import { ChoiceAnswerPrompt } from './prompts/answerPrompts';
 import { PlacePrompt } from './prompts/placePrompt';
-import { misspeltPlaceAlone } from './recognizer/entities/place';
+import { quotedUserText } from './quotedText';
+import { misspeltPlaceAlone, unknownPlaceNamed } from './recognizer/entities/place';
 import { formatDate, formatEuros } from './format';
 import { PatientTextPrompt } from './prompts/patientTextPrompt';
 import { rememberTopic, type AnswersFollowUps, type FollowUpAnswer, type Topic } from './followUps/lastTopic';
@@ -48,8 +49,12 @@ interface SearchValues {
   criteria: SearchCriteria;
   stepByStep: boolean;
   candidates?: CommuneCandidate[];
+  /** A misspelt town ("toulouze") searched as the town it is one typo from, and said so after the results. */
+  corrected?: { typed: string; name: string };
   /** A postal code said that no commune has: the place question names it. */
   unknownPostalCode?: string;
+  /** A place named that no commune has ("à trifouilly les oies"): the place question names it too. */
+  unknownPlace?: string;
 }
 
 /**
@@ -104,10 +109,15 @@ export class OfferSearchDialog extends ComponentDialog implements AnswersFollowU
       values.unknownPostalCode = said.place.postalCode;
       delete values.criteria.place;
     }
+    if (said.place.kind === 'none' && !values.criteria.place) values.unknownPlace = unknownPlaceNamed(step.options.text);
     // "à aix" after a search in the Bouches-du-Rhône: the homonym in the department searched.
     const inTheSameDepartment = said.place.kind === 'ambiguous' && last?.criteria.place ? said.place.candidates.filter((candidate) => candidate.department === departmentOfSearchPlace(last.criteria.place!)) : [];
     if (inTheSameDepartment.length === 1) {
       values.criteria = { ...values.criteria, place: searchPlaceOf(inTheSameDepartment[0]!) };
+    } else if (said.place.kind === 'misspelt') {
+      const place = searchPlaceOf(said.place.candidate, said.place.nearby);
+      values.criteria = { ...values.criteria, place };
+      values.corrected = { typed: said.place.typed, name: place.name };
     } else if (said.place.kind === 'ambiguous') {
       values.candidates = said.place.candidates;
       const t = translatorOf(step.context);
@@ -125,8 +135,9 @@ export class OfferSearchDialog extends ComponentDialog implements AnswersFollowU
     if (chosen && values.candidates) values.criteria = { ...values.criteria, place: searchPlaceOf(values.candidates[chosen.index]!) };
     if (values.criteria.place) return step.next();
     const t = translatorOf(step.context);
-    const postalCode = values.unknownPostalCode;
-    return step.prompt(PLACE, { prompt: postalCode ? t('offers:unknownPostalCode', { postalCode }) : t('offers:askPlace'), retryPrompt: t('offers:retryPlace') });
+    const { unknownPostalCode: postalCode, unknownPlace: name } = values;
+    const prompt = postalCode ? t('offers:unknownPostalCode', { postalCode }) : name ? t('offers:unknownPlace', { name: quotedUserText(name, 60) }) : t('offers:askPlace');
+    return step.prompt(PLACE, { prompt, retryPrompt: t('offers:retryPlace') });
   }
 
   private async askTypologyStep(step: WaterfallStepContext<Recognition>) {
@@ -163,6 +174,8 @@ export class OfferSearchDialog extends ComponentDialog implements AnswersFollowU
       if (budget) values.criteria = { ...values.criteria, maxRent: budget.value, rentWithoutCharges: budget.withoutCharges || undefined };
     }
     await this.showPage(step.context, values.criteria, 1);
+    // "t2 sur toulouze": searched in Toulouse, and said, so a wrong guess is caught at once.
+    if (values.corrected) await step.context.sendActivity(translatorOf(step.context)('offers:correctedPlace', { typed: quotedUserText(values.corrected.typed, 40), name: values.corrected.name }));
     return step.endDialog();
   }
 
@@ -358,6 +371,8 @@ function placeIn(text: string | undefined) {
   const alone = entities.places ? undefined : misspeltPlaceAlone(text ?? '');
   const reading = criteriaFromRecognition(alone ? { ...entities, places: [alone] } : entities, text ?? '').place;
   if (reading.kind === 'place') return reading.place;
+  // At "where?", a typo is the town it is one edit from; the results name it.
+  if (reading.kind === 'misspelt') return searchPlaceOf(reading.candidate, reading.nearby);
   // Step by step, homonyms take the most populated commune (listed first); the summary names it.
   return reading.kind === 'ambiguous' ? searchPlaceOf(reading.candidates[0]!) : undefined;
 }

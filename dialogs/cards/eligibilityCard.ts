@@ -38,6 +38,7 @@ export function eligibilityCard(t: Translate, language: Language, answer: Eligib
     { title: t('eligibility:card.zone'), value: t('eligibility:card.zoneValue', { zone: t(`eligibility:card.zones.${assessment.zone}`), place: answer.placeName }) },
     { title: t('eligibility:card.income'), value: t('eligibility:card.incomeValue', { amount: euros(assessment.income) }) },
   ];
+  const verdict = verdictText(t, assessment);
   const ceilingsHeading = t('eligibility:card.ceilingsHeading', { year: assessment.tableYear });
   const ceilings = assessment.results.map((result) => ({ title: t(`eligibility:card.financing.${result.financing}`), value: resultText(t, euros, result) }));
   const notes = [
@@ -52,6 +53,7 @@ export function eligibilityCard(t: Translate, language: Language, answer: Eligib
   return adaptiveCard({
     body: [
       { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true },
+      ...(verdict ? [{ type: 'TextBlock', text: verdict, wrap: true, weight: 'Bolder' }] : []),
       { type: 'FactSet', facts },
       { type: 'TextBlock', text: ceilingsHeading, weight: 'Bolder', wrap: true, spacing: 'Medium' },
       { type: 'FactSet', facts: ceilings },
@@ -62,6 +64,7 @@ export function eligibilityCard(t: Translate, language: Language, answer: Eligib
     actions: [intentButton(t('eligibility:card.searchButton'), 'searchOffers'), ...feedbackActions(channelId, ELIGIBILITY_ANSWER)],
     fallbackText: [
       title,
+      ...(verdict ? [verdict] : []),
       ...facts.map((fact) => `${fact.title}${colon}${fact.value}`),
       `${ceilingsHeading}${colon.trimEnd()}`,
       ...ceilings.map((fact) => `- ${fact.title}${colon}${fact.value}`),
@@ -69,6 +72,18 @@ export function eligibilityCard(t: Translate, language: Language, answer: Eligib
       source,
     ].join('\n'),
   });
+}
+
+/**
+ * The answer in one sentence, before its details: "Vos revenus sont sous les plafonds PLUS et PLS : vous
+ * êtes éligible à ces logements." — or above every ceiling known. Undefined when no ceiling is known.
+ */
+function verdictText(t: Translate, assessment: AssessedEligibility): string | undefined {
+  const known = assessment.results.filter((result) => result.eligible !== null);
+  const under = known.filter((result) => result.eligible).map((result) => result.financing);
+  const listed = (financings: string[]) => [financings.slice(0, -1).join(', '), financings.at(-1)].filter(Boolean).join(` ${t('eligibility:card.and')} `);
+  if (under.length > 0) return t('eligibility:card.verdict.under', { count: under.length, list: listed(under) });
+  return known.length > 0 ? t('eligibility:card.verdict.above', { count: known.length, list: listed(known.map((result) => result.financing)) }) : undefined;
 }
 
 /** "3 personnes" or "3 personnes, un adulte seul avec des personnes à charge, donc une catégorie au-dessus". */

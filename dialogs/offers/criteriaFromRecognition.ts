@@ -16,6 +16,7 @@ const ACCESSIBLE_WORDS = ['pmr', 'accessible', 'fauteuil', 'handicap\\w*', 'mobi
 export type PlaceReading =
   | { kind: 'place'; place: SearchPlace }
   | { kind: 'ambiguous'; candidates: CommuneCandidate[] }
+  | { kind: 'misspelt'; candidate: CommuneCandidate; nearby: boolean; typed: string }
   | { kind: 'unknownPostalCode'; postalCode: string }
   | { kind: 'none' };
 
@@ -53,6 +54,8 @@ function placeReading(place: Place | undefined, nearby: boolean): PlaceReading {
   if (!place) return { kind: 'none' };
   if (place.kind === 'department') return { kind: 'place', place: { kind: 'department', code: place.code, name: place.name } };
   const candidates = place.candidates;
+  // "t2 sur toulouze": the town it is one typo from, said back with the results.
+  if (place.misspelt && candidates.length === 1) return { kind: 'misspelt', candidate: candidates[0]!, nearby, typed: place.misspelt };
   if (candidates.length === 0) return place.postalCode ? { kind: 'unknownPostalCode', postalCode: place.postalCode } : { kind: 'none' };
   const departments = new Set(candidates.map((candidate) => candidate.department));
   // Homonyms in different departments (Saint-Denis 93 / 974): the user says which.

@@ -17,6 +17,8 @@ interface Word {
 
 const NEED_CUE = new Set(placeWordsData.needCue);
 const NEVER_AFTER_CUE = new Set(placeWordsData.neverAfterCue);
+const NOT_A_PLACE = new Set(placeWordsData.notAPlace);
+const NOT_A_PLACE_FIRST = new Set(placeWordsData.notAPlaceFirst);
 // What people put before a place: "à Lyon", "sur Nantes", "près de Lille", "in Paris", "dans le 93".
 const CUES = new Set(['a', 'au', 'aux', 'sur', 'vers', 'secteur', 'quartier', 'cote', 'in', 'near', 'around', 'at', 'to', 'dans', 'departement', 'dept', 'dpt', 'region', 'ville', 'commune', 'habite', 'vis', 'travaille']);
 const ENGLISH_CUES = new Set([...CUES].filter((cue) => cue !== 'a'));
@@ -49,7 +51,8 @@ export function findPlaces(text: string): EntityMatch<Place>[] {
   const cues = markerLanguage(text) === 'en' ? ENGLISH_CUES : CUES;
   const found: EntityMatch<Place>[] = [];
   for (let i = 0; i < words.length; ) {
-    const match = placeAt(words, i, index, cues) ?? misspeltAt(words, i, cues);
+    // A typo of a large town after « a » is the town in English too ("a T3 a bordaux"): no English word is that close to one.
+    const match = placeAt(words, i, index, cues) ?? misspeltAt(words, i, CUES);
     if (!match) {
       i += 1;
       continue;
@@ -191,4 +194,22 @@ function wordsOf(text: string): Word[] {
     previousEnd = match.index + raw.length;
   }
   return words;
+}
+
+/** "... à trifouilly les oies": words after « à », « sur », « vers », "in", ending the message. */
+const PLACE_NAMED_AT_END = /(?:^| )(?:a|au|sur|vers|in|near|at) ([a-z][a-z'-]{3,}(?: [a-z][a-z'-]*){0,3}) *[?.!]*$/;
+
+/**
+ * The name of a place said at the end of a message that no commune, department or typo of a town has
+ * ("jcherche un logement a trifouilly les oies"): the place question then says it does not know it,
+ * rather than ask again as if nothing was said. Undefined when a place was read, or the words are
+ * ordinary ones ("à moins", "near work").
+ */
+export function unknownPlaceNamed(text: string): string | undefined {
+  if (findPlaces(text).length > 0) return undefined;
+  const match = PLACE_NAMED_AT_END.exec(foldText(text).replace(/\s+/g, ' ').trim());
+  const name = match?.[1];
+  const words = name?.split(' ') ?? [];
+  if (!name || NOT_A_PLACE_FIRST.has(words[0]!) || words.some((word) => NOT_A_PLACE.has(word) || /\d/.test(word))) return undefined;
+  return text.trim().replace(/[?.!\s]+$/, '').split(/\s+/).slice(-words.length).join(' ');
 }
