@@ -39,6 +39,7 @@ export function asDocumentsQuestion(recognition: Recognition): Recognition {
   if (!mistaken || !asksForDocuments(recognition.text) || asksForAPerson(recognition.text)) return recognition;
   // "on est 2, 30 000 sur l'avis d'imposition, éligible ?" asks for a verdict, not for a list.
   const entities = readEntities(recognition.entities);
-  if (recognition.intent === 'eligibility' && (entities.amounts !== undefined || entities.persons !== undefined)) return recognition;
+  // "jai 3 enfants, il faut quoi pour prouver qu'ils sont a moi" asks for documents, though it tells a household.
+  if (recognition.intent === 'eligibility' && entities.amounts !== undefined) return recognition;
   return { ...recognition, intent: 'documents', score: Math.max(recognition.score, 0.8) };
 }

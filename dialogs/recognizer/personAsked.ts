@@ -5,12 +5,15 @@ import type { Intent, Recognition } from './intents';
 const UNSURE_GUESSES: readonly Intent[] = ['none', 'faq', 'greeting'];
 /** Below this, the classifier's guess gives way to the words asking for a person. */
 const SURE_GUESS = 0.7;
-/** A request for a person is said in a few words; a longer message tells something the person wants help with. */
+/** A request for a person is said in a few words; a longer message tells something the person wants help with, unless it opens with the request. */
 const MOST_WORDS = 8;
 
 /** "jveux parler a qqun", "can i talk to someone": a request for a person, whatever the classifier guessed unsure. */
 export function asPersonAsked(recognition: Recognition): Recognition {
   if (!UNSURE_GUESSES.includes(recognition.intent) || recognition.score >= SURE_GUESS) return recognition;
-  if (recognition.text.trim().split(/\s+/).length > MOST_WORDS || !asksForAPerson(recognition.text)) return recognition;
+  const words = recognition.text.trim().split(/\s+/);
+  // "can I talk to someone about why my application got refused?": asked first, then what about.
+  const askedFirst = asksForAPerson(words.slice(0, MOST_WORDS).join(' '));
+  if (!(askedFirst || (words.length <= MOST_WORDS && asksForAPerson(recognition.text)))) return recognition;
   return { ...recognition, intent: 'helpdesk', score: Math.max(recognition.score, 0.8) };
 }

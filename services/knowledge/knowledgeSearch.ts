@@ -107,6 +107,9 @@ export class MiniSearchKnowledgeBase implements KnowledgeBase {
     if (first.exactCoverage < tuning.minimumCoverage && first.coverage < 1) return { kind: 'none' };
     const clearlyFirst = !second || first.score >= second.score * tuning.answerMargin;
     if (clearlyFirst && first.score >= tuning.answerScore && first.exactCoverage >= tuning.answerCoverage) return { kind: 'answer', hit: first };
+    // A long message covers less of any one entry's words; an entry far ahead of every other is still the answer.
+    const dominant = !second || first.score >= second.score * tuning.dominantMargin;
+    if (dominant && first.score >= tuning.answerScore && first.exactCoverage >= tuning.dominantCoverage) return { kind: 'answer', hit: first };
     return { kind: 'choices', hits: hits.filter((hit) => hit.score >= first.score * tuning.choiceShare).slice(0, 3) };
   }
 
