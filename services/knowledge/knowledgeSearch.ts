@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import { loadKnowledge } from './loadKnowledge';
 import type { KnowledgeEntry } from './knowledgeEntry';
+import { knowledgeClassifierFor, type KnowledgeClassifier } from './knowledgeClassifier';
 import { searchTerms, type KnowledgeLanguage } from './searchTerms';
 import tuning from './data/searchTuning.json';
 
@@ -45,7 +46,11 @@ interface IndexedQuestion {
 export class MiniSearchKnowledgeBase implements KnowledgeBase {
   private readonly indexes = new Map<KnowledgeLanguage, { search: MiniSearch<IndexedQuestion>; entries: Map<string, KnowledgeEntry> }>();
 
-  constructor(entriesByLanguage: Record<KnowledgeLanguage, KnowledgeEntry[]>) {
+  /** `classifier` settles the search's hesitations; without it, the search alone decides. */
+  constructor(
+    entriesByLanguage: Record<KnowledgeLanguage, KnowledgeEntry[]>,
+    private readonly classifier?: KnowledgeClassifier,
+  ) {
     for (const language of ['fr', 'en'] as const) {
       const search = new MiniSearch<IndexedQuestion>({
         fields: ['question', 'answer'],
@@ -67,7 +72,8 @@ export class MiniSearchKnowledgeBase implements KnowledgeBase {
   }
 
   static fromLocales(): MiniSearchKnowledgeBase {
-    return new MiniSearchKnowledgeBase({ fr: loadKnowledge('fr'), en: loadKnowledge('en') });
+    const entries = { fr: loadKnowledge('fr'), en: loadKnowledge('en') };
+    return new MiniSearchKnowledgeBase(entries, knowledgeClassifierFor(entries));
   }
 
   entry(id: string, language: KnowledgeLanguage): KnowledgeEntry | undefined {
@@ -110,7 +116,21 @@ export class MiniSearchKnowledgeBase implements KnowledgeBase {
     // A long message covers less of any one entry's words; an entry far ahead of every other is still the answer.
     const dominant = !second || first.score >= second.score * tuning.dominantMargin;
     if (dominant && first.score >= tuning.answerScore && first.exactCoverage >= tuning.dominantCoverage) return { kind: 'answer', hit: first };
-    return { kind: 'choices', hits: hits.filter((hit) => hit.score >= first.score * tuning.choiceShare).slice(0, 3) };
+    const choices = hits.filter((hit) => hit.score >= first.score * tuning.choiceShare).slice(0, 3);
+    const settled = this.settledByClassifier(text, language, choices);
+    return settled ? { kind: 'answer', hit: settled } : { kind: 'choices', hits: choices };
+  }
+
+  /**
+   * Among the closest entries, the one the classifier reads the question as: the search's first when the
+   * classifier agrees with it fairly surely, another of them only when the classifier is very sure.
+   */
+  private settledByClassifier(text: string, language: KnowledgeLanguage, choices: KnowledgeHit[]): KnowledgeHit | undefined {
+    const [guess] = this.classifier?.guesses(text, language) ?? [];
+    if (!guess) return undefined;
+    const chosen = choices.find((hit) => hit.entry.id === guess.id);
+    if (!chosen) return undefined;
+    return guess.score >= (chosen === choices[0] ? tuning.classifierAgrees : tuning.classifierAlone) ? chosen : undefined;
   }
 
   private index(language: KnowledgeLanguage) {

@@ -6,6 +6,7 @@ import { NeuralNetwork } from '@nlpjs/neural';
 import { z } from 'zod';
 import { normalizeForMatching } from '../shared/normalizeForMatching';
 import { projectRoot } from '../shared/projectRoot';
+import { wordsAndPairs } from '../shared/wordsAndPairs';
 
 export const URGENT_LABELS = ['homeless', 'violence', 'dangerNow', 'child', 'priority', 'ordinary'] as const;
 export type UrgentLabel = (typeof URGENT_LABELS)[number];
@@ -33,13 +34,7 @@ export function urgentFeatures(text: string): Record<string, number> {
     .split(' ')
     .filter(Boolean)
     .map((word) => (/^\d+$/.test(word) ? '#' : STEMMER.stemWord(word)));
-  const features: Record<string, number> = {};
-  stems.forEach((stem, index) => {
-    features[stem] = 1;
-    const next = stems[index + 1];
-    if (next) features[`${stem}_${next}`] = 1;
-  });
-  return features;
+  return wordsAndPairs(stems);
 }
 
 /**

@@ -45,12 +45,14 @@ describe('questions answered from the knowledge base', () => {
     ${'fr'}  | ${'combien de temps pour avoir un logement ?'}
     ${'en'}  | ${'how long to get a flat?'}
   `('does not let the classifier turn a hesitation into a confident wrong answer: "$text"', async ({ language, text }) => {
-    // The classifier leans to the deadline to answer a proposal; the search hesitates between the waiting
-    // time and others: the closest questions, not the deadline.
+    // The intent classifier leans to the deadline to answer a proposal; the search hesitates between the
+    // waiting time and others: the waiting time answered (the entry classifier settles it) or offered among
+    // the closest questions, never the deadline.
     const lang = language as 'fr' | 'en';
     const seen = allText(await bot.say(`kb-hesitation-${lang}`, text, { locale: LOCALES[lang].locale }));
     expect(seen).not.toContain(entry('proposal-deadline', lang).answer);
-    expect(seen).toContain(`[${entry('waiting-time', lang).questions[0]}]`);
+    const waiting = entry('waiting-time', lang);
+    expect(seen.includes(waiting.answer) || seen.includes(`[${waiting.questions[0]}]`)).toBe(true);
   });
 
   it('answers the entry whose button was pressed', async () => {
