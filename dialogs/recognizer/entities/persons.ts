@@ -26,6 +26,8 @@ const ALONE = /(?<![a-z])(?:(?:je suis|suis|jsui|jsuis|chui|j suis|je vis|vis|j'
 const COUPLE = /(?<![a-z])(?<!(?:pas|plus|not|no longer) )(?<!(?:pas|plus) en )(?:en couple|un couple|couple(?= *[,.;:!?+]| (?:marie|pacse|avec|sans|et|plus|with|and|de \d|\d|agee?s?)(?![a-z]))|^couple|(?<=^|[.,;:!?-] ?)(?:maries|mariees|pacses|pacsees)(?![a-z])|(?:maries|mariees|pacses|pacsees)(?= *[,.;:!?]| (?:avec|et|sans|with|and|depuis)(?![a-z])| *$)|avec (?:mon|ma) (?:conjointe?|mari|femme|epouse|epoux|compagnon|compagne|copain|copine|partenaire)|(?:mon|ma) (?:conjointe?|mari|femme|epouse|epoux|compagnon|compagne|copain|copine) (?:a |de )?\d{2}(?= ?(?:ans|,|$| et))|(?:ma|mon) (?:femme|mari|conjointe?|compagne?|copine|copain|epouse?|epoux) et moi|moi,? (?:et )?(?:ma|mon) (?:femme|mari|conjointe?|compagne?|copine|copain|epouse?|epoux)|(?:je suis|suis|on est|nous sommes|sommes) (?:marie|pacse)(?:e|s|es)?|a couple|my (?:wife|husband|partner|girlfriend|boyfriend|fiance|fiancee) and i|(?:me|i|myself),? (?:and )?my (?:wife|husband|partner|girlfriend|boyfriend|fiance|fiancee)|with my (?:wife|husband|partner|girlfriend|boyfriend|fiance|fiancee)|married)(?![a-z])/g;
 const CHILDREN = new RegExp(`(?<![a-z0-9])${COUNT} ?(?:enfants?|enfans?|enfan|gosses?|gamins?|gamines?|petits|filles|fils|garcons|ados|adolescents?|adolescentes?|kids?|children|childs?|bebes?|babies|daughters|sons|boys|girls|teens|teenagers)(?![a-z])`, 'g');
 const ONE_CHILD = /(?<![a-z])(?:un|une|mon|ma|my|a|one|notre|our) (?:enfant|fils|fille|bebe|child|kid|son|daughter|baby|toddler|ado|teenager)(?![a-z])/g;
+// "et ma belle-mère qui vit avec nous", "my mother lives with us": a relative living in the household.
+const RELATIVE_AT_HOME = /(?<![a-z])(?:ma|mon|notre|my|our) (?:belle mere|beau pere|mere|pere|grand mere|grand pere|mamie|mamy|papi|papy|soeur|frere|mother in law|father in law|mother|father|mum|mom|dad|grandmother|grandfather|grandma|grandpa|sister|brother)(?: qui)? (?:vit|habite|loge|lives|living|stays) (?:avec|chez|with) (?:nous|us)(?![a-z])/g;
 const ME_AND = /(?<![a-z])(?:moi et|moi ?\+|moi plus|me and|me ?\+|myself and|et moi|and me|and i)(?![a-z])/g;
 
 /**
@@ -54,8 +56,9 @@ export function findPersons(text: string): EntityMatch<number>[] {
   // "2 enfants, enfin 3 depuis mars": the count said last is the one meant.
   const correctedChildren = children?.index !== undefined ? CORRECTED_COUNT.exec(folded.slice(children.index + children[0].length)) : null;
   const childCount = children ? (countOf((correctedChildren?.[1] ?? children[1]) ?? '') ?? 1) : 0;
-  const adults = couple ? 2 : alone || (children && meAnd) ? 1 : undefined;
-  if (adults === undefined) return [];
+  const family = couple ? 2 : alone || (children && meAnd) ? 1 : undefined;
+  if (family === undefined) return [];
+  const adults = family + [...folded.matchAll(RELATIVE_AT_HOME)].length;
   // The span is the adults' phrase only: the children may be far away, with a rent or a town between.
   const anchor = couple ?? alone ?? meAnd ?? children!;
   return [{ value: adults + childCount, start: anchor.index ?? 0, end: (anchor.index ?? 0) + anchor[0].length }];
