@@ -7,7 +7,7 @@ import type { EntityMatch } from './entityMatch';
 import { findOfferReferences } from './offerReference';
 import { findPersons } from './persons';
 import { findPhones } from '../../../services/privacy/detectors/phone';
-import { findPlaces } from './place';
+import { findPlaces, lookedForFirst } from './place';
 import type { RecognizedEntities } from './schemas';
 import { findSirets } from '../../../services/privacy/detectors/siret';
 import { findSurfaces } from './surface';
@@ -51,15 +51,18 @@ export function extractEntities(text: string, today: Date): ExtractedEntities {
   const [uniqueNumber] = keep('uniqueNumber', findUniqueNumbers(text));
   const [siret] = keep('siret', findSirets(text));
   const [phone] = keep('phone', findPhones(text));
-  const { places: placeMatches, amounts: roundSums } = roundSumsAmongPlaces(text, findPlaces(text));
-  const amountMatches = [...findAmounts(text), ...roundSums].sort((a, b) => a.start - b.start);
+  const { places: placeMatches, amounts: roundSums, postalCodesOfCommunes } = roundSumsAmongPlaces(text, findPlaces(text));
+  // "saint denis 93200 rfr 30000": 93200 is Saint-Denis's postal code, not "93200 de RFR".
+  const amountMatches = [...findAmounts(text).filter((amount) => !postalCodesOfCommunes.some((code) => amount.start < code.end && code.start < amount.end)), ...roundSums].sort(
+    (a, b) => a.start - b.start,
+  );
   markFormerAmounts(text, amountMatches);
   const amounts = keep('amount', amountMatches);
   const surfaces = keep('surface', findSurfaces(text));
   const dates = keep('date', findDates(text, today));
   const typologies = keep('typology', findTypologies(text));
   const [persons] = keep('persons', findPersons(text));
-  const places = keep('place', placeMatches);
+  const places = keep('place', lookedForFirst(text, placeMatches));
 
   if (email !== undefined) entities.email = email;
   if (offerId !== undefined) entities.offerId = offerId;
@@ -82,13 +85,24 @@ const POSTAL_CODE_CUE = /(?:^|[^a-z])(?:a|au|vers|dans|sur|le|cp|code postal|in|
  * "à Versailles, 45000": when a message names another place, a round number with no place cue before it
  * is a sum of money (a yearly income), not the postal code it also is (45000 is Orléans's).
  */
-function roundSumsAmongPlaces(text: string, found: EntityMatch<Place>[]): { places: EntityMatch<Place>[]; amounts: EntityMatch<Amount>[] } {
-  if (found.length < 2) return { places: found, amounts: [] };
+function roundSumsAmongPlaces(
+  text: string,
+  found: EntityMatch<Place>[],
+): { places: EntityMatch<Place>[]; amounts: EntityMatch<Amount>[]; postalCodesOfCommunes: EntityMatch<Place>[] } {
+  const postalCodesOfCommunes: EntityMatch<Place>[] = [];
+  if (found.length < 2) return { places: found, amounts: [], postalCodesOfCommunes };
   const folded = foldText(text);
   const places: EntityMatch<Place>[] = [];
   const amounts: EntityMatch<Amount>[] = [];
-  for (const match of found) {
+  found.forEach((match, index) => {
     const typed = folded.slice(match.start, match.end);
+    // "Lille 59000": the commune, said twice — kept once, its homonyms narrowed to that postal code.
+    const commune = ofItsCommune(folded, places.at(-1) === found[index - 1] ? found[index - 1] : undefined, match);
+    if (commune) {
+      places[places.length - 1] = commune;
+      postalCodesOfCommunes.push(match);
+      return;
+    }
     if (/^\d{2}000$/.test(typed) && !POSTAL_CODE_CUE.test(folded.slice(0, match.start))) {
       const amount: Amount = { value: Number(typed) };
       markYearlySum(amount);
@@ -96,6 +110,14 @@ function roundSumsAmongPlaces(text: string, found: EntityMatch<Place>[]): { plac
     } else {
       places.push(match);
     }
-  }
-  return places.length > 0 ? { places, amounts } : { places: found, amounts: [] };
+  });
+  return places.length > 0 ? { places, amounts, postalCodesOfCommunes } : { places: found, amounts: [], postalCodesOfCommunes };
+}
+
+/** "Lille 59000", "Saint-Denis (93200)": a postal code right after a commune it belongs to — that commune, its homonyms narrowed. */
+function ofItsCommune(folded: string, before: EntityMatch<Place> | undefined, postalCode: EntityMatch<Place>): EntityMatch<Place> | undefined {
+  if (before?.value.kind !== 'commune' || postalCode.value.kind !== 'commune' || !/^[\s,(]*$/.test(folded.slice(before.end, postalCode.start))) return undefined;
+  const codes = new Set(postalCode.value.candidates.flatMap((candidate) => [candidate.code, ...(candidate.city ? [candidate.city] : [])]));
+  const candidates = before.value.candidates.filter((candidate) => codes.has(candidate.code) || (candidate.city !== undefined && codes.has(candidate.city)));
+  return candidates.length > 0 ? { ...before, value: { ...before.value, candidates } } : undefined;
 }

@@ -213,3 +213,13 @@ export function unknownPlaceNamed(text: string): string | undefined {
   if (!name || NOT_A_PLACE_FIRST.has(words[0]!) || words.some((word) => NOT_A_PLACE.has(word) || /\d/.test(word))) return undefined;
   return text.trim().replace(/[?.!\s]+$/, '').split(/\s+/).slice(-words.length).join(' ');
 }
+
+/** "j'habite à Lille mais…", "I currently live in Lille 59000 but…": the place said as the home one has now. */
+const CURRENT_HOME_BEFORE = /(?:j'?habite|j habite|je vis|je loge|on habite|on vit|nous habitons|nous vivons|actuellement|i live|i currently live|i'm living|i am living|we live|we currently live|currently living|currently)(?: (?:a|au|en|in|at|dans|sur))?\s*$/;
+
+/** Several places: the ones looked for first, the one lived in now last ("I live in Lille but I'd like to move to Villeneuve-d'Ascq"). */
+export function lookedForFirst(text: string, matches: EntityMatch<Place>[]): EntityMatch<Place>[] {
+  if (matches.length < 2) return matches;
+  const livedIn = (match: EntityMatch<Place>) => CURRENT_HOME_BEFORE.test(foldText(text.slice(Math.max(0, match.start - 40), match.start)).trimEnd());
+  return [...matches.filter((match) => !livedIn(match)), ...matches.filter(livedIn)];
+}

@@ -4,7 +4,7 @@ import { zoneForDepartment, zoneForResolution, type PlaceZoneResult } from '../.
 import { departmentByCode, narrowCandidates, resolvePlace, type PlaceResolution } from '../../../services/geo/resolvePlace';
 import { readChoice, readYesNo } from '../answers/answerReader';
 import { CommuneCandidateSchema, type CommuneCandidate, type Place } from './schemas';
-import { findPlaces, misspeltPlaceAlone } from './place';
+import { findPlaces, lookedForFirst, misspeltPlaceAlone } from './place';
 import { isCorrection } from '../correction';
 import { normalizeForMatching } from '../../../services/shared/normalizeForMatching';
 
@@ -44,7 +44,7 @@ const DENIED_BEFORE = /(?<![a-z])(?:pas|non|not|no)(?: (?:a|au|en|sur|dans|in|at
  * said last when it corrects itself ("à Bordeaux… ah non plutôt Vincennes"); else the first commune.
  */
 export function meantPlace(text: string): Place | undefined {
-  const matches = findPlaces(text).filter((match) => !DENIED_BEFORE.test(normalizeForMatching(text.slice(Math.max(0, match.start - 12), match.start))));
+  const matches = lookedForFirst(text, findPlaces(text)).filter((match) => !DENIED_BEFORE.test(normalizeForMatching(text.slice(Math.max(0, match.start - 12), match.start))));
   if (matches.length > 1 && isCorrection(text)) return matches.at(-1)?.value;
   const places = matches.map((match) => match.value);
   return places.find((candidate) => candidate.kind === 'commune' && candidate.candidates.length > 0) ?? places[0];
