@@ -68,6 +68,8 @@ export class NlpRecognizer implements IntentRecognizer {
     const { intent, topic } = intentOf(label);
     const recognized: Record<string, unknown> = { ...entities };
     if (topic) recognized.topic = topic;
+    // "et a trifouilly ?" read as "à +": a question is no goodbye.
+    if (intent === 'goodbye' && /\?\s*$/.test(text)) return { text: input.text, intent: 'none', score: 0, entities: recognized };
     if (intent === 'changeLanguage') {
       // "ouais svp" is no request to change language, whatever the classifier of the other language says.
       if (!mentionsALanguage(text, this.languageNames)) return { text: input.text, intent: 'none', score: 0, entities: recognized };

@@ -144,12 +144,13 @@ function withoutArticle(officialName: string, population: number): string[] {
 
 /**
  * "Saint-Ouen" for Saint-Ouen-sur-Seine (renamed in 2018), "Issy" for Issy-les-Moulineaux, "Aix" for
- * Aix-en-Provence: people drop the river or the region of towns large enough to be meant.
+ * Aix-en-Provence, "Saint-Maur" for Saint-Maur-des-Fossés: people drop the river or the region of towns
+ * large enough to be meant.
  */
 function withoutRiver(officialName: string, population: number): string[] {
   if (population < 20_000) return [];
   const words = placeWords(officialName);
-  const cut = words.findIndex((word, position) => position > 0 && ['sur', 'sous', 'en', 'les', 'lez'].includes(word));
+  const cut = words.findIndex((word, position) => position > 0 && ['sur', 'sous', 'en', 'les', 'lez', 'des'].includes(word));
   return cut > 0 ? [words.slice(0, cut).join(' ')] : [];
 }
 
