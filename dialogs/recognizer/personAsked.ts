@@ -10,10 +10,12 @@ const MOST_WORDS = 8;
 
 /** "jveux parler a qqun", "can i talk to someone": a request for a person, whatever the classifier guessed unsure. */
 export function asPersonAsked(recognition: Recognition): Recognition {
-  if (!UNSURE_GUESSES.includes(recognition.intent) || recognition.score >= SURE_GUESS) return recognition;
+  if (recognition.intent === 'helpdesk' || recognition.score >= SURE_GUESS) return recognition;
   const words = recognition.text.trim().split(/\s+/);
-  // "can I talk to someone about why my application got refused?": asked first, then what about.
+  // "can I talk to someone about my refused application?": asked first, then what about — whatever task
+  // the classifier leaned to (documents at 0.61).
   const askedFirst = asksForAPerson(words.slice(0, MOST_WORDS).join(' '));
-  if (!(askedFirst || (words.length <= MOST_WORDS && asksForAPerson(recognition.text)))) return recognition;
+  const shortRequest = UNSURE_GUESSES.includes(recognition.intent) && words.length <= MOST_WORDS && asksForAPerson(recognition.text);
+  if (!askedFirst && !shortRequest) return recognition;
   return { ...recognition, intent: 'helpdesk', score: Math.max(recognition.score, 0.8) };
 }
