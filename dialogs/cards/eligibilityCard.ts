@@ -122,5 +122,5 @@ function incomeYearStatusText(t: Translate, assessment: AssessedEligibility, inc
 
 function assumedText(t: Translate, assessment: AssessedEligibility, conditions: UnaskedCondition[]): string {
   const listed = conditions.map((condition) => t(`eligibility:card.assumptions.${condition}`));
-  return t('eligibility:card.assumed', { conditions: listed.join(` ${t('eligibility:card.or')} `), next: assessment.household.category + 1 });
+  return t('eligibility:card.assumed', { count: conditions.length, conditions: listed.join(` ${t('eligibility:card.or')} `), next: assessment.household.category + 1 });
 }

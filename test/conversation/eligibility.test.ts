@@ -94,7 +94,7 @@ describe('eligibility, for the user\'s own situation', () => {
     expect(card).toContain('Catégorie de ménage: 3\u00a0: 2 personnes, un jeune ménage');
     expect(card).toContain('Zone: autres régions (Villeurbanne)');
     expect(card).toContain(`PLUS (social): oui\u00a0: plafond ${euros('37 584')}, marge de ${euros('9 584')}`);
-    expect(card).not.toContain('J\'ai compté un foyer sans ces cas');
+    expect(card).not.toContain('J\'ai compté un foyer sans ce');
   });
 
   it('asks about the disability card step by step when it would move the category, and not about the composition of one person', async () => {
@@ -110,7 +110,7 @@ describe('eligibility, for the user\'s own situation', () => {
   it('answers at once a household told in the first message, says the card it assumed absent, and a "oui" then settles it', async () => {
     expect(await say('alone-told', 'suis-je éligible ? je vis seul à Lyon')).toContain('Quel est le revenu fiscal de référence');
     const first = await say('alone-told', '25 000 €');
-    expect(first).toContain('une personne titulaire de la carte CMI invalidité. Si l');
+    expect(first).toContain('une personne titulaire de la carte CMI invalidité. S\'il vous concerne');
     expect(first).toContain(`PLUS (social): non\u00a0: plafond ${euros('23 403')}`);
     const settled = await say('alone-told', 'oui');
     expect(settled).toContain('Catégorie de ménage: 2\u00a0: 1 personne, dont une personne titulaire de la carte CMI invalidité');
