@@ -15,6 +15,14 @@ function says(said: string, phrases: string[]): boolean {
   return phrases.some((phrase) => said.includes(` ${phrase} `));
 }
 
+/** Above this, a status guess stays one even with a document named ("où en sont mes pièces ?" is asked otherwise). */
+const SURE_STATUS = 0.9;
+
+/** Asked with words ("quel", "il faut", "ça sert"), not only with a question mark. */
+function asksInWords(text: string): boolean {
+  return says(` ${normalizeForMatching(text.slice(0, 600))} `, ASKING_WORDS);
+}
+
 /** "je suis sans domicile, je mets quoi comme justificatif ?": asks which documents to give. */
 export function asksForDocuments(text: string): boolean {
   const said = ` ${normalizeForMatching(text.slice(0, 600))} `;
@@ -35,7 +43,9 @@ export function tellsTheirSituation(text: string): boolean {
  */
 export function asDocumentsQuestion(recognition: Recognition): Recognition {
   // "jsui auto entrepreneur, marié, 2 enfants, quels papiers ?" barely placed on documents is still the documents question.
-  const mistaken = MISTAKEN_FOR.includes(recognition.intent) || (['faq', 'documents'].includes(recognition.intent) && tellsTheirSituation(recognition.text));
+  // "jai recu un commandement de payer, ca sert pour ma demande ?" is about a document, not the request's status.
+  const statusOfADocument = recognition.intent === 'status' && recognition.score < SURE_STATUS && asksInWords(recognition.text);
+  const mistaken = MISTAKEN_FOR.includes(recognition.intent) || statusOfADocument || (['faq', 'documents'].includes(recognition.intent) && tellsTheirSituation(recognition.text));
   if (!mistaken || !asksForDocuments(recognition.text) || asksForAPerson(recognition.text)) return recognition;
   // "on est 2, 30 000 sur l'avis d'imposition, éligible ?" asks for a verdict, not for a list.
   const entities = readEntities(recognition.entities);
