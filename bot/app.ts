@@ -150,8 +150,11 @@ export async function createApp(config: Config, logger: Logger, portalServices: 
   const insightsStore: InsightsStore = redis ? new RedisInsightsStore(redis, config.redis!.prefix) : new MemoryInsightsStore();
   const insights = new InsightsRecorder(insightsStore, logger, now);
   portalServices.observeCalls((event) => insights.observePortalCall(event));
+  const knowledgeBase = options.knowledge ?? MiniSearchKnowledgeBase.fromLocales();
+  // Its search and entry classifier run once before the first turn (tens of ms on first use).
+  for (const language of ['fr', 'en'] as const) knowledgeBase.find('comment renouveler ma demande ?', language);
   const services: DialogServices = {
-    knowledge: questionAnswererFor(config, options.knowledge ?? MiniSearchKnowledgeBase.fromLocales(), logger),
+    knowledge: questionAnswererFor(config, knowledgeBase, logger),
     answerFeedback,
     misses,
     now,
