@@ -251,11 +251,11 @@ export class MainDialog extends ComponentDialog {
     // at 0.77, typed at the number prompt).
     const route = ROUTES[recognition.intent];
     const ofThisTask = 'dialog' in route && route.dialog === feature;
-    const onItsTermsAtAChoice = ofThisTask && (waitsForButtonAnswer(dc) || /\?\s*$/.test(recognition.text));
+    const askedOnItsTerms = ofThisTask && (waitsForButtonAnswer(dc) || /\?\s*$/.test(recognition.text));
     const ofAnotherTask = recognition.score < TAKEOVER_THRESHOLD && !ofThisTask;
     // And a question on the task's own terms at one of its choices ("c koi un avis N-2 ?" at "quelle est votre
     // situation familiale ?"), or asked as such at any of its steps ("does my wife's income count too?" at "where?").
-    const unsure = recognition.intent === 'none' || ((recognition.intent === 'faq' || recognition.score < INTERRUPTION_THRESHOLD || ofAnotherTask || onItsTermsAtAChoice) && !namesATask(recognition));
+    const unsure = recognition.intent === 'none' || ((recognition.intent === 'faq' || recognition.score < INTERRUPTION_THRESHOLD || ofAnotherTask || askedOnItsTerms) && !namesATask(recognition));
     const unplaced = unsure && isQuestion(recognition.text) && !answersTheChoiceOnScreen(dc, recognition.text);
     if (!asked && !unplaced) return false;
     const reply = await knowledgeReply(this.knowledge, dc.context, unplaced ? { ...recognition, entities: {} } : recognition);
