@@ -24,7 +24,7 @@ import { azureDirectLineIssuer, localBridgeIssuer, mountWebChatTokenRoute } from
 import { initI18n } from '../dialogs/i18n';
 import { useSealingSecret } from '../services/privacy/sealed';
 import { urgentClassifier } from '../services/triage/urgentClassifier';
-import { triage } from '../services/triage/triage';
+import { compileTriagePatterns } from '../services/triage/triage';
 import { adapterMessenger, ProactiveBackgroundWork } from './proactive/backgroundWork';
 import type { Logger } from './logger';
 import type { PortalServices } from './portalServices';
@@ -91,7 +91,7 @@ export async function createApp(config: Config, logger: Logger, portalServices: 
   // Loaded before the first turn: no conversation waits for it.
   urgentClassifier();
   // And the triage's patterns compiled (~100 ms on first use), so the first urgent story waits for nothing.
-  triage({ messages: ['je dors dehors avec mes enfants depuis hier'], topics: [] });
+  compileTriagePatterns();
   const redis: RedisConnection | undefined = config.redis ? createRedisConnection(config.redis) : undefined;
   redis?.on('error', (error: Error) => logger.warn({ err: error }, 'redis connection error'));
 
