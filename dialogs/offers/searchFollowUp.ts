@@ -56,9 +56,13 @@ export function asSearchFollowUp(recognition: Recognition, conversation: Convers
  */
 const PLACE_ONLY = /^(?:(?:et|ou|sinon|mais|alors|plutot|and|or|what about|how about)\s+)*(?:(?:sur|a|au|aux|dans|dans le|vers|pour|du cote de|en|in|around|near)\s+)?(\S+(?:\s+\S+){0,3}?)(?:\s+(?:plutot|alors|sinon|instead|then))?\s*\?*$/;
 
+/** "celui du 95, st ouen l'aumone", "celle de Seine-Saint-Denis": the place meant, told by what sets it apart. */
+const THAT_ONE_OF = /^(?:(?:non|ah|plutot|en fait|no|sorry)\s+)*(?:celui|celle|ceux|celles|the one)\s+(?:du|de la|de l|de|d|des|en|dans le|dans la|in|of)\s/;
+
 export function isPlaceOnly(recognition: Recognition): boolean {
   if (!(readEntities(recognition.entities).places?.length ?? 0)) return false;
   const folded = foldText(recognition.text).replace(/[?!.]+/g, ' ').trim();
+  if (THAT_ONE_OF.test(folded.replace(/[,;]/g, ' ').replace(/\s+/g, ' '))) return true;
   // A word other than the place's own would say more (a typology, an amount, a task): not place-only.
   return PLACE_ONLY.test(folded) && !/\d{3,}|\bt\d\b|€|euros?\b|postul|candidat|dossier|eligib/.test(folded);
 }

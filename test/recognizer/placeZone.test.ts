@@ -65,7 +65,9 @@ describe('chosenPlace: the answer to "which one?", when it settles the zone', ()
     ${saintDenis}          | ${'93'}                   | ${{ kind: 'zone', zone: 'parisBordering', name: 'Saint-Denis' }}
     ${saintDenis}          | ${'Saint-Denis 93'}       | ${{ kind: 'zone', zone: 'parisBordering', name: 'Saint-Denis' }}
     ${saintDenis}          | ${'La Réunion'}           | ${{ kind: 'outOfScope' }}
-    ${saintDenis}          | ${'Lyon'}                 | ${undefined}
+    ${saintDenis}          | ${'ah non plutôt Lyon'}     | ${{ kind: 'zone', zone: 'otherRegions', name: 'Lyon' }}
+    ${saintDenis}          | ${"celui du 95, st ouen l'aumone"} | ${{ kind: 'zone', zone: 'restIdf', name: "Saint-Ouen-l'Aumône" }}
+    ${saintDenis}          | ${'Saint-Ouen'}           | ${undefined}
     ${hautsDeSeine}        | ${'Nanterre'}             | ${{ kind: 'zone', zone: 'restIdf', name: 'Nanterre' }}
     ${hautsDeSeine}        | ${'Boulogne-Billancourt'} | ${{ kind: 'zone', zone: 'parisBordering', name: 'Boulogne-Billancourt' }}
     ${hautsDeSeine}        | ${'Bobigny'}              | ${undefined}

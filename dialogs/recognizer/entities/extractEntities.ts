@@ -7,7 +7,7 @@ import type { EntityMatch } from './entityMatch';
 import { findOfferReferences } from './offerReference';
 import { findPersons } from './persons';
 import { findPhones } from '../../../services/privacy/detectors/phone';
-import { findPlaces, lookedForFirst } from './place';
+import { communesBeforeTheirDepartment, findPlaces, lookedForFirst } from './place';
 import type { RecognizedEntities } from './schemas';
 import { findSirets } from '../../../services/privacy/detectors/siret';
 import { findSurfaces } from './surface';
@@ -62,7 +62,7 @@ export function extractEntities(text: string, today: Date): ExtractedEntities {
   const dates = keep('date', findDates(text, today));
   const typologies = keep('typology', findTypologies(text));
   const [persons] = keep('persons', findPersons(text));
-  const places = keep('place', lookedForFirst(text, placeMatches));
+  const places = keep('place', lookedForFirst(text, communesBeforeTheirDepartment(placeMatches)));
 
   if (email !== undefined) entities.email = email;
   if (offerId !== undefined) entities.offerId = offerId;

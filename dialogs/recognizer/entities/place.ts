@@ -215,11 +215,37 @@ export function unknownPlaceNamed(text: string): string | undefined {
 }
 
 /** "j'habite à Lille mais…", "I currently live in Lille 59000 but…": the place said as the home one has now. */
-const CURRENT_HOME_BEFORE = /(?:j'?habite|j habite|je vis|je loge|on habite|on vit|nous habitons|nous vivons|actuellement|i live|i currently live|i'm living|i am living|we live|we currently live|currently living|currently)(?: (?:a|au|en|in|at|dans|sur))?\s*$/;
+const CURRENT_HOME_BEFORE = /(?:j'?habite|j habite|je vis|je loge|on habite|on vit|nous habitons|nous vivons|actuellement|i live|i currently live|i'm living|i am living|we live|we currently live|currently living|currently)(?: (?:a|au|en|in|at|dans|sur)(?: (?:le|la|les|l'?))?)?\s*$/;
+
+/**
+ * "celui du 95, st ouen l'aumone", "dans le 69 à Lyon": a department named with one of its communes
+ * tells which commune; the commune comes first, narrowed to that department, the department after it.
+ */
+export function communesBeforeTheirDepartment(matches: EntityMatch<Place>[]): EntityMatch<Place>[] {
+  const named = new Set(matches.flatMap(({ value }) => (value.kind === 'department' ? [value.code] : [])));
+  const qualifying = new Set(matches.flatMap(({ value }) => (value.kind === 'commune' ? value.candidates.map((candidate) => candidate.department).filter((code) => named.has(code)) : [])));
+  if (qualifying.size === 0) return matches;
+  const qualifies = ({ value }: EntityMatch<Place>) => value.kind === 'department' && qualifying.has(value.code);
+  const communes = matches
+    .filter((match) => !qualifies(match))
+    .map((match) => {
+      const { value } = match;
+      const inside = value.kind === 'commune' ? value.candidates.filter((candidate) => qualifying.has(candidate.department)) : [];
+      return value.kind === 'commune' && inside.length > 0 ? { ...match, value: { ...value, candidates: inside } } : match;
+    });
+  return [...communes, ...matches.filter(qualifies)];
+}
 
 /** Several places: the ones looked for first, the one lived in now last ("I live in Lille but I'd like to move to Villeneuve-d'Ascq"). */
 export function lookedForFirst(text: string, matches: EntityMatch<Place>[]): EntityMatch<Place>[] {
   if (matches.length < 2) return matches;
-  const livedIn = (match: EntityMatch<Place>) => CURRENT_HOME_BEFORE.test(foldText(text.slice(Math.max(0, match.start - 40), match.start)).trimEnd());
-  return [...matches.filter((match) => !livedIn(match)), ...matches.filter(livedIn)];
+  const saidAsHome = (match: EntityMatch<Place>) => CURRENT_HOME_BEFORE.test(foldText(text.slice(Math.max(0, match.start - 40), match.start)).trimEnd());
+  // "I live in Lille 59000": the postal code right after the home commune is the home too.
+  const livedIn = new Set<EntityMatch<Place>>();
+  matches.forEach((match, index) => {
+    const previous = matches[index - 1];
+    const followsHome = previous !== undefined && livedIn.has(previous) && /^[\s,()-]*$/.test(text.slice(previous.end, match.start));
+    if (saidAsHome(match) || followsHome) livedIn.add(match);
+  });
+  return [...matches.filter((match) => !livedIn.has(match)), ...matches.filter((match) => livedIn.has(match))];
 }

@@ -78,10 +78,18 @@ export function chosenPlace(pending: PendingPlace, answer: string): ZonedPlace |
   // "le premier", "celle du 93": the shared answer reader, on the communes offered; "oui" to the one proposed.
   if (candidates.length !== 1 && pending.kind === 'needsChoice') candidates = offeredChoice(pending.candidates, answer) ?? candidates;
   if (pending.kind === 'needsChoice' && pending.candidates.length === 1 && readYesNo(answer) === 'yes') candidates = pending.candidates;
+  // "celui du 95, st ouen l'aumone": none of those offered, but one commune named without doubt.
+  if (candidates.length === 0 && pending.kind === 'needsChoice') candidates = oneCommuneNamed(answer);
   const [first, second] = candidates;
   if (!first) return undefined;
   const reading = placeZoneOfResolution(second ? { kind: 'ambiguous', reason: 'homonyms', candidates } : { kind: 'commune', commune: first });
   return isZoned(reading) ? reading : undefined;
+}
+
+/** The one commune a message names, whatever was offered; none when it names several or homonyms. */
+function oneCommuneNamed(answer: string): CommuneCandidate[] {
+  const place = meantPlace(answer);
+  return place?.kind === 'commune' && place.candidates.length === 1 && !place.misspelt ? place.candidates : [];
 }
 
 /** The commune an answer picks among those offered, by position or by what only it says (its department). */
@@ -112,9 +120,18 @@ function placeZoneOfResolution(resolution: PlaceResolution): PlaceZoneReading {
       : resolution.kind === 'department'
         ? resolution.department.name
         : resolution.kind === 'ambiguous'
-          ? (resolution.candidates[0]?.name ?? '')
+          ? sharedName(resolution.candidates)
           : '';
   return placeZoneOfZone(zone, name);
+}
+
+/** What homonyms are all called: "Saint-Ouen" for Saint-Ouen-sur-Seine and the Saint-Ouen of the Somme. */
+function sharedName(candidates: CommuneCandidate[]): string {
+  const names = candidates.map((candidate) => candidate.name.split(/(?=[- ])/));
+  const [first = []] = names;
+  let words = 0;
+  while (words < first.length && names.every((name) => name[words] === first[words])) words += 1;
+  return words > 0 ? first.slice(0, words).join('') : (candidates[0]?.name ?? '');
 }
 
 /** The most populous of homonyms, with its department ("Valence (Drôme)"). */
