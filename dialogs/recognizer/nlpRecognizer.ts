@@ -9,6 +9,8 @@ import { NLU_LANGUAGES, readNluExamplesFile, type NluLanguage } from './nluExamp
 import { defaultNluModelPath, loadNluModel, type ModelSource } from './nluModel';
 import { markerLanguage } from '../../services/language/markerWords';
 import { mentionsALanguage, requestedLanguage } from './requestedLanguage';
+import { afterOpeningGreeting } from '../../services/shared/openingHesitation';
+import { asksForAPerson } from './answers/answerReader';
 
 /**
  * Below this score the intent is `none` (the fallback says what was not understood and offers the main
@@ -16,6 +18,11 @@ import { mentionsALanguage, requestedLanguage } from './requestedLanguage';
  * out-of-scope messages, higher sends real requests to the fallback.
  */
 export const NLU_CONFIDENCE_THRESHOLD = 0.5;
+/** What the words after a greeting are read as when they ask nothing: the greeting stands. */
+const NOT_A_REQUEST: readonly string[] = ['None', 'none', 'greeting', 'help', 'thanks', 'goodbye', 'cancel', 'menu'];
+const SURE_REQUEST_AFTER_GREETING = 0.9;
+/** "je m'appelle Karim", "my name is Ann Lee": a name, and nothing asked. */
+const SELF_INTRODUCTION = /^(?:je m'?appelle|moi c'?est|my name is|this is) \S+(?: \S+)?[ .!]*$/;
 
 /** A button press carries its intent; zod checks the shape (card submissions are user input). */
 const ButtonValueSchema = z.looseObject({ intent: z.string() });
@@ -63,7 +70,7 @@ export class NlpRecognizer implements IntentRecognizer {
     const prepared = classifierText(text, spans);
     // A message plainly in the other language ("can we continue in english" on a French channel) is
     // classified in that language first.
-    const best = await this.classify(prepared, markerLanguage(text) ?? input.language);
+    const best = await this.requestAfterGreeting(prepared, await this.classify(prepared, markerLanguage(text) ?? input.language), markerLanguage(text) ?? input.language);
     const label = best.score >= NLU_CONFIDENCE_THRESHOLD ? best.label : 'None';
     const { intent, topic } = intentOf(label);
     const recognized: Record<string, unknown> = { ...entities };
@@ -84,6 +91,22 @@ export class NlpRecognizer implements IntentRecognizer {
     const other = NLU_LANGUAGES.find((candidate) => candidate !== language) ?? language;
     const second = await this.classifyIn(prepared, other);
     return second.label !== 'None' && (first.label === 'None' || second.score > first.score) ? second : first;
+  }
+
+  /**
+   * "bonjour je voudrais savoir si j'ai droit à un hlm": a greeting that opens a request is no mere
+   * greeting; the request, classified without it, is what the message says (when it says something).
+   */
+  private async requestAfterGreeting(prepared: string, best: { label: string; score: number }, language: NluLanguage): Promise<{ label: string; score: number }> {
+    const rest = best.label === 'greeting' ? afterOpeningGreeting(prepared) : undefined;
+    if (rest === undefined) return best;
+    const request = await this.classify(rest, language);
+    if (NOT_A_REQUEST.includes(request.label) || request.score < NLU_CONFIDENCE_THRESHOLD || SELF_INTRODUCTION.test(rest)) return best;
+    // Small talk after a greeting ("je suis nouvelle ici", "j'espère que vous allez bien") gets confident
+    // guesses of anything: a request shows itself by a question, something it names (a placeholder of
+    // `classifierText`), a person asked for in words, or a classifier sure of it.
+    const showsARequest = rest.includes('?') || /\bzz[a-z]+\b/.test(rest) || asksForAPerson(rest) || request.score >= SURE_REQUEST_AFTER_GREETING;
+    return showsARequest ? request : best;
   }
 
   private async classifyIn(prepared: string, language: NluLanguage): Promise<{ label: string; score: number }> {

@@ -8,3 +8,15 @@ const OPENING_HESITATION = /^(?:(?:attends?|attendez|euh+|heu+|hmm+|bah|ben|wait
 export function withoutOpeningHesitation(folded: string): string {
   return folded.replace(OPENING_HESITATION, '');
 }
+
+/** "bonjour", "salut madame", "hello there"… opening a message of at least three more words (folded text). */
+const OPENING_GREETING = /^(?:(?:re ?bonjour|bonjour|bonsoir|salut|slt|bjr|bsr|coucou|hello|hi|hey|good (?:morning|afternoon|evening))(?: (?:madame|monsieur|mme|a vous|a tous|tout le monde|there))?(?:[ ,.!]+|$))+(?=\S+ \S+ \S+)/;
+
+/**
+ * What a folded message asks once its greeting is set aside: "bonjour vous avez des T2 sur nantes ?"
+ * asks for T2s in Nantes; undefined when the greeting opens nothing longer.
+ */
+export function afterOpeningGreeting(folded: string): string | undefined {
+  const rest = folded.replace(OPENING_GREETING, '');
+  return rest !== folded ? rest : undefined;
+}
