@@ -8,6 +8,8 @@ describe('income: the yearly income the eligibility form needs, or why the amoun
     typed                                              | answer   | income
     ${'40 000 € de revenu fiscal'}                     | ${false} | ${{ kind: 'yearly', value: 40000 }}
     ${'on gagne 40k'}                                  | ${false} | ${{ kind: 'yearly', value: 40000 }}
+    ${'rfr a nous deux 36000'}                         | ${false} | ${{ kind: 'yearly', value: 36000 }}
+    ${'my income of reference is 30500'}               | ${false} | ${{ kind: 'yearly', value: 30500 }}
     ${'2000 € par mois'}                               | ${false} | ${{ kind: 'monthly', value: 2000 }}
     ${'je gagne 1800 € par mois, 21 600 € par an'}     | ${false} | ${{ kind: 'yearly', value: 21600 }}
     ${'1 500 € et 30 000 €'}                           | ${false} | ${{ kind: 'yearly', value: 30000 }}
