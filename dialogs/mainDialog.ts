@@ -248,11 +248,13 @@ export class MainDialog extends ComponentDialog {
     // aside only when the knowledge base is sure of its answer and it answers nothing on screen.
     // So is one the classifier only half placed ("c'est quoi la cmi ?" as an FAQ at 0.74), when it names nothing of the task.
     // And one the classifier put, without taking over, on another task ("c koi un avis N-2 ?" as documents
-    // at 0.77, typed at the number prompt).
+    // at 0.77, typed at the number prompt; "c koi les papiers qu'il faut ?" as documents at 0.86, at "where?").
     const route = ROUTES[recognition.intent];
     const ofThisTask = 'dialog' in route && route.dialog === feature;
     const askedOnItsTerms = ofThisTask && (waitsForButtonAnswer(dc) || /\?\s*$/.test(recognition.text));
-    const ofAnotherTask = recognition.score < TAKEOVER_THRESHOLD && !ofThisTask;
+    const takesOver = TAKEOVER_INTENTS.includes(recognition.intent) && recognition.score >= TAKEOVER_THRESHOLD;
+    const ofAnotherFeature = 'dialog' in route && route.dialog !== 'faqDialog' && !ofThisTask && !takesOver;
+    const ofAnotherTask = ofAnotherFeature || (!ofThisTask && recognition.score < TAKEOVER_THRESHOLD);
     // And a question on the task's own terms at one of its choices ("c koi un avis N-2 ?" at "quelle est votre
     // situation familiale ?"), or asked as such at any of its steps ("does my wife's income count too?" at "where?").
     const unsure = recognition.intent === 'none' || ((recognition.intent === 'faq' || recognition.score < INTERRUPTION_THRESHOLD || ofAnotherTask || askedOnItsTerms) && !namesATask(recognition));
@@ -261,7 +263,9 @@ export class MainDialog extends ComponentDialog {
     const reply = await knowledgeReply(this.knowledge, dc.context, unplaced ? { ...recognition, entities: {} } : recognition);
     // "attends c'est quoi un PLS deja ?" at the income question: when the base hesitates, its closest
     // questions, rather than the step's own help on something else (the reference income).
-    const offersChoices = reply.kind === 'choices' && unplaced && NAMES_A_TERM.test(normalizeForMatching(recognition.text));
+    // So does a question of another task ("ah au fait c koi les papiers qu'il faut ?" at "where?"), which
+    // the step would otherwise take for a wrong answer.
+    const offersChoices = reply.kind === 'choices' && unplaced && (NAMES_A_TERM.test(normalizeForMatching(recognition.text)) || ofAnotherFeature);
     if (reply.kind !== 'answer' && !offersChoices) return false;
     const t = translatorOf(dc.context);
     await sendKnowledgeReply(dc.context, reply);

@@ -9,7 +9,7 @@ import { foldText } from './entities/foldText';
  * now read as such becomes a placeholder): the cached model was trained on texts made this way and is
  * retrained when the version it records differs.
  */
-export const CLASSIFIER_TEXT_VERSION = 9;
+export const CLASSIFIER_TEXT_VERSION = 10;
 
 // One made-up word per entity kind: "cherche T3 lyon" and "cherche un F2 à Nantes" both become
 // "cherche … zztypologie … zzlieu", so the classifier learns the request, not the city.

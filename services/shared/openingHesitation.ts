@@ -1,5 +1,5 @@
-/** "attends", "euh", "wait", "hold on"… opening a message of at least two more words (folded text). */
-const OPENING_HESITATION = /^(?:(?:attends?|attendez|euh+|heu+|hmm+|bah|ben|wait|hold on|um+|erm)[ ,.!]+)+(?=\S+ \S+)/;
+/** "attends", "euh", "ah au fait", "wait", "by the way"… opening a message of at least two more words (folded text). */
+const OPENING_HESITATION = /^(?:(?:attends?|attendez|euh+|heu+|hmm+|bah|ben|ah|oh|au fait|by the way|btw|wait|hold on|um+|erm)[ ,.!]+)+(?=\S+ \S+)/;
 
 /**
  * A folded message without the hesitation that opens it: "attends c'est quoi un PLS ?" asks what a PLS
