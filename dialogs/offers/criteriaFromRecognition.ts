@@ -1,4 +1,5 @@
 import { placeIndex } from '../../services/geo/placeIndex';
+import { dominantHomonym } from '../../services/geo/resolvePlace';
 import { affirmsPhrase } from '../../services/shared/affirmedPhrase';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,16 +61,9 @@ function placeReading(place: Place | undefined, nearby: boolean): PlaceReading {
   const departments = new Set(candidates.map((candidate) => candidate.department));
   // Homonyms in different departments (Saint-Denis 93 / 974): the user says which — unless one is a town
   // and the others villages ("Mérignac" is the one near Bordeaux, not those of Charente).
-  if (departments.size > 1 && !place.postalCode && !dominates(candidates)) return { kind: 'ambiguous', candidates: candidates.slice(0, 5) };
+  if (departments.size > 1 && !place.postalCode && !dominantHomonym(candidates)) return { kind: 'ambiguous', candidates: candidates.slice(0, 5) };
   const [largest] = [...candidates].sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
   return { kind: 'place', place: searchPlaceOf(largest!, nearby) };
-}
-
-/** A town of 20 000 people or more, ten times as large as any homonym: the one meant. */
-function dominates(candidates: CommuneCandidate[]): boolean {
-  const [largest, ...others] = [...candidates].sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
-  const population = largest?.population ?? 0;
-  return population >= 20_000 && others.every((other) => (other.population ?? 0) * 10 <= population);
 }
 
 /** "Près de Lyon" looks in the whole department. */

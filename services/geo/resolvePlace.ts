@@ -45,6 +45,20 @@ export function resolvePlace(text: string): PlaceResolution {
 }
 
 /** The current commune or municipal arrondissement with this INSEE code. */
+/** How large a town must be, and how many times larger than each homonym, to be the one a name means. */
+const DOMINANT_POPULATION = 20_000;
+const DOMINANT_RATIO = 10;
+
+/**
+ * The homonym a name means without asking: a town of 20 000 people or more, ten times as large as any
+ * other ("Mérignac" is the one near Bordeaux, "Évry" Évry-Courcouronnes); none when they compare.
+ */
+export function dominantHomonym<T extends { population?: number }>(candidates: readonly T[]): T | undefined {
+  const [largest, ...others] = [...candidates].sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
+  const population = largest?.population ?? 0;
+  return population >= DOMINANT_POPULATION && others.every((other) => (other.population ?? 0) * DOMINANT_RATIO <= population) ? largest : undefined;
+}
+
 export function communeByCode(inseeCode: string): CommuneCandidate | undefined {
   return placeIndex().communesByCode.get(inseeCode.toUpperCase());
 }
