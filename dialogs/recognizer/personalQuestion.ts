@@ -20,8 +20,15 @@ const ABOUT_THEIR_APPLICATION = /(?<![a-z])(?:ma|mon|mes|my) (?:candidature|doss
 /** "pk je peux pas candidater ?", "why can't I apply?": for a linked user, the state of their request says why. */
 const WHY_NOT_APPLY = /(?<![a-z])(?:pourquoi|pk|pq|why)(?![a-z]).*(?:(?:peux|peut|pouvons|puis) (?:pas|plus|jamais)|can ?t|cannot|can no longer|not allowed to) (?:candidater|postuler|apply)/;
 
+/** "j'arrive pas à postuler, ça bloque", "mon dossier il a quoi ?": something is wrong, the dossier says what. */
+const BLOCKED = /(?<![a-z])(?:(?:arrive|arrivons|reussis) (?:pas|plus|jamais) a (?:candidater|postuler)|(?:ca|sa|tout) bloque|(?:mon|ma) (?:dossier|demande) (?:il |elle )?a quoi|qu est ce qui (?:bloque|cloche|va pas)|what s wrong with my (?:file|application|request)|(?:i m |i am )?(?:unable|not able) to apply)(?![a-z])/;
+
 export function asPersonalQuestion(recognition: Recognition, linked: boolean): Recognition {
-  if (linked && ['faq', 'none', 'apply', 'help'].includes(recognition.intent) && recognition.score < 0.9 && WHY_NOT_APPLY.test(normalizeForMatching(recognition.text))) {
+  const said = normalizeForMatching(recognition.text);
+  // Told with the classifier sure of help ("ça bloque tout le temps" reads as a technical problem), or asked why.
+  const blocked = ['faq', 'none', 'help', 'complaint'].includes(recognition.intent) && BLOCKED.test(said);
+  const whyNot = ['faq', 'none', 'apply', 'help'].includes(recognition.intent) && recognition.score < 0.9 && WHY_NOT_APPLY.test(said);
+  if (linked && (blocked || whyNot)) {
     return { ...recognition, intent: 'status', score: Math.max(recognition.score, 0.8) };
   }
   if (!linked || recognition.intent !== 'faq') return recognition;
