@@ -35,7 +35,7 @@ const GENERAL_QUESTIONS_OF_TASKS: Partial<Record<Intent, { entries: readonly str
   renewal: { entries: ['validity-duration', 'renewal-how', 'renewal-warning', 'renewal-forgotten', 'expired-meaning', 'radiation-causes', 'seniority', 'number-kept'], unlinkedOnly: true },
   status: { entries: ['validity-duration', 'expired-meaning', 'radiation-causes', 'renewal-forgotten', 'seniority', 'number-what', 'number-where', 'situation-change-household', 'situation-change-income', 'situation-change-address', 'request-modify', 'commission-date', 'waiting-time', 'proposal-what-now'], unlinkedOnly: true },
   eligibility: { entries: ['priority-situations', 'priority-share', 'income-counted', 'household-categories', 'cotation', 'civil-servant', 'retired', 'job-seeker', 'self-employed', 'short-contract', 'small-company', 'agricultural-company', 'employer-contributes', 'situation-change-household', 'request-modify', 'income-which-year', 'income-drop', 'bordering-communes', 'zones', 'loan-types', 'young-household'] },
-  documents: { entries: ['docs-where-upload', 'assistant-no-documents', 'docs-limitative', 'docs-missing-at-commission', 'docs-landlord-extra', 'docs-tax-notice', 'docs-foreign-national', 'docs-income-proofs'] },
+  documents: { entries: ['docs-where-upload', 'assistant-no-documents', 'docs-limitative', 'docs-missing-at-commission', 'docs-landlord-extra', 'docs-tax-notice', 'docs-foreign-national', 'docs-income-proofs'], choicesBeforeLink: true },
   proposal: { entries: ['proposal-what-now', 'proposal-deadline', 'proposal-silence', 'proposal-refuse', 'proposal-accept-next', 'commission-rank', 'lease-signing'], unlinkedOnly: true, choicesBeforeLink: true },
   searchOffers: { entries: ['offers-typology', 'loan-types', 'rent-amount', 'charges', 'offer-visit', 'pets', 'priority-situations'] },
   linkNumber: { entries: ['number-one-per-department', 'number-what', 'number-where', 'number-nur-vs-nud', 'number-lost', 'number-format', 'number-kept'] },
@@ -54,9 +54,11 @@ export async function generalQuestionAnswer(
   if (situation.followsAnAnswer || namesATask(recognition)) return undefined;
   const match = await knowledge.find(context, recognition.text, languageOf(context));
   if (match.kind === 'answer') return general.entries.includes(match.hit.entry.id) ? { kind: 'answer', entry: match.hit.entry } : undefined;
-  // Before any link, the closest questions about a proposal are better than being asked for a number.
+  // Before any link, the closest questions about a proposal are better than being asked for a number, and
+  // those about one document ("the landlord wants my bank statements, do I have to?") better than the
+  // questions that make a list for one's situation.
   const first = match.kind === 'choices' ? match.hits[0]?.entry : undefined;
-  if (match.kind === 'choices' && general.choicesBeforeLink && first && general.entries.includes(first.id)) return { kind: 'choices', entries: choicesOf(match.hits) };
+  if (match.kind === 'choices' && general.choicesBeforeLink && !situation.linked && first && general.entries.includes(first.id)) return { kind: 'choices', entries: choicesOf(match.hits) };
   return undefined;
 }
 
