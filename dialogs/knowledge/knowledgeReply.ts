@@ -32,7 +32,7 @@ export const POPULAR_ENTRIES = ['alin-vs-national-file', 'number-where', 'who-ma
  * task. Status questions only for a user who has not linked a request (a linked one sees their own).
  */
 const GENERAL_QUESTIONS_OF_TASKS: Partial<Record<Intent, { entries: readonly string[]; unlinkedOnly?: boolean; choicesBeforeLink?: boolean }>> = {
-  renewal: { entries: ['validity-duration', 'renewal-how', 'renewal-warning', 'renewal-forgotten', 'expired-meaning', 'radiation-causes', 'seniority', 'number-kept'], unlinkedOnly: true },
+  renewal: { entries: ['validity-duration', 'renewal-how', 'renewal-warning', 'renewal-forgotten', 'expired-meaning', 'radiation-causes', 'seniority', 'number-kept'], unlinkedOnly: true, choicesBeforeLink: true },
   status: { entries: ['validity-duration', 'expired-meaning', 'radiation-causes', 'renewal-forgotten', 'seniority', 'number-what', 'number-where', 'situation-change-household', 'situation-change-income', 'situation-change-address', 'request-modify', 'commission-date', 'waiting-time', 'proposal-what-now'], unlinkedOnly: true },
   eligibility: { entries: ['priority-situations', 'priority-share', 'income-counted', 'household-categories', 'cotation', 'civil-servant', 'retired', 'job-seeker', 'self-employed', 'short-contract', 'small-company', 'agricultural-company', 'employer-contributes', 'situation-change-household', 'request-modify', 'income-which-year', 'income-drop', 'bordering-communes', 'zones', 'loan-types', 'young-household'] },
   documents: { entries: ['docs-where-upload', 'assistant-no-documents', 'docs-limitative', 'docs-missing-at-commission', 'docs-landlord-extra', 'docs-tax-notice', 'docs-foreign-national', 'docs-income-proofs'], choicesBeforeLink: true },
@@ -40,6 +40,9 @@ const GENERAL_QUESTIONS_OF_TASKS: Partial<Record<Intent, { entries: readonly str
   searchOffers: { entries: ['offers-typology', 'loan-types', 'rent-amount', 'charges', 'offer-visit', 'pets', 'priority-situations'] },
   linkNumber: { entries: ['number-one-per-department', 'number-what', 'number-where', 'number-nur-vs-nud', 'number-lost', 'number-format', 'number-kept'] },
 };
+
+/** The tasks whose answers (offers, a verdict) a short question follows up. */
+const FOLLOWED_UP_TASKS: readonly Intent[] = ['searchOffers', 'eligibility'];
 
 /** The knowledge base's answer to a general question the classifier took for a task, if it has one. */
 export async function generalQuestionAnswer(
@@ -50,8 +53,9 @@ export async function generalQuestionAnswer(
 ): Promise<KnowledgeReply | undefined> {
   const general = GENERAL_QUESTIONS_OF_TASKS[recognition.intent];
   if (!general || (general.unlinkedOnly && situation.linked) || context.activity.value !== undefined || !isQuestion(recognition.text)) return undefined;
-  // "et en T3 ?", "et pour le plai ?" after results or a verdict, "à Lyon ?": the task's own follow-up.
-  if (situation.followsAnAnswer || namesATask(recognition)) return undefined;
+  // "et en T3 ?", "et pour le plai ?" after results or a verdict, "à Lyon ?": the task's own follow-up
+  // (a question on the renewal after a search is no follow-up of it).
+  if ((situation.followsAnAnswer && FOLLOWED_UP_TASKS.includes(recognition.intent)) || namesATask(recognition)) return undefined;
   const match = await knowledge.find(context, recognition.text, languageOf(context));
   if (match.kind === 'answer') return general.entries.includes(match.hit.entry.id) ? { kind: 'answer', entry: match.hit.entry } : undefined;
   // Before any link, the closest questions about a proposal are better than being asked for a number, and
