@@ -14,6 +14,7 @@ import type { Recognition } from './recognizer/intents';
 import { valuesOf } from './stepAccess';
 import { PatientTextPrompt } from './prompts/patientTextPrompt';
 import { normalizeForMatching } from '../services/shared/normalizeForMatching';
+import { saysUnsure } from './recognizer/answers/answerReader';
 
 const STEPS = 'linkNumber.steps';
 const CODE_STEPS = 'linkNumber.code';
@@ -217,10 +218,11 @@ export class LinkNumberDialog extends ComponentDialog {
 
   private async validateNumber(prompt: PromptValidatorContext<string>): Promise<boolean> {
     if (prompt.recognized.succeeded) return true;
-    // "c'est quoi ce numéro ?", "où je le trouve ?", "jsais pas": what it is and where it is, then the question.
+    // "c'est quoi ce numéro ?", "où je le trouve ?", "jsais pas", "je l'ai pas sous la main": what it is and
+    // where it is, then the question.
     const t = translatorOf(prompt.context);
     const text = prompt.context.activity.text ?? '';
-    prompt.options.retryPrompt = QUESTION_ABOUT_IT.test(` ${normalizeForMatching(text)} `) || text.includes('?') ? `${t('link:explain')}\n\n${t('link:askNumber')}` : t('link:badShape');
+    prompt.options.retryPrompt = QUESTION_ABOUT_IT.test(` ${normalizeForMatching(text)} `) || text.includes('?') || saysUnsure(text) ? `${t('link:explain')}\n\n${t('link:askNumber')}` : t('link:badShape');
     // After a few tries, let the dialog explain where to find the number instead of asking forever.
     return prompt.attemptCount >= MAX_SHAPE_RETRIES;
   }

@@ -243,6 +243,8 @@ export class MainDialog extends ComponentDialog {
   private async answeredAside(dc: DialogContext, recognition: Recognition): Promise<boolean> {
     const feature = this.activeFeature(dc);
     if (!this.knowledge || !feature || feature === 'faqDialog') return false;
+    // "je l'ai pas sous la main" at the number question: the step's own help says where to find it.
+    if (saysUnsure(recognition.text)) return false;
     const asked = recognition.intent === 'faq' && recognition.score >= INTERRUPTION_THRESHOLD;
     // A question the classifier could not place ("c koi la caf ?" at the income question) is answered
     // aside only when the knowledge base is sure of its answer and it answers nothing on screen.

@@ -22,6 +22,8 @@ const ENTRY_OF_TOPIC: Record<FaqTopic, string> = {
 const TOPIC_NEAR_FIRST = 0.9;
 /** How far the search's first entry must lead the second to be answered when the classifier named another topic. */
 const LEADER_WITH_A_TOPIC = 1.3;
+/** The share of the message's words the leader must match to be answered so. */
+const LEADER_COVERAGE = 0.6;
 
 export const POPULAR_ENTRIES = ['alin-vs-national-file', 'number-where', 'who-may-use', 'docs-mandatory', 'renewal-how', 'commission-decisions', 'proposal-deadline'];
 
@@ -104,7 +106,9 @@ export async function knowledgeReply(knowledge: QuestionAnswerer, context: TurnC
     const [first, second] = match.hits;
     const topicHit = match.hits.find((hit) => hit.entry.id === topicEntry?.id);
     if (first && topicHit && topicHit.score >= first.score * TOPIC_NEAR_FIRST) return { kind: 'answer', entry: topicHit.entry };
-    if (first && topicHit && second && first.score >= second.score * LEADER_WITH_A_TOPIC) return { kind: 'answer', entry: first.entry };
+    // Not on one word of a short message ("je l'ai pas sous la main": "sous" is not "sous condition").
+    const wordsEnough = (first?.exactCoverage ?? 0) >= LEADER_COVERAGE;
+    if (first && topicHit && second && wordsEnough && first.score >= second.score * LEADER_WITH_A_TOPIC) return { kind: 'answer', entry: first.entry };
     return { kind: 'choices', entries: choicesOf(match.hits) };
   }
   return topicEntry ? { kind: 'answer', entry: topicEntry } : { kind: 'none' };
