@@ -18,7 +18,7 @@ describe('persons: what the eligibility form reads as the number of persons to h
     ${"je suis en instance de divorce, j'ai mes 2 enfants avec moi"} | ${false} | ${3}
     ${'divorcée avec 3 enfants'}                  | ${false} | ${4}
     ${'widowed with two kids'}                    | ${false} | ${3}
-    ${'on est un jeune couple'}                   | ${false} | ${undefined}
+    ${'on est un jeune couple'}                   | ${false} | ${2}
     ${'veuf avec mes 3 enfants a charge'}         | ${false} | ${4}
     ${"divorcée, j'ai la garde de mes 2 filles"}  | ${false} | ${3}
     ${'on est en pleine separation, je garde ma fille'} | ${false} | ${2}
@@ -50,7 +50,7 @@ describe('composition: who the household is, from the words of locales/*/eligibi
     ${'widowed with two kids'}           | ${3}         | ${{ composition: 'single' }}
     ${'single mum with 2 kids'}          | ${3}         | ${{ composition: 'single' }}
     ${'on est en couple'}                | ${2}         | ${{ composition: 'couple' }}
-    ${'on est un jeune couple'}          | ${undefined} | ${{ composition: 'couple' }}
+    ${'on est un jeune couple'}          | ${2}         | ${{ composition: 'couple' }}
     ${'mon mari et moi'}                 | ${undefined} | ${{ composition: 'couple' }}
     ${'my wife and I'}                   | ${2}         | ${{ composition: 'couple' }}
     ${'on est 4 avec 2 enfants'}         | ${4}         | ${{ composition: 'adults', dependants: 2 }}
