@@ -58,6 +58,8 @@ const LONGEST_MESSAGE_READ = 2000;
 /** Requests that are never an answer to another task's question, and how sure the recognizer must be. */
 const TAKEOVER_INTENTS: readonly Intent[] = ['status', 'renewal', 'myApplications', 'withdraw', 'proposal', 'privacy', 'deleteMyData', 'unlink', 'notifications', 'savedSearches'];
 const TAKEOVER_THRESHOLD = 0.85;
+/** The tasks a place is said for: named at another task's buttons, it asks for one of them. */
+const PLACE_TASKS: readonly Intent[] = ['eligibility', 'searchOffers'];
 /** Below this, a task the classifier guessed for a question gives way to a confident answer of the knowledge base. */
 const WEAK_TASK_GUESS = 0.7;
 
@@ -355,6 +357,10 @@ export class MainDialog extends ComponentDialog {
     // A number, a code, yes or no was asked: a clear request of another kind is not an answer.
     const otherRequest = recognition.intent !== 'helpdesk' && recognition.intent !== 'complaint' && readYesNo(recognition.text) === undefined && isSentence(recognition.text);
     if (otherRequest && recognition.score >= TAKEOVER_THRESHOLD && waitsForClosedAnswer(dc)) return true;
+    // "can I get a flat in Lyon with my wife and 2 kids?" at the documents' "where does your income come
+    // from?": a place named at another task's buttons asks for the task that takes places.
+    const placeNamed = (readEntities(recognition.entities).places?.length ?? 0) > 0;
+    if (otherRequest && placeNamed && PLACE_TASKS.includes(recognition.intent) && recognition.score >= WEAK_TASK_GUESS && waitsForButtonAnswer(dc)) return true;
     // A person is asked for in words ("conseiller"), not guessed from an answer the classifier misread.
     const personAsked = recognition.intent === 'helpdesk' && asksForAPerson(recognition.text);
     return pressed || personAsked || (TAKEOVER_INTENTS.includes(recognition.intent) && recognition.score >= TAKEOVER_THRESHOLD);

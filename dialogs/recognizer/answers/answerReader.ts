@@ -150,7 +150,9 @@ export function readChoice<V extends string>(text: string, options: ChoiceOption
     const longest = longestNamed(said, named);
     if (longest) return { kind: 'choice', value: longest.value };
   }
-  const distinct = distinctiveChoice(said, options);
+  // A word only one choice says answers in a few words ("celle du 93"); in a sentence it may be any word
+  // ("can I get a flat in Lyon with my wife?" is no "my own business").
+  const distinct = said.trim().split(' ').length <= SHORT_ANSWER_WORDS ? distinctiveChoice(said, options) : undefined;
   if (distinct) return { kind: 'choice', value: distinct.value };
   const position = positionIn(text);
   if (position !== undefined) {
