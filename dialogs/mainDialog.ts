@@ -349,8 +349,10 @@ export class MainDialog extends ComponentDialog {
     if (route.dialog === feature) return pressed && !waitsForButtonAnswer(dc);
     // Asked whether to pass on a story the helpdesk was not asked for, a clear new request ("je cherche
     // un T3 à Nantes") is not an answer; when a person was asked for, what follows is the subject.
+    // At its yes or no, a request naming what it is about ("ok show me T3 flats in Lyon") is no answer either.
     if (feature === 'helpdeskDialog') {
-      return pressed || (!helpdeskWasAsked(dc) && recognition.score >= TAKEOVER_THRESHOLD && readYesNo(recognition.text) === undefined && recognition.intent !== 'none');
+      const clearRequest = recognition.score >= TAKEOVER_THRESHOLD && readYesNo(recognition.text) === undefined && recognition.intent !== 'none';
+      return pressed || (clearRequest && (!helpdeskWasAsked(dc) || (waitsForClosedAnswer(dc) && namesATask(recognition))));
     }
     // An urgent situation told in the middle of a step is what matters now; so is anger at the step.
     if (isUrgentHandoff(recognition) || isInsultHandled(recognition)) return true;

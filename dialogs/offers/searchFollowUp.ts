@@ -134,11 +134,16 @@ const SURE_HELPDESK = 0.8;
 /** "je veux recommencer à chercher", "reprendre mes recherches": searching again, not the menu's "recommencer". */
 const SEARCH_AGAIN = /\b(?:recommenc|reprend|repren|relanc)\w*\b.{0,25}\b(?:cherch|recherch)\w*|\b(?:cherch|recherch)\w*\b.{0,25}\b(?:a nouveau|de nouveau)\b/;
 const NOT_A_TASK: readonly Intent[] = ['menu', 'none', 'help', 'cancel'];
+/** Guesses that a place alone never means. */
+const PLACELESS_GUESSES: readonly Intent[] = ['helpdesk', 'complaint', 'privacy', 'help', 'menu', 'cancel', 'deleteMyData', 'changeLanguage'];
 
 export function asSearchRequest(recognition: Recognition): Recognition {
   if (NOT_A_TASK.includes(recognition.intent) && SEARCH_AGAIN.test(foldText(recognition.text))) return { ...recognition, intent: 'searchOffers', score: Math.max(recognition.score, 0.8) };
   // "et à Tours ?" out of the blue: looking for housing there, never "goodbye".
-  if (WEAK_INTENTS.includes(recognition.intent) && isPlaceOnly(recognition)) return { ...recognition, intent: 'searchOffers', score: Math.max(recognition.score, 0.8) };
+  // "and in Paris?" read as a request for a person at 0.93, "what about Paris?" as privacy: a place and a
+  // connector only ever ask about that place.
+  const notAboutAPlace = WEAK_INTENTS.includes(recognition.intent) || PLACELESS_GUESSES.includes(recognition.intent);
+  if (notAboutAPlace && isPlaceOnly(recognition) && !asksForAPerson(recognition.text)) return { ...recognition, intent: 'searchOffers', score: Math.max(recognition.score, 0.8) };
   const doubtful = (recognition.intent === 'helpdesk' || recognition.intent === 'complaint' || recognition.intent === 'none') && recognition.score < SURE_HELPDESK;
   if (!doubtful || asksForAPerson(recognition.text)) return recognition;
   const entities = readEntities(recognition.entities);

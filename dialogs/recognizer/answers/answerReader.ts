@@ -29,6 +29,8 @@ const LANGUAGES: Language[] = ['fr', 'en'];
 const READ_AT_MOST = 300;
 /** A yes or no word further into a long message says nothing about the question ("je ne sais pas si…"). */
 const SHORT_ANSWER_WORDS = 8;
+/** After an opening "ok", this many words of their own make a request, not an assent. */
+const WORDS_OF_A_REQUEST = 5;
 
 const FILLER_OPENING = /^ (?:ok|okay|oki|bon|bah|ben|d accord|dac|so|right|alright|well) /;
 /** A filler "ok", "bon", "so" followed by a question of its own. */
@@ -85,8 +87,10 @@ export function readYesNo(text: string): YesNo | undefined {
   const said = spaced(text);
   if (saysAny(said, UNSURE)) return undefined;
   // "ok donc mon dossier il en est où ?": "ok" opens a new question there, it does not answer this one.
+  // "ok show me T4 flats there under 900": "ok" opens a new request there too.
+  const opensARequest = FILLER_OPENING.test(said) && wordsBesidesTheAnswer(said) >= WORDS_OF_A_REQUEST;
   const opensAQuestion = TRANSITION.test(said) || (text.includes('?') && FILLER_OPENING.test(said) && said.trim().split(' ').length > 2);
-  if (opensAQuestion && firstIndexOf(said.replace(FILLER_OPENING, ' '), YES) < 0 && firstIndexOf(said, NO) < 0) return undefined;
+  if ((opensAQuestion || opensARequest) && firstIndexOf(said.replace(FILLER_OPENING, ' '), YES) < 0 && firstIndexOf(said, NO) < 0) return undefined;
   const words = said.trim().split(' ').filter(Boolean).length;
   // "ya un ascenseur ?": a question with words of its own is not a yes, whatever word it opens with
   // ("oui, …" and "non, …" still answer first; "c'est correct ?", "ben ui stp ?" are a hesitant yes).
@@ -106,7 +110,7 @@ export function readYesNo(text: string): YesNo | undefined {
 }
 
 /** Politeness and fillers around an answer ("ben alors oui stp ?"). */
-const AROUND_AN_ANSWER = new Set(['ben', 'bah', 'bon', 'alors', 'donc', 'euh', 'hein', 'stp', 'svp', 'merci', 'please', 'thanks', 'so', 'well', 'uh', 'um', 'hmm', 'mais', 'et', 'but', 'and']);
+const AROUND_AN_ANSWER = new Set(['ben', 'bah', 'bon', 'alors', 'donc', 'euh', 'hein', 'stp', 'svp', 'merci', 'beaucoup', 'gentil', 'cool', 'much', 'thank', 'you', 'very', 'kind', 'please', 'thanks', 'so', 'well', 'uh', 'um', 'hmm', 'mais', 'et', 'but', 'and']);
 
 /** The words of a message once its yes and no phrases and the fillers around them are set aside. */
 function wordsBesidesTheAnswer(said: string): number {
