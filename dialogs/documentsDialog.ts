@@ -187,7 +187,6 @@ function choiceOptions(context: TurnContext, question: 'family' | 'work' | 'reas
 /** "pas d'enfant", "sans enfants", "no kids": the absence of children, told. */
 const NO_CHILDREN = / (?:pas|sans|aucun|no|without) (?:d )?(?:enfants?|gosses?|kids?|children|child) /;
 
-/** What the message says of the situation: "je suis marié et salarié", "expulsion", "avec 2 enfants". */
 /** Whether the message told anything of the situation the checklist depends on. */
 function saysSomething(said: DocumentsValues): boolean {
   return Boolean(said.familySituation || said.workStatuses?.length || said.reasons?.length || said.children || said.pregnancy || said.foreignNational);

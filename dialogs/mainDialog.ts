@@ -181,7 +181,7 @@ export class MainDialog extends ComponentDialog {
     // A clear request of its own ("pourquoi mon dossier n'avance pas ?") or one naming a place, an amount or
     // a dwelling is not about the answer before.
     // "what if I don't?" is no request of its own, whatever the classifier makes of five words.
-    if (TAKEOVER_INTENTS.includes(recognition.intent) && recognition.score >= TAKEOVER_THRESHOLD && !isBareFollowUp(recognition.text)) return false;
+    if (isClearRequest(recognition) && !isBareFollowUp(recognition.text)) return false;
     if (namesATask(recognition)) return false;
     const kind = followUpKindOf(recognition.text);
     // "oui" to a question on screen answers that question.
@@ -228,10 +228,6 @@ export class MainDialog extends ComponentDialog {
   }
 
   /**
-   * A side question in the middle of a step ("c'est quoi ce numéro ?" at the number prompt): answered,
-   * then the step asks again where it was.
-   */
-  /**
    * Angry again while a person is being offered: heard, and the offer made again — never "Répondez par
    * oui ou par non", nor "je n'ai pas compris" a third time.
    */
@@ -242,6 +238,10 @@ export class MainDialog extends ComponentDialog {
     return true;
   }
 
+  /**
+   * A side question in the middle of a step ("c'est quoi ce numéro ?" at the number prompt): answered,
+   * then the step asks again where it was.
+   */
   private async answeredAside(dc: DialogContext, recognition: Recognition): Promise<boolean> {
     const feature = this.activeFeature(dc);
     if (!this.knowledge || !feature || feature === 'faqDialog') return false;
@@ -256,8 +256,7 @@ export class MainDialog extends ComponentDialog {
     const route = ROUTES[recognition.intent];
     const ofThisTask = 'dialog' in route && route.dialog === feature;
     const askedOnItsTerms = ofThisTask && (waitsForButtonAnswer(dc) || /\?\s*$/.test(recognition.text));
-    const takesOver = TAKEOVER_INTENTS.includes(recognition.intent) && recognition.score >= TAKEOVER_THRESHOLD;
-    const ofAnotherFeature = 'dialog' in route && route.dialog !== 'faqDialog' && !ofThisTask && !takesOver;
+    const ofAnotherFeature = 'dialog' in route && route.dialog !== 'faqDialog' && !ofThisTask && !isClearRequest(recognition);
     const ofAnotherTask = ofAnotherFeature || (!ofThisTask && recognition.score < TAKEOVER_THRESHOLD);
     // And a question on the task's own terms at one of its choices ("c koi un avis N-2 ?" at "quelle est votre
     // situation familiale ?"), or asked as such at any of its steps ("does my wife's income count too?" at "where?").
@@ -286,7 +285,7 @@ export class MainDialog extends ComponentDialog {
     const offers = this.findDialog('offerSearchDialog');
     if (!(offers instanceof OfferSearchDialog)) return false;
     // A clear request of another kind is not a question about the offer ("où en est mon dossier ?").
-    if (TAKEOVER_INTENTS.includes(recognition.intent) && recognition.score >= TAKEOVER_THRESHOLD) return false;
+    if (isClearRequest(recognition)) return false;
     const asked = offers.factsAskedAboutOfferInFocus(dc.context, recognition);
     if (asked.length === 0) return false;
     // "combien de temps pour répondre à une proposition ?" is a general question the base answers; "ya un
@@ -365,7 +364,7 @@ export class MainDialog extends ComponentDialog {
     if (otherRequest && placeNamed && PLACE_TASKS.includes(recognition.intent) && recognition.score >= WEAK_TASK_GUESS && waitsForButtonAnswer(dc)) return true;
     // A person is asked for in words ("conseiller"), not guessed from an answer the classifier misread.
     const personAsked = recognition.intent === 'helpdesk' && asksForAPerson(recognition.text);
-    return pressed || personAsked || (TAKEOVER_INTENTS.includes(recognition.intent) && recognition.score >= TAKEOVER_THRESHOLD);
+    return pressed || personAsked || isClearRequest(recognition);
   }
 
   private async handledAsInterruption(dc: DialogContext, recognition: Recognition): Promise<boolean> {
@@ -505,6 +504,11 @@ export class MainDialog extends ComponentDialog {
   private async doneStep(step: WaterfallStepContext<Recognition>) {
     return step.endDialog(step.result);
   }
+}
+
+/** A request of the kind that is never an answer to another task's question, said surely enough to take over. */
+function isClearRequest(recognition: Recognition): boolean {
+  return TAKEOVER_INTENTS.includes(recognition.intent) && recognition.score >= TAKEOVER_THRESHOLD;
 }
 
 /** Words, not a number or a code: a request is said in at least three words ("je cherche un T2 à Lyon"). */
