@@ -70,7 +70,8 @@ export class NlpRecognizer implements IntentRecognizer {
     const prepared = classifierText(text, spans);
     // A message plainly in the other language ("can we continue in english" on a French channel) is
     // classified in that language first.
-    const best = await this.requestAfterGreeting(prepared, await this.classify(prepared, markerLanguage(text) ?? input.language), markerLanguage(text) ?? input.language);
+    const language = markerLanguage(text) ?? input.language;
+    const best = await this.requestAfterGreeting(prepared, await this.classify(prepared, language), language);
     const label = best.score >= NLU_CONFIDENCE_THRESHOLD ? best.label : 'None';
     const { intent, topic } = intentOf(label);
     const recognized: Record<string, unknown> = { ...entities };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { NeuralNetwork } from '@nlpjs/neural';
+import { cachedModel } from '../shared/cachedModel';
 import { projectRoot } from '../shared/projectRoot';
 import { wordsAndPairs } from '../shared/wordsAndPairs';
 import type { KnowledgeEntry } from './knowledgeEntry';
@@ -72,20 +72,9 @@ export const defaultKnowledgeModelPath = () => join(projectRoot(), 'models', 'kn
 export function knowledgeClassifierFor(entriesByLanguage: Record<KnowledgeLanguage, KnowledgeEntry[]>, path = defaultKnowledgeModelPath()): KnowledgeClassifier {
   const questions = (['fr', 'en'] as const).map((language) => entriesByLanguage[language].map((entry) => [entry.id, entry.questions]));
   const key = createHash('sha256').update(JSON.stringify({ FEATURES_VERSION, questions, searchWords, chatSpellings })).digest('hex');
-  if (existsSync(path)) {
-    try {
-      const cached = JSON.parse(readFileSync(path, 'utf8')) as { key?: string; networks?: Record<KnowledgeLanguage, unknown> };
-      if (cached.key === key && cached.networks) return KnowledgeClassifier.fromJson(cached.networks);
-    } catch {
-      // A damaged cache is trained again.
-    }
-  }
-  const trained = KnowledgeClassifier.trainedOn(entriesByLanguage);
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, JSON.stringify({ key, networks: trained.toJson() }));
-  } catch {
-    // A read-only disk: the model stays in memory for this process.
-  }
-  return trained;
+  return cachedModel(path, key, {
+    train: () => KnowledgeClassifier.trainedOn(entriesByLanguage),
+    toJson: (classifier) => classifier.toJson(),
+    fromJson: (json) => KnowledgeClassifier.fromJson(json as Record<KnowledgeLanguage, unknown>),
+  });
 }

@@ -213,7 +213,7 @@ const COMPILING_SAMPLE = 'bonjour je voudrais un renseignement';
 /**
  * The cues of one situation, set or category, as one pattern that finds them all at once (most
  * clauses hold none, and one test is far cheaper than hundreds), and one per cue where cues are
- * counted. Compiled on first use: the process starts without them, and some are never needed.
+ * counted. Built on first use, and compiled by V8 before the first turn (`compileTriagePatterns`).
  */
 class CueGroup {
   /** Every group made, so that all can be compiled before the first turn. */
@@ -523,15 +523,15 @@ const CATEGORY_OF_DOSSIER_REASON: Partial<Record<TriageReason, TriageCategory>> 
   renewalDueSoon: 'renewal',
 };
 
-/**
- * Category, urgency and the emergency numbers that apply, from the conversation, the recognizer, the
- * sentiment and the linked request. Pure and deterministic: the same input always gives the same ticket.
- */
 /** Compiles the triage's patterns ahead of use: to call once while the process starts. */
 export function compileTriagePatterns(): void {
   for (const group of CueGroup.all) group.compile();
 }
 
+/**
+ * Category, urgency and the emergency numbers that apply, from the conversation, the recognizer, the
+ * sentiment and the linked request. Pure and deterministic: the same input always gives the same ticket.
+ */
 export function triage(input: TriageInput): Triage {
   const clauses = clausesOf(input.messages);
   const negativeMood = isNegativeMood(input.sentiment);

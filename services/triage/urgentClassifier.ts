@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { StemmerFr } from '@nlpjs/lang-fr';
 import { NeuralNetwork } from '@nlpjs/neural';
 import { z } from 'zod';
 import { normalizeForMatching } from '../shared/normalizeForMatching';
+import { cachedModel } from '../shared/cachedModel';
 import { projectRoot } from '../shared/projectRoot';
 import { wordsAndPairs } from '../shared/wordsAndPairs';
 
@@ -92,16 +93,9 @@ export function urgentClassifier(path?: string): UrgentClassifier {
 function loadUrgentClassifier(path: string): UrgentClassifier {
   const trainings = TRAINING_FILES().map((file) => readFileSync(file, 'utf8'));
   const key = createHash('sha256').update(`${FEATURES_VERSION}\n${trainings.join('\n')}`).digest('hex');
-  if (existsSync(path)) {
-    const cached = JSON.parse(readFileSync(path, 'utf8')) as { key?: string; network?: unknown };
-    if (cached.key === key && cached.network) return (loaded = UrgentClassifier.fromJson(cached.network));
-  }
-  const trained = UrgentClassifier.trainedOn(trainings.flatMap((training) => TrainingSchema.parse(JSON.parse(training)).examples));
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, JSON.stringify({ key, network: trained.toJson() }));
-  } catch {
-    // A read-only disk: the model stays in memory for this process.
-  }
-  return (loaded = trained);
+  return (loaded = cachedModel(path, key, {
+    train: () => UrgentClassifier.trainedOn(trainings.flatMap((training) => TrainingSchema.parse(JSON.parse(training)).examples)),
+    toJson: (classifier) => classifier.toJson(),
+    fromJson: (json) => UrgentClassifier.fromJson(json),
+  }));
 }
