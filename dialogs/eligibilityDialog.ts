@@ -41,6 +41,7 @@ import { readEligibilityMessage } from './recognizer/eligibilityMessage';
 import type { Recognition } from './recognizer/intents';
 import { keptRecognition } from './recognizer/keptRecognition';
 import { PatientTextPrompt } from './prompts/patientTextPrompt';
+import { householdTold } from './householdTold';
 import type { EmployerCheckOptions } from './employerDialog';
 import { normalizeForMatching } from '../services/shared/normalizeForMatching';
 
@@ -224,8 +225,12 @@ export class EligibilityDialog extends ComponentDialog {
     const said = factsFromMessage(message.said);
     // What the message says replaces what was known: the request's facts ("and if we were four?"),
     // or those of a question just answered or being asked ("en fait plutôt à Paris").
-    const known = corrected({ ...fromRequest?.facts }, step.options.carried ?? followedUpFacts(step.context, step.options));
+    const carried = step.options.carried ?? followedUpFacts(step.context, step.options);
+    // "je suis seule avec 1 enfant, on cherche sur Lille", said to the search, is not asked again.
+    const told = fromRequest || Object.keys(carried).length > 0 ? undefined : householdTold(step.context);
+    const known = corrected({ ...fromRequest?.facts }, told ?? carried);
     values.facts = corrected(known, said);
+    if (told) await sayReused(step.context, told, said, values.facts);
     const { facts } = values;
     // A whole first sentence, or a household described in it ("on est 3, moi ma femme et notre fille", "je
     // vis seul"), is answered at once: the rarer cases are assumed absent and said, not asked — even when
@@ -441,6 +446,21 @@ function settledCondition(text: string, unasked: string[]): { condition: string;
 
 /** "C'est noté : à Grenoble, 4 personnes.": what a correction changed, in words; undefined for other slots. */
 function notedChanges(context: TurnContext, slots: Slot[], facts: Facts): string | undefined {
+  const said = describedSlots(context, slots, facts);
+  return said.length > 0 ? translatorOf(context)('eligibility:noted', { what: said.join(', ') }) : undefined;
+}
+
+/** « Je reprends ce que vous m'avez dit : à Lille, 2 personnes. »: the facts told before that this message did not say again. */
+async function sayReused(context: TurnContext, told: Facts, said: Facts, facts: Facts): Promise<void> {
+  const slots: Slot[] = [];
+  if ((told.place ?? told.pendingPlace) && !(said.place ?? said.pendingPlace)) slots.push('place');
+  if (told.persons !== undefined && said.persons === undefined) slots.push('persons');
+  const what = describedSlots(context, slots, facts);
+  if (what.length > 0) await context.sendActivity(translatorOf(context)('eligibility:remembered', { what: what.join(', ') }));
+}
+
+/** The place, persons or income of `facts`, in words, for the slots named. */
+function describedSlots(context: TurnContext, slots: Slot[], facts: Facts): string[] {
   const t = translatorOf(context);
   const said: string[] = [];
   for (const slot of slots) {
@@ -449,7 +469,7 @@ function notedChanges(context: TurnContext, slots: Slot[], facts: Facts): string
     else if (slot === 'persons' && facts.persons !== undefined) said.push(t('eligibility:notedWhat.persons', { count: facts.persons }));
     else if (slot === 'income' && facts.income?.kind === 'yearly') said.push(t('eligibility:notedWhat.income', { amount: formatEuros(facts.income.value, languageOf(context)) }));
   }
-  return said.length > 0 ? t('eligibility:noted', { what: said.join(', ') }) : undefined;
+  return said;
 }
 
 /** The slot the question on screen fills: the innermost active dialog of the form. */

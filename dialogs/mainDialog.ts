@@ -11,6 +11,7 @@ import {
 } from 'botbuilder-dialogs';
 import { supportedLanguage } from './i18n';
 import { languageOf, rememberRecognition, translatorOf, turnStateOf } from './turn/turnAccess';
+import { rememberHouseholdTold } from './householdTold';
 import { redactText } from '../services/privacy/redact';
 import { inSpan } from '../services/shared/tracing';
 import { menuFor } from './cards/menuCard';
@@ -136,6 +137,7 @@ export class MainDialog extends ComponentDialog {
       asInsultHandled(asPersonAsked(asDocumentsQuestion(asEligibilityQuestion(asPersonalQuestion(asEligibilityFollowUp(recognized, conversation.lastEligibility, conversation.lastSearch !== undefined), Boolean(turnStateOf(context).user.link)))))),
     );
     rememberRecognition(context, recognition);
+    rememberHouseholdTold(context, recognition);
     reportRecognition(context, recognition.intent, recognition.score);
     // "le voilà 2 92 03 75…, faut le mettre à la place de l'autre numéro ?": the number was cut out and
     // the user told why; it is not a request to unlink or link a request.
@@ -382,6 +384,7 @@ export class MainDialog extends ComponentDialog {
         const wasActive = dc.activeDialog !== undefined || conversation.lastSearch !== undefined || conversation.lastEligibility !== undefined;
         delete conversation.lastSearch;
         delete conversation.lastEligibility;
+        delete conversation.householdTold;
         await dc.cancelAllDialogs();
         await context.sendActivity(wasActive ? t('cancel.done') : t('cancel.nothing'));
         await context.sendActivity(MessageFactory.attachment(menuFor(context)));

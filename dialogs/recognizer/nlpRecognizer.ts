@@ -9,7 +9,7 @@ import { NLU_LANGUAGES, readNluExamplesFile, type NluLanguage } from './nluExamp
 import { defaultNluModelPath, loadNluModel, type ModelSource } from './nluModel';
 import { markerLanguage } from '../../services/language/markerWords';
 import { mentionsALanguage, requestedLanguage } from './requestedLanguage';
-import { afterOpeningGreeting } from '../../services/shared/openingHesitation';
+import { afterOpeningGreeting, afterOpeningThanks } from '../../services/shared/openingHesitation';
 import { asksForAPerson } from './answers/answerReader';
 
 /**
@@ -95,11 +95,12 @@ export class NlpRecognizer implements IntentRecognizer {
   }
 
   /**
-   * "bonjour je voudrais savoir si j'ai droit à un hlm": a greeting that opens a request is no mere
-   * greeting; the request, classified without it, is what the message says (when it says something).
+   * "bonjour je voudrais savoir si j'ai droit à un hlm", "ok merci. mon rfr c 28 500": a greeting or
+   * thanks that open a request are no mere courtesy; the request, classified without them, is what the
+   * message says (when it says something).
    */
   private async requestAfterGreeting(prepared: string, best: { label: string; score: number }, language: NluLanguage): Promise<{ label: string; score: number }> {
-    const rest = best.label === 'greeting' ? afterOpeningGreeting(prepared) : undefined;
+    const rest = best.label === 'greeting' ? afterOpeningGreeting(prepared) : best.label === 'thanks' ? afterOpeningThanks(prepared) : undefined;
     if (rest === undefined) return best;
     const request = await this.classify(rest, language);
     if (NOT_A_REQUEST.includes(request.label) || request.score < NLU_CONFIDENCE_THRESHOLD || SELF_INTRODUCTION.test(rest)) return best;

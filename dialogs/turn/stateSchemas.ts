@@ -46,6 +46,12 @@ export const ConversationDataSchema = z.looseObject({
       unasked: z.array(z.string()).default([]),
     })
     .optional(),
+  /**
+   * The household (and the place with it) the user described in a request of another task ("je suis
+   * seule avec 1 enfant, on cherche sur Lille"), for a while: the eligibility question starts from it
+   * and says so (dialogs/householdTold.ts). No income: that one is asked where it is used.
+   */
+  householdTold: z.object({ facts: z.looseObject({}), at: z.string() }).optional(),
   /** A ticket handed to the helpdesk from this conversation: while an agent has it, messages are relayed. */
   handoff: z.object({ ticketId: z.string(), since: z.string() }).optional(),
   /** Messages in a row the assistant did not understand (after two, a person is offered). */

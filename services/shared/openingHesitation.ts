@@ -20,3 +20,15 @@ export function afterOpeningGreeting(folded: string): string | undefined {
   const rest = folded.replace(OPENING_GREETING, '');
   return rest !== folded ? rest : undefined;
 }
+
+/** "ok merci", "d'accord merci beaucoup", "thanks"… opening a message of at least three more words (folded text). */
+const OPENING_THANKS = /^(?:(?:ok|okay|oki|okk|d ?accord|dac|daccord|parfait|super|top|nickel|merci(?: beaucoup| bien| bcp)?|mrc|thanks?(?: a lot)?|thank you|thx|great|cool)(?:[ ,.!]+|$))+(?=\S+ \S+ \S+)/;
+
+/**
+ * What a folded message asks once its thanks are set aside: "ok merci. mon rfr c 28 500" gives an
+ * income; undefined when the thanks open nothing longer.
+ */
+export function afterOpeningThanks(folded: string): string | undefined {
+  const rest = folded.replace(OPENING_THANKS, '');
+  return rest !== folded ? rest : undefined;
+}

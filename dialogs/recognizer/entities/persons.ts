@@ -29,6 +29,9 @@ const CHILDREN = new RegExp(`(?<![a-z0-9])${COUNT} ?(?:enfants?|enfans?|enfan|go
 const ONE_CHILD = /(?<![a-z])(?:un|une|mon|ma|my|a|one|notre|our) (?:enfant|fils|fille|bebe|child|kid|son|daughter|baby|toddler|ado|teenager)(?![a-z])/g;
 // "et ma belle-mère qui vit avec nous", "my mother lives with us": a relative living in the household.
 const RELATIVE_AT_HOME = /(?<![a-z])(?:ma|mon|notre|my|our) (?:belle mere|beau pere|mere|pere|grand mere|grand pere|mamie|mamy|papi|papy|soeur|frere|mother in law|father in law|mother|father|mum|mom|dad|grandmother|grandfather|grandma|grandpa|sister|brother)(?: qui)? (?:vit|habite|loge|lives|living|stays) (?:avec|chez|with) (?:nous|us)(?![a-z])/g;
+// "maman de 2 enfants", "father of three": a parent naming the children, one adult unless a partner is named
+// (a single parent and a couple with the same children are in the same ceiling category).
+const PARENT_OF = /(?<![a-z])(?:maman|mere|papa|pere|parent|mother|father|mum|mom|dad) (?:de|d|of)(?![a-z])/g;
 const ME_AND = /(?<![a-z])(?:moi et|moi ?\+|moi plus|me and|me ?\+|myself and|et moi|and me|and i)(?![a-z])/g;
 
 /**
@@ -53,7 +56,7 @@ export function findPersons(text: string): EntityMatch<number>[] {
   const alone = first(folded, ALONE);
   const couple = first(folded, COUPLE);
   const children = first(folded, CHILDREN) ?? first(folded, ONE_CHILD);
-  const meAnd = first(folded, ME_AND);
+  const meAnd = first(folded, ME_AND) ?? first(folded, PARENT_OF);
   // "2 enfants, enfin 3 depuis mars": the count said last is the one meant.
   const correctedChildren = children?.index !== undefined ? CORRECTED_COUNT.exec(folded.slice(children.index + children[0].length)) : null;
   const childCount = children ? (countOf((correctedChildren?.[1] ?? children[1]) ?? '') ?? 1) : 0;
