@@ -2,7 +2,9 @@ import { MessageFactory, type TurnContext } from 'botbuilder';
 import { isClosedRequest } from '../services/sne/schemas';
 import { ComponentDialog, WaterfallDialog, type Dialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
+import { languageOf, recognitionOf, translatorOf, turnStateOf } from './turn/turnAccess';
+import { applicationLine } from '../services/dossier/dossierSummary';
+import { applicationText } from './cards/applicationText';
 import { readLinkedDossier } from '../services/dossier/readLinkedDossier';
 import { ceilingYearFor, zoneOfCommune } from '../services/eligibility/ceilings';
 import { isServiceError, mayHaveGoneThrough, type Violation } from '../services/http/errors';
@@ -169,13 +171,15 @@ export class ApplyDialog extends ComponentDialog implements AnswersFollowUps {
    */
   async answerFollowUp(context: TurnContext, topic: Topic, kind: FollowUpKind): Promise<FollowUpAnswer> {
     const t = translatorOf(context);
+    if (topic.name === 'applications' && kind === 'thatOne') return this.applicationsOfThePlace(context);
     if (topic.name === 'applications' && kind === 'another') {
       const active = Number(topic.facts.active);
       const limit = Number(topic.facts.limit);
       await context.sendActivity(active >= limit ? t('apply:followUp.atLimit', { active }) : t('apply:followUp.belowLimit', { count: active, limit }));
       return 'answered';
     }
-    if (topic.name !== 'refused') return undefined;
+    // "avant quand ?", "lesquels ?" say nothing more of a refusal.
+    if (topic.name !== 'refused' || kind === 'when' || kind === 'which') return undefined;
     const codes = String(topic.facts.codes ?? '').split(',');
     const lines: string[] = [];
     for (const code of codes) {
@@ -184,6 +188,25 @@ export class ApplyDialog extends ComponentDialog implements AnswersFollowUps {
     }
     if (lines.length === 0) return undefined;
     await context.sendActivity(lines.join('\n\n'));
+    return 'answered';
+  }
+
+  /** "et celle de lyon alors ?" after the list: that application's stage again, on its own; undefined when none is there. */
+  private async applicationsOfThePlace(context: TurnContext): Promise<FollowUpAnswer> {
+    const link = turnStateOf(context).user.link;
+    const places = readEntities(recognitionOf(context)?.entities ?? {}).places ?? [];
+    if (!link || places.length === 0) return undefined;
+    const candidatures = await this.deps.portal.listCandidatures(link.applicantId).catch((error: unknown) => {
+      if (!isServiceError(error)) throw error;
+      return [];
+    });
+    const inThePlace = candidatures.filter(({ offer }) =>
+      places.some((place) => (place.kind === 'commune' ? place.candidates.some((commune) => commune.code === offer.commune.inseeCode) : place.code === offer.commune.department)),
+    );
+    if (inThePlace.length === 0) return undefined;
+    const t = translatorOf(context);
+    const today = new Date();
+    await context.sendActivity(inThePlace.map((candidature) => applicationText(t, languageOf(context), applicationLine(candidature, today))).join('\n\n'));
     return 'answered';
   }
 

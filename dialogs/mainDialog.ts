@@ -184,8 +184,9 @@ export class MainDialog extends ComponentDialog {
     // a dwelling is not about the answer before.
     // "what if I don't?" is no request of its own, whatever the classifier makes of five words.
     if (isClearRequest(recognition) && !isBareFollowUp(recognition.text)) return false;
-    if (namesATask(recognition)) return false;
     const kind = followUpKindOf(recognition.text);
+    // "et celle de lyon alors ?" names a place, but only to point at one of the answer's lines.
+    if (namesATask(recognition) && kind !== 'thatOne') return false;
     // "oui" to a question on screen answers that question.
     if (kind === 'agreed' && dc.activeDialog) return false;
     const owner = kind ? this.findDialog(topic.owner) : undefined;

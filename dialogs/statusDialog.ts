@@ -3,7 +3,9 @@ import { ComponentDialog, WaterfallDialog, type Dialog, type WaterfallStepContex
 import type { BackgroundWork } from './ports';
 import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
 import type { Link } from './turn/stateSchemas';
-import { summarizeDossier, type DossierSummary, type NextAction } from '../services/dossier/dossierSummary';
+import { daysBetween, summarizeDossier, type DossierSummary, type NextAction } from '../services/dossier/dossierSummary';
+import { daysFromNow } from './cards/applicationText';
+import { formatDate } from './format';
 import { readLinkedDossier } from '../services/dossier/readLinkedDossier';
 import { isServiceError } from '../services/http/errors';
 import type { PortalApi } from '../services/portal/portalApi';
@@ -72,11 +74,19 @@ export class StatusDialog extends ComponentDialog implements AnswersFollowUps {
   }
 
   async answerFollowUp(context: TurnContext, topic: Topic, kind: FollowUpKind): Promise<FollowUpAnswer> {
-    if (kind === 'more') {
-      // "is anything else missing?": the documents the status listed, and nothing else.
-      const t = translatorOf(context);
-      const missing = documentNames(t, topic.facts.documentsToFix);
-      await context.sendActivity(missing ? t('status:followUp.onlyThese', { documents: missing }) : t('status:followUp.nothingMissing'));
+    if (kind === 'more' || kind === 'which') {
+      await context.sendActivity(documentsOfTheStatus(context, topic.facts));
+      return 'answered';
+    }
+    if (kind === 'when') {
+      const dates = datesOfTheStatus(context, topic.facts);
+      if (!dates) return undefined;
+      await context.sendActivity(dates);
+      return 'answered';
+    }
+    // "je les envoie où ?" while a landlord waits for documents: to the landlord, not the national file.
+    if (kind === 'how' && topic.facts.requestedDocuments && (topic.facts.nextAction === 'wait' || topic.facts.nextAction === 'search')) {
+      await context.sendActivity(translatorOf(context)('status:followUp.sendToLandlord'));
       return 'answered';
     }
     const entry = FOLLOW_UPS[topic.facts.nextAction as NextAction]?.[kind];
@@ -92,7 +102,50 @@ export class StatusDialog extends ComponentDialog implements AnswersFollowUps {
 async function sendStatus(context: TurnContext, link: Link, summary: DossierSummary): Promise<void> {
   await sendAnswer(context, statusCard(translatorOf(context), languageOf(context), link.maskedNur, summary, context.activity.channelId), STATUS_ANSWER);
   const documentsToFix = summary.documentsToFix.map((document) => document.type).join(',');
-  rememberTopic(context, { owner: 'statusDialog', name: 'status', facts: { nextAction: summary.nextAction, documentsToFix } });
+  rememberTopic(context, { owner: 'statusDialog', name: 'status', facts: { nextAction: summary.nextAction, documentsToFix, ...datesAndRequests(summary) } });
+}
+
+/** What "avant quand ?" and "c'est quoi les papiers demandés ?" need of the status just shown (no personal data). */
+function datesAndRequests(summary: DossierSummary): Topic['facts'] {
+  const facts: Topic['facts'] = { renewalDueDate: summary.renewalDueDate };
+  if (summary.offerAwaitingAnswer?.answerDueDate) facts.answerDueDate = summary.offerAwaitingAnswer.answerDueDate;
+  const requesting = summary.applications.find((line) => (line.documentsRequested ?? []).length > 0);
+  if (requesting) {
+    facts.requestedFor = `${requesting.typology} · ${requesting.commune}`.slice(0, 200);
+    facts.requestedDocuments = (requesting.documentsRequested ?? []).join('\n').slice(0, 200);
+    if (requesting.commissionDate) facts.requestedBefore = requesting.commissionDate;
+  }
+  return facts;
+}
+
+/** "il manque autre chose ?", "c'est quoi les 2 papiers demandés ?": the documents the status listed, and nothing else. */
+function documentsOfTheStatus(context: TurnContext, facts: Topic['facts']): string {
+  const t = translatorOf(context);
+  const language = languageOf(context);
+  const lines: string[] = [];
+  if (facts.requestedDocuments) {
+    const [typology, commune] = String(facts.requestedFor ?? '').split(' · ');
+    const before = facts.requestedBefore ? t('status:followUp.requestedBefore', { date: formatDate(String(facts.requestedBefore), language) }) : '';
+    const documents = String(facts.requestedDocuments).split('\n').join(language === 'fr' ? ' ; ' : '; ');
+    lines.push(t('status:followUp.requested', { typology, commune, documents, before }));
+  }
+  const missing = documentNames(t, facts.documentsToFix);
+  if (missing) lines.push(t('status:followUp.onlyThese', { documents: missing }));
+  else lines.push(t(facts.requestedDocuments ? 'status:followUp.requestUpToDate' : 'status:followUp.nothingMissing'));
+  return lines.join('\n\n');
+}
+
+/** "avant quand ?": the date the status's next step is due by; undefined for a request expired or closed. */
+function datesOfTheStatus(context: TurnContext, facts: Topic['facts']): string | undefined {
+  const t = translatorOf(context);
+  const language = languageOf(context);
+  const when = (date: string) => ({ date: formatDate(date, language), when: daysFromNow(t)(Math.max(0, daysBetween(new Date(), date))) });
+  if (facts.nextAction === 'refile' || facts.nextAction === 'closed' || !facts.renewalDueDate) return undefined;
+  if (facts.nextAction === 'answerOffer' && facts.answerDueDate) return t('status:followUp.answerBy', when(String(facts.answerDueDate)));
+  const lines: string[] = [];
+  if (facts.requestedBefore) lines.push(t('status:followUp.commissionOn', when(String(facts.requestedBefore))));
+  lines.push(t('status:followUp.renewBy', when(String(facts.renewalDueDate))));
+  return lines.join('\n\n');
 }
 
 async function sendFailure(context: TurnContext, error: unknown): Promise<void> {

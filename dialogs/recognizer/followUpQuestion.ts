@@ -6,9 +6,11 @@ import { normalizeForMatching } from '../../services/shared/normalizeForMatching
  * enlevez le PLAI ?"), what happens if the person does not do it ("et si je le fais pas ?"), whether
  * they may do one more ("je peux en faire une autre ?"), or how and where to do what it said ("je fais
  * comment ?", "je le dépose où ?"), whether anything else is missing ("il manque autre chose ?", "anything else
- * missing?"), or only agrees with it ("oui c'est ça", "ok parfait", "yes that's it").
+ * missing?"), which documents it meant ("c'est quoi les 2 papiers demandés ?", "lesquels ?"), by when
+ * ("avant quand ?", "c'est quand la commission ?", "by when?"), about the one of a place it listed ("et celle de
+ * lyon alors ?", "what about the one in Lyon?"), or only agrees with it ("oui c'est ça", "ok parfait", "yes that's it").
  */
-export type FollowUpKind = 'why' | 'whatIfNot' | 'another' | 'how' | 'more' | 'agreed';
+export type FollowUpKind = 'why' | 'whatIfNot' | 'another' | 'how' | 'more' | 'which' | 'when' | 'thatOne' | 'agreed';
 
 /** Longer than this, a message is a request of its own, not a follow-up. */
 const MOST_WORDS = 12;
@@ -17,6 +19,9 @@ const KINDS: readonly [FollowUpKind, RegExp][] = [
   ['whatIfNot', /\b(?:et si (?:je |j |on |nous )?(?:ne |n )?(?:(?:le|la|les|l|en) )?(?:\w+ )?pas\b|et sinon\b|sinon (?:quoi|il se passe quoi|ca fait quoi)|et si (?:j oublie|on oublie|je rate|c est trop tard|je suis en retard|on est en retard|je depasse|je laisse passer)|what if (?:i|we) (?:don t|do not|forget|miss|am late|are late|m late|re late)|and if (?:i|we) don t|if (?:i|we) don t)/],
   ['more', /\b(?:(?:il )?manque (?:t il )?(?:autre chose|quoi d autre|encore (?:quelque chose|qqch|un truc|des papiers|des pieces))|autre chose (?:a (?:faire|fournir|envoyer|deposer)|qui manque|de manquant)|(?:rien|quoi) d autre (?:a (?:faire|fournir|envoyer)|qui manque|de manquant)|anything else (?:missing|to (?:do|send|provide|upload))|(?:something|what) else (?:is )?missing|is anything (?:else )?missing|any other (?:documents?|papers?)(?: missing)?)\b/],
   ['another', /\b(?:(?:en|une?) (?:faire|envoyer|ajouter|deposer|avoir|tenter) (?:encore )?(?:une?|d) ?autres?|en faire (?:une|d) autres?|en refaire une?|refaire une (?:demande|autre)|(?:faire|deposer) une nouvelle(?: demande)?|une autre candidature|encore (?:candidater|postuler)|une de plus|another (?:one|application|request)|one more|(?:file|make) a new (?:one|request)|apply (?:to|for) (?:another|more))\b/],
+  ['which', /(?:^|\b)(?:(?:c est|c|ce sont|c etait) quoi (?:les|ces) (?:\d+ |deux |trois )?(?:papiers|pieces|documents|docs|justificatifs)|(?:quels|quelles) (?:sont (?:les|ces) )?(?:\d+ |deux |trois )?(?:papiers|pieces|documents|docs|justificatifs)(?: (?:demandes|demandees|qui manquent|manquants|a (?:fournir|envoyer|deposer)))?|lesquels|lesquelles|(?:which|what) (?:documents|papers|ones)|which ones)\b/],
+  ['when', /(?:^|\b)(?:avant quand|jusqu a quand|d ici quand|pour quand|c est quand|c quand|ce sera quand|quand (?:ca|exactement|est ce que|c est|la commission|le delai|la date)|a quelle date|quelle date|(?:by|until|till) when|when exactly|what date|which date|when is (?:it|that|the)|when do i have to)\b|^(?:et )?(?:quand|when)$/],
+  ['thatOne', /^(?:et |and |what about |how about )?(?:celle|celui|la candidature|l offre|le logement|the one|that one|the application|my application)\s+(?:de|d|a|du|des|pour|sur|in|at|for)\s+\S+(?:\s+\S+){0,3}?(?:\s+(?:alors|du coup|then))?$/],
   ['why', /(?:^|\b)(?:pourquoi|pour quoi faire|why|how come|comment ca se fait|c est pour ca)\b/],
   ['how', /\b(?:(?:je|on|j) (?:fais|fait|dois faire) comment|comment (?:je|on|j) (?:fais|fait|peux|dois|le|la|les)|comment faire|que faire|je fais quoi|on fait quoi|(?:je|on) (?:le|la|les) (?:depose|mets|envoie|fais|trouve) ou|ou (?:exactement|ca|je (?:le|la|les) )|(?:faut|dois) (?:que je|qu on|il|je) (?:fasse|faire|fais) quoi|je dois faire quoi|(?:je peux|on peut|puis je) candidater a quoi|a quoi (?:je peux|puis je|on peut) candidater|how do (?:i|we)|what do (?:i|we) do|what (?:should|must|can) (?:i|we) (?:do|apply)|where do (?:i|we))\b/],
 ];

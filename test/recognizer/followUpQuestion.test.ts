@@ -6,6 +6,9 @@ const FOLLOW_UPS: [FollowUpKind, string[], string[]][] = [
   ['whatIfNot', ['et si je le fais pas ?', 'et si je ne renouvelle pas ?', 'et sinon ?', "et si j'oublie ?"], ["what if I don't?", 'what if we forget?', "and if I don't?"]],
   ['another', ['je peux en faire une autre ?', 'je peux en envoyer une autre ?', 'je peux encore candidater ?'], ['can I send another one?', 'can I apply to another?', 'one more?']],
   ['agreed', ['oui c ca', 'ok parfait', "oui c'est bien ça", 'ouais c bon'], ["yes that's it", 'ok great', 'perfect thanks']],
+  ['which', ["c'est quoi les 2 papiers demandés ?", 'lesquels ?', 'quels documents ?', 'c koi ces papiers'], ['which ones?', 'what documents?', 'which documents?']],
+  ['when', ['avant quand ?', "jusqu'à quand ?", "c'est quand la commission ?", 'quand ?', 'pour quand ?'], ['by when?', 'until when?', 'when exactly?']],
+  ['thatOne', ['et celle de lyon alors ?', 'et celle a villeurbanne ?', 'la candidature de Créteil ?'], ['what about the one in Lyon?', 'and the one in Vitry?']],
   ['how', ['je fais comment ?', "ok et je le depose ou exactement l'avis ?", 'on fait quoi maintenant', 'comment faire'], ['how do I do that?', 'where do I upload it?', 'what do we do now?']],
 ];
 
