@@ -10,7 +10,8 @@ const UrgentSetSchema = z.object({
   items: z.array(
     z.object({
       id: z.string(),
-      language: z.enum(['fr', 'en']),
+      /** `mixed`: French and English in one item, read as on a French channel. */
+      language: z.enum(['fr', 'en', 'mixed']),
       messages: z.array(z.string().min(1)).min(1),
       urgent: z.boolean(),
       numbers: z.array(z.enum(EMERGENCY_NUMBERS)),
@@ -40,7 +41,7 @@ export interface UrgentScore {
 export async function scoreTriage(items: UrgentItem[], recognizer: NlpRecognizer): Promise<UrgentScore> {
   const score: UrgentScore = { urgent: 0, urgentFound: 0, numbersRight: 0, ordinary: 0, ordinaryMarkedUrgent: 0, failures: [] };
   for (const item of items) {
-    const intents = await Promise.all(item.messages.map(async (text) => (await recognizer.recognize({ text, language: item.language })).intent));
+    const intents = await Promise.all(item.messages.map(async (text) => (await recognizer.recognize({ text, language: item.language === 'mixed' ? 'fr' : item.language })).intent));
     const result = triage({ messages: item.messages, ...triageHints(intents) });
     const found = result.urgency === 'urgent';
     const numbers = [...result.emergencyNumbers].sort().join(',');
