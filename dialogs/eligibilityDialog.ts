@@ -41,7 +41,7 @@ import { readEligibilityMessage } from './recognizer/eligibilityMessage';
 import type { Recognition } from './recognizer/intents';
 import { keptRecognition } from './recognizer/keptRecognition';
 import { PatientTextPrompt } from './prompts/patientTextPrompt';
-import { householdTold } from './householdTold';
+import { householdTold, rememberHouseholdAnswered } from './householdTold';
 import type { EmployerCheckOptions } from './employerDialog';
 import { normalizeForMatching } from '../services/shared/normalizeForMatching';
 
@@ -342,6 +342,7 @@ export class EligibilityDialog extends ComponentDialog {
     // The Action Logement condition is said with the first answer, not again with each "et si on était 5 ?".
     const conditionSaid = conversation.lastEligibility !== undefined && values.employer === undefined;
     conversation.lastEligibility = { facts: factsToKeep(facts), at: new Date().toISOString(), unasked: unaskedConditions };
+    rememberHouseholdAnswered(step.context, facts);
     // A short reply now ("oui", "et à Paris ?") is about this answer, not offers shown before.
     delete conversation.lastSearch;
     const answer = { assessment, placeName: place.name, incomeYear: facts.incomeYear, maskedNur: values.maskedNur, unaskedConditions };

@@ -137,13 +137,14 @@ export class MainDialog extends ComponentDialog {
       asInsultHandled(asPersonAsked(asDocumentsQuestion(asEligibilityQuestion(asPersonalQuestion(asEligibilityFollowUp(recognized, conversation.lastEligibility, conversation.lastSearch !== undefined), Boolean(turnStateOf(context).user.link)))))),
     );
     rememberRecognition(context, recognition);
-    rememberHouseholdTold(context, recognition);
     reportRecognition(context, recognition.intent, recognition.score);
     // "le voilà 2 92 03 75…, faut le mettre à la place de l'autre numéro ?": the number was cut out and
     // the user told why; it is not a request to unlink or link a request.
     if (hadDataCutOut(input.text) && ABOUT_THE_CUT_OUT_DATA.includes(recognition.intent) && input.value === undefined) return;
     if (recognition.intent !== 'none' && conversation.misses) delete conversation.misses;
     const dc = await this.dialogSet.createContext(context);
+    // A request's household and place are kept for the next task; an answer to a step is its step's to read.
+    if (!dc.activeDialog) rememberHouseholdTold(context, recognition);
 
     if (await this.answeredFeedback(dc, recognition)) return;
     if (await this.answeredFollowUp(dc, recognition, takeTopic(conversation, new Date()))) return;
@@ -365,6 +366,10 @@ export class MainDialog extends ComponentDialog {
     // from?": a place named at another task's buttons asks for the task that takes places.
     const placeNamed = (readEntities(recognition.entities).places?.length ?? 0) > 0;
     if (otherRequest && placeNamed && PLACE_TASKS.includes(recognition.intent) && recognition.score >= WEAK_TASK_GUESS && waitsForButtonAnswer(dc)) return true;
+    // "en fait non laisse tomber, montre moi plutôt les T2 à Pantin" at an eligibility question: a kind of
+    // dwelling is what a search asks for, never an answer to who, where or what income.
+    const dwellingAskedFor = (readEntities(recognition.entities).typologies?.length ?? 0) > 0;
+    if (feature === 'eligibilityDialog' && recognition.intent === 'searchOffers' && dwellingAskedFor && recognition.score >= TAKEOVER_THRESHOLD && isSentence(recognition.text)) return true;
     // A person is asked for in words ("conseiller"), not guessed from an answer the classifier misread.
     const personAsked = recognition.intent === 'helpdesk' && asksForAPerson(recognition.text);
     return pressed || personAsked || isClearRequest(recognition);

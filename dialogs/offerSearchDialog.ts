@@ -1,3 +1,4 @@
+import { searchPlaceTold } from './householdTold';
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { isClosedRequest } from '../services/sne/schemas';
 import { ComponentDialog, ListStyle, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
@@ -110,6 +111,11 @@ export class OfferSearchDialog extends ComponentDialog implements AnswersFollowU
       delete values.criteria.place;
     }
     if (said.place.kind === 'none' && !values.criteria.place) values.unknownPlace = unknownPlaceNamed(step.options.text);
+    // "seul, à Strasbourg" told for eligibility, then "y a quoi comme apparts là-bas ?": that place, shown with the results.
+    if (said.place.kind === 'none' && !values.criteria.place && !values.unknownPlace) {
+      const told = searchPlaceTold(step.context);
+      if (told) values.criteria = { ...values.criteria, place: told };
+    }
     // "à aix" after a search in the Bouches-du-Rhône: the homonym in the department searched.
     const inTheSameDepartment = said.place.kind === 'ambiguous' && last?.criteria.place ? said.place.candidates.filter((candidate) => candidate.department === departmentOfSearchPlace(last.criteria.place!)) : [];
     if (inTheSameDepartment.length === 1) {

@@ -26,7 +26,8 @@ export interface EligibilityMessage {
   mentionsPriority: boolean;
 }
 
-const BARE_NUMBER = /(?<![\d.,])(\d{1,3}(?:[ .]\d{3})+|\d+)(?![\d.,]*\d)(?! ?(?:ans|years|m2|pieces?|€|euros?|k\b|e\b))/g;
+// Not a typology or a reference ("T2", "OFR-00095"): a number after a letter or a dash is no count.
+const BARE_NUMBER = /(?<![\d.,\p{L}-])(\d{1,3}(?:[ .]\d{3})+|\d+)(?![\d.,]*\d)(?! ?(?:ans|years|m2|pieces?|€|euros?|k\b|e\b))/gu;
 /** Past this, a household count is a headcount of something else. */
 const LARGEST_HOUSEHOLD = 15;
 

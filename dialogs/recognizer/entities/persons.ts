@@ -18,8 +18,8 @@ const TOTALS: RegExp[] = [
   // "4 avec les enfants", "5 en comptant les petits": a count, then who it includes.
   new RegExp(`^ *${COUNT} (?:avec|en comptant|y compris|dont|with|including)(?![a-z])`, 'g'),
 ];
-// "2 adultes et 2 enfants", "two adults and one child": the adults and the children counted apart.
-const ADULTS_AND_CHILDREN = new RegExp(`(?<![a-z0-9])${COUNT} ?(?:adultes?|adults?|grands?) (?:et|plus|\\+|and) (${COUNT_PATTERN}|un|une|a|an|one) ?(?:enfants?|enfans?|petits?|kids?|children|child|bebes?|babies|baby|toddlers?|ados?)(?![a-z])`);
+// "2 adultes et 2 enfants", "2 adultes 2 ados", "two adults and one child": the adults and the children counted apart.
+const ADULTS_AND_CHILDREN = new RegExp(`(?<![a-z0-9])${COUNT} ?(?:adultes?|adults?|grands?),? (?:(?:et|plus|\\+|and|avec|with) )?(${COUNT_PATTERN}|un|une|a|an|one) ?(?:enfants?|enfans?|petits?|kids?|children|child|bebes?|babies|baby|toddlers?|ados?)(?![a-z])`);
 
 // Households described rather than counted: who the adults are, then the children. Divorcing, separated
 // or widowed, or "mes enfants avec moi": one adult, whoever else is named (an ex is not to be housed).

@@ -57,6 +57,12 @@ export function findPlaces(text: string): EntityMatch<Place>[] {
       i += 1;
       continue;
     }
+    // "dans le val de marne": the Val-de-Marne after the article, not the commune Le Val — the longer name wins.
+    const afterArticle = ARTICLES.has(words[i]!.text) ? placeAt(words, i + 1, index, cues) : undefined;
+    if (afterArticle && afterArticle.length > match.length - 1) {
+      i += 1;
+      continue;
+    }
     // "Saint-Denis de la Réunion", "Saint-Denis (93)", "Valence dans la Drôme": the department said after
     // the name picks among its homonyms.
     const narrowed = match.place.kind === 'commune' && match.place.candidates.length > 1 ? narrowedByDepartmentAfter(words, i + match.length, match.place.candidates, index) : undefined;
@@ -139,6 +145,9 @@ function placeAt(words: Word[], i: number, index: PlaceIndex, cues: ReadonlySet<
   }
   return undefined;
 }
+
+/** Articles a place name may begin with ("Le Val", "La Rochelle") or that only lead to one ("le Val-de-Marne"). */
+const ARTICLES = new Set(['le', 'la', 'les', 'l']);
 
 /** Words that say the number after them is an amount of income, not a postcode. */
 const INCOME_WORDS = /(?<![a-z])(?:rfr|revenus?|avis|fiscal|impots?|gagne|gagnons|gagnent|salaires?|income|earn|earns|tax)(?![a-z])/;
