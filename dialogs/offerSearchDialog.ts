@@ -69,7 +69,8 @@ export class OfferSearchDialog extends ComponentDialog implements AnswersFollowU
     private readonly sne: SneApi,
   ) {
     super('offerSearchDialog');
-    this.addDialog(new ChoiceAnswerPrompt(WHICH_PLACE, undefined, ListStyle.heroCard));
+    // "en fait plutôt Levallois" at "which Clichy?": another town named is an answer too.
+    this.addDialog(new ChoiceAnswerPrompt(WHICH_PLACE, async (prompt) => prompt.recognized.succeeded || placeIn(prompt.context.activity.text) !== undefined, ListStyle.heroCard));
     this.addDialog(new PlacePrompt(PLACE, (text) => placeIn(text) !== undefined, 'offers:retryPlace', 'offers:unknownPostalCode'));
     this.addDialog(new PatientTextPrompt(TYPOLOGY, async (prompt) => isAnything(prompt.context, prompt.recognized.value) || typologiesIn(prompt.recognized.value).length > 0));
     this.addDialog(new PatientTextPrompt(BUDGET, async (prompt) => isAnything(prompt.context, prompt.recognized.value) || budgetIn(prompt.recognized.value) !== undefined));
@@ -139,6 +140,10 @@ export class OfferSearchDialog extends ComponentDialog implements AnswersFollowU
     const values = valuesOf<SearchValues>(step);
     const chosen = step.result as FoundChoice | undefined;
     if (chosen && values.candidates) values.criteria = { ...values.criteria, place: searchPlaceOf(values.candidates[chosen.index]!) };
+    else if (values.candidates) {
+      const named = placeIn(step.context.activity.text);
+      if (named) values.criteria = { ...values.criteria, place: named };
+    }
     if (values.criteria.place) return step.next();
     const t = translatorOf(step.context);
     const { unknownPostalCode: postalCode, unknownPlace: name } = values;

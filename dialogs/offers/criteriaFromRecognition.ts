@@ -1,5 +1,6 @@
 import { placeIndex } from '../../services/geo/placeIndex';
 import { dominantHomonym } from '../../services/geo/resolvePlace';
+import { zoneOfCommune } from '../../services/eligibility/ceilings';
 import { affirmsPhrase } from '../../services/shared/affirmedPhrase';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,17 +45,37 @@ export function criteriaFromRecognition(
       // "pas de handicap" is not a request for an accessible home.
       accessible: ACCESSIBLE_WORDS.some((word) => [...words.matchAll(new RegExp(`(?<![a-z])${word}(?![a-z])`, 'g'))].some((match) => affirmsPhrase(` ${words} `, match[0]))) ? true : undefined,
     },
-    place: placeReading(entities.places?.[0], /\b(pres de|autour de|aux alentours de|pas loin de|near|around)\b/.test(words)),
+    place: placeReading(...placeAndReference(entities.places ?? [], NEARBY.test(words))),
     cheaper: !CHEAPEST.test(words) && /\b(moins cher|moins chere|moins chers|plus abordable|cheaper|less expensive)\b/.test(words),
     anyBudget: ANY_BUDGET.test(words),
     cheapest: CHEAPEST.test(words),
   };
 }
 
-function placeReading(place: Place | undefined, nearby: boolean): PlaceReading {
+/** Words that look around a place rather than in it. */
+const NEARBY = /\b(pres de|autour de|aux alentours de|pas loin de|near|around)\b/;
+
+/**
+ * The place looked for, whether around it, and the place it is said to be near: "près de Lyon" looks in
+ * the whole department; "saint ouen near paris" names a Saint-Ouen by the place after "near".
+ */
+function placeAndReference(places: readonly Place[], nearWords: boolean): [Place | undefined, boolean, Place | undefined] {
+  const [first, second] = places;
+  return nearWords && second ? [first, false, second] : [first, nearWords, undefined];
+}
+
+/** The homonyms in the reference's department, or by Paris when the reference is Paris; all when none is. */
+function nearReference(candidates: CommuneCandidate[], reference: Place | undefined): CommuneCandidate[] {
+  if (!reference) return candidates;
+  const department = reference.kind === 'department' ? reference.code : reference.candidates[0]?.department;
+  const near = candidates.filter((candidate) => candidate.department === department || (department === '75' && zoneOfCommune(candidate.code) === 'parisBordering'));
+  return near.length > 0 ? near : candidates;
+}
+
+function placeReading(place: Place | undefined, nearby: boolean, reference?: Place): PlaceReading {
   if (!place) return { kind: 'none' };
   if (place.kind === 'department') return { kind: 'place', place: { kind: 'department', code: place.code, name: place.name } };
-  const candidates = place.candidates;
+  const candidates = nearReference(place.candidates, reference);
   // "t2 sur toulouze": the town it is one typo from, said back with the results.
   if (place.misspelt && candidates.length === 1) return { kind: 'misspelt', candidate: candidates[0]!, nearby, typed: place.misspelt };
   if (candidates.length === 0) return place.postalCode ? { kind: 'unknownPostalCode', postalCode: place.postalCode } : { kind: 'none' };

@@ -1,4 +1,4 @@
-import { placeIndex, SHORTENED_IN_PLACE_NAMES, type PlaceIndex } from '../../../services/geo/placeIndex';
+import { placeIndex, placeKey, SHORTENED_IN_PLACE_NAMES, type PlaceIndex } from '../../../services/geo/placeIndex';
 import { markerLanguage } from '../../../services/language/markerWords';
 import { misspeltCommune } from '../../../services/geo/misspeltCommune';
 import placeWordsData from './data/placeWords.json';
@@ -141,13 +141,23 @@ function placeAt(words: Word[], i: number, index: PlaceIndex, cues: ReadonlySet<
     if (!accepted) continue;
     // A department and a big city of the same name (Paris) mean the city; otherwise the department (Vienne).
     if (department && !(communes && largest >= 100_000)) return { place: { kind: 'department', ...department }, length };
-    if (communes) return { place: { kind: 'commune', candidates: communes }, length };
+    if (communes) return { place: { kind: 'commune', candidates: officialNameFirst(communes, key) }, length };
   }
   return undefined;
 }
 
 /** Articles a place name may begin with ("Le Val", "La Rochelle") or that only lead to one ("le Val-de-Marne"). */
 const ARTICLES = new Set(['le', 'la', 'les', 'l']);
+
+/**
+ * "Clichy" is Clichy, not Clichy-sous-Bois (whose short name it also is): a commune officially named as
+ * typed, and the largest of those the name stands for, is the one meant. Where the commune so named is
+ * smaller ("Saint-Ouen" in Loir-et-Cher, beside Saint-Ouen-sur-Seine), the name stays shared.
+ */
+function officialNameFirst(communes: CommuneCandidate[], key: string): CommuneCandidate[] {
+  const [largest] = communes;
+  return largest && placeKey(largest.name) === key ? communes.filter((commune) => placeKey(commune.name) === key) : communes;
+}
 
 /** Words that say the number after them is an amount of income, not a postcode. */
 const INCOME_WORDS = /(?<![a-z])(?:rfr|revenus?|avis|fiscal|impots?|gagne|gagnons|gagnent|salaires?|income|earn|earns|tax)(?![a-z])/;
@@ -248,6 +258,12 @@ export function communesBeforeTheirDepartment(matches: EntityMatch<Place>[]): En
 /** Several places: the ones looked for first, the one lived in now last ("I live in Lille but I'd like to move to Villeneuve-d'Ascq"). */
 export function lookedForFirst(text: string, matches: EntityMatch<Place>[]): EntityMatch<Place>[] {
   if (matches.length < 2) return matches;
+  const livedIn = placesLivedIn(text, matches);
+  return [...matches.filter((match) => !livedIn.has(match)), ...matches.filter((match) => livedIn.has(match))];
+}
+
+/** The places said as the home one has now ("j'habite à Lille", "I live in Lille 59000"). */
+export function placesLivedIn(text: string, matches: EntityMatch<Place>[]): Set<EntityMatch<Place>> {
   const saidAsHome = (match: EntityMatch<Place>) => CURRENT_HOME_BEFORE.test(foldText(text.slice(Math.max(0, match.start - 40), match.start)).trimEnd());
   // "I live in Lille 59000": the postal code right after the home commune is the home too.
   const livedIn = new Set<EntityMatch<Place>>();
@@ -256,5 +272,5 @@ export function lookedForFirst(text: string, matches: EntityMatch<Place>[]): Ent
     const followsHome = previous !== undefined && livedIn.has(previous) && /^[\s,()-]*$/.test(text.slice(previous.end, match.start));
     if (saidAsHome(match) || followsHome) livedIn.add(match);
   });
-  return [...matches.filter((match) => !livedIn.has(match)), ...matches.filter((match) => livedIn.has(match))];
+  return livedIn;
 }
