@@ -26,7 +26,7 @@ import { asMeaningQuestion, asOfferDetails, asSearchFollowUp, asSearchRequest } 
 import { readEntities } from './recognizer/entities/schemas';
 import { asInterruption, asUrgentHandoff, isUrgentHandoff, urgentAsideOf } from './urgentHandoff';
 import { asResumedTask } from './resumedTask';
-import { asPersonAsked } from './recognizer/personAsked';
+import { asPersonAsked, asQuestionNotForAPerson } from './recognizer/personAsked';
 import { asDocumentsQuestion } from './recognizer/documentsQuestion';
 import { asInsultHandled, isInsultHandled } from './recognizer/insult';
 import { emergencyNumbersText, urgentAsideCard } from './cards/emergencyNumbers';
@@ -69,6 +69,8 @@ const ROUTE_WATERFALL = 'mainDialog.route';
 const VAGUE_OFFER_FACTS: readonly OfferFactKey[] = ['total', 'available', 'landlord', 'financing'];
 /** What a message that held a social security number (cut out) is mistaken for. */
 const ABOUT_THE_CUT_OUT_DATA: readonly Intent[] = ['unlink', 'deleteMyData', 'linkNumber'];
+/** A message this short around data cut out says little more than the data ("ma sécu c'est …, il vous le faut ?"). */
+const SHORT_MESSAGE_WORDS = 14;
 
 export interface UserInput {
   text: string;
@@ -134,13 +136,16 @@ export class MainDialog extends ComponentDialog {
     const conversation = turnStateOf(context).conversation;
     const recognized = asProposalAnswer(asPrivacyQuestion(asNumberAttempt(asSearchRequest(asOfferDetails(asSearchFollowUp(asMeaningQuestion(asResumedTask(await this.recognize(context, input), conversation)), conversation), conversation)))), conversation);
     const recognition = asUrgentHandoff(
-      asInsultHandled(asPersonAsked(asDocumentsQuestion(asEligibilityQuestion(asPersonalQuestion(asEligibilityFollowUp(recognized, conversation.lastEligibility, conversation.lastSearch !== undefined), Boolean(turnStateOf(context).user.link)))))),
+      asInsultHandled(asPersonAsked(asQuestionNotForAPerson(asDocumentsQuestion(asEligibilityQuestion(asPersonalQuestion(asEligibilityFollowUp(recognized, conversation.lastEligibility, conversation.lastSearch !== undefined), Boolean(turnStateOf(context).user.link))))))),
     );
     rememberRecognition(context, recognition);
     reportRecognition(context, recognition.intent, recognition.score);
     // "le voilà 2 92 03 75…, faut le mettre à la place de l'autre numéro ?": the number was cut out and
     // the user told why; it is not a request to unlink or link a request.
-    if (hadDataCutOut(input.text) && ABOUT_THE_CUT_OUT_DATA.includes(recognition.intent) && input.value === undefined) return;
+    // "mon numéro de sécu c'est …, vous en avez besoin ?": the notice answered it; no ticket unless a person is asked for.
+    const forAPersonGuessed = (recognition.intent === 'helpdesk' || recognition.intent === 'complaint') && !asksForAPerson(recognition.text) && recognition.text.split(/\s+/).length <= SHORT_MESSAGE_WORDS;
+    const aboutTheCutOutData = ABOUT_THE_CUT_OUT_DATA.includes(recognition.intent) || forAPersonGuessed;
+    if (hadDataCutOut(input.text) && aboutTheCutOutData && input.value === undefined) return;
     if (recognition.intent !== 'none' && conversation.misses) delete conversation.misses;
     const dc = await this.dialogSet.createContext(context);
     // A request's household and place are kept for the next task; an answer to a step is its step's to read.

@@ -66,6 +66,9 @@ function searchedTypologies(text: string, typologies: readonly string[]): number
 const WEAK_INTENTS: readonly Intent[] = ['none', 'greeting', 'thanks', 'goodbye', 'searchOffers', 'cancel'];
 /** A question on another case: "et si on était 5 ?", "et si je gagnais 30000 ?", "what if we were 3?". */
 const HYPOTHETICAL = /^(?:(?:et|mais|ok|bon|and|but) )?(?:si (?:on|nous|je|j|mon|ma|mes)|what if|if (?:we|i)|and if)(?![a-z])/;
+/** A short question on one financing of the answer: "et en PLS je passe ?", "pour le plai ?", "what about PLS?". */
+const FINANCING_ASKED = /^(?:(?:et|mais|ok|and|what about|how about) )?(?:(?:(?:en|pour|le|du|au|for|in|the) )+plus|(?:(?:en|pour|le|la|du|au|for|in|the) )*(?:plai|pls|pli))(?![a-z])/;
+
 /** The last eligibility answer of the conversation: when, and the cases it assumed absent. */
 export interface LastAnswer {
   at: string;
@@ -84,6 +87,9 @@ export function asEligibilityFollowUp(recognition: Recognition, last: LastAnswer
   if (!last || now - Date.parse(last.at) > FOLLOW_UP_MS) return recognition;
   // "et si on était 5 ?", "what if we were 3?": the answer again with one fact changed, whatever the classifier guessed.
   const weak = WEAK_INTENTS.includes(recognition.intent) || HYPOTHETICAL.test(normalizeForMatching(recognition.text));
+  // "et en PLS je passe ?", "pour le PLAI ?": one financing of the answer asked about, whatever the classifier made of it.
+  const financingAsked = FINANCING_ASKED.test(normalizeForMatching(recognition.text)) && recognition.text.trim().split(/\s+/).length <= 8;
+  if (financingAsked && !(readEntities(recognition.entities).typologies?.length)) return { ...recognition, intent: 'eligibility', score: Math.max(recognition.score, 0.8), entities: { ...recognition.entities, eligibilityFollowUp: true } };
   // "en fait on est 3" is a correction whatever the classifier made of the rest of the sentence.
   if (!weak && !isCorrection(recognition.text)) return recognition;
   const entities = readEntities(recognition.entities);

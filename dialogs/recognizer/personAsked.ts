@@ -1,5 +1,8 @@
 import { asksForAPerson } from './answers/answerReader';
 import type { Intent, Recognition } from './intents';
+import { normalizeForMatching } from '../../services/shared/normalizeForMatching';
+import { triage } from '../../services/triage/triage';
+import { triageHints } from './triageHints';
 
 /** Guesses a short request for a person is taken for when the classifier does not know the words ("jveux parler a qqun"). */
 const UNSURE_GUESSES: readonly Intent[] = ['none', 'faq', 'greeting'];
@@ -18,4 +21,22 @@ export function asPersonAsked(recognition: Recognition): Recognition {
   const shortRequest = UNSURE_GUESSES.includes(recognition.intent) && words.length <= MOST_WORDS && asksForAPerson(recognition.text);
   if (!askedFirst && !shortRequest) return recognition;
   return { ...recognition, intent: 'helpdesk', score: Math.max(recognition.score, 0.8) };
+}
+
+/** Past this, the classifier is sure enough of a request for help that no question mark undoes it. */
+const SURE_HELPDESK = 0.95;
+/** Words of a problem one wants a person for, even asked as a question ("personne ne me répond ?"). */
+const PROBLEM_WORDS = /(?<![a-z])(?:probleme|souci|bug|bloque|repond|reponse|plainte|reclamation|urgent|urgence|aide|aidez|help|problem|issue|complain\w*|nobody|personne ne)(?![a-z])/;
+
+/**
+ * "et je suis enceinte, ça change quelque chose ?", "et en PLS je passe ?": a question taken for a
+ * request for a person, with no person asked for and no problem told, is a question to answer.
+ */
+export function asQuestionNotForAPerson(recognition: Recognition): Recognition {
+  if (recognition.intent !== 'helpdesk' || recognition.score >= SURE_HELPDESK) return recognition;
+  const text = recognition.text.trim();
+  if (!/\?\s*$/.test(text) || asksForAPerson(text) || PROBLEM_WORDS.test(normalizeForMatching(text))) return recognition;
+  // A situation that may be urgent keeps its way to a person (dialogs/urgentHandoff.ts decides).
+  if (triage({ messages: [text], ...triageHints([recognition.intent]) }).urgency !== 'normal') return recognition;
+  return { ...recognition, intent: 'faq', score: recognition.score };
 }

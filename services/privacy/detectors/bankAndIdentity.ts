@@ -20,8 +20,15 @@ export function findIbans(text: string): Checked[] {
   return matchesOf(IBAN, text, (match) => isValidIban(match[0]));
 }
 
+/** Words that name a social security number just before one ("mon numéro de sécu c'est…", "my NIR is…"). */
+const NAMED_AS_SOCIAL_SECURITY = /(?:s[ée]cu(?:rit[ée] sociale)?|carte vitale|nir|social security(?: number)?|ssn|insee)\b[^\d]{0,25}$/i;
+
+/**
+ * `value`: almost surely one — its key holds, or the message names it ("mon numéro de sécu c'est 2 85 05…"
+ * with a mistyped key is still one, and never needed).
+ */
 export function findSocialSecurityNumbers(text: string): Checked[] {
-  return matchesOf(SOCIAL_SECURITY_NUMBER, text, (match) => isValidSocialSecurityNumber(match[0]));
+  return matchesOf(SOCIAL_SECURITY_NUMBER, text, (match) => isValidSocialSecurityNumber(match[0]) || NAMED_AS_SOCIAL_SECURITY.test(text.slice(Math.max(0, (match.index ?? 0) - 40), match.index)));
 }
 
 export function findCardNumbers(text: string): Checked[] {
