@@ -143,7 +143,7 @@ export class MainDialog extends ComponentDialog {
     // "le voilà 2 92 03 75…, faut le mettre à la place de l'autre numéro ?": the number was cut out and
     // the user told why; it is not a request to unlink or link a request.
     // "mon numéro de sécu c'est …, vous en avez besoin ?": the notice answered it; no ticket unless a person is asked for.
-    const forAPersonGuessed = (recognition.intent === 'helpdesk' || recognition.intent === 'complaint') && !asksForAPerson(recognition.text) && recognition.text.split(/\s+/).length <= SHORT_MESSAGE_WORDS;
+    const forAPersonGuessed = ['helpdesk', 'complaint', 'faq'].includes(recognition.intent) && !asksForAPerson(recognition.text) && recognition.text.split(/\s+/).length <= SHORT_MESSAGE_WORDS;
     const aboutTheCutOutData = ABOUT_THE_CUT_OUT_DATA.includes(recognition.intent) || forAPersonGuessed;
     if (hadDataCutOut(input.text) && aboutTheCutOutData && input.value === undefined) return;
     if (recognition.intent !== 'none' && conversation.misses) delete conversation.misses;

@@ -1,4 +1,5 @@
 import type { ConversationData } from '../turn/stateSchemas';
+import { namesItsTask } from '../recognizer/eligibilityQuestion';
 import { readEntities } from '../recognizer/entities/schemas';
 import type { Intent, Recognition } from '../recognizer/intents';
 import { criteriaFromRecognition } from './criteriaFromRecognition';
@@ -43,8 +44,10 @@ export function asSearchFollowUp(recognition: Recognition, conversation: Convers
     const amount = { value: budget, ...(last.criteria.rentWithoutCharges ? { chargesIncluded: false } : {}) };
     return { ...recognition, intent: 'searchOffers', score: Math.max(recognition.score, 0.8), entities: { ...recognition.entities, amounts: [amount] } };
   }
-  // "ah non en fait plutôt à Lyon": a correction that carries criteria changes the search, never cancels it.
-  const corrects = refines && isCorrection(recognition.text) && !OWN_TASKS.includes(recognition.intent);
+  // "ah non en fait plutôt à Lyon": a correction that carries criteria changes the search, never cancels it —
+  // whatever task the classifier guessed, unless the message says which ("plutôt retirer celle de Lyon").
+  const ownTaskSaid = OWN_TASKS.includes(recognition.intent) && namesItsTask(recognition.text, readEntities(recognition.entities));
+  const corrects = refines && isCorrection(recognition.text) && !ownTaskSaid;
   const surelyRefines = (said.anyBudget && !OWN_TASKS.includes(recognition.intent) && !asksForAPerson(recognition.text)) || isPlaceOnly(recognition) || corrects;
   if (!surelyRefines && !(refines && WEAK_INTENTS.includes(recognition.intent))) return recognition;
   return { ...recognition, intent: 'searchOffers', score: Math.max(recognition.score, 0.8) };

@@ -49,7 +49,8 @@ const ELIGIBILITY_ASKED = /(?<![a-z])(?:on (?:y )?a (?:le )?droit|j (?:y )?ai (?
 const TASKS_A_STORY_IS_TAKEN_FOR: readonly Intent[] = ['myApplications', 'unlink', 'linkNumber', 'status', 'renewal', 'privacy', 'deleteMyData', 'withdraw', 'apply', 'savedSearches', 'notifications'];
 const TASK_WORDS = /(?<![a-z])(?:candidat\w*|postul\w*|dossier|numero|nur|nud|delier|supprim\w*|effac\w*|donnees|renouvel\w*|alerte\w*|notification\w*|retir\w*|application\w*|apply|unlink|delete|my data|renew\w*|alert\w*|status|withdraw\w*)(?![a-z])/;
 
-function namesItsTask(text: string, entities: ReturnType<typeof readEntities>): boolean {
+/** Whether a message says which of those tasks it is about: a number, an offer or the task's own words. */
+export function namesItsTask(text: string, entities: ReturnType<typeof readEntities>): boolean {
   return entities.uniqueNumber !== undefined || entities.offerId !== undefined || TASK_WORDS.test(normalizeForMatching(text));
 }
 

@@ -19,6 +19,9 @@ export function requestedLanguage(
   return current === 'fr' ? 'en' : 'fr';
 }
 
+/** A language's name said of a person or a nationality. */
+const NATIONALITY = / (?:(?:french|english|british|american) (?:citizen|citizens|citizenship|national|nationals|nationality|passport|resident|people)|(?:citizen|nationality|passport|nationalite|citoyen|citoyenne|nationalité|passeport) (?:francais|francaise|french|anglais|anglaise)|(?:etre|suis|es|est|etes|sommes|be|am|is|are) (?:francais|francaise|anglais|anglaise|french|english) )/;
+
 /** Words that ask about the language itself, whatever language is named. */
 const LANGUAGE_WORDS = ['langue', 'language', 'parler', 'parlez', 'parles', 'speak', 'traduire', 'traduction', 'translate', 'translation'];
 
@@ -29,6 +32,8 @@ const LANGUAGE_WORDS = ['langue', 'language', 'parler', 'parlez', 'parles', 'spe
  */
 export function mentionsALanguage(text: string, namesByFile: Record<NluLanguage, Record<NluLanguage, string[]>>): boolean {
   const words = ` ${foldText(text).replace(/[^a-z]+/g, ' ')} `;
+  // "do I need to be a French citizen?", "nationalité française": a nationality, not a language.
+  if (NATIONALITY.test(words) && !LANGUAGE_WORDS.some((word) => words.includes(` ${word} `))) return false;
   const names = (['fr', 'en'] as const).flatMap((language) => [...namesByFile.fr[language], ...namesByFile.en[language]]);
   return [...names, ...LANGUAGE_WORDS].some((name) => words.includes(` ${foldText(name)} `));
 }

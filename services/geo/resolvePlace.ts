@@ -23,6 +23,8 @@ const LEADING_FILLERS = new Set([
   'a', 'au', 'aux', 'sur', 'vers', 'dans', 'de', 'du', 'des', 'en', 'pres', 'proche', 'cote', 'secteur', 'ville', 'commune',
   'departement', 'dept', 'dpt', 'numero', 'le', 'la', 'les', 'l', 'd', 'in', 'near', 'at', 'to', 'the', 'city', 'town', 'of', 'department',
   'je', 'j', 'habite', 'vis', 'suis', 'travaille', 'cherche', 'i', 'live', 'work', 'am',
+  // "plutôt vers Créteil", "euh disons Nanterre", "rather in Lyon": a hesitation or a correction before the name.
+  'plutot', 'disons', 'euh', 'heu', 'ben', 'bah', 'enfin', 'alors', 'non', 'ah', 'oui', 'ouais', 'rather', 'say', 'well', 'maybe', 'fait',
 ]);
 const TRAILING_FILLERS = new Set(['svp', 'stp', 'merci', 'please', 'plz', 'thanks', 'thank', 'you', 'france']);
 const ARTICLES = ['le', 'la', 'les', 'l'];
