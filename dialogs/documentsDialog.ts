@@ -29,6 +29,8 @@ import { affirmsPhrase } from '../services/shared/affirmedPhrase';
 import { normalizeForMatching } from '../services/shared/normalizeForMatching';
 import { chosenValue, valuesOf } from './stepAccess';
 import { ChoiceAnswerPrompt } from './prompts/answerPrompts';
+import { rememberTopic, type AnswersFollowUps, type FollowUpAnswer, type Topic } from './followUps/lastTopic';
+import type { FollowUpKind } from './recognizer/followUpQuestion';
 
 const STEPS = 'documents.steps';
 const FAMILY = 'documents.family';
@@ -64,7 +66,7 @@ interface DocumentsValues {
  * user's situation, asking family situation, income and reason only when the message did not say them.
  * Documents go to the national file: the assistant never asks for one, and says so.
  */
-export class DocumentsDialog extends ComponentDialog {
+export class DocumentsDialog extends ComponentDialog implements AnswersFollowUps {
   constructor(private readonly deps: DocumentsDependencies) {
     super('documentsDialog');
     for (const id of [FAMILY, WORK, REASON]) {
@@ -148,7 +150,13 @@ export class DocumentsDialog extends ComponentDialog {
     for (const item of variants.flatMap((variant) => checklistFor(variant, today).items)) if (!listed.has(item.id)) also.set(item.id, item);
     const card = checklistCard(translatorOf(step.context), checklist, [...also.values()], step.context.activity.channelId);
     await sendAnswer(step.context, card, DOCUMENTS_ANSWER);
+    rememberTopic(step.context, { owner: this.id, name: 'checklist', facts: {} });
     return step.endDialog();
+  }
+
+  /** After the list: "et le livret de famille je le mets où ?", "je les envoie comment ?" — where they are uploaded. */
+  async answerFollowUp(_context: TurnContext, topic: Topic, kind: FollowUpKind): Promise<FollowUpAnswer> {
+    return topic.name === 'checklist' && kind === 'how' ? { knowledgeEntry: 'docs-where-upload' } : undefined;
   }
 
   /** False when the request could not be read: the user then gets the checklist by questions. */

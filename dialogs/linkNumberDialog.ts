@@ -1,3 +1,4 @@
+import { saysNotReceived } from './recognizer/answers/answerReader';
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type Dialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { AttemptLimiter } from './ports';
@@ -228,14 +229,13 @@ export class LinkNumberDialog extends ComponentDialog {
   }
 }
 
-/** "j'ai rien reçu", "toujours pas de code": where to look, instead of "the code has 6 digits". */
-const CODE_NOT_RECEIVED = / (?:rien recu|pas recu|rien eu|pas eu|pas arrive|rien arrive|toujours rien|toujours pas|didn t get|did not get|not received|haven t received|havent received|nothing arrived|no code|not arrived) /;
 
 async function validateCode(prompt: PromptValidatorContext<string>): Promise<boolean> {
   const text = prompt.recognized.value ?? '';
   if (sixDigits(text) !== undefined) return true;
   const t = translatorOf(prompt.context);
-  prompt.options.retryPrompt = CODE_NOT_RECEIVED.test(` ${normalizeForMatching(text)} `) ? t('link:codeNotReceived') : t('link:badCode');
+  // "j'ai rien reçu", "where do I get the code?": where to look, instead of "the code has 6 digits".
+  prompt.options.retryPrompt = saysNotReceived(text) ? t('link:codeNotReceived') : t('link:badCode');
   return false;
 }
 

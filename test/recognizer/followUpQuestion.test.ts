@@ -3,7 +3,7 @@ import { followUpKindOf, type FollowUpKind } from '../../dialogs/recognizer/foll
 /** Each kind of follow-up, as people type it in French and in English. */
 const FOLLOW_UPS: [FollowUpKind, string[], string[]][] = [
   ['why', ['pk ?', 'pourquoi ?', 'pk vous enlevez le PLAI ?', 'mais pourquoi', 'comment ça se fait ?'], ['why?', 'how come?', 'why did you leave out the PLAI?']],
-  ['whatIfNot', ['et si je le fais pas ?', 'et si je ne renouvelle pas ?', 'et sinon ?', "et si j'oublie ?"], ["what if I don't?", 'what if we forget?', "and if I don't?"]],
+  ['whatIfNot', ['et si je le fais pas ?', 'et si je ne renouvelle pas ?', 'et sinon ?', "et si j'oublie ?", 'et si je dis rien ?', 'si je réponds pas ?'], ["what if I don't?", 'what if we forget?', "and if I don't?", 'and if I say nothing?']],
   ['another', ['je peux en faire une autre ?', 'je peux en envoyer une autre ?', 'je peux encore candidater ?'], ['can I send another one?', 'can I apply to another?', 'one more?']],
   ['agreed', ['oui c ca', 'ok parfait', "oui c'est bien ça", 'ouais c bon'], ["yes that's it", 'ok great', 'perfect thanks']],
   ['which', ["c'est quoi les 2 papiers demandés ?", 'lesquels ?', 'quels documents ?', 'c koi ces papiers'], ['which ones?', 'what documents?', 'which documents?']],

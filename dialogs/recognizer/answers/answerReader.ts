@@ -83,6 +83,13 @@ export function saysUnsure(text: string): boolean {
   return saysAny(said, UNSURE) && said.trim().split(' ').length <= SHORT_ANSWER_WORDS;
 }
 
+/** "j'ai rien reçu", "toujours pas de code", "where do I get the code?": what was sent did not arrive. */
+const NOT_RECEIVED = / (?:rien recu|pas recu|rien eu|pas eu|pas arrive|rien arrive|toujours rien|toujours pas|didn t get|did not get|not received|haven t received|havent received|nothing arrived|no code|not arrived|(?:ou|comment) (?:je |on |est ce que je )?(?:trouve|recois|recupere|obtiens|a) (?:le|ce|un|mon) code|c est ou le code|where (?:do|can|will|would) (?:i|we) (?:get|find|receive|see) (?:the|this|a|my) code|where is (?:the|this|my) code) /;
+
+export function saysNotReceived(text: string): boolean {
+  return NOT_RECEIVED.test(` ${normalizeForMatching(text)} `);
+}
+
 export function readYesNo(text: string): YesNo | undefined {
   const said = spaced(text);
   if (saysAny(said, UNSURE)) return undefined;

@@ -16,7 +16,7 @@ export interface HouseholdComposition {
 }
 
 // "on est 40", "0 personne", "-2 personnes": read even when impossible, so the question can say why.
-const PERSONS_SAID = /(?:on est|on [eé]t?|on sera|on [eé]tait|on serait|nous sommes|nous serons|nous [eé]tions|nous serions|we are|we're|we were|there are)\s+(-?\d+(?:[.,]\d+)?)(?![\d.,]*\s*(?:€|euros?|k\b|ans|years|et \d|and \d|& ?\d|adultes?\b|adults?\b|grands?\b))|(-?\d+(?:[.,]\d+)?)\s*(?:personnes?|pers\b|people|persons?)/i;
+const PERSONS_SAID = /(?:on est|on [eé]t?|on sera|on [eé]tait|on serait|nous sommes|nous serons|nous [eé]tions|nous serions|we are|we're|we were|there are)\s+(-?\d+(?:[.,]\d+)?)(?![\d.,]*\s*(?:€|euros?|k\b|ans|years|et \d|and \d|& ?\d|adultes?\b|adults?\b|grands?\b|salari|employ|coll[eè]gues?\b|staff\b))|(-?\d+(?:[.,]\d+)?)\s*(?:personnes?|pers\b|people|persons?)/i;
 const BARE_NUMBER = /^\s*(-?\d+(?:[.,]\d+)?)\s*$/;
 
 /** The number of persons said; `answer` when the text answers "how many persons?" (a bare number counts). */

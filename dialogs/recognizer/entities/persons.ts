@@ -11,7 +11,7 @@ const CORRECTED_COUNT = new RegExp(`^[ ,.]*(?:euh|heu|ah|oh|enfin|pardon|sorry|i
 // A total said outright: "on est 3", "nous sommes 4", "3 personnes", "famille de 5", "we are 3" — not "on est un jeune
 // couple", where "un" is an article.
 const TOTALS: RegExp[] = [
-  new RegExp(`(?<![a-z])(?:on est|on et|on e|on sera|on etait|on serait|nous sommes|nous serons|nous etions|nous serions|on vit a|on habite a|nous vivons a|we are|we're|we were|there are|there will be) ${COUNT}(?![a-z0-9])(?!(?<=(?<![a-z])(?:un|une)) +(?!(?:personnes?|adultes?|seule?s?|pers)(?![a-z]))[a-z])(?! ?(?:et|and|&) \d)(?! ?(?:pieces?|chambres?|ans|enfants?|kids?|children|rooms?|bedrooms?|couple|famille|menage|foyer|family|household|adultes?|adults?|grands?))`, 'g'),
+  new RegExp(`(?<![a-z])(?:on est|on et|on e|on sera|on etait|on serait|nous sommes|nous serons|nous etions|nous serions|on vit a|on habite a|nous vivons a|we are|we're|we were|there are|there will be) ${COUNT}(?![a-z0-9])(?!(?<=(?<![a-z])(?:un|une)) +(?!(?:personnes?|adultes?|seule?s?|pers)(?![a-z]))[a-z])(?! ?(?:et|and|&) \d)(?! ?(?:pieces?|chambres?|ans|enfants?|kids?|children|rooms?|bedrooms?|couple|famille|menage|foyer|family|household|adultes?|adults?|grands?|salaries?|employes?|employees?|collegues?|staff|dans (?:la|une|ma|notre) (?:boite|entreprise|societe|boutique)))`, 'g'),
   // "une personne" is "someone" ("parler à une personne") unless it is "pour une personne".
   new RegExp(`(?<![a-z0-9])((?<=(?:pour|for) )(?:un|une|one)|(?!(?:un|une|one) )(?:${COUNT_PATTERN})) ?(?:personnes?|pers|ppl|people|persons?|occupants?|adultes et enfants)(?![a-z])`, 'g'),
   new RegExp(`(?<![a-z])(?:famille|foyer|menage|family|household) (?:de|of) ${COUNT}(?![a-z0-9])`, 'g'),
