@@ -103,6 +103,8 @@ const LexiconSchema = z.object({
     opening: CueList.min(1),
     /** Anywhere in it; "@resolved", "@past", "@joking" name the context's lists. */
     anywhere: CueList.min(1),
+    /** Said anywhere, these take the message before back with no opening ("le technicien est passé, ça remarche"). */
+    alone: CueList.min(1),
   }),
   /** Named lists of cues that situations require beside their own ("with"); "@name" includes another list. */
   cueSets: z.record(z.string(), CueList.min(1)),
@@ -293,6 +295,7 @@ const JOKING_EMOJI = new RegExp(`[${LEXICON.context.jokingEmoji}]`, 'u');
 const CONTEXT_LISTS: Record<string, readonly string[]> = { resolved: LEXICON.context.resolved, past: LEXICON.context.past, joking: LEXICON.context.joking };
 const TAKE_BACK_OPENING = new CueGroup(LEXICON.takeBack.opening);
 const TAKE_BACK_ANYWHERE = new CueGroup(LEXICON.takeBack.anywhere.flatMap((cue) => (cue.startsWith('@') ? (CONTEXT_LISTS[cue.slice(1)] ?? []) : [cue])));
+const TAKE_BACK_ALONE = new CueGroup(LEXICON.takeBack.alone);
 /** How far into a message its opening words go. */
 const OPENING_WORDS = 3;
 
@@ -304,7 +307,7 @@ function takesBack(message: string): boolean {
   const text = normalizeForMatching(message);
   const opening = text.split(' ').slice(0, OPENING_WORDS).join(' ');
   const opens = startsWith(TAKE_BACK_OPENING, opening) || /\b(?:je veux dire|je voulais dire|i mean|i meant)\b/.test(text);
-  return opens && (TAKE_BACK_ANYWHERE.holds(text) || JOKING_EMOJI.test(message));
+  return (opens && (TAKE_BACK_ANYWHERE.holds(text) || JOKING_EMOJI.test(message))) || TAKE_BACK_ALONE.holds(text);
 }
 
 /** Cues with their "@name" inclusions spelled out. */
