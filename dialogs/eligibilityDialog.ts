@@ -113,6 +113,7 @@ interface EligibilityValues {
   maskedNur?: string;
   employer?: Employer;
   priority: boolean;
+  pregnancy: boolean;
 }
 
 interface PlaceStepValues {
@@ -239,6 +240,7 @@ export class EligibilityDialog extends ComponentDialog {
     const householdDescribed = facts.persons !== undefined && (facts.persons === 1 || facts.composition !== undefined);
     values.stepByStep = !fromRequest && !toldWhole && !householdDescribed;
     values.priority = message.mentionsPriority;
+    values.pregnancy = message.mentionsPregnancy;
     if (fromRequest) Object.assign(values, { maskedNur: fromRequest.maskedNur, employer: fromRequest.employer });
     return step.next();
   }
@@ -348,6 +350,7 @@ export class EligibilityDialog extends ComponentDialog {
     const answer = { assessment, placeName: place.name, incomeYear: facts.incomeYear, maskedNur: values.maskedNur, unaskedConditions };
     await sendAnswer(step.context, eligibilityCard(t, language, answer, step.context.activity.channelId), ELIGIBILITY_ANSWER);
     if (!conditionSaid) await sendActionLogement(step.context, values.employer, step.findDialog(EMPLOYER_DIALOG) !== undefined);
+    if (values.pregnancy) await step.context.sendActivity(t('eligibility:pregnancyNote'));
     if (values.priority) await sendPriority(step.context);
     return step.endDialog();
   }

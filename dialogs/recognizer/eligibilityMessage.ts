@@ -24,6 +24,8 @@ export interface EligibilityMessage {
   said: SaidFacts;
   /** A priority situation is named (DALO, eviction, violence…): the answer says what it means. */
   mentionsPriority: boolean;
+  /** A child is expected: the answer says the sources do not settle how it counts. */
+  mentionsPregnancy: boolean;
 }
 
 // Not a typology or a reference ("T2", "OFR-00095"): a number after a letter or a dash is no count.
@@ -71,5 +73,5 @@ export function readEligibilityMessage(recognition: Pick<Recognition, 'text' | '
   }
   const disabledPersons = readDisabledPersons(text);
   if (disabledPersons !== undefined) said.disabledPersons = disabledPersons;
-  return { said, mentionsPriority: mentionsAny(text, 'priority') };
+  return { said, mentionsPriority: mentionsAny(text, 'priority'), mentionsPregnancy: mentionsAny(text, 'pregnancy') };
 }

@@ -3,7 +3,7 @@ import { affirmsPhrase } from '../../../services/shared/affirmedPhrase';
 import { normalizeForMatching } from '../../../services/shared/normalizeForMatching';
 
 /** The word lists of `locales/<language>/eligibility.json` (`words.*`). */
-export type EligibilityWordList = 'priority' | 'singleAdult' | 'separated' | 'couple' | 'adultsNotCouple' | 'children' | 'disability' | 'disabilityCard';
+export type EligibilityWordList = 'priority' | 'singleAdult' | 'separated' | 'couple' | 'adultsNotCouple' | 'children' | 'disability' | 'disabilityCard' | 'pregnancy';
 
 /**
  * Whether the text says one of the words of the list, as whole words (accents and case ignored), and

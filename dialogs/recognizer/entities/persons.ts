@@ -21,9 +21,10 @@ const TOTALS: RegExp[] = [
 // "2 adultes et 2 enfants", "2 adultes 2 ados", "two adults and one child": the adults and the children counted apart.
 const ADULTS_AND_CHILDREN = new RegExp(`(?<![a-z0-9])${COUNT} ?(?:adultes?|adults?|grands?),? (?:(?:et|plus|\\+|and|avec|with) )?(${COUNT_PATTERN}|un|une|a|an|one) ?(?:enfants?|enfans?|petits?|kids?|children|child|bebes?|babies|baby|toddlers?|ados?)(?![a-z])`);
 
-// Households described rather than counted: who the adults are, then the children. Divorcing, separated
+// Households described rather than counted: who the adults are, then the children ("je suis retraitée seule",
+// "je suis enceinte et seule" are one adult). Divorcing, separated
 // or widowed, or "mes enfants avec moi": one adult, whoever else is named (an ex is not to be housed).
-const ALONE = /(?<![a-z])(?:(?:je suis|suis|jsui|jsuis|chui|j suis|je vis|vis|j'habite|habite|vivre|pour moi|moi) (?:tout |toute )?seule?|tout seule?|toute seule|celibataire|(?:maman|papa|mere|pere|parent)s? (?:solo|seule?|isolee?|celibataire)|famille monoparentale|single (?:mum|mom|dad|parent|mother|father)|i live alone|living alone|i am alone|i'm alone|alone with|just me|only me|on my own|by myself|single|juste moi|rien que moi|moi seule?|seule? avec|(?:^|(?<=[?!.,;] ))seule?(?= (?:a|au|aux|dans|sur|en|pres|vers|avec|sans|et|in|at|with)(?![a-z]))|(?<=[?!.,;] )seule?(?= ?[,.;!?]| *$)|^seule?(?= ?[,.;!?])|(?:pas|plus|ne suis pas|ne suis plus) en couple|not (?:in a couple|married)|no (?:partner|husband|wife)|(?<!(?:pas|plus|not) )(?:en instance de |en cours de )?(?:divorcee?|separee?)|en (?:instance|cours) de (?:divorce|separation)|en pleine (?:separation|procedure de divorce|divorce)|on (?:se separe|divorce)|(?:we re|we are|i m|i am) (?:separating|divorcing|getting (?:a )?divorce(?:d)?)|(?<!(?:pas|plus|not) )(?:veuve?|veuf|divorced|separated|widowed|widow(?:er)?)|(?:mes|my|les|the) (?:\d+ |deux |trois |quatre |cinq |two |three |four )?(?:enfants?|enfans?|gosses|filles|fils|kids?|children) (?:avec moi|with me)|(?:j ai|j'ai|i have|i keep|je garde) (?:la garde (?:de|des) )?(?:mes|my|the) (?:\d+ |deux |trois |quatre |two |three |four )?(?:enfants?|filles|fils|kids|children))(?![a-z])/g;
+const ALONE = /(?<![a-z])(?:(?:je suis|suis|jsui|jsuis|chui|j suis|je vis|vis|j'habite|habite|vivre|pour moi|moi) (?:tout |toute )?seule?|(?:je suis|jsui|jsuis|chui|j suis) (?!pas |plus |jamais |la |le |les |une? |pas$)[a-z]+ (?:et )?seule?|tout seule?|toute seule|celibataire|(?:maman|papa|mere|pere|parent)s? (?:solo|seule?|isolee?|celibataire)|famille monoparentale|single (?:mum|mom|dad|parent|mother|father)|i live alone|living alone|i am alone|i'm alone|alone with|just me|only me|on my own|by myself|single|juste moi|rien que moi|moi seule?|seule? avec|(?:^|(?<=[?!.,;] ))seule?(?= (?:a|au|aux|dans|sur|en|pres|vers|avec|sans|et|in|at|with)(?![a-z]))|(?<=[?!.,;] )seule?(?= ?[,.;!?]| *$)|^seule?(?= ?[,.;!?])|(?:pas|plus|ne suis pas|ne suis plus) en couple|not (?:in a couple|married)|no (?:partner|husband|wife)|(?<!(?:pas|plus|not) )(?:en instance de |en cours de )?(?:divorcee?|separee?)|en (?:instance|cours) de (?:divorce|separation)|en pleine (?:separation|procedure de divorce|divorce)|on (?:se separe|divorce)|(?:we re|we are|i m|i am) (?:separating|divorcing|getting (?:a )?divorce(?:d)?)|(?<!(?:pas|plus|not) )(?:veuve?|veuf|divorced|separated|widowed|widow(?:er)?)|(?:mes|my|les|the) (?:\d+ |deux |trois |quatre |cinq |two |three |four )?(?:enfants?|enfans?|gosses|filles|fils|kids?|children) (?:avec moi|with me)|(?:j ai|j'ai|i have|i keep|je garde) (?:la garde (?:de|des) )?(?:mes|my|the) (?:\d+ |deux |trois |quatre |two |three |four )?(?:enfants?|filles|fils|kids|children))(?![a-z])/g;
 const COUPLE = /(?<![a-z])(?<!(?:pas|plus|not|no longer) )(?<!(?:pas|plus) en )(?:en couple|un (?:jeune )?couple|jeune couple|couple(?= *[,.;:!?+]| (?:marie|pacse|avec|sans|et|plus|with|and|de \d|\d|agee?s?)(?![a-z]))|^couple|(?<=^|[.,;:!?-] ?)(?:maries|mariees|pacses|pacsees)(?![a-z])|(?:maries|mariees|pacses|pacsees)(?= *[,.;:!?]| (?:avec|et|sans|with|and|depuis)(?![a-z])| *$)|avec (?:mon|ma) (?:conjointe?|mari|femme|epouse|epoux|compagnon|compagne|copain|copine|partenaire)|(?:mon|ma) (?:conjointe?|mari|femme|epouse|epoux|compagnon|compagne|copain|copine) (?:a |de )?\d{2}(?= ?(?:ans|,|$| et))|(?:ma|mon) (?:femme|mari|conjointe?|compagne?|copine|copain|epouse?|epoux) et moi|moi,? (?:et )?(?:ma|mon) (?:femme|mari|conjointe?|compagne?|copine|copain|epouse?|epoux)|(?:je suis|suis|on est|nous sommes|sommes) (?:marie|pacse)(?:e|s|es)?|a couple|my (?:wife|husband|partner|girlfriend|boyfriend|fiance|fiancee) and i|(?:me|i|myself),? (?:and )?my (?:wife|husband|partner|girlfriend|boyfriend|fiance|fiancee)|with my (?:wife|husband|partner|girlfriend|boyfriend|fiance|fiancee)|married)(?![a-z])/g;
 const CHILDREN = new RegExp(`(?<![a-z0-9])${COUNT} ?(?:enfants?|enfans?|enfan|gosses?|gamins?|gamines?|petits|filles|fils|garcons|ados|adolescents?|adolescentes?|kids?|children|childs?|bebes?|babies|daughters|sons|boys|girls|teens|teenagers)(?![a-z])`, 'g');
 const ONE_CHILD = /(?<![a-z])(?:un|une|mon|ma|my|a|one|notre|our) (?:enfant|fils|fille|bebe|child|kid|son|daughter|baby|toddler|ado|teenager)(?![a-z])/g;
@@ -32,6 +33,8 @@ const RELATIVE_AT_HOME = /(?<![a-z])(?:ma|mon|notre|my|our) (?:belle mere|beau p
 // "maman de 2 enfants", "father of three": a parent naming the children, one adult unless a partner is named
 // (a single parent and a couple with the same children are in the same ceiling category).
 const PARENT_OF = /(?<![a-z])(?:maman|mere|papa|pere|parent|mother|father|mum|mom|dad) (?:de|d|of)(?![a-z])/g;
+// A child expected, not yet born: "on attend un bébé", "enceinte de notre premier enfant", "baby on the way".
+const EXPECTED_CHILD = /(?<![a-z])(?:(?:on |nous |j |je |elle )?(?:attend|attends|attendons|attendez|attendent)|expecting|enceinte de) (?:(?:un|une|a|our|notre|mon|my|le|the|notre premier|our first|un deuxieme|a second) )?(?:bebe|enfant|baby|child|petit)(?![a-z])|(?<![a-z])(?:un |une |a |le |the |notre |our )?(?:bebe|baby|enfant|child) (?:qui arrive|en route|on the way|is coming|a naitre|due)(?![a-z])/g;
 const ME_AND = /(?<![a-z])(?:moi et|moi ?\+|moi plus|me and|me ?\+|myself and|et moi|and me|and i)(?![a-z])/g;
 
 /**
@@ -53,12 +56,14 @@ export function findPersons(text: string): EntityMatch<number>[] {
   if (counted && adultsCount !== undefined && childrenCount !== undefined && adultsCount + childrenCount <= LARGEST_HOUSEHOLD) {
     return [{ value: adultsCount + childrenCount, start: counted.index, end: counted.index + counted[0].length }];
   }
+  // "on attend un bébé", "we're expecting a baby": the child to come is not counted (the answer says why).
+  const bornOnly = folded.replace(EXPECTED_CHILD, ' ');
   const alone = first(folded, ALONE);
   const couple = first(folded, COUPLE);
-  const children = first(folded, CHILDREN) ?? first(folded, ONE_CHILD);
+  const children = first(bornOnly, CHILDREN) ?? first(bornOnly, ONE_CHILD);
   const meAnd = first(folded, ME_AND) ?? first(folded, PARENT_OF);
   // "2 enfants, enfin 3 depuis mars": the count said last is the one meant.
-  const correctedChildren = children?.index !== undefined ? CORRECTED_COUNT.exec(folded.slice(children.index + children[0].length)) : null;
+  const correctedChildren = children?.index !== undefined ? CORRECTED_COUNT.exec(bornOnly.slice(children.index + children[0].length)) : null;
   const childCount = children ? (countOf((correctedChildren?.[1] ?? children[1]) ?? '') ?? 1) : 0;
   const family = couple ? 2 : alone || (children && meAnd) ? 1 : undefined;
   if (family === undefined) return [];
