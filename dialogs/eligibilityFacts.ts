@@ -4,7 +4,7 @@ import { CompositionSchema } from './recognizer/entities/household';
 import { IncomeReadingSchema } from './recognizer/entities/income';
 import { isZoned, PendingPlaceSchema, type PlaceZoneReading } from './recognizer/entities/placeZone';
 import { readEligibilityMessage, type SaidFacts } from './recognizer/eligibilityMessage';
-import { isCorrection } from './recognizer/correction';
+import { isCorrection, isHypothetical } from './recognizer/correction';
 import { extractEntities } from './recognizer/entities/extractEntities';
 import { readPersons } from './recognizer/entities/household';
 import { readIncome } from './recognizer/entities/income';
@@ -142,7 +142,8 @@ export function correctionAt(asked: Slot, known: Facts, message: Pick<Recognitio
   const said = factsFromMessage(readEligibilityMessage(message).said);
   // At "qui compose votre foyer ?", "seule avec 2 enfants" counts the persons as it answers; "en fait on
   // est 4" corrects them.
-  const countsAsItAnswers = (slot: Slot) => slot === 'persons' && (asked === 'composition' || asked === 'ages') && !isCorrection(message.text);
+  // "et si on était 3 ?" asks for another case: it changes the count too.
+  const countsAsItAnswers = (slot: Slot) => slot === 'persons' && (asked === 'composition' || asked === 'ages') && !isCorrection(message.text) && !isHypothetical(message.text);
   const others = slotsChanged(known, said).filter((slot) => slot !== asked && !countsAsItAnswers(slot));
   return others.length > 0 ? corrected(known, said) : undefined;
 }

@@ -410,7 +410,8 @@ export class MainDialog extends ComponentDialog {
         // "merci", "bonne journée" while an open question waits (a place, a number, an amount): the person
         // is done for now, and is not asked again. At a yes/no or a choice a bare "merci" may mean either:
         // the question stays.
-        if (!dc.activeDialog || waitsForButtonAnswer(dc) || Object.keys(readEntities(recognition.entities)).length > 0) return false;
+        // Nor is "j'ai 24 ans il en a 29": a goodbye or thanks says no number.
+        if (!dc.activeDialog || waitsForButtonAnswer(dc) || Object.keys(readEntities(recognition.entities)).length > 0 || /\d/.test(recognition.text)) return false;
         const t = translatorOf(context);
         await dc.cancelAllDialogs();
         await context.sendActivity(recognition.intent === 'thanks' ? `${t('thanks')} ${t('questionLeft')}` : t('goodbye'));

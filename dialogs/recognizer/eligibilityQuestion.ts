@@ -1,7 +1,7 @@
 import { factsFromMessage, keptFacts, slotsChanged, YES_NO_CONDITIONS } from '../eligibilityFacts';
 import { asksForAPerson, readYesNo } from './answers/answerReader';
 import { readEligibilityMessage } from './eligibilityMessage';
-import { isCorrection } from './correction';
+import { isCorrection, isHypothetical } from './correction';
 import { readAges } from './entities/household';
 import { readEntities } from './entities/schemas';
 import { normalizeForMatching } from '../../services/shared/normalizeForMatching';
@@ -65,8 +65,6 @@ function searchedTypologies(text: string, typologies: readonly string[]): number
 
 /** Intents a short correction after an answer is often mistaken for ("en fait on est 4", "et à Paris ?"). */
 const WEAK_INTENTS: readonly Intent[] = ['none', 'greeting', 'thanks', 'goodbye', 'searchOffers', 'cancel'];
-/** A question on another case: "et si on était 5 ?", "et si je gagnais 30000 ?", "what if we were 3?". */
-const HYPOTHETICAL = /^(?:(?:et|mais|ok|bon|and|but) )?(?:si (?:on|nous|je|j|mon|ma|mes)|what if|if (?:we|i)|and if)(?![a-z])/;
 /** A short question on one financing of the answer: "et en PLS je passe ?", "pour le plai ?", "what about PLS?". */
 const FINANCING_ASKED = /^(?:(?:et|mais|ok|and|what about|how about) )?(?:(?:(?:en|pour|le|du|au|for|in|the) )+plus|(?:(?:en|pour|le|la|du|au|for|in|the) )*(?:plai|pls|pli))(?![a-z])/;
 
@@ -87,7 +85,7 @@ const FOLLOW_UP_MS = 30 * 60 * 1000;
 export function asEligibilityFollowUp(recognition: Recognition, last: LastAnswer | undefined, hasSearch: boolean, now = Date.now()): Recognition {
   if (!last || now - Date.parse(last.at) > FOLLOW_UP_MS) return recognition;
   // "et si on était 5 ?", "what if we were 3?": the answer again with one fact changed, whatever the classifier guessed.
-  const weak = WEAK_INTENTS.includes(recognition.intent) || HYPOTHETICAL.test(normalizeForMatching(recognition.text));
+  const weak = WEAK_INTENTS.includes(recognition.intent) || isHypothetical(recognition.text);
   // "et en PLS je passe ?", "pour le PLAI ?": one financing of the answer asked about, whatever the classifier made of it.
   const financingAsked = FINANCING_ASKED.test(normalizeForMatching(recognition.text)) && recognition.text.trim().split(/\s+/).length <= 8;
   if (financingAsked && !(readEntities(recognition.entities).typologies?.length)) return { ...recognition, intent: 'eligibility', score: Math.max(recognition.score, 0.8), entities: { ...recognition.entities, eligibilityFollowUp: true } };
