@@ -22,7 +22,7 @@ import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
 import { ChoiceAnswerPrompt } from './prompts/answerPrompts';
 import type { Recognition } from './recognizer/intents';
 import { valuesOf } from './stepAccess';
-import { readEntities } from './recognizer/entities/schemas';
+import { readEntities, type Place } from './recognizer/entities/schemas';
 import { ordinalInSentence } from './recognizer/answers/answerReader';
 import { documentNames } from './cards/documentState';
 import { rememberTopic, type AnswersFollowUps, type FollowUpAnswer, type Topic } from './followUps/lastTopic';
@@ -200,9 +200,7 @@ export class ApplyDialog extends ComponentDialog implements AnswersFollowUps {
       if (!isServiceError(error)) throw error;
       return [];
     });
-    const inThePlace = candidatures.filter(({ offer }) =>
-      places.some((place) => (place.kind === 'commune' ? place.candidates.some((commune) => commune.code === offer.commune.inseeCode) : place.code === offer.commune.department)),
-    );
+    const inThePlace = inPlacesNamed(candidatures, places);
     if (inThePlace.length === 0) return undefined;
     const t = translatorOf(context);
     const today = new Date();
@@ -277,7 +275,9 @@ export class ApplyDialog extends ComponentDialog implements AnswersFollowUps {
       const candidatures = await this.deps.portal.listCandidatures(turnStateOf(step.context).user.link!.applicantId);
       const chosenId = WithdrawButtonSchema.safeParse(step.options.entities).data?.candidatureId;
       const active = candidatures.filter((candidature) => ACTIVE_CANDIDATURE_STATUSES.includes(candidature.status));
-      const chosen = chosenId ? candidatures.find((candidature) => candidature.id === chosenId) : active.length === 1 ? active[0] : undefined;
+      // "je retire celle d'aix": the one active application in the place named.
+      const named = inPlacesNamed(active, readEntities(step.options.entities).places ?? []);
+      const chosen = chosenId ? candidatures.find((candidature) => candidature.id === chosenId) : active.length === 1 ? active[0] : named.length === 1 ? named[0] : undefined;
       if (!chosen && active.length === 0) {
         await step.context.sendActivity(t('apply:withdraw.noneActive'));
         return step.endDialog();
@@ -394,6 +394,13 @@ async function explainFailure(context: TurnContext, error: unknown): Promise<voi
   if (error.kind === 'Conflict') return void (await context.sendActivity(t('apply:alreadyApplied', { stage: '' })));
   if (error.kind === 'NotFound') return void (await context.sendActivity(t('apply:offerGone')));
   await context.sendActivity(t('apply:portalUnavailable'));
+}
+
+/** The applications whose offer is in one of the places named (a commune, or a department). */
+function inPlacesNamed(candidatures: Candidature[], places: readonly Place[]): Candidature[] {
+  return candidatures.filter(({ offer }) =>
+    places.some((place) => (place.kind === 'commune' ? place.candidates.some((commune) => commune.code === offer.commune.inseeCode) : place.code === offer.commune.department)),
+  );
 }
 
 function applicationsMessage(context: TurnContext, candidatures: Candidature[], heading?: string) {

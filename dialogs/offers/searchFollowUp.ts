@@ -48,7 +48,10 @@ export function asSearchFollowUp(recognition: Recognition, conversation: Convers
   // whatever task the classifier guessed, unless the message says which ("plutôt retirer celle de Lyon").
   const ownTaskSaid = OWN_TASKS.includes(recognition.intent) && namesItsTask(recognition.text, readEntities(recognition.entities));
   const corrects = refines && isCorrection(recognition.text) && !ownTaskSaid;
-  const surelyRefines = (said.anyBudget && !OWN_TASKS.includes(recognition.intent) && !asksForAPerson(recognition.text)) || isPlaceOnly(recognition) || corrects;
+  // "what about cheaper ones?" (once read as the privacy notice), "et sans limite de budget ?": the budget
+  // of this search, unless the message names a task of its own.
+  const budgetChanged = (said.anyBudget || said.cheaper) && !ownTaskSaid && !asksForAPerson(recognition.text);
+  const surelyRefines = budgetChanged || isPlaceOnly(recognition) || corrects;
   if (!surelyRefines && !(refines && WEAK_INTENTS.includes(recognition.intent))) return recognition;
   return { ...recognition, intent: 'searchOffers', score: Math.max(recognition.score, 0.8) };
 }
