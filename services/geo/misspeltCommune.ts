@@ -6,6 +6,8 @@ import type { CommuneCandidate } from './schemas';
 const LARGE_ENOUGH = 20_000;
 /** Shorter words are too often ordinary words one letter away from a town. */
 const SHORTEST_WORD = 5;
+/** A four-letter word is corrected only towards a big city, by one letter added ("lile" → Lille). */
+const FOUR_LETTERS_CITY = 100_000;
 
 let largeTowns: { key: string; commune: CommuneCandidate }[] | undefined;
 
@@ -24,6 +26,7 @@ function towns(): { key: string; commune: CommuneCandidate }[] {
  * populous when several are that close. Undefined when nothing is close enough: better ask than guess.
  */
 export function misspeltCommune(word: string, { mostEdits = 2 }: { mostEdits?: number } = {}): CommuneCandidate | undefined {
+  if (word.length === SHORTEST_WORD - 1 && !/\d/.test(word)) return bigCityOneLetterShort(word);
   if (word.length < SHORTEST_WORD || /\d/.test(word)) return undefined;
   const allowed = Math.min(mostEdits, word.length >= 8 ? 2 : 1);
   let best: CommuneCandidate | undefined;
@@ -32,4 +35,14 @@ export function misspeltCommune(word: string, { mostEdits = 2 }: { mostEdits?: n
     if (distance(key, word) <= allowed && (!best || (commune.population ?? 0) > (best.population ?? 0))) best = commune;
   }
   return best;
+}
+
+/** Four-letter words a city's name is one letter away from ("à tour de rôle" is no Tours). */
+const FOUR_LETTER_WORDS = new Set(['tour', 'tous', 'nant', 'ange', 'pris', 'mans', 'pare', 'lire', 'lise']);
+
+/** "lile" → Lille, "pari" → Paris: a big city's name with one letter left out, never another edit. */
+function bigCityOneLetterShort(word: string): CommuneCandidate | undefined {
+  if (FOUR_LETTER_WORDS.has(word)) return undefined;
+  const matches = towns().filter(({ key, commune }) => (commune.population ?? 0) >= FOUR_LETTERS_CITY && key.length === word.length + 1 && key[0] === word[0] && distance(key, word) === 1);
+  return matches.length === 1 ? matches[0]!.commune : undefined;
 }

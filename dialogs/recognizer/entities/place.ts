@@ -22,6 +22,8 @@ const NOT_A_PLACE_FIRST = new Set(placeWordsData.notAPlaceFirst);
 // What people put before a place: "à Lyon", "sur Nantes", "près de Lille", "in Paris", "dans le 93".
 const CUES = new Set(['a', 'au', 'aux', 'sur', 'vers', 'secteur', 'quartier', 'cote', 'in', 'near', 'around', 'at', 'to', 'dans', 'departement', 'dept', 'dpt', 'region', 'ville', 'commune', 'habite', 'vis', 'travaille']);
 const ENGLISH_CUES = new Set([...CUES].filter((cue) => cue !== 'a'));
+/** The prepositions after which a four-letter word may be a misspelt city. */
+const SHORT_TYPO_CUES = new Set(['a', 'au', 'sur', 'vers', 'dans', 'in', 'near', 'at', 'to']);
 const TWO_WORD_CUES = new Set(['pres de', 'proche de', 'autour de', 'loin de', 'ville de', 'commune de', 'region de', 'dans le', 'dans la', 'dans les', 'dans l', 'secteur de', 'close to', 'near to', 'based in', 'live in']);
 // Department numbers follow these: "le 93", "dans le 69", "du 92", "en 2A" — not "à" ("une boîte à 60 salariés").
 const DEPARTMENT_NUMBER_CUES = new Set(['le', 'du', 'en', 'dans', 'departement', 'dept', 'dpt', 'secteur', 'region', 'numero']);
@@ -84,6 +86,8 @@ function misspeltAt(words: Word[], i: number, cues: ReadonlySet<string>): { plac
   if (NEVER_AFTER_CUE.has(word)) return undefined;
   const leadsAList = i === 0 && /,/.test(words[1]?.before ?? '');
   if (!leadsAList && (cue === undefined || !cues.has(cue))) return undefined;
+  // A four-letter typo ("in Lile") only right after a preposition of place: "on travaille tous les deux" is no Tours.
+  if (word.length <= 4 && !SHORT_TYPO_CUES.has(cue ?? '')) return undefined;
   const commune = misspeltCommune(word, { mostEdits: leadsAList ? 1 : 2 });
   return commune ? { place: { kind: 'commune', candidates: [commune], misspelt: word }, length: 1 } : undefined;
 }
