@@ -369,11 +369,12 @@ export class MainDialog extends ComponentDialog {
     if (otherRequest && recognition.score >= TAKEOVER_THRESHOLD && waitsForClosedAnswer(dc)) return true;
     // "can I get a flat in Lyon with my wife and 2 kids?" at the documents' "where does your income come
     // from?": a place named at another task's buttons asks for the task that takes places.
-    const placeNamed = (readEntities(recognition.entities).places?.length ?? 0) > 0;
+    const entities = readEntities(recognition.entities);
+    const placeNamed = (entities.places?.length ?? 0) > 0;
     if (otherRequest && placeNamed && PLACE_TASKS.includes(recognition.intent) && recognition.score >= WEAK_TASK_GUESS && waitsForButtonAnswer(dc)) return true;
     // "en fait non laisse tomber, montre moi plutôt les T2 à Pantin" at an eligibility question: a kind of
     // dwelling is what a search asks for, never an answer to who, where or what income.
-    const dwellingAskedFor = (readEntities(recognition.entities).typologies?.length ?? 0) > 0;
+    const dwellingAskedFor = (entities.typologies?.length ?? 0) > 0;
     if (feature === 'eligibilityDialog' && recognition.intent === 'searchOffers' && dwellingAskedFor && recognition.score >= TAKEOVER_THRESHOLD && isSentence(recognition.text)) return true;
     // A person is asked for in words ("conseiller"), not guessed from an answer the classifier misread.
     const personAsked = recognition.intent === 'helpdesk' && asksForAPerson(recognition.text);

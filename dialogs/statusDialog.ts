@@ -4,7 +4,7 @@ import type { BackgroundWork } from './ports';
 import { languageOf, translatorOf, turnStateOf } from './turn/turnAccess';
 import type { Link } from './turn/stateSchemas';
 import { daysBetween, summarizeDossier, type DossierSummary, type NextAction } from '../services/dossier/dossierSummary';
-import { daysFromNow } from './cards/applicationText';
+import { daysFromNow, documentList } from './cards/applicationText';
 import { formatDate } from './format';
 import { readLinkedDossier } from '../services/dossier/readLinkedDossier';
 import { isServiceError } from '../services/http/errors';
@@ -111,7 +111,8 @@ function datesAndRequests(summary: DossierSummary): Topic['facts'] {
   if (summary.offerAwaitingAnswer?.answerDueDate) facts.answerDueDate = summary.offerAwaitingAnswer.answerDueDate;
   const requesting = summary.applications.find((line) => (line.documentsRequested ?? []).length > 0);
   if (requesting) {
-    facts.requestedFor = `${requesting.typology} · ${requesting.commune}`.slice(0, 200);
+    facts.requestedTypology = requesting.typology;
+    facts.requestedCommune = requesting.commune.slice(0, 200);
     facts.requestedDocuments = (requesting.documentsRequested ?? []).join('\n').slice(0, 200);
     if (requesting.commissionDate) facts.requestedBefore = requesting.commissionDate;
   }
@@ -124,10 +125,9 @@ function documentsOfTheStatus(context: TurnContext, facts: Topic['facts']): stri
   const language = languageOf(context);
   const lines: string[] = [];
   if (facts.requestedDocuments) {
-    const [typology, commune] = String(facts.requestedFor ?? '').split(' · ');
     const before = facts.requestedBefore ? t('status:followUp.requestedBefore', { date: formatDate(String(facts.requestedBefore), language) }) : '';
-    const documents = String(facts.requestedDocuments).split('\n').join(language === 'fr' ? ' ; ' : '; ');
-    lines.push(t('status:followUp.requested', { typology, commune, documents, before }));
+    const documents = documentList(language, String(facts.requestedDocuments).split('\n'));
+    lines.push(t('status:followUp.requested', { typology: facts.requestedTypology, commune: facts.requestedCommune, documents, before }));
   }
   const missing = documentNames(t, facts.documentsToFix);
   if (missing) lines.push(t('status:followUp.onlyThese', { documents: missing }));

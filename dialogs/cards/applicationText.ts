@@ -15,8 +15,13 @@ export function applicationText(t: Translate, language: Language, line: Applicat
     date: line.answerDueDate ? formatDate(line.answerDueDate, language) : '',
     when: line.daysToAnswer !== undefined ? when(Math.max(0, line.daysToAnswer)) : '',
     commission: line.commissionDate ? t('status:applications.commissionOn', { date: formatDate(line.commissionDate, language) }) : '',
-    documents: (line.documentsRequested ?? []).join(language === 'fr' ? ' ; ' : '; '),
+    documents: documentList(language, line.documentsRequested ?? []),
   });
   return t('status:applications.line', { typology: line.typology, commune: line.commune, stage });
 }
 
+
+/** The documents a landlord asked for, in one line ("Attestation de l'employeur ; Trois dernières quittances"). */
+export function documentList(language: Language, documents: readonly string[]): string {
+  return documents.join(language === 'fr' ? ' ; ' : '; ');
+}

@@ -9,7 +9,7 @@ import { NLU_LANGUAGES, readNluExamplesFile, type NluLanguage } from './nluExamp
 import { defaultNluModelPath, loadNluModel, type ModelSource } from './nluModel';
 import { markerLanguage } from '../../services/language/markerWords';
 import { mentionsALanguage, requestedLanguage } from './requestedLanguage';
-import { afterOpeningGreeting, afterOpeningThanks } from '../../services/shared/openingHesitation';
+import { afterOpeningCourtesy } from '../../services/shared/openingHesitation';
 import { asksForAPerson } from './answers/answerReader';
 
 /**
@@ -71,7 +71,7 @@ export class NlpRecognizer implements IntentRecognizer {
     // A message plainly in the other language ("can we continue in english" on a French channel) is
     // classified in that language first.
     const language = markerLanguage(text) ?? input.language;
-    const best = await this.requestAfterGreeting(prepared, await this.classify(prepared, language), language);
+    const best = await this.requestAfterCourtesy(prepared, await this.classify(prepared, language), language);
     const label = best.score >= NLU_CONFIDENCE_THRESHOLD ? best.label : 'None';
     const { intent, topic } = intentOf(label);
     const recognized: Record<string, unknown> = { ...entities };
@@ -99,8 +99,8 @@ export class NlpRecognizer implements IntentRecognizer {
    * thanks that open a request are no mere courtesy; the request, classified without them, is what the
    * message says (when it says something).
    */
-  private async requestAfterGreeting(prepared: string, best: { label: string; score: number }, language: NluLanguage): Promise<{ label: string; score: number }> {
-    const rest = best.label === 'greeting' ? afterOpeningGreeting(prepared) : best.label === 'thanks' ? afterOpeningThanks(prepared) : undefined;
+  private async requestAfterCourtesy(prepared: string, best: { label: string; score: number }, language: NluLanguage): Promise<{ label: string; score: number }> {
+    const rest = best.label === 'greeting' || best.label === 'thanks' ? afterOpeningCourtesy(prepared, best.label) : undefined;
     if (rest === undefined) return best;
     const request = await this.classify(rest, language);
     if (NOT_A_REQUEST.includes(request.label) || request.score < NLU_CONFIDENCE_THRESHOLD || SELF_INTRODUCTION.test(rest)) return best;

@@ -4,7 +4,7 @@ import { zoneForDepartment, zoneForResolution, type PlaceZoneResult } from '../.
 import { departmentByCode, narrowCandidates, resolvePlace, type PlaceResolution } from '../../../services/geo/resolvePlace';
 import { readChoice, readYesNo } from '../answers/answerReader';
 import { CommuneCandidateSchema, type CommuneCandidate, type Place } from './schemas';
-import { findPlaces, lookedForFirst, misspeltPlaceAlone, placesLivedIn } from './place';
+import { findPlaces, misspeltPlaceAlone, placesLivedIn } from './place';
 import { isCorrection } from '../correction';
 import { normalizeForMatching } from '../../../services/shared/normalizeForMatching';
 
@@ -45,10 +45,12 @@ const DENIED_BEFORE = /(?<![a-z])(?:pas|non|not|no)(?: (?:a|au|en|sur|dans|in|at
  */
 export function meantPlace(text: string): Place | undefined {
   const found = findPlaces(text);
-  const matches = lookedForFirst(text, found).filter((match) => !DENIED_BEFORE.test(normalizeForMatching(text.slice(Math.max(0, match.start - 12), match.start))));
-  // "à Bordeaux… ah non plutôt Vincennes": the last said — of those looked for, not the home ("I live in Paris mais plutôt Lyon").
   const livedIn = placesLivedIn(text, found);
-  const lookedFor = matches.filter((match) => !livedIn.has(match));
+  const said = found.filter((match) => !DENIED_BEFORE.test(normalizeForMatching(text.slice(Math.max(0, match.start - 12), match.start))));
+  // The ones looked for first, the one lived in now last.
+  const lookedFor = said.filter((match) => !livedIn.has(match));
+  const matches = [...lookedFor, ...said.filter((match) => livedIn.has(match))];
+  // "à Bordeaux… ah non plutôt Vincennes": the last said — of those looked for, not the home ("I live in Paris mais plutôt Lyon").
   if (lookedFor.length > 1 && isCorrection(text)) return lookedFor.reduce((last, match) => (match.start > last.start ? match : last)).value;
   const places = matches.map((match) => match.value);
   return places.find((candidate) => candidate.kind === 'commune' && candidate.candidates.length > 0) ?? places[0];

@@ -21,7 +21,7 @@ export function findIbans(text: string): Checked[] {
 }
 
 /** Words that name a social security number just before one ("mon numéro de sécu c'est…", "my NIR is…"). */
-const NAMED_AS_SOCIAL_SECURITY = /(?:s[ée]cu(?:rit[ée] sociale)?|carte vitale|nir|social security(?: number)?|ssn|insee)\b[^\d]{0,25}$/i;
+const NAMED_AS_SOCIAL_SECURITY = /(?<![a-zà-ÿ])(?:s[ée]cu(?:rit[ée] sociale)?|carte vitale|nir|social security(?: number)?|ssn|insee)\b[^\d]{0,25}$/i;
 
 /**
  * `value`: almost surely one — its key holds, or the message names it ("mon numéro de sécu c'est 2 85 05…"
