@@ -669,7 +669,10 @@ function readMessage(message: string, earlier: string[]): MessageReading {
     const besideLexicon = lexicon.some((finding) => finding.urgency === 'urgent');
     const urgentTotal = URGENT_CLASSES.reduce((sum, label) => sum + model.scores[label], 0);
     for (const label of URGENT_CLASSES) {
-      const threshold = label === 'priority' ? tuning.priorityAdds : besideLexicon ? tuning.classAddsBesideLexicon : tuning.classAdds;
+      // Alone, the class read best leads; another one must be read surely to join it (no violence read into a hosting that ends).
+      const besideBetterClass = URGENT_CLASSES.some((other) => model.scores[other] > model.scores[label]);
+      const threshold =
+        label === 'priority' ? tuning.priorityAdds : besideLexicon ? tuning.classAddsBesideLexicon : besideBetterClass ? tuning.classAddsBesideBetterClass : tuning.classAdds;
       if (label === 'child' && holdsUnnegated(ADULT_CHILD, clauses)) continue;
       if (label === 'priority' && priorityUnmet && !besideLexicon) continue;
       // Below classAddsOverOrdinary, a class counts only when the urgent readings together outweigh "nothing urgent".

@@ -13,7 +13,16 @@ export const URGENT_LABELS = ['homeless', 'violence', 'dangerNow', 'child', 'pri
 export type UrgentLabel = (typeof URGENT_LABELS)[number];
 
 const TrainingSchema = z.object({
-  examples: z.array(z.object({ text: z.string().min(1), language: z.enum(['fr', 'en']), label: z.enum(URGENT_LABELS) })).min(60),
+  examples: z
+    .array(
+      z.object({
+        text: z.string().min(1),
+        language: z.enum(['fr', 'en']),
+        /** Several when the situation is several at once (no roof tonight and violence). */
+        label: z.union([z.enum(URGENT_LABELS), z.array(z.enum(URGENT_LABELS)).min(1)]),
+      }),
+    )
+    .min(60),
 });
 export type UrgentExample = z.infer<typeof TrainingSchema>['examples'][number];
 
@@ -41,7 +50,7 @@ export function urgentFeatures(text: string): Record<string, number> {
 /**
  * A small neural text classifier (nlp.js's one-vs-rest network) over situations people tell: nowhere to
  * sleep, violence, danger now, a child in danger, another priority situation, or nothing urgent. Trained
- * once per process from `data/urgentTraining*.json` (written apart from the evaluation sets), in a few
+ * once per process from `data/urgentTraining*.json`, in a few
  * seconds; synchronous afterwards.
  */
 export class UrgentClassifier {
@@ -49,7 +58,8 @@ export class UrgentClassifier {
 
   static trainedOn(examples: UrgentExample[]): UrgentClassifier {
     const network = new NeuralNetwork({ iterations: 2000, learningRate: 0.2, alpha: 0.01 });
-    network.train(examples.map((example) => ({ input: urgentFeatures(example.text), output: { [example.label]: 1 } })));
+    const outputOf = (example: UrgentExample) => Object.fromEntries([example.label].flat().map((label) => [label, 1]));
+    network.train(examples.map((example) => ({ input: urgentFeatures(example.text), output: outputOf(example) })));
     return new UrgentClassifier(network);
   }
 
@@ -73,8 +83,12 @@ export class UrgentClassifier {
 
 /** Bump when the features change: the cached model was trained on features made the old way. */
 const FEATURES_VERSION = 2;
-/** The examples, written apart from the evaluation sets: a first set, then a second one of 1 229 written later. */
-const TRAINING_FILES = () => ['urgentTraining.json', 'urgentTraining2.json'].map((name) => join(projectRoot(), 'services', 'triage', 'data', name));
+/**
+ * The examples: a first set and a second one of 1 229, written apart from the evaluation sets, and the
+ * one-message items of the labelled sets' working parts (never their sealed parts), written by
+ * `npm run triage:training`.
+ */
+const TRAINING_FILES = () => ['urgentTraining.json', 'urgentTraining2.json', 'urgentTraining3.json'].map((name) => join(projectRoot(), 'services', 'triage', 'data', name));
 export const defaultUrgentModelPath = () => join(projectRoot(), 'models', 'triage-model.json');
 
 let loaded: UrgentClassifier | undefined;
