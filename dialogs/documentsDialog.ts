@@ -29,6 +29,7 @@ import { affirmsPhrase } from '../services/shared/affirmedPhrase';
 import { normalizeForMatching } from '../services/shared/normalizeForMatching';
 import { chosenValue, valuesOf } from './stepAccess';
 import { ChoiceAnswerPrompt } from './prompts/answerPrompts';
+import { rememberTheme } from './followUps/lastTheme';
 import { rememberTopic, type AnswersFollowUps, type FollowUpAnswer, type Topic } from './followUps/lastTopic';
 import type { FollowUpKind } from './recognizer/followUpQuestion';
 
@@ -36,6 +37,9 @@ const STEPS = 'documents.steps';
 const FAMILY = 'documents.family';
 const WORK = 'documents.work';
 const REASON = 'documents.reason';
+
+/** The knowledge base's theme of the documents (locales/<language>/knowledge/documents.json): a question going on from the list is answered within it. */
+const DOCUMENTS_THEME = 'documents';
 
 /** "Several of these": every kind of income proof is listed (the checklist's default). */
 const WORK_CHOICES = [...WorkStatusSchema.options, 'several'] as const;
@@ -151,6 +155,7 @@ export class DocumentsDialog extends ComponentDialog implements AnswersFollowUps
     const card = checklistCard(translatorOf(step.context), checklist, [...also.values()], step.context.activity.channelId);
     await sendAnswer(step.context, card, DOCUMENTS_ANSWER);
     rememberTopic(step.context, { owner: this.id, name: 'checklist', facts: {} });
+    rememberTheme(step.context, { theme: DOCUMENTS_THEME });
     return step.endDialog();
   }
 

@@ -48,6 +48,7 @@ import { keepMissedMessages } from './review/missedMessages';
 import type { AnswerFeedback, MissLog } from './ports';
 import { reportDialog, reportOutcome, reportRecognition } from './turn/turnReport';
 import { answersFollowUps, rememberTopic, takeTopic, type Topic } from './followUps/lastTopic';
+import { takeTheme, type AnswerTheme } from './followUps/lastTheme';
 import { followUpKindOf, isBareFollowUp } from './recognizer/followUpQuestion';
 
 /** Below this score a command is not taken as an interruption of the current step. */
@@ -71,6 +72,10 @@ const VAGUE_OFFER_FACTS: readonly OfferFactKey[] = ['total', 'available', 'landl
 const ABOUT_THE_CUT_OUT_DATA: readonly Intent[] = ['unlink', 'deleteMyData', 'linkNumber'];
 /** A message this short around data cut out says little more than the data ("ma sécu c'est …, il vous le faut ?"). */
 const SHORT_MESSAGE_WORDS = 14;
+/** A message that goes on from the answer before it: "et …", "mais …", "du coup …", "and …", "what about …". */
+const GOES_ON = /^(?:(?:ok|okay|d accord|merci|ah|oui|ok merci) )?(?:et|mais|du coup|alors|and|but|so|what about|how about)(?: |$)/;
+/** The share of its words a question going on from an answer must match in an entry of that answer's theme. */
+const WITHIN_THEME_COVERAGE = 0.5;
 
 export interface UserInput {
   text: string;
@@ -152,7 +157,9 @@ export class MainDialog extends ComponentDialog {
     if (!dc.activeDialog) rememberHouseholdTold(context, recognition);
 
     if (await this.answeredFeedback(dc, recognition)) return;
-    if (await this.answeredFollowUp(dc, recognition, takeTopic(conversation, new Date()))) return;
+    const now = new Date();
+    if (await this.answeredFollowUp(dc, recognition, takeTopic(conversation, now))) return;
+    if (await this.answeredWithinTheme(dc, recognition, takeTheme(conversation, now))) return;
     if (await this.handledAsInterruption(dc, recognition)) return;
     if (await this.answeredAboutTheOffer(dc, recognition)) return;
     if (await this.answeredAside(dc, recognition)) return;
@@ -208,6 +215,30 @@ export class MainDialog extends ComponentDialog {
     }
     reportOutcome(dc.context, 'answered');
     if (dc.activeDialog) await dc.repromptDialog();
+    return true;
+  }
+
+  /**
+   * A question that goes on from the answer just given, within its theme ("et si je suis classé 2e ?"
+   * after who the commission examines, "et je peux en avoir deux ? un à Paris, un à Lyon" after NUR and
+   * NUD, "et mon avis d'imposition c'est lequel ?" after the documents list): the base's closest entry
+   * of that theme, when it is among the closest and matches enough of the words, rather than the task
+   * its place or amount points to, or the closest questions of every theme.
+   */
+  private async answeredWithinTheme(dc: DialogContext, recognition: Recognition, last: AnswerTheme | undefined): Promise<boolean> {
+    if (!last || !this.knowledge || dc.context.activity.value !== undefined) return false;
+    const text = recognition.text;
+    if (!GOES_ON.test(normalizeForMatching(text)) || !(isQuestion(text) || text.includes('?'))) return false;
+    const match = await this.knowledge.find(dc.context, text, languageOf(dc.context));
+    const closest = match.kind === 'answer' ? [match.hit] : match.kind === 'choices' ? match.hits : [];
+    const within = closest.find((hit) => hit.entry.theme === last.theme && hit.entry.id !== last.entry && hit.exactCoverage >= WITHIN_THEME_COVERAGE);
+    if (!within) return false;
+    await sendKnowledgeReply(dc.context, { kind: 'answer', entry: within.entry });
+    reportOutcome(dc.context, 'answered');
+    if (dc.activeDialog) {
+      await dc.context.sendActivity(translatorOf(dc.context)('help.resume'));
+      await dc.repromptDialog();
+    }
     return true;
   }
 

@@ -13,7 +13,7 @@ export interface Topic {
 }
 
 /** A follow-up comes right after its answer; past this, "pourquoi ?" is about something else. */
-const TOPIC_KEPT_MS = 30 * 60 * 1000;
+export const TOPIC_KEPT_MS = 30 * 60 * 1000;
 
 /** What a dialog says to a follow-up of its answer: done, an entry of the knowledge base, or nothing. */
 export type FollowUpAnswer = 'answered' | { knowledgeEntry: string } | undefined;

@@ -7,6 +7,7 @@ import { languageOf, translatorOf } from '../turn/turnAccess';
 import { choicesOf, knowledgeAnswerCard, knowledgeChoicesCard } from './knowledgeCards';
 import { sendAnswer } from '../feedback/answerFeedback';
 import { reportOutcome } from '../turn/turnReport';
+import { rememberTheme } from '../followUps/lastTheme';
 
 /** The entry each topic of the classifier stands for. */
 const ENTRY_OF_TOPIC: Record<FaqTopic, string> = {
@@ -117,7 +118,10 @@ export async function knowledgeReply(knowledge: QuestionAnswerer, context: TurnC
 /** Sends an answer or the closest questions; says nothing for `none` (the caller knows what follows). */
 export async function sendKnowledgeReply(context: TurnContext, reply: KnowledgeReply): Promise<void> {
   const t = translatorOf(context);
-  if (reply.kind === 'answer') await sendAnswer(context, knowledgeAnswerCard(t, reply.entry, context.activity.channelId), reply.entry.id);
+  if (reply.kind === 'answer') {
+    await sendAnswer(context, knowledgeAnswerCard(t, reply.entry, context.activity.channelId), reply.entry.id);
+    rememberTheme(context, { theme: reply.entry.theme, entry: reply.entry.id });
+  }
   if (reply.kind === 'choices') {
     reportOutcome(context, 'unsure');
     await context.sendActivity(MessageFactory.attachment(knowledgeChoicesCard(t, reply.entries)));

@@ -69,6 +69,11 @@ export const ConversationDataSchema = z.looseObject({
       at: z.string(),
     })
     .optional(),
+  /**
+   * The theme of the knowledge base the last answer was in (and its entry), for a question that goes on
+   * from it ("et si je suis classé 2e ?" after who the commission examines): dialogs/followUps/lastTheme.ts.
+   */
+  lastTheme: z.object({ theme: z.string().max(40), entry: z.string().max(80).optional(), at: z.string() }).optional(),
   /** The key of the last answer that ended a task: Teams' own 👍 👎 under a message is counted for it. */
   lastAnswer: z.string().max(80).optional(),
   /**
