@@ -73,7 +73,7 @@ export class HelpdeskDialog extends ComponentDialog {
 
   private async triageStep(step: WaterfallStepContext<Recognition>) {
     const t = translatorOf(step.context);
-    const result = triage({ messages: userMessages(step.context, step.options.text), ...triageHints([step.options.intent]) });
+    const result = triage({ messages: userMessages(step.context, step.options.text), ...triageHints([step.options]) });
     const pressed = step.context.activity.value !== undefined;
     const calm = isInsultHandled(step.options);
     const values = valuesOf<HelpdeskValues>(step);
@@ -109,7 +109,7 @@ export class HelpdeskDialog extends ComponentDialog {
     const t = translatorOf(step.context);
     if (typeof step.result === 'string') {
       // The subject may tell what the first message did not (an eviction, a complaint): triaged again.
-      values.triage = triage({ messages: userMessages(step.context, step.result), ...triageHints([step.options.intent]) });
+      values.triage = triage({ messages: userMessages(step.context, step.result), ...triageHints([step.options]) });
       const numbers = values.triage.urgency === 'urgent' ? emergencyNumbersText(t, values.triage.emergencyNumbers) : undefined;
       if (numbers) await step.context.sendActivity(numbers);
     }

@@ -56,7 +56,7 @@ const INTERRUPTING = 'interruptingTask';
  */
 export function asUrgentHandoff(recognition: Recognition): Recognition {
   if (!recognition.text) return recognition;
-  const result = triage({ messages: [recognition.text], ...triageHints([recognition.intent]) });
+  const result = triage({ messages: [recognition.text], ...triageHints([recognition]) });
   if (result.urgency !== 'urgent') return recognition;
   // "j'ai reçu un commandement de quitter les lieux, faut que je le mette dans ma demande ?": a question
   // about the request's documents, asked beside the story the classifier took for the helpdesk.

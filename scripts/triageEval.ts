@@ -41,8 +41,8 @@ export interface UrgentScore {
 export async function scoreTriage(items: UrgentItem[], recognizer: NlpRecognizer): Promise<UrgentScore> {
   const score: UrgentScore = { urgent: 0, urgentFound: 0, numbersRight: 0, ordinary: 0, ordinaryMarkedUrgent: 0, failures: [] };
   for (const item of items) {
-    const intents = await Promise.all(item.messages.map(async (text) => (await recognizer.recognize({ text, language: item.language === 'mixed' ? 'fr' : item.language })).intent));
-    const result = triage({ messages: item.messages, ...triageHints(intents) });
+    const recognitions = await Promise.all(item.messages.map((text) => recognizer.recognize({ text, language: item.language === 'mixed' ? 'fr' : item.language })));
+    const result = triage({ messages: item.messages, ...triageHints(recognitions) });
     const found = result.urgency === 'urgent';
     const numbers = [...result.emergencyNumbers].sort().join(',');
     const expected = [...item.numbers].sort().join(',');

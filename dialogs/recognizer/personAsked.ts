@@ -37,6 +37,6 @@ export function asQuestionNotForAPerson(recognition: Recognition): Recognition {
   const text = recognition.text.trim();
   if (!/\?\s*$/.test(text) || asksForAPerson(text) || PROBLEM_WORDS.test(normalizeForMatching(text))) return recognition;
   // A situation that may be urgent keeps its way to a person (dialogs/urgentHandoff.ts decides).
-  if (triage({ messages: [text], ...triageHints([recognition.intent]) }).urgency !== 'normal') return recognition;
+  if (triage({ messages: [text], ...triageHints([recognition]) }).urgency !== 'normal') return recognition;
   return { ...recognition, intent: 'faq', score: recognition.score };
 }

@@ -1,5 +1,6 @@
 import type { TriageCategory, TriageInput } from '../../services/triage/triage';
-import type { Intent } from './intents';
+import type { Intent, Recognition } from './intents';
+import { currentHomeOf } from './currentHome';
 
 const CATEGORY_OF_INTENT: Partial<Record<Intent, TriageCategory>> = {
   eligibility: 'eligibility',
@@ -14,10 +15,16 @@ const CATEGORY_OF_INTENT: Partial<Record<Intent, TriageCategory>> = {
   complaint: 'complaint',
 };
 
-/** What the recognized intents tell the helpdesk triage: the categories they point to, a person asked for. */
-export function triageHints(intents: Intent[]): Pick<TriageInput, 'topics' | 'personAsked'> {
+/**
+ * What the recognized messages tell the helpdesk triage: the categories their intents point to, a person
+ * asked for, and the home the writer says they live in (the last message that says it).
+ */
+export function triageHints(recognitions: Pick<Recognition, 'intent' | 'text' | 'entities'>[]): Pick<TriageInput, 'topics' | 'personAsked' | 'home'> {
+  const intents = recognitions.map((recognition) => recognition.intent);
+  const home = recognitions.map(currentHomeOf).filter((found) => found !== undefined).at(-1);
   return {
     topics: intents.flatMap((intent) => CATEGORY_OF_INTENT[intent] ?? []),
     personAsked: intents.includes('helpdesk'),
+    ...(home ? { home } : {}),
   };
 }

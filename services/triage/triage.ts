@@ -5,6 +5,7 @@ import type { RequestState } from '../sne/schemas';
 import lexiconData from './triageLexicon.json';
 import { urgentClassifier, type UrgentClassification, type UrgentLabel } from './urgentClassifier';
 import tuning from './data/urgentTuning.json';
+import { isOvercrowded, type CurrentHome } from './overcrowding';
 
 /** The helpdesk's ticket categories (docs/portal-api.yaml); in this order they also break ties, the most specific first. */
 export const TRIAGE_CATEGORIES = ['technical', 'employer', 'complaint', 'renewal', 'documents', 'offers', 'eligibility', 'applicationFollowUp', 'other'] as const;
@@ -45,6 +46,8 @@ export interface TriageInput {
   /** The person asked for someone ("parler à un conseiller"). */
   personAsked?: boolean;
   sentiment?: SentimentResult;
+  /** The home the writer lives in now, as the conversation read it (how many, its surface, one room). */
+  home?: CurrentHome;
   /** From summarizeDossier when a request is linked. */
   dossier?: { state: RequestState; daysToRenewal?: number; daysToAnswer?: number };
 }
@@ -502,6 +505,11 @@ interface Finding {
   emergencyNumbers: readonly EmergencyNumber[];
 }
 
+/** "nous sommes cinq dans 32 m²": severe overcrowding, whatever words tell it. */
+function homeFindings(home: TriageInput['home']): Finding[] {
+  return home && isOvercrowded(home) ? [{ reason: 'prioritySituation', urgency: 'urgent', emergencyNumbers: [] }] : [];
+}
+
 function dossierFindings(dossier: TriageInput['dossier']): Finding[] {
   if (!dossier) return [];
   const findings: Finding[] = [];
@@ -540,7 +548,7 @@ export function triage(input: TriageInput): Triage {
   const negativeMood = isNegativeMood(input.sentiment);
   const told = input.messages.filter((message) => message.trim());
   const readings = withTakenBack(told.map((message, at) => readMessage(message, told.slice(Math.max(0, at - EARLIER_MESSAGES_READ), at))));
-  const conversationFindings = readings.flatMap((reading) => reading.findings);
+  const conversationFindings = [...readings.flatMap((reading) => reading.findings), ...homeFindings(input.home)];
   const fromDossier = dossierFindings(input.dossier);
   const findings = [...conversationFindings, ...fromDossier];
 

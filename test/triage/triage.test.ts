@@ -1,11 +1,14 @@
 import { urgentClassifier } from '../../services/triage/urgentClassifier';
 import { z } from 'zod';
-import { INTENTS } from '../../dialogs/recognizer/intents';
+import { INTENTS, type Intent } from '../../dialogs/recognizer/intents';
 import { triageHints } from '../../dialogs/recognizer/triageHints';
 import type { SentimentResult } from '../../services/language/languageService';
 import { RequestStateSchema } from '../../services/sne/schemas';
 import { EMERGENCY_NUMBERS, TRIAGE_CATEGORIES, TRIAGE_REASONS, triage } from '../../services/triage/triage';
 import situationsData from './situations.json';
+
+/** The hints of messages recognized with these intents, their text and entities aside. */
+const hintsOf = (intents: Intent[]) => triageHints(intents.map((intent) => ({ intent, text: '', entities: {} })));
 
 const SituationSchema = z.object({
   id: z.string().min(1),
@@ -40,7 +43,7 @@ describe('triage on the labelled set', () => {
   it.each(SET.situations.map((situation) => [situation.id, situation] as const))('%s', (_id, situation) => {
     const result = triage({
       messages: situation.messages,
-      ...triageHints(situation.intents),
+      ...hintsOf(situation.intents),
       ...(situation.sentiment ? { sentiment: SENTIMENTS[situation.sentiment] } : {}),
       ...(situation.dossier ? { dossier: situation.dossier } : {}),
     });
@@ -68,7 +71,7 @@ describe('triage on the linked request', () => {
   });
 
   it('marks a renewal due in 20 days high', () => {
-    const result = triage({ messages: ['où en est ma demande ?'], ...triageHints(['status']), dossier: { state: 'active', daysToRenewal: 20 } });
+    const result = triage({ messages: ['où en est ma demande ?'], ...hintsOf(['status']), dossier: { state: 'active', daysToRenewal: 20 } });
     expect(result).toEqual({ category: 'applicationFollowUp', urgency: 'high', reasons: ['renewalDueSoon'], emergencyNumbers: [], model: expect.any(Object) });
   });
 
@@ -78,26 +81,26 @@ describe('triage on the linked request', () => {
   });
 
   it('keeps an urgent story urgent when the request is only due for renewal', () => {
-    const result = triage({ messages: ["on doit quitter l'appartement lundi, huissier"], ...triageHints(['none']), dossier: { state: 'to_renew', daysToRenewal: 5 } });
+    const result = triage({ messages: ["on doit quitter l'appartement lundi, huissier"], ...hintsOf(['none']), dossier: { state: 'to_renew', daysToRenewal: 5 } });
     expect(result.urgency).toBe('urgent');
     expect(result.reasons).toEqual(['eviction', 'renewalDueSoon']);
   });
 
   it('applies no dossier rule to a closed request', () => {
-    expect(triage({ messages: ['merci'], ...triageHints(['thanks']), dossier: { state: 'attributed', daysToRenewal: 5, daysToAnswer: 1 } }).urgency).toBe('normal');
+    expect(triage({ messages: ['merci'], ...hintsOf(['thanks']), dossier: { state: 'attributed', daysToRenewal: 5, daysToAnswer: 1 } }).urgency).toBe('normal');
   });
 });
 
 describe('triage output', () => {
   it('gives reason codes and numbers, never the words of the user', () => {
-    const result = triage({ messages: ['Je suis Marie Dupont, mon mari me frappe, 12 rue des Lilas'], ...triageHints(['none']), sentiment: SENTIMENTS.negative });
+    const result = triage({ messages: ['Je suis Marie Dupont, mon mari me frappe, 12 rue des Lilas'], ...hintsOf(['none']), sentiment: SENTIMENTS.negative });
     expect(result.reasons).toEqual(['violence', 'negativeMood']);
     expect(JSON.stringify(result)).not.toMatch(/Marie|Dupont|Lilas|frappe/);
   });
 
   it('gives the same answer whatever the order of the intents', () => {
     const messages = ['le site bug quand j’envoie mes documents'];
-    expect(triage({ messages, ...triageHints(['documents', 'none']) })).toEqual(triage({ messages, ...triageHints(['none', 'documents']) }));
+    expect(triage({ messages, ...hintsOf(['documents', 'none']) })).toEqual(triage({ messages, ...hintsOf(['none', 'documents']) }));
   });
 });
 

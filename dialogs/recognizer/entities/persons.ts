@@ -15,6 +15,8 @@ const TOTALS: RegExp[] = [
   // "une personne" is "someone" ("parler à une personne") unless it is "pour une personne".
   new RegExp(`(?<![a-z0-9])((?<=(?:pour|for) )(?:un|une|one)|(?!(?:un|une|one) )(?:${COUNT_PATTERN})) ?(?:personnes?|pers|ppl|people|persons?|occupants?|adultes et enfants)(?![a-z])`, 'g'),
   new RegExp(`(?<![a-z])(?:famille|foyer|menage|family|household) (?:de|of) ${COUNT}(?![a-z0-9])`, 'g'),
+  // "five of us in a studio", "the 4 of us": a count of the writer's household.
+  new RegExp(`(?<![a-z0-9])${COUNT} of us(?![a-z])`, 'g'),
   // "4 avec les enfants", "5 en comptant les petits": a count, then who it includes.
   new RegExp(`^ *${COUNT} (?:avec|en comptant|y compris|dont|with|including)(?![a-z])`, 'g'),
 ];
