@@ -10,13 +10,14 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import type { Translate } from './i18n';
+import type { Language, Translate } from './i18n';
 import { languageOf, recognitionOf, translatorOf, turnStateOf } from './turn/turnAccess';
 import { readLinkedDossier } from '../services/dossier/readLinkedDossier';
 import { assessEligibility, PLAUSIBLE_MAX_PERSONS } from '../services/eligibility/assessEligibility';
 import type { Household } from '../services/sne/schemas';
 import { disabilityMatters, householdIssues, isYoungHousehold, youngHouseholdMatters, type HouseholdIssue } from '../services/eligibility/householdCategory';
-import { incomeYearRule } from '../services/eligibility/incomeYear';
+import { incomeYearRule, type IncomeYearRule } from '../services/eligibility/incomeYear';
+import type { IncomeZone } from '../services/eligibility/ceilings';
 import { departmentByCode } from '../services/geo/resolvePlace';
 import { isServiceError } from '../services/http/errors';
 import type { PortalApi } from '../services/portal/portalApi';
@@ -80,6 +81,10 @@ function asksAboutTheEmployer(recognition: Recognition): boolean {
   return entities.siret !== undefined || (ABOUT_THE_EMPLOYER.test(normalizeForMatching(recognition.text)) && COMPANY_SIZE.test(normalizeForMatching(recognition.text))) || /(?<![a-z])(?:cotis\w*|siret)(?![a-z])/.test(normalizeForMatching(recognition.text));
 }
 
+/** The ceilings asked as such: "c'est quoi le plafond pour nous ?", "what's the income limit?", "combien max ?". */
+const CEILINGS_ASKED =
+  /(?<![a-z])(?:plafonds?|plafons?|income (?:limits?|ceilings?|caps?)|ceilings?|(?:revenus?|salaires?) max(?:imum|imal)?|max(?:imum)? (?:income|de revenus?)|(?:how much|combien) (?:can|peut on|peux je|je peux|on peut|faut il|max) (?:we |i )?(?:earn|gagner))(?![a-z])/;
+
 /** How many homonyms are offered as buttons; the others are reached by typing their department. */
 const PLACE_BUTTONS = 5;
 
@@ -114,6 +119,8 @@ interface EligibilityValues {
   employer?: Employer;
   priority: boolean;
   pregnancy: boolean;
+  /** "c'est quoi le plafond pour nous ?" with no income said: the ceilings are the answer, the income is not asked. */
+  ceilingsAsked?: boolean;
 }
 
 interface PlaceStepValues {
@@ -239,6 +246,9 @@ export class EligibilityDialog extends ComponentDialog {
     const toldWhole = facts.persons !== undefined && facts.income !== undefined && (facts.place ?? facts.pendingPlace) !== undefined;
     const householdDescribed = facts.persons !== undefined && (facts.persons === 1 || facts.composition !== undefined);
     values.stepByStep = !fromRequest && !toldWhole && !householdDescribed;
+    values.ceilingsAsked = facts.income === undefined && CEILINGS_ASKED.test(normalizeForMatching(step.options.text ?? ''));
+    // The ceilings of a household told are its answer, the rarer cases said as assumed.
+    if (values.ceilingsAsked && facts.persons !== undefined) values.stepByStep = false;
     values.priority = message.mentionsPriority;
     values.pregnancy = message.mentionsPregnancy;
     if (fromRequest) Object.assign(values, { maskedNur: fromRequest.maskedNur, employer: fromRequest.employer });
@@ -271,7 +281,7 @@ export class EligibilityDialog extends ComponentDialog {
     const values = valuesOf<EligibilityValues>(step);
     if (typeof step.result === 'string') values.facts.persons = readPersons(step.result, entitiesOf(step.result), true);
     const income = values.facts.income;
-    if (income?.kind === 'yearly') return step.next();
+    if (income?.kind === 'yearly' || (values.ceilingsAsked && income === undefined)) return step.next();
     const t = translatorOf(step.context);
     const rule = incomeYearRule(new Date());
     const params: IncomeQuestionParams = { referenceYear: rule.referenceYear, taxNoticeYear: rule.taxNoticeYear };
@@ -287,8 +297,9 @@ export class EligibilityDialog extends ComponentDialog {
       delete facts.incomeYear;
     }
     if (facts.persons === 1) facts.composition ??= 'adults';
-    // Step by step, who the household is is asked; after a whole sentence, only when it changes the verdict.
-    const asks = values.stepByStep || verdictDependsOn(facts, compositionVariants(facts));
+    // Step by step, who the household is is asked; after a whole sentence, only when it changes the verdict
+    // (the ceilings alone say which cases they assumed absent).
+    const asks = values.stepByStep || (!values.ceilingsAsked && verdictDependsOn(facts, compositionVariants(facts)));
     if (facts.composition || facts.dependants !== undefined || !asks) return step.next();
     const t = translatorOf(step.context);
     const choices = CompositionSchema.options.map((value) => {
@@ -305,7 +316,7 @@ export class EligibilityDialog extends ComponentDialog {
     if (chosen) facts.composition = CompositionSchema.parse(chosen);
     const couple = facts.composition === 'couple' && facts.persons === 2;
     const matters = youngHouseholdMatters({ persons: facts.persons!, dependants: dependantsOf(facts), disabledPersons: facts.disabledPersons });
-    const asks = values.stepByStep || verdictDependsOn(facts, [{ youngHousehold: true }]);
+    const asks = values.stepByStep || (!values.ceilingsAsked && verdictDependsOn(facts, [{ youngHousehold: true }]));
     if (!couple || !matters || facts.youngHousehold !== undefined || !asks) return step.next();
     const t = translatorOf(step.context);
     return step.prompt(AGES, { prompt: t('eligibility:ask.ages'), retryPrompt: t('eligibility:ask.agesRetry') });
@@ -332,9 +343,12 @@ export class EligibilityDialog extends ComponentDialog {
     const t = translatorOf(step.context);
     const language = languageOf(step.context);
     const place = facts.place;
-    if (place?.kind !== 'zone' || facts.persons === undefined || facts.income?.kind !== 'yearly') return step.endDialog();
+    const ceilingsOnly = values.ceilingsAsked === true && facts.income === undefined;
+    if (place?.kind !== 'zone' || facts.persons === undefined || (facts.income?.kind !== 'yearly' && !ceilingsOnly)) return step.endDialog();
     const household = householdOf(facts);
-    const assessment = assessEligibility({ household, income: facts.income.value, incomeYear: facts.incomeYear, zone: place.zone, date: new Date() });
+    // The ceilings alone: assessed against no income, of which only the ceilings are shown.
+    const income = facts.income?.kind === 'yearly' ? facts.income.value : 0;
+    const assessment = assessEligibility({ household, income, incomeYear: facts.incomeYear, zone: place.zone, date: new Date() });
     if (assessment.kind === 'invalidInput') {
       await step.context.sendActivity(t('eligibility:invalid'));
       return step.endDialog();
@@ -347,9 +361,11 @@ export class EligibilityDialog extends ComponentDialog {
     rememberHouseholdAnswered(step.context, facts);
     // A short reply now ("oui", "et à Paris ?") is about this answer, not offers shown before.
     delete conversation.lastSearch;
-    const answer = { assessment, placeName: place.name, incomeYear: facts.incomeYear, maskedNur: values.maskedNur, unaskedConditions };
+    const answer = { assessment, placeName: place.name, incomeYear: facts.incomeYear, maskedNur: values.maskedNur, unaskedConditions, ceilingsOnly };
     await sendAnswer(step.context, eligibilityCard(t, language, answer, step.context.activity.channelId), ELIGIBILITY_ANSWER);
     if (!conditionSaid) await sendActionLogement(step.context, values.employer, step.findDialog(EMPLOYER_DIALOG) !== undefined);
+    const recent = readEntities(step.options.entities).amounts?.find((amount) => amount.recent && amount.income);
+    if (recent && !ceilingsOnly) await step.context.sendActivity(recentIncomeNote(t, language, recent.value, { ...assessment, household }, place.zone));
     if (values.pregnancy) await step.context.sendActivity(t('eligibility:pregnancyNote'));
     if (values.priority) await sendPriority(step.context);
     return step.endDialog();
@@ -446,6 +462,21 @@ function settledCondition(text: string, unasked: string[]): { condition: string;
   const yesNo = readYesNo(text);
   const questions = unasked.filter((condition) => YES_NO_CONDITIONS.includes(condition));
   return yesNo && questions.length === 1 ? { condition: questions[0]!, yes: yesNo === 'yes' } : undefined;
+}
+
+/**
+ * "RFR 30 000 en 2024, 16 000 sur les 12 derniers mois": the reference year's income counted, and what
+ * the recent one would give if it may replace it (a fall of at least 10 %, with proof — FACTS.md).
+ */
+function recentIncomeNote(t: Translate, language: Language, recent: number, assessed: { income: number; incomeRule: IncomeYearRule; household: Household }, zone: IncomeZone): string {
+  const { minimumDropPercent: percent } = assessed.incomeRule.dropException;
+  const params = { recent: formatEuros(recent, language), percent, referenceYear: assessed.incomeRule.referenceYear };
+  if (recent > assessed.income * (1 - percent / 100)) return t('eligibility:recentIncome.notDropped', params);
+  const withRecent = assessEligibility({ household: assessed.household, income: recent, zone, date: new Date() });
+  const under = withRecent.kind === 'assessed' ? withRecent.results.filter((result) => result.eligible === true).map((result) => result.financing) : [];
+  const list = [under.slice(0, -1).join(', '), under.at(-1)].filter(Boolean).join(` ${t('eligibility:card.and')} `);
+  const verdict = under.length > 0 ? t('eligibility:recentIncome.under', { list }) : t('eligibility:recentIncome.above');
+  return t('eligibility:recentIncome.dropped', { ...params, verdict });
 }
 
 /** "C'est noté : à Grenoble, 4 personnes.": what a correction changed, in words; undefined for other slots. */

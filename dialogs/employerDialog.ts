@@ -3,6 +3,7 @@ import { translatorOf } from './turn/turnAccess';
 import { isServiceError } from '../services/http/errors';
 import type { PortalApi } from '../services/portal/portalApi';
 import { isValidSiret, normaliseSiret } from '../services/portal/siret';
+import { findSirets } from '../services/privacy/detectors/siret';
 import { PatientTextPrompt } from './prompts/patientTextPrompt';
 
 const STEPS = 'employer.steps';
@@ -27,7 +28,7 @@ const SIRET_PROMPT = 'employer.siret';
 export class EmployerDialog extends ComponentDialog {
   constructor(private readonly portal: PortalApi) {
     super('employerDialog');
-    this.addDialog(new PatientTextPrompt(SIRET_PROMPT, async (prompt) => isValidSiret(normaliseSiret(prompt.recognized.value ?? '')), undefined, true));
+    this.addDialog(new PatientTextPrompt(SIRET_PROMPT, async (prompt) => siretTyped(prompt.recognized.value ?? '') !== undefined, undefined, true));
     this.addDialog(new WaterfallDialog(STEPS, [this.askSiretStep.bind(this), this.checkSiretStep.bind(this)]));
     this.initialDialogId = STEPS;
   }
@@ -44,7 +45,7 @@ export class EmployerDialog extends ComponentDialog {
   private async checkSiretStep(step: WaterfallStepContext<EmployerCheckOptions>) {
     const t = translatorOf(step.context);
     try {
-      const employer = await this.portal.getEmployer(normaliseSiret(String(step.result)));
+      const employer = await this.portal.getEmployer(siretTyped(String(step.result)) ?? normaliseSiret(String(step.result)));
       await step.context.sendActivity(t(employer.eligible ? 'employer:eligible' : 'employer:notEligible', { name: employer.name }));
       return step.endDialog({ eligible: employer.eligible });
     } catch (error) {
@@ -54,4 +55,11 @@ export class EmployerDialog extends ComponentDialog {
       return step.endDialog({ eligible: undefined });
     }
   }
+}
+
+/** The valid SIRET of an answer: typed alone ("842 159 303 00010") or in a sentence ("oups c 84215930300010"). */
+function siretTyped(text: string): string | undefined {
+  const alone = normaliseSiret(text);
+  if (isValidSiret(alone)) return alone;
+  return findSirets(text).find((found) => found.value.valid)?.value.siret;
 }

@@ -73,7 +73,7 @@ const ABOUT_THE_CUT_OUT_DATA: readonly Intent[] = ['unlink', 'deleteMyData', 'li
 /** A message this short around data cut out says little more than the data ("ma sécu c'est …, il vous le faut ?"). */
 const SHORT_MESSAGE_WORDS = 14;
 /** A message that goes on from the answer before it: "et …", "mais …", "du coup …", "and …", "what about …". */
-const GOES_ON = /^(?:(?:ok|okay|d accord|merci|ah|oui|ok merci) )?(?:et|mais|du coup|alors|and|but|so|what about|how about)(?: |$)/;
+const GOES_ON = /^(?:(?:ok|okay|d accord|merci|ah|oh|oui|bon|ben|thanks|right) )*(?:et|mais|du coup|alors|and|but|so|what about|how about)(?: |$)/;
 /** The share of its words a question going on from an answer must match in an entry of that answer's theme. */
 const WITHIN_THEME_COVERAGE = 0.5;
 

@@ -77,7 +77,8 @@ export function asUrgentHandoff(recognition: Recognition): Recognition {
 
 /** A question on the documents of the request, from a story the classifier did not read as one (not a person asked for). */
 function documentsQuestionIn(recognition: Recognition): Intent | undefined {
-  if (recognition.intent === 'documents' || !/\?\s*$/.test(recognition.text) || asksForAPerson(recognition.text)) return undefined;
+  // "jpeux faire une demande ? il me faut quels papiers, jai pas d'adresse": a question anywhere in the story.
+  if (!recognition.text.includes('?') || asksForAPerson(recognition.text)) return undefined;
   return TASK_WORDS.documents?.test(normalizeForMatching(recognition.text)) ? 'documents' : undefined;
 }
 

@@ -20,6 +20,8 @@ export interface EligibilityAnswer {
   /** Set when household and income come from the linked request. */
   maskedNur?: string;
   unaskedConditions: UnaskedCondition[];
+  /** The ceilings were asked, no income was given: the ceilings alone, and an offer to compare. */
+  ceilingsOnly?: boolean;
 }
 
 /** The key its "Utile ?" is kept under. */
@@ -32,20 +34,24 @@ export const ELIGIBILITY_ANSWER = 'eligibility';
 export function eligibilityCard(t: Translate, language: Language, answer: EligibilityAnswer, channelId: string): Attachment {
   const { assessment } = answer;
   const euros = (amount: number) => formatEuros(amount, language);
-  const title = answer.maskedNur ? t('eligibility:card.titleFromRequest', { maskedNur: answer.maskedNur }) : t('eligibility:card.title');
+  const { ceilingsOnly } = answer;
+  const title = answer.maskedNur ? t('eligibility:card.titleFromRequest', { maskedNur: answer.maskedNur }) : t(ceilingsOnly ? 'eligibility:card.ceilingsTitle' : 'eligibility:card.title');
   const facts = [
     { title: t('eligibility:card.category'), value: t('eligibility:card.categoryValue', { category: assessment.household.category, why: categoryWhy(t, assessment) }) },
     { title: t('eligibility:card.zone'), value: t('eligibility:card.zoneValue', { zone: t(`eligibility:card.zones.${assessment.zone}`), place: answer.placeName }) },
-    { title: t('eligibility:card.income'), value: t('eligibility:card.incomeValue', { amount: euros(assessment.income) }) },
+    ...(ceilingsOnly ? [] : [{ title: t('eligibility:card.income'), value: t('eligibility:card.incomeValue', { amount: euros(assessment.income) }) }]),
   ];
-  const verdict = verdictText(t, assessment);
+  const verdict = ceilingsOnly ? undefined : verdictText(t, assessment);
   const ceilingsHeading = t('eligibility:card.ceilingsHeading', { year: assessment.tableYear });
-  const ceilings = assessment.results.map((result) => ({ title: t(`eligibility:card.financing.${result.financing}`), value: resultText(t, euros, result) }));
+  const ceilings = assessment.results.map((result) => ({ title: t(`eligibility:card.financing.${result.financing}`), value: resultText(t, euros, result, ceilingsOnly) }));
   const notes = [
     ...estimateNotes(t, assessment),
-    `${t('eligibility:card.incomeYear', incomeYearParams(assessment))} ${incomeYearStatusText(t, assessment, answer.incomeYear)}`,
+    ceilingsOnly
+      ? t('eligibility:card.incomeYear', incomeYearParams(assessment))
+      : `${t('eligibility:card.incomeYear', incomeYearParams(assessment))} ${incomeYearStatusText(t, assessment, answer.incomeYear)}`,
     ...(answer.unaskedConditions.length > 0 ? [assumedText(t, assessment, answer.unaskedConditions)] : []),
     ...(answer.maskedNur ? [t('eligibility:card.fromRequest')] : []),
+    ...(ceilingsOnly ? [t('eligibility:card.compareOffer')] : []),
   ];
   const source = t('eligibility:card.source', { year: assessment.tableYear });
   const colon = language === 'fr' ? '\u00a0: ' : ': ';
@@ -92,9 +98,11 @@ function categoryWhy(t: Translate, assessment: AssessedEligibility): string {
   return [persons, ...assessment.household.movedUpBy.map((reason) => t(`eligibility:card.movedUp.${reason}`))].join(', ');
 }
 
-function resultText(t: Translate, euros: (amount: number) => string, result: FinancingAssessment): string {
+function resultText(t: Translate, euros: (amount: number) => string, result: FinancingAssessment, ceilingOnly = false): string {
   if (result.eligible === null) return t('eligibility:card.needsAbcZone');
-  const text = result.eligible
+  const text = ceilingOnly
+    ? t('eligibility:card.ceilingOnly', { ceiling: euros(result.ceiling) })
+    : result.eligible
     ? t('eligibility:card.eligible', { ceiling: euros(result.ceiling), margin: euros(result.margin) })
     : t('eligibility:card.notEligible', { ceiling: euros(result.ceiling), over: euros(-result.margin) });
   return result.estimated ? `${text} ${t('eligibility:card.estimatedMark')}` : text;

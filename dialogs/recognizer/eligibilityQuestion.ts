@@ -85,7 +85,9 @@ const FOLLOW_UP_MS = 30 * 60 * 1000;
 export function asEligibilityFollowUp(recognition: Recognition, last: LastAnswer | undefined, hasSearch: boolean, now = Date.now()): Recognition {
   if (!last || now - Date.parse(last.at) > FOLLOW_UP_MS) return recognition;
   // "et si on était 5 ?", "what if we were 3?": the answer again with one fact changed, whatever the classifier guessed.
-  const weak = WEAK_INTENTS.includes(recognition.intent) || isHypothetical(recognition.text);
+  // "on a 30000 de rfr" after the ceilings: an income told for the answer, whatever the classifier made of it.
+  const incomeTold = readEntities(recognition.entities).amounts?.some((amount) => amount.income === true) === true && recognition.text.trim().split(/\s+/).length <= 10;
+  const weak = WEAK_INTENTS.includes(recognition.intent) || isHypothetical(recognition.text) || incomeTold;
   // "et en PLS je passe ?", "pour le PLAI ?": one financing of the answer asked about, whatever the classifier made of it.
   const financingAsked = FINANCING_ASKED.test(normalizeForMatching(recognition.text)) && recognition.text.trim().split(/\s+/).length <= 8;
   if (financingAsked && !(readEntities(recognition.entities).typologies?.length)) return { ...recognition, intent: 'eligibility', score: Math.max(recognition.score, 0.8), entities: { ...recognition.entities, eligibilityFollowUp: true } };

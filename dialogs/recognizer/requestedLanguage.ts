@@ -15,6 +15,11 @@ export function requestedLanguage(
     [...namesByFile.fr[language], ...namesByFile.en[language]].some((name) => words.includes(` ${foldText(name)} `)),
   );
   if (named.length === 1) return named[0]!;
+  // "my french is not good, can you say it in english?": the one asked for is the one said after "in".
+  const askedFor = named.filter((language) =>
+    [...namesByFile.fr[language], ...namesByFile.en[language]].some((name) => new RegExp(` (?:in|en|into|to|au) ${foldText(name)} `).test(words)),
+  );
+  if (askedFor.length === 1) return askedFor[0]!;
   // Both named ("pas en français, en anglais"): the one that is not current is the one wanted.
   return current === 'fr' ? 'en' : 'fr';
 }

@@ -94,8 +94,14 @@ export function markFormerAmounts(text: string, amounts: EntityMatch<Amount>[]):
   const folded = foldText(text);
   for (const amount of amounts) {
     if (FORMER_BEFORE.test(clauseBefore(folded, amount.start)) || FORMER_AFTER.test(folded.slice(amount.end))) amount.value.former = true;
+    // Only beside another amount: "16 000 sur les 12 derniers mois" alone is the income told.
+    else if (amounts.length > 1 && (RECENT_BEFORE.test(clauseBefore(folded, amount.start)) || RECENT_AFTER.test(folded.slice(amount.end, amount.end + 40)))) amount.value.recent = true;
   }
 }
+
+// "la je touche 16 000 sur les 12 derniers mois", "now I earn 14k": an income of the recent months.
+const RECENT_BEFORE = /(?<![a-z])(?:maintenant|actuellement|en ce moment|aujourd'?hui|depuis|now|currently|these days|at the moment|nowadays)(?![a-z])/;
+const RECENT_AFTER = /^ *(?:€|euros?|e)? *(?:de (?:rfr|revenus?) |par an |a year |per year )?(?:sur (?:les|ces) (?:12|douze) derniers mois|ces (?:12|douze) derniers mois|cette annee|maintenant|actuellement|en ce moment|over the (?:last|past) (?:12|twelve) months|in the (?:last|past) (?:12|twelve) months|this year|now)(?![a-z])/;
 
 /** The words before an amount, back to the clause's start (a comma, a "mais") and at most 40 characters. */
 function clauseBefore(folded: string, start: number): string {

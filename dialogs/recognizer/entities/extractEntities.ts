@@ -7,7 +7,7 @@ import type { EntityMatch } from './entityMatch';
 import { findOfferReferences } from './offerReference';
 import { findPersons } from './persons';
 import { findPhones } from '../../../services/privacy/detectors/phone';
-import { communesBeforeTheirDepartment, findPlaces, lookedForFirst } from './place';
+import { broaderNamesDropped, communesBeforeTheirDepartment, findPlaces, lookedForFirst } from './place';
 import type { RecognizedEntities } from './schemas';
 import { findSirets } from '../../../services/privacy/detectors/siret';
 import { findSurfaces } from './surface';
@@ -51,7 +51,7 @@ export function extractEntities(text: string, today: Date): ExtractedEntities {
   const [uniqueNumber] = keep('uniqueNumber', findUniqueNumbers(text));
   const [siret] = keep('siret', findSirets(text));
   const [phone] = keep('phone', findPhones(text));
-  const { places: placeMatches, amounts: roundSums, postalCodesOfCommunes } = roundSumsAmongPlaces(text, findPlaces(text));
+  const { places: placeMatches, amounts: roundSums, postalCodesOfCommunes } = readPlaces(text);
   // "saint denis 93200 rfr 30000": 93200 is Saint-Denis's postal code, not "93200 de RFR".
   const amountMatches = [...findAmounts(text).filter((amount) => !postalCodesOfCommunes.some((code) => amount.start < code.end && code.start < amount.end)), ...roundSums].sort(
     (a, b) => a.start - b.start,
@@ -62,7 +62,7 @@ export function extractEntities(text: string, today: Date): ExtractedEntities {
   const dates = keep('date', findDates(text, today));
   const typologies = keep('typology', findTypologies(text));
   const [persons] = keep('persons', findPersons(text));
-  const places = keep('place', lookedForFirst(text, communesBeforeTheirDepartment(placeMatches)));
+  const places = keep('place', placeMatches);
 
   if (email !== undefined) entities.email = email;
   if (offerId !== undefined) entities.offerId = offerId;
@@ -76,6 +76,21 @@ export function extractEntities(text: string, today: Date): ExtractedEntities {
   if (persons !== undefined) entities.persons = persons;
   if (places.length > 0) entities.places = places;
   return { entities, spans: spans.sort((a, b) => a.start - b.start) };
+}
+
+/**
+ * The places a message names, as one reads them: a postal code or a department said with a commune
+ * narrows its homonyms, a name said in full replaces its short form, the places looked for come before
+ * the one lived in; and the round sums that only looked like postal codes.
+ */
+function readPlaces(text: string): ReturnType<typeof roundSumsAmongPlaces> {
+  const read = roundSumsAmongPlaces(text, findPlaces(text));
+  return { ...read, places: lookedForFirst(text, broaderNamesDropped(communesBeforeTheirDepartment(read.places))) };
+}
+
+/** The places a message names (`readPlaces`), for a reader that picks the one meant. */
+export function placesNamed(text: string): EntityMatch<Place>[] {
+  return readPlaces(text).places;
 }
 
 /** Place cues right before a postal code: "à 45000", "dans le 38000", "cp 24000". */

@@ -79,6 +79,8 @@ export function readDisabledPersons(text: string): number | undefined {
 
 /** "27 et 29", "27 ans et 29 ans", "27/29": both ages of a couple, in whole years. */
 export function readAges(text: string): number[] | undefined {
+  // "on gagne 38 000", "rfr 25 000 €": an amount, its thousands apart, is no pair of ages.
+  if (/\d[\s\u00a0\u202f.]\d{3}(?!\d)|\d\s*(?:€|euros?|k\b)/i.test(text)) return undefined;
   const ages = [...text.matchAll(/\d{1,3}/g)].map((match) => Number(match[0]));
   return ages.length === 2 && ages.every((age) => age <= 120) ? ages : undefined;
 }

@@ -26,7 +26,8 @@ export function readIncome(text: string, entities: RecognizedEntities, answer: b
   if (NEGATIVE.test(text)) return { kind: 'negative' };
   const said = entities.amounts ?? [];
   // "mon RFR à moi c'est 26000 mais avec mon ex c'était 52000": the amount of the past is set aside.
-  const current = said.filter((candidate) => !candidate.former);
+  // "RFR 30 000 … 16 000 sur les 12 derniers mois": the reference year's income counts; the recent one is an exception.
+  const current = said.filter((candidate) => !candidate.former && !candidate.recent);
   const amounts = current.length > 0 ? current : said;
   const amount = amounts.find((candidate) => candidate.period === 'year') ?? [...amounts].sort((a, b) => b.value - a.value)[0];
   if (amount) return amount.period === 'month' ? { kind: 'monthly', value: amount.value } : { kind: 'yearly', value: amount.value };

@@ -5,6 +5,10 @@ import { COUNT_PATTERN, countOf } from './numberWords';
 const COUNT = `(${COUNT_PATTERN})`;
 // Households above this are a company's headcount ("une boîte de 200 personnes"), not people to house.
 const LARGEST_HOUSEHOLD = 15;
+// With a workplace named, a count this large is its staff ("une petite boîte, on est 12").
+const LARGEST_HOUSEHOLD_AT_WORK = 8;
+const AT_HOME = /(?<![a-z])(?:a la maison|chez nous|chez moi|a la maison|dans le logement|dans l appart|au foyer|at home|in the flat|in our flat|enfants?|kids?|children)(?![a-z])/;
+const WORKPLACE = /(?<![a-z])(?:boite|boites|entreprise|societe|boulangerie|magasin|restaurant|usine|agence|equipe|collegues|salaries|employes|patron|company|firm|shop|team|staff|coworkers|colleagues)(?![a-z])/;
 
 const CORRECTED_COUNT = new RegExp(`^[ ,.]*(?:euh|heu|ah|oh|enfin|pardon|sorry|i mean)?[ ,.]*(?:non|no|pardon|sorry|plutot|rather|enfin|i mean)[ ,.]*(?:plutot |en fait |rather )?${COUNT}(?![a-z0-9])`);
 
@@ -15,13 +19,22 @@ const TOTALS: RegExp[] = [
   // "une personne" is "someone" ("parler à une personne") unless it is "pour une personne".
   new RegExp(`(?<![a-z0-9])((?<=(?:pour|for) )(?:un|une|one)|(?!(?:un|une|one) )(?:${COUNT_PATTERN})) ?(?:personnes?|pers|ppl|people|persons?|occupants?|adultes et enfants)(?![a-z])`, 'g'),
   new RegExp(`(?<![a-z])(?:famille|foyer|menage|family|household) (?:de|of) ${COUNT}(?![a-z0-9])`, 'g'),
+  // "plafond pour 2 à Montreuil", "un T3 pour 4, sur Lyon", "for 3 in Lille": a count for the home, a place or the end after it.
+  new RegExp(`(?<![a-z])(?:pour|for) ${COUNT}(?=\\s*(?:$|[,.;:!?(]|(?:a|au|sur|dans|vers|in|at|near|svp|stp|please)(?![a-z])))`, 'g'),
   // "five of us in a studio", "the 4 of us": a count of the writer's household.
-  new RegExp(`(?<![a-z0-9])${COUNT} of us(?![a-z])`, 'g'),
+  // Not "one of us holds a disability card".
+  new RegExp(`(?<![a-z0-9])(?!(?:one|1|a) )${COUNT} of us(?![a-z])`, 'g'),
   // "4 avec les enfants", "5 en comptant les petits": a count, then who it includes.
   new RegExp(`^ *${COUNT} (?:avec|en comptant|y compris|dont|with|including)(?![a-z])`, 'g'),
 ];
 // "2 adultes et 2 enfants", "2 adultes 2 ados", "two adults and one child": the adults and the children counted apart.
 const ADULTS_AND_CHILDREN = new RegExp(`(?<![a-z0-9])${COUNT} ?(?:adultes?|adults?|grands?),? (?:(?:et|plus|\\+|and|avec|with) )?(${COUNT_PATTERN}|un|une|a|an|one) ?(?:enfants?|enfans?|petits?|kids?|children|child|bebes?|babies|baby|toddlers?|ados?)(?![a-z])`);
+
+// "2 adultes", "two adults": the adults counted (the children, if any, are counted apart).
+const ADULTS_COUNTED = new RegExp(`(?<![a-z0-9])${COUNT} ?(?:adultes?|adults?)(?![a-z])`);
+
+// "(notre fils) de 23 ans", "(my son), 19": an age of majority said right after a child named.
+const ADULT_AGE_AFTER = /^,? (?:de |qui a |aged |age )?(?:1[89]|[2-9]\d) (?:ans|years|yo)(?![a-z])/;
 
 // Households described rather than counted: who the adults are, then the children ("je suis retraitée seule",
 // "je suis enceinte et seule" are one adult). Divorcing, separated
@@ -50,7 +63,9 @@ export function findPersons(text: string): EntityMatch<number>[] {
     // "on est 3 euh non 4", "we are 3, sorry 4": the count said last is the one meant.
     const corrected = match ? CORRECTED_COUNT.exec(folded.slice(match.index + match[0].length)) : null;
     const count = match ? countOf((corrected?.[1] ?? match[1]) ?? '') : undefined;
-    if (match && count !== undefined && count > 0 && count <= LARGEST_HOUSEHOLD) return [{ value: count, start: match.index, end: match.index + match[0].length }];
+    // "une petite boulangerie, on est 12 en tout": the staff of a workplace named, not a household.
+    const staff = count !== undefined && count >= LARGEST_HOUSEHOLD_AT_WORK && WORKPLACE.test(folded) && !AT_HOME.test(folded);
+    if (match && count !== undefined && count > 0 && count <= LARGEST_HOUSEHOLD && !staff) return [{ value: count, start: match.index, end: match.index + match[0].length }];
   }
   const counted = ADULTS_AND_CHILDREN.exec(folded);
   const adultsCount = counted ? countOf(counted[1] ?? '') : undefined;
@@ -60,18 +75,23 @@ export function findPersons(text: string): EntityMatch<number>[] {
   }
   // "on attend un bébé", "we're expecting a baby": the child to come is not counted (the answer says why).
   const bornOnly = folded.replace(EXPECTED_CHILD, ' ');
+  // "on est 2 adultes", "2 adultes avec mon fils de 3 ans": the adults counted, the children added below.
+  const adultsSaid = ADULTS_COUNTED.exec(folded);
+  const adultsTold = adultsSaid ? countOf(adultsSaid[1] ?? '') : undefined;
   const alone = first(folded, ALONE);
   const couple = first(folded, COUPLE);
   const children = first(bornOnly, CHILDREN) ?? first(bornOnly, ONE_CHILD);
   const meAnd = first(folded, ME_AND) ?? first(folded, PARENT_OF);
   // "2 enfants, enfin 3 depuis mars": the count said last is the one meant.
   const correctedChildren = children?.index !== undefined ? CORRECTED_COUNT.exec(bornOnly.slice(children.index + children[0].length)) : null;
-  const childCount = children ? (countOf((correctedChildren?.[1] ?? children[1]) ?? '') ?? 1) : 0;
-  const family = couple ? 2 : alone || (children && meAnd) ? 1 : undefined;
+  // "3 adultes : moi, ma femme et notre fils de 23 ans": a son of age is one of the adults counted.
+  const ofAge = adultsSaid !== undefined && adultsSaid !== null && children?.index !== undefined && ADULT_AGE_AFTER.test(bornOnly.slice(children.index + children[0].length, children.index + children[0].length + 16));
+  const childCount = children && !ofAge ? (countOf((correctedChildren?.[1] ?? children[1]) ?? '') ?? 1) : 0;
+  const family = adultsTold !== undefined && adultsTold > 0 && adultsTold <= LARGEST_HOUSEHOLD ? adultsTold : couple ? 2 : alone || (children && meAnd) ? 1 : undefined;
   if (family === undefined) return [];
-  const adults = family + [...folded.matchAll(RELATIVE_AT_HOME)].length;
+  const adults = family + (adultsSaid ? 0 : [...folded.matchAll(RELATIVE_AT_HOME)].length);
   // The span is the adults' phrase only: the children may be far away, with a rent or a town between.
-  const anchor = couple ?? alone ?? meAnd ?? children!;
+  const anchor = (adultsTold !== undefined ? adultsSaid : undefined) ?? couple ?? alone ?? meAnd ?? children!;
   return [{ value: adults + childCount, start: anchor.index ?? 0, end: (anchor.index ?? 0) + anchor[0].length }];
 }
 

@@ -125,7 +125,7 @@ function placeAt(words: Word[], i: number, index: PlaceIndex, cues: ReadonlySet<
     const department = index.departmentsByCode.get(word.padStart(2, '0'));
     const cued = cue !== undefined && DEPARTMENT_NUMBER_CUES.has(cue);
     const inParentheses = /\(\s*$/.test(words[i]!.before);
-    const counts = COUNTED_NOUNS.test(words[i + 1]?.text ?? '') || /^(?:salaries|employes|euros?|€|k|jours?|mois|minutes?|ans|%)$/.test(words[i + 1]?.text ?? '');
+    const counts = COUNTED_NOUNS.test(words[i + 1]?.text ?? '') || /^(?:salaries|employes|euros?|€|k|jours?|mois|minutes?|ans|%)$/.test(words[i + 1]?.text ?? '') || agesFrom(words, i);
     if (department && !counts && (cued || inParentheses || alone(1))) return { place: { kind: 'department', ...department }, length: 1 };
     return undefined;
   }
@@ -148,6 +148,29 @@ function placeAt(words: Word[], i: number, index: PlaceIndex, cues: ReadonlySet<
     if (communes) return { place: { kind: 'commune', candidates: officialNameFirst(communes, key) }, length };
   }
   return undefined;
+}
+
+/** "(45 et 50 ans)", "45/50 ans", "45, 50 and 52 years old": ages listed, not a department. */
+function agesFrom(words: Word[], i: number): boolean {
+  const next = words.slice(i + 1, i + 6).map((word) => word.text);
+  const end = next.findIndex((word) => !/^(?:\d{1,3}|et|and|ou|or)$/.test(word));
+  return end > 0 && /^(?:ans|an|years?|yo|ans?)$/.test(next[end] ?? '') && next.slice(0, end).some((word) => /^\d/.test(word));
+}
+
+/**
+ * "T2 à aix (aix en provence, pas aix les bains)": a name said again in full stands for the short one —
+ * a commune whose homonyms include those of another name said is dropped for that narrower name.
+ */
+export function broaderNamesDropped(matches: EntityMatch<Place>[]): EntityMatch<Place>[] {
+  const codesOf = (place: Place) => (place.kind === 'commune' ? place.candidates.map((candidate) => candidate.code) : []);
+  return matches.filter((match) => {
+    const codes = codesOf(match.value);
+    if (codes.length < 2) return true;
+    return !matches.some((other) => {
+      const narrower = codesOf(other.value);
+      return other !== match && narrower.length > 0 && narrower.length < codes.length && narrower.every((code) => codes.includes(code));
+    });
+  });
 }
 
 /** Articles a place name may begin with ("Le Val", "La Rochelle") or that only lead to one ("le Val-de-Marne"). */

@@ -4,7 +4,8 @@ import { zoneForDepartment, zoneForResolution, type PlaceZoneResult } from '../.
 import { departmentByCode, narrowCandidates, resolvePlace, type PlaceResolution } from '../../../services/geo/resolvePlace';
 import { readChoice, readYesNo } from '../answers/answerReader';
 import { CommuneCandidateSchema, type CommuneCandidate, type Place } from './schemas';
-import { findPlaces, misspeltPlaceAlone, placesLivedIn } from './place';
+import { misspeltPlaceAlone, placesLivedIn } from './place';
+import { placesNamed } from './extractEntities';
 import { isCorrection } from '../correction';
 import { normalizeForMatching } from '../../../services/shared/normalizeForMatching';
 
@@ -44,7 +45,7 @@ const DENIED_BEFORE = /(?<![a-z])(?:pas|non|not|no)(?: (?:a|au|en|sur|dans|in|at
  * said last when it corrects itself ("à Bordeaux… ah non plutôt Vincennes"); else the first commune.
  */
 export function meantPlace(text: string): Place | undefined {
-  const found = findPlaces(text);
+  const found = placesNamed(text);
   const livedIn = placesLivedIn(text, found);
   const said = found.filter((match) => !DENIED_BEFORE.test(normalizeForMatching(text.slice(Math.max(0, match.start - 12), match.start))));
   // The ones looked for first, the one lived in now last.

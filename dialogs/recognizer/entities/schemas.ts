@@ -22,6 +22,8 @@ export const AmountSchema = z.object({
   income: z.literal(true).optional(),
   /** Said of the past or of someone else ("avec mon ex c'était 52000"): another amount said is the one that counts. */
   former: z.literal(true).optional(),
+  /** Said of the recent months ("16 000 sur les 12 derniers mois", "now I get 1 300 a month"): not the reference year's income. */
+  recent: z.literal(true).optional(),
 });
 export type Amount = z.infer<typeof AmountSchema>;
 
