@@ -48,7 +48,8 @@ import { keepMissedMessages } from './review/missedMessages';
 import type { AnswerFeedback, MissLog } from './ports';
 import { reportDialog, reportOutcome, reportRecognition } from './turn/turnReport';
 import { answersFollowUps, rememberTopic, takeTopic, type Topic } from './followUps/lastTopic';
-import { takeTheme, type AnswerTheme } from './followUps/lastTheme';
+import { rememberTheme, takeTheme, type AnswerTheme } from './followUps/lastTheme';
+import { zoneAsked } from './recognizer/zoneQuestion';
 import { followUpKindOf, isBareFollowUp } from './recognizer/followUpQuestion';
 
 /** Below this score a command is not taken as an interruption of the current step. */
@@ -74,6 +75,8 @@ const ABOUT_THE_CUT_OUT_DATA: readonly Intent[] = ['unlink', 'deleteMyData', 'li
 const SHORT_MESSAGE_WORDS = 14;
 /** A message that goes on from the answer before it: "et …", "mais …", "du coup …", "and …", "what about …". */
 const GOES_ON = /^(?:(?:ok|okay|d accord|merci|ah|oh|oui|bon|ben|thanks|right) )*(?:et|mais|du coup|alors|and|but|so|what about|how about)(?: |$)/;
+/** The theme remembered after the zone of a commune's ceilings ("et st ouen l'aumone ?" asks it again). */
+const ZONE_THEME = 'zoneOfPlace';
 /** The share of its words a question going on from an answer must match in an entry of that answer's theme. */
 const WITHIN_THEME_COVERAGE = 0.5;
 
@@ -159,7 +162,9 @@ export class MainDialog extends ComponentDialog {
     if (await this.answeredFeedback(dc, recognition)) return;
     const now = new Date();
     if (await this.answeredFollowUp(dc, recognition, takeTopic(conversation, now))) return;
-    if (await this.answeredWithinTheme(dc, recognition, takeTheme(conversation, now))) return;
+    const lastTheme = takeTheme(conversation, now);
+    if (await this.answeredWithinTheme(dc, recognition, lastTheme)) return;
+    if (await this.answeredZoneQuestion(dc, recognition, lastTheme)) return;
     if (await this.handledAsInterruption(dc, recognition)) return;
     if (await this.answeredAboutTheOffer(dc, recognition)) return;
     if (await this.answeredAside(dc, recognition)) return;
@@ -239,6 +244,22 @@ export class MainDialog extends ComponentDialog {
       await dc.context.sendActivity(translatorOf(dc.context)('help.resume'));
       await dc.repromptDialog();
     }
+    return true;
+  }
+
+  /**
+   * "bobigny c limitrophe de paris ?": the zone of that commune's ceilings, then the step in progress
+   * again; "et st ouen l'aumone ?" right after asks it of another commune.
+   */
+  private async answeredZoneQuestion(dc: DialogContext, recognition: Recognition, last: AnswerTheme | undefined): Promise<boolean> {
+    if (dc.context.activity.value !== undefined || !isQuestion(recognition.text)) return false;
+    const again = last?.theme === ZONE_THEME && GOES_ON.test(normalizeForMatching(recognition.text));
+    const asked = zoneAsked(recognition.text, again);
+    if (!asked) return false;
+    await dc.context.sendActivity(translatorOf(dc.context)(`eligibility:zoneOfPlace.${asked.zone}`, { name: asked.name }));
+    rememberTheme(dc.context, { theme: ZONE_THEME });
+    reportOutcome(dc.context, 'answered');
+    if (dc.activeDialog) await dc.repromptDialog();
     return true;
   }
 
