@@ -8,7 +8,9 @@ const SHOWN_IN_ORDER: readonly EmergencyNumber[] = ['17', '115', '3919', '119'];
 
 /** The numbers that apply, in one short block shown before anything else; undefined when none apply. */
 export function emergencyNumbersText(t: Translate, numbers: readonly EmergencyNumber[]): string | undefined {
-  const shown = SHOWN_IN_ORDER.filter((number) => numbers.includes(number));
+  // Violence: the police for an immediate danger always goes with 3919 (its line says "in immediate danger").
+  const withPolice = numbers.includes('3919') && !numbers.includes('17') ? [...numbers, '17' as const] : numbers;
+  const shown = SHOWN_IN_ORDER.filter((number) => withPolice.includes(number));
   if (shown.length === 0) return undefined;
   const lines = shown.map((number, index) => `- ${t(`helpdesk:emergency.${number}`)}${index === shown.length - 1 ? '.' : t('helpdesk:emergency.between')}`);
   return [t('helpdesk:emergency.intro'), ...lines].join('\n');

@@ -36,7 +36,7 @@ export const POPULAR_ENTRIES = ['alin-vs-national-file', 'number-where', 'who-ma
  */
 const GENERAL_QUESTIONS_OF_TASKS: Partial<Record<Intent, { entries: readonly string[]; unlinkedOnly?: boolean; choicesBeforeLink?: boolean }>> = {
   renewal: { entries: ['validity-duration', 'renewal-how', 'renewal-warning', 'renewal-forgotten', 'expired-meaning', 'radiation-causes', 'seniority', 'number-kept'], unlinkedOnly: true, choicesBeforeLink: true },
-  status: { entries: ['validity-duration', 'expired-meaning', 'radiation-causes', 'renewal-forgotten', 'seniority', 'number-what', 'number-where', 'situation-change-household', 'situation-change-income', 'situation-change-address', 'request-modify', 'commission-date', 'waiting-time', 'proposal-what-now'], unlinkedOnly: true },
+  status: { entries: ['validity-duration', 'expired-meaning', 'radiation-causes', 'renewal-forgotten', 'seniority', 'number-what', 'number-where', 'situation-change-household', 'situation-change-income', 'situation-change-address', 'request-modify', 'commission-date', 'waiting-time', 'proposal-what-now', 'lease-request-closed'], unlinkedOnly: true },
   eligibility: { entries: ['priority-situations', 'priority-share', 'income-counted', 'household-categories', 'cotation', 'civil-servant', 'retired', 'job-seeker', 'self-employed', 'short-contract', 'small-company', 'agricultural-company', 'employer-contributes', 'situation-change-household', 'request-modify', 'income-which-year', 'income-drop', 'bordering-communes', 'zones', 'loan-types', 'young-household'] },
   documents: { entries: ['docs-where-upload', 'assistant-no-documents', 'docs-limitative', 'docs-missing-at-commission', 'docs-landlord-extra', 'docs-tax-notice', 'docs-foreign-national', 'docs-income-proofs', 'income-which-year'], choicesBeforeLink: true },
   proposal: { entries: ['proposal-what-now', 'proposal-deadline', 'proposal-silence', 'proposal-refuse', 'proposal-accept-next', 'commission-rank', 'lease-signing'], unlinkedOnly: true, choicesBeforeLink: true },
@@ -74,10 +74,13 @@ export function namesATask(recognition: Recognition): boolean {
   return Object.keys(readEntities(recognition.entities)).some((name) => name !== 'topic');
 }
 
-/** Asked as a question: a question mark, a question word first ("ou je trouve…", "how long…"), or "c'est quoi" anywhere ("le dalo c quoi exactement"). */
+/**
+ * Asked as a question: a question mark, at the end or before what follows it ("je vous l'envoie ici ? je l'ai
+ * en pdf"), a question word first ("ou je trouve…", "how long…"), or "c'est quoi" anywhere ("le dalo c quoi exactement").
+ */
 export function isQuestion(text: string): boolean {
   return (
-    /\?\s*$/.test(text) ||
+    /\?/.test(text) ||
     /^\s*(c'?est quoi|c koi|qu'est|est-ce|comment|combien|pourquoi|quand|ou |où|quel|quelle|what|how|why|when|where|which|can i|do i|is it)/i.test(text) ||
     /(?<![\p{L}])(?:c'?est|c|cest|ces) (?:quoi|koi)(?![\p{L}])/iu.test(text)
   );

@@ -8,12 +8,16 @@ import { triageHints } from './triageHints';
 const UNSURE_GUESSES: readonly Intent[] = ['none', 'faq', 'greeting'];
 /** Below this, the classifier's guess gives way to the words asking for a person. */
 const SURE_GUESS = 0.7;
+/** How sure a guess that the message is a question must be to keep it against words asking for a person. */
+const SURE_QUESTION_GUESS = 0.9;
 /** A request for a person is said in a few words; a longer message tells something the person wants help with, unless it opens with the request. */
 const MOST_WORDS = 8;
 
 /** "jveux parler a qqun", "can i talk to someone": a request for a person, whatever the classifier guessed unsure. */
 export function asPersonAsked(recognition: Recognition): Recognition {
-  if (recognition.intent === 'helpdesk' || recognition.score >= SURE_GUESS) return recognition;
+  // A question guess ("faq" at 0.72 for "can I talk to someone about…") gives way unless it is very sure.
+  const sure = recognition.score >= (recognition.intent === 'faq' ? SURE_QUESTION_GUESS : SURE_GUESS);
+  if (recognition.intent === 'helpdesk' || sure) return recognition;
   const words = recognition.text.trim().split(/\s+/);
   // "can I talk to someone about my refused application?": asked first, then what about — whatever task
   // the classifier leaned to (documents at 0.61).

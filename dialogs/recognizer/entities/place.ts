@@ -138,7 +138,9 @@ function placeAt(words: Word[], i: number, index: PlaceIndex, cues: ReadonlySet<
     if (!communes && !department) continue;
     const isAlone = alone(length);
     const largest = communes?.[0]?.population ?? 0;
-    const cueFits = cue !== undefined && (department !== undefined && NEED_CUE.has(key) ? DEPARTMENT_NAME_CUES.has(cue) : cues.has(cue));
+    // "nice t2 dispo ?": a dwelling named right after a town's name is as good a cue as "à" before it.
+    const dwellingAfter = DWELLING_AFTER.test(words[i + length]?.text ?? '') && !(department !== undefined && NEED_CUE.has(key));
+    const cueFits = dwellingAfter || (cue !== undefined && (department !== undefined && NEED_CUE.has(key) ? DEPARTMENT_NAME_CUES.has(cue) : cues.has(cue)));
     const withoutCue = index.wordLikeNames.has(key) ? WITHOUT_CUE_WORD_LIKE : length === 1 ? WITHOUT_CUE_SINGLE_WORD : WITHOUT_CUE_SEVERAL_WORDS;
     const accepted = isAlone || (cueFits && !NEVER_AFTER_CUE.has(key) && (department !== undefined || largest >= AFTER_CUE)) ||
       (!NEED_CUE.has(key) && !NEVER_AFTER_CUE.has(key) && (department !== undefined || largest >= withoutCue));
@@ -172,6 +174,9 @@ export function broaderNamesDropped(matches: EntityMatch<Place>[]): EntityMatch<
     });
   });
 }
+
+/** A dwelling named: "t2", "f3", "studio", "appart", "logement". */
+const DWELLING_AFTER = /^(?:t[1-7]|f[1-7]|studio|studios|appart|apparts|appartement|appartements|logement|logements|flat|flats|apartment|apartments)$/;
 
 /** Articles a place name may begin with ("Le Val", "La Rochelle") or that only lead to one ("le Val-de-Marne"). */
 const ARTICLES = new Set(['le', 'la', 'les', 'l']);
