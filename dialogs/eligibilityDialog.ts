@@ -26,7 +26,7 @@ import type { SneApi } from '../services/sne/sneApi';
 import { adaptiveCard, intentButton } from './cards/adaptiveCard';
 import { ELIGIBILITY_ANSWER, eligibilityCard, type UnaskedCondition } from './cards/eligibilityCard';
 import { sendAnswer } from './feedback/answerFeedback';
-import { corrected, correctionAt, factsFromMessage, FactsSchema, factsToKeep, keptFacts, placeFacts, slotsChanged, YES_NO_CONDITIONS, type Facts, type Slot } from './eligibilityFacts';
+import { agesCorrected, corrected, correctionAt, factsFromMessage, FactsSchema, factsToKeep, keptFacts, placeFacts, slotsChanged, YES_NO_CONDITIONS, type Facts, type Slot } from './eligibilityFacts';
 import { formatEuros } from './format';
 import { ChoiceAnswerPrompt } from './prompts/answerPrompts';
 import { PlacePrompt } from './prompts/placePrompt';
@@ -326,7 +326,9 @@ export class EligibilityDialog extends ComponentDialog {
     const values = valuesOf<EligibilityValues>(step);
     const { facts } = values;
     if (typeof step.result === 'string') {
-      facts.youngHousehold = isYoungHousehold({ persons: facts.persons!, dependants: dependantsOf(facts), ages: readAges(step.result) ?? [] });
+      const ages = readAges(step.result);
+      facts.youngHousehold = isYoungHousehold({ persons: facts.persons!, dependants: dependantsOf(facts), ages: ages ?? [] });
+      if (ages?.length === 2) facts.ages = ages;
     }
     const matters = disabilityMatters({ persons: facts.persons!, dependants: dependantsOf(facts), youngHousehold: facts.youngHousehold });
     // Rarer than the household itself: asked step by step when it changes the verdict; otherwise (and
@@ -452,7 +454,9 @@ function followedUpFacts(context: TurnContext, options: EligibilityOptions): Fac
   const settled = saysOtherFacts ? undefined : settledCondition(options.text, last.unasked);
   if (settled?.condition === 'disability') facts.disabledPersons = settled.yes ? 1 : 0;
   if (settled?.condition === 'singleAdult' && settled.yes) facts.composition = 'single';
-  const ages = last.unasked.includes('youngHousehold') ? readAges(options.text) : undefined;
+  const ageCorrected = agesCorrected(facts, options.text);
+  if (ageCorrected) Object.assign(facts, ageCorrected);
+  const ages = !ageCorrected && last.unasked.includes('youngHousehold') ? readAges(options.text) : undefined;
   if (ages && facts.persons !== undefined) facts.youngHousehold = isYoungHousehold({ persons: facts.persons, dependants: dependantsOf(facts), ages });
   return facts;
 }

@@ -1,12 +1,13 @@
 import { normalizeForMatching } from '../services/shared/normalizeForMatching';
 import { z } from 'zod';
 import { CompositionSchema } from './recognizer/entities/household';
+import { isYoungHousehold } from '../services/eligibility/householdCategory';
 import { IncomeReadingSchema } from './recognizer/entities/income';
 import { isZoned, PendingPlaceSchema, type PlaceZoneReading } from './recognizer/entities/placeZone';
 import { readEligibilityMessage, type SaidFacts } from './recognizer/eligibilityMessage';
 import { isCorrection, isHypothetical } from './recognizer/correction';
 import { extractEntities } from './recognizer/entities/extractEntities';
-import { readPersons } from './recognizer/entities/household';
+import { readPersons, readReplacedAge } from './recognizer/entities/household';
 import { readIncome } from './recognizer/entities/income';
 import type { Recognition } from './recognizer/intents';
 import { openSealed, seal } from '../services/privacy/sealed';
@@ -27,6 +28,8 @@ export const FactsSchema = z.object({
   composition: CompositionSchema.optional(),
   dependants: z.number().optional(),
   youngHousehold: z.boolean().optional(),
+  /** A couple's two ages, when said: a correction of one ("elle a 24 ans, pas 28") settles the young household again. */
+  ages: z.array(z.number()).length(2).optional(),
   disabledPersons: z.number().optional(),
   income: IncomeReadingSchema.optional(),
   incomeYear: z.union([z.number(), z.literal('last12Months')]).optional(),
@@ -146,4 +149,16 @@ export function correctionAt(asked: Slot, known: Facts, message: Pick<Recognitio
   const countsAsItAnswers = (slot: Slot) => slot === 'persons' && (asked === 'composition' || asked === 'ages') && !isCorrection(message.text) && !isHypothetical(message.text);
   const others = slotsChanged(known, said).filter((slot) => slot !== asked && !countsAsItAnswers(slot));
   return others.length > 0 ? corrected(known, said) : undefined;
+}
+
+/**
+ * "ah non elle a 24 ans pas 28": one of a couple's ages corrected — the ages known with that one replaced,
+ * and whether they still make a young household; undefined when the message corrects no age known.
+ */
+export function agesCorrected(known: Facts, text: string): Pick<Facts, 'ages' | 'youngHousehold'> | undefined {
+  const replaced = readReplacedAge(text);
+  if (!replaced || !known.ages?.includes(replaced.instead)) return undefined;
+  const at = known.ages.indexOf(replaced.instead);
+  const ages = known.ages.map((age, index) => (index === at ? replaced.said : age));
+  return { ages, youngHousehold: isYoungHousehold({ persons: 2, dependants: 0, ages }) };
 }

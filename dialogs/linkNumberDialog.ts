@@ -1,4 +1,4 @@
-import { saysNotReceived } from './recognizer/answers/answerReader';
+import { saysNoNumberYet, saysNotReceived } from './recognizer/answers/answerReader';
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type Dialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { AttemptLimiter } from './ports';
@@ -95,7 +95,8 @@ export class LinkNumberDialog extends ComponentDialog {
     // The number, in canonical form: given with the request, or the number prompt's answer.
     const nur = typeof step.result === 'string' ? step.result : undefined;
     if (!nur) {
-      await step.context.sendActivity(translatorOf(step.context)('link:giveUpShape'));
+      const noNumberYet = saysNoNumberYet(step.context.activity.text ?? '');
+      await step.context.sendActivity(translatorOf(step.context)(noNumberYet ? 'link:noNumberYet' : 'link:giveUpShape'));
       return step.endDialog({ linked: false });
     }
     const challengeId = await this.startChallenge(step, nur);
@@ -219,6 +220,8 @@ export class LinkNumberDialog extends ComponentDialog {
 
   private async validateNumber(prompt: PromptValidatorContext<string>): Promise<boolean> {
     if (prompt.recognized.succeeded) return true;
+    // "j'ai pas encore de numéro", "I don't have a number yet": nothing to ask again; the next step says how to get one.
+    if (saysNoNumberYet(prompt.context.activity.text ?? '')) return true;
     // "c'est quoi ce numéro ?", "où je le trouve ?", "jsais pas", "je l'ai pas sous la main": what it is and
     // where it is, then the question.
     const t = translatorOf(prompt.context);

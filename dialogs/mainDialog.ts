@@ -30,7 +30,7 @@ import { asPersonAsked, asQuestionNotForAPerson } from './recognizer/personAsked
 import { asDocumentsQuestion } from './recognizer/documentsQuestion';
 import { asInsultHandled, isInsultHandled } from './recognizer/insult';
 import { emergencyNumbersText, urgentAsideCard } from './cards/emergencyNumbers';
-import { asksForAPerson, readYesNo, saysNotReceived, saysUnsure } from './recognizer/answers/answerReader';
+import { asksForAPerson, readYesNo, saysNoNumberYet, saysNotReceived, saysUnsure } from './recognizer/answers/answerReader';
 import { asEligibilityFollowUp, asEligibilityQuestion } from './recognizer/eligibilityQuestion';
 import { hadDataCutOut, screenMessage } from './screening/screenMessage';
 import type { LanguageService } from '../services/language/languageService';
@@ -253,6 +253,9 @@ export class MainDialog extends ComponentDialog {
    */
   private async answeredZoneQuestion(dc: DialogContext, recognition: Recognition, last: AnswerTheme | undefined): Promise<boolean> {
     if (dc.context.activity.value !== undefined || !isQuestion(recognition.text)) return false;
+    // "Montreuil, the one next to Paris (93). Couple + 1 kid, what's the income limit?": a household's ceilings, not the zone.
+    const { persons, amounts } = readEntities(recognition.entities);
+    if (persons !== undefined || amounts?.length) return false;
     const again = last?.theme === ZONE_THEME && GOES_ON.test(normalizeForMatching(recognition.text));
     const asked = zoneAsked(recognition.text, again);
     if (!asked) return false;
@@ -307,7 +310,7 @@ export class MainDialog extends ComponentDialog {
     const feature = this.activeFeature(dc);
     if (!this.knowledge || !feature || feature === 'faqDialog') return false;
     // "je l'ai pas sous la main" at the number question: the step's own help says where to find it.
-    if (saysUnsure(recognition.text) || saysNotReceived(recognition.text)) return false;
+    if (saysUnsure(recognition.text) || saysNotReceived(recognition.text) || saysNoNumberYet(recognition.text)) return false;
     const asked = recognition.intent === 'faq' && recognition.score >= INTERRUPTION_THRESHOLD;
     // A question the classifier could not place ("c koi la caf ?" at the income question) is answered
     // aside only when the knowledge base is sure of its answer and it answers nothing on screen.
@@ -416,8 +419,10 @@ export class MainDialog extends ComponentDialog {
     }
     // An urgent situation told in the middle of a step is what matters now; so is anger at the step.
     if (isUrgentHandoff(recognition) || isInsultHandled(recognition)) return true;
-    // A number, a code, yes or no was asked: a clear request of another kind is not an answer.
-    const otherRequest = recognition.intent !== 'helpdesk' && recognition.intent !== 'complaint' && readYesNo(recognition.text) === undefined && isSentence(recognition.text);
+    // A number, a code, yes or no was asked: a clear request of another kind is not an answer ("j'ai pas
+    // encore de numéro" at the number question is one: the step says how to get one).
+    const otherRequest =
+      recognition.intent !== 'helpdesk' && recognition.intent !== 'complaint' && readYesNo(recognition.text) === undefined && isSentence(recognition.text) && !saysNoNumberYet(recognition.text);
     if (otherRequest && recognition.score >= TAKEOVER_THRESHOLD && waitsForClosedAnswer(dc)) return true;
     // "can I get a flat in Lyon with my wife and 2 kids?" at the documents' "where does your income come
     // from?": a place named at another task's buttons asks for the task that takes places.

@@ -15,6 +15,7 @@ export interface SaidFacts extends HouseholdComposition {
   income?: IncomeReading;
   /** A couple without dependant whose two ages were said. */
   youngHousehold?: boolean;
+  ages?: number[];
   /** 1 when a disability card is said, 0 when a disability is denied. */
   disabledPersons?: number;
 }
@@ -70,6 +71,7 @@ export function readEligibilityMessage(recognition: Pick<Recognition, 'text' | '
   const ages = readCoupleAges(text);
   if (ages && said.persons === 2 && said.composition === 'couple') {
     said.youngHousehold = isYoungHousehold({ persons: 2, dependants: 0, ages });
+    said.ages = ages;
   }
   const disabledPersons = readDisabledPersons(text);
   if (disabledPersons !== undefined) said.disabledPersons = disabledPersons;

@@ -1,8 +1,8 @@
-import { factsFromMessage, keptFacts, slotsChanged, YES_NO_CONDITIONS } from '../eligibilityFacts';
+import { agesCorrected, factsFromMessage, keptFacts, slotsChanged, YES_NO_CONDITIONS } from '../eligibilityFacts';
 import { asksForAPerson, readYesNo } from './answers/answerReader';
 import { readEligibilityMessage } from './eligibilityMessage';
 import { isCorrection, isHypothetical } from './correction';
-import { readAges } from './entities/household';
+import { readAges, readReplacedAge } from './entities/household';
 import { readEntities } from './entities/schemas';
 import { normalizeForMatching } from '../../services/shared/normalizeForMatching';
 import type { Intent, Recognition } from './intents';
@@ -92,7 +92,7 @@ export function asEligibilityFollowUp(recognition: Recognition, last: LastAnswer
   const financingAsked = FINANCING_ASKED.test(normalizeForMatching(recognition.text)) && recognition.text.trim().split(/\s+/).length <= 8;
   if (financingAsked && !(readEntities(recognition.entities).typologies?.length)) return { ...recognition, intent: 'eligibility', score: Math.max(recognition.score, 0.8), entities: { ...recognition.entities, eligibilityFollowUp: true } };
   // "en fait on est 3" is a correction whatever the classifier made of the rest of the sentence.
-  if (!weak && !isCorrection(recognition.text)) return recognition;
+  if (!weak && !isCorrection(recognition.text) && readReplacedAge(recognition.text) === undefined) return recognition;
   const entities = readEntities(recognition.entities);
   // A search is refined by its own follow-ups ("et à Lyon ?" after offers); a dwelling named is a search.
   if (recognition.intent === 'searchOffers' && (hasSearch || (entities.typologies?.length ?? 0) > 0)) return recognition;
@@ -103,6 +103,8 @@ export function asEligibilityFollowUp(recognition: Recognition, last: LastAnswer
   const changes = slotsChanged(keptFacts(last.facts) ?? {}, factsFromMessage(said));
   const bareYesNo = changes.length === 0 && readYesNo(recognition.text) !== undefined;
   const settles = (yesNoAsked && bareYesNo) || (last.unasked.includes('youngHousehold') && readAges(recognition.text) !== undefined);
-  if (changes.length === 0 && !(weak && settles)) return recognition;
+  // "ah non pardon elle a 24 ans pas 28": an age of the couple corrected, whatever the classifier guessed (unlink).
+  const ageCorrected = agesCorrected(keptFacts(last.facts) ?? {}, recognition.text) !== undefined;
+  if (changes.length === 0 && !(weak && settles) && !ageCorrected) return recognition;
   return { ...recognition, intent: 'eligibility', score: Math.max(recognition.score, 0.8), entities: { ...recognition.entities, eligibilityFollowUp: true } };
 }

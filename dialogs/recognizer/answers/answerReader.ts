@@ -83,6 +83,13 @@ export function saysUnsure(text: string): boolean {
   return saysAny(said, UNSURE) && said.trim().split(' ').length <= SHORT_ANSWER_WORDS;
 }
 
+/** "j'ai pas (encore) de numéro", "je n'en ai pas", "I don't have one yet", "no number yet". */
+const NO_NUMBER_YET = / (?:(?:j ai|jai|j|je n ai|on a|on n a|nous n avons) (?:pas|toujours pas|pas encore|encore pas|aucun) (?:de )?(?:numero|nur|nud|num)|je n en ai pas|j en ai pas|pas encore de (?:numero|nur|nud|demande)|i (?:don t|do not) have (?:a |one|any|the )?(?:number|one|yet)|(?:no|not got a) (?:number|nur|nud) yet|haven t got (?:a|one) (?:number|yet)) /;
+
+export function saysNoNumberYet(text: string): boolean {
+  return NO_NUMBER_YET.test(spaced(text));
+}
+
 /** "j'ai rien reçu", "toujours pas de code", "where do I get the code?": what was sent did not arrive. */
 const NOT_RECEIVED = / (?:rien recu|pas recu|rien eu|pas eu|pas arrive|rien arrive|toujours rien|toujours pas|didn t get|did not get|not received|haven t received|havent received|nothing arrived|no code|not arrived|(?:ou|comment) (?:je |on |est ce que je )?(?:trouve|recois|recupere|obtiens|a) (?:le|ce|un|mon) code|c est ou le code|where (?:do|can|will|would) (?:i|we) (?:get|find|receive|see) (?:the|this|a|my) code|where is (?:the|this|my) code) /;
 

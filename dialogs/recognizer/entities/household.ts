@@ -84,3 +84,16 @@ export function readAges(text: string): number[] | undefined {
   const ages = [...text.matchAll(/\d{1,3}/g)].map((match) => Number(match[0]));
   return ages.length === 2 && ages.every((age) => age <= 120) ? ages : undefined;
 }
+
+// "elle a 24 ans pas 28", "24 et non 28", "not 28 but 24", "pas 28 mais 24".
+const AGE_INSTEAD = /(?<!\d)(\d{2}) ?(?:ans|years old)?,? (?:pas|et non|non pas|not|au lieu de|instead of) (\d{2})(?!\d)/;
+const AGE_NOT_BUT = /(?<![a-z])(?:pas|not) (\d{2}) ?(?:ans)?,? (?:mais|but) (\d{2})(?!\d)/;
+
+/** An age said in place of another: "elle a 24 ans pas 28" → said 24 instead of 28. */
+export function readReplacedAge(text: string): { said: number; instead: number } | undefined {
+  const folded = normalizeForMatching(text);
+  const instead = AGE_INSTEAD.exec(folded);
+  if (instead) return { said: Number(instead[1]), instead: Number(instead[2]) };
+  const notBut = AGE_NOT_BUT.exec(folded);
+  return notBut ? { said: Number(notBut[2]), instead: Number(notBut[1]) } : undefined;
+}
