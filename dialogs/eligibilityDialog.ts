@@ -367,7 +367,8 @@ export class EligibilityDialog extends ComponentDialog {
     await sendAnswer(step.context, eligibilityCard(t, language, answer, step.context.activity.channelId), ELIGIBILITY_ANSWER);
     if (!conditionSaid) await sendActionLogement(step.context, values.employer, step.findDialog(EMPLOYER_DIALOG) !== undefined);
     const recent = readEntities(step.options.entities).amounts?.find((amount) => amount.recent && amount.income);
-    if (recent && !ceilingsOnly) await step.context.sendActivity(recentIncomeNote(t, language, recent.value, { ...assessment, household }, place.zone));
+    // Only beside another income counted: "avant 40000, maintenant 30000" counts the recent one itself.
+    if (recent && !ceilingsOnly && recent.value !== income) await step.context.sendActivity(recentIncomeNote(t, language, recent.value, { ...assessment, household }, place.zone));
     if (values.pregnancy) await step.context.sendActivity(t('eligibility:pregnancyNote'));
     if (values.priority) await sendPriority(step.context);
     return step.endDialog();

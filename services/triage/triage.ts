@@ -568,6 +568,11 @@ export function triage(input: TriageInput): Triage {
   if (negativeMood) reasons.add('negativeMood');
   if (input.personAsked) reasons.add('helpdeskAsked');
   const numbers = new Set<EmergencyNumber>(findings.flatMap((finding) => finding.emergencyNumbers));
+  // "le voisin est descendu avec une batte", "mon proprio est derrière la porte avec deux gars": a danger
+  // now from someone outside the family is the police's (17), not the domestic violence line's.
+  // "je me cache chez la voisine": a neighbour who shelters is no aggressor.
+  const withoutRefuges = clauses.map((clause) => clause.replace(SHELTERED_BY, ' '));
+  if (numbers.has('17') && numbers.has('3919') && holdsUnnegated(OTHER_AGGRESSOR, withoutRefuges) && !holdsUnnegated(DOMESTIC_AGGRESSOR, clauses)) numbers.delete('3919');
   const model = mostUrgent(readings.map((reading) => reading.model));
 
   return {
@@ -614,6 +619,11 @@ const ORDINARY_TASK = cueSetNamed('ordinaryTask', 'the classifier alone');
 const DISTRESS = ['fear', 'violentAct', 'anger', 'presentDanger', 'lostHome', 'noSolution', 'childHarm', 'sleepingBadly', 'hosted', 'askedToLeave'].map((name) =>
   cueSetNamed(name, 'the classifier alone'),
 );
+
+/** Who threatens: a neighbour, a landlord, a stranger — or a partner, a relative (3919's domain). */
+const OTHER_AGGRESSOR = cueSetNamed('otherAggressor', 'a danger now from outside the family');
+const DOMESTIC_AGGRESSOR = cueSetNamed('domesticAggressor', 'a danger now from outside the family');
+const SHELTERED_BY = /(?<![a-z])(?:chez|with|at) (?:la|le|les|ma|mon|mes|une|un|my|a|the|our) \w+/g;
 
 /** "mon fils de 32 ans me bouscule": a son or daughter said to be an adult is no child in danger. */
 const ADULT_CHILD = cueSetNamed('adultChild', 'the classifier alone');

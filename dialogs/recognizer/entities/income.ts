@@ -28,7 +28,9 @@ export function readIncome(text: string, entities: RecognizedEntities, answer: b
   // "mon RFR à moi c'est 26000 mais avec mon ex c'était 52000": the amount of the past is set aside.
   // "RFR 30 000 … 16 000 sur les 12 derniers mois": the reference year's income counts; the recent one is an exception.
   const current = said.filter((candidate) => !candidate.former && !candidate.recent);
-  const amounts = current.length > 0 ? current : said;
+  // "on gagnait 40000 avant, maintenant 30000": with the past set aside, the recent one is the income told.
+  const notFormer = said.filter((candidate) => !candidate.former);
+  const amounts = current.length > 0 ? current : notFormer.length > 0 ? notFormer : said;
   const amount = amounts.find((candidate) => candidate.period === 'year') ?? [...amounts].sort((a, b) => b.value - a.value)[0];
   if (amount) return amount.period === 'month' ? { kind: 'monthly', value: amount.value } : { kind: 'yearly', value: amount.value };
   const bare = answer ? BARE_AMOUNT.exec(text) : null;

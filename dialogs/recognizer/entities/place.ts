@@ -175,8 +175,8 @@ export function broaderNamesDropped(matches: EntityMatch<Place>[]): EntityMatch<
   });
 }
 
-/** A dwelling named: "t2", "f3", "studio", "appart", "logement". */
-const DWELLING_AFTER = /^(?:t[1-7]|f[1-7]|studio|studios|appart|apparts|appartement|appartements|logement|logements|flat|flats|apartment|apartments)$/;
+/** A type of dwelling: "t2", "f3" (not "appart": "nice appart" is a nice flat). */
+const DWELLING_AFTER = /^(?:t[1-7]|f[1-7])$/;
 
 /** Articles a place name may begin with ("Le Val", "La Rochelle") or that only lead to one ("le Val-de-Marne"). */
 const ARTICLES = new Set(['le', 'la', 'les', 'l']);
