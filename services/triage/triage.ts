@@ -681,7 +681,9 @@ function readMessage(message: string, earlier: string[]): MessageReading {
 
   const modelSaysOrdinary = model.label === 'ordinary' && model.scores.ordinary >= tuning.ordinaryOverrules;
   const findings = modelSaysOrdinary ? lexicon.filter((finding) => finding.urgency !== 'urgent') : [...lexicon];
-  const modelMayAdd = !context.resolved && !context.joking && !context.general && !(discounted && lexicon.length === 0);
+  // A general question ("ça sert à quoi ?") keeps the classifier out unless the message also tells the writer's own situation.
+  const generalOnly = context.general && !clauses.some((clause) => PERSONAL.holds(clause));
+  const modelMayAdd = !context.resolved && !context.joking && !generalOnly && !(discounted && lexicon.length === 0);
   if (modelMayAdd) {
     // Beside the lexicon's own findings, whose numbers follow the words, a class must be read surely to add more.
     const besideLexicon = lexicon.some((finding) => finding.urgency === 'urgent');
@@ -692,7 +694,7 @@ function readMessage(message: string, earlier: string[]): MessageReading {
       const threshold =
         label === 'priority' ? tuning.priorityAdds : besideLexicon ? tuning.classAddsBesideLexicon : besideBetterClass ? tuning.classAddsBesideBetterClass : tuning.classAdds;
       if (label === 'child' && holdsUnnegated(ADULT_CHILD, clauses)) continue;
-      if (label === 'priority' && priorityUnmet && !besideLexicon) continue;
+      if (label === 'priority' && priorityUnmet && !besideLexicon && model.scores.priority < tuning.priorityUnmetOverruled) continue;
       // Below classAddsOverOrdinary, a class counts only when the urgent readings together outweigh "nothing urgent".
       const score = model.scores[label];
       const outweighsOrdinary = urgentTotal >= model.scores.ordinary || score >= tuning.classAddsOverOrdinary;
