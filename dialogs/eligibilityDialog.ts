@@ -26,7 +26,7 @@ import type { SneApi } from '../services/sne/sneApi';
 import { adaptiveCard, intentButton } from './cards/adaptiveCard';
 import { ELIGIBILITY_ANSWER, eligibilityCard, type UnaskedCondition } from './cards/eligibilityCard';
 import { sendAnswer } from './feedback/answerFeedback';
-import { agesCorrected, corrected, correctionAt, factsFromMessage, FactsSchema, factsToKeep, keptFacts, placeFacts, slotsChanged, YES_NO_CONDITIONS, type Facts, type Slot } from './eligibilityFacts';
+import { agesCorrected, corrected, personJoining, correctionAt, factsFromMessage, FactsSchema, factsToKeep, keptFacts, placeFacts, slotsChanged, YES_NO_CONDITIONS, type Facts, type Slot } from './eligibilityFacts';
 import { formatEuros } from './format';
 import { ChoiceAnswerPrompt } from './prompts/answerPrompts';
 import { PlacePrompt } from './prompts/placePrompt';
@@ -39,6 +39,7 @@ import { readIncome, type IncomeReading } from './recognizer/entities/income';
 import { chosenPlace, isZoned, placeZoneOfDepartment, readPlaceZone, PendingPlaceSchema, type PendingPlace, type PlaceZoneReading, type ZonedPlace } from './recognizer/entities/placeZone';
 import { readEntities, type RecognizedEntities } from './recognizer/entities/schemas';
 import { readEligibilityMessage } from './recognizer/eligibilityMessage';
+import { CEILINGS_ASKED } from './recognizer/eligibilityQuestion';
 import type { Recognition } from './recognizer/intents';
 import { keptRecognition } from './recognizer/keptRecognition';
 import { PatientTextPrompt } from './prompts/patientTextPrompt';
@@ -80,10 +81,6 @@ function asksAboutTheEmployer(recognition: Recognition): boolean {
   if (householdSaid) return false;
   return entities.siret !== undefined || (ABOUT_THE_EMPLOYER.test(normalizeForMatching(recognition.text)) && COMPANY_SIZE.test(normalizeForMatching(recognition.text))) || /(?<![a-z])(?:cotis\w*|siret)(?![a-z])/.test(normalizeForMatching(recognition.text));
 }
-
-/** The ceilings asked as such: "c'est quoi le plafond pour nous ?", "what's the income limit?", "combien max ?". */
-const CEILINGS_ASKED =
-  /(?<![a-z])(?:plafonds?|plafons?|income (?:limits?|ceilings?|caps?)|ceilings?|(?:revenus?|salaires?) max(?:imum|imal)?|max(?:imum)? (?:income|de revenus?)|(?:how much|combien) (?:can|peut on|peux je|je peux|on peut|faut il|max) (?:we |i )?(?:earn|gagner))(?![a-z])/;
 
 /** How many homonyms are offered as buttons; the others are reached by typing their department. */
 const PLACE_BUTTONS = 5;
@@ -237,7 +234,8 @@ export class EligibilityDialog extends ComponentDialog {
     // "je suis seule avec 1 enfant, on cherche sur Lille", said to the search, is not asked again.
     const told = fromRequest || Object.keys(carried).length > 0 ? undefined : householdTold(step.context);
     const known = corrected({ ...fromRequest?.facts }, told ?? carried);
-    values.facts = corrected(known, said);
+    // "et si je me mets en coloc avec ma sœur ? elle a 15 000 de revenu fiscal": one more person, her income added.
+    values.facts = corrected(known, personJoining(known, said, step.options.text ?? '') ?? said);
     if (told) await sayReused(step.context, told, said, values.facts);
     const { facts } = values;
     // A whole first sentence, or a household described in it ("on est 3, moi ma femme et notre fille", "je
@@ -246,7 +244,9 @@ export class EligibilityDialog extends ComponentDialog {
     const toldWhole = facts.persons !== undefined && facts.income !== undefined && (facts.place ?? facts.pendingPlace) !== undefined;
     const householdDescribed = facts.persons !== undefined && (facts.persons === 1 || facts.composition !== undefined);
     values.stepByStep = !fromRequest && !toldWhole && !householdDescribed;
-    values.ceilingsAsked = facts.income === undefined && CEILINGS_ASKED.test(normalizeForMatching(step.options.text ?? ''));
+    // The ceilings asked, or asked again of another place or household ("et à Montreuil-sur-Mer ? c pareil ?").
+    const ceilingsBefore = step.options.entities.eligibilityFollowUp === true && turnStateOf(step.context).conversation.lastEligibility?.ceilingsOnly === true;
+    values.ceilingsAsked = facts.income === undefined && (CEILINGS_ASKED.test(normalizeForMatching(step.options.text ?? '')) || ceilingsBefore);
     // The ceilings of a household told are its answer, the rarer cases said as assumed.
     if (values.ceilingsAsked && facts.persons !== undefined) values.stepByStep = false;
     values.priority = message.mentionsPriority;
@@ -359,7 +359,7 @@ export class EligibilityDialog extends ComponentDialog {
     const conversation = turnStateOf(step.context).conversation;
     // The Action Logement condition is said with the first answer, not again with each "et si on était 5 ?".
     const conditionSaid = conversation.lastEligibility !== undefined && values.employer === undefined;
-    conversation.lastEligibility = { facts: factsToKeep(facts), at: new Date().toISOString(), unasked: unaskedConditions };
+    conversation.lastEligibility = { facts: factsToKeep(facts), at: new Date().toISOString(), unasked: unaskedConditions, ...(ceilingsOnly ? { ceilingsOnly } : {}) };
     rememberHouseholdAnswered(step.context, facts);
     // A short reply now ("oui", "et à Paris ?") is about this answer, not offers shown before.
     delete conversation.lastSearch;

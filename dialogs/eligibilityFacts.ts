@@ -162,3 +162,27 @@ export function agesCorrected(known: Facts, text: string): Pick<Facts, 'ages' | 
   const ages = known.ages.map((age, index) => (index === at ? replaced.said : age));
   return { ages, youngHousehold: isYoungHousehold({ persons: 2, dependants: 0, ages }) };
 }
+
+/** Someone who would live with the household: "en coloc avec ma sœur", "si mon copain s'installe avec moi", "if my sister moves in". */
+const JOINS = /(?<![a-z])(?:(?:en )?colocation|(?:en )?coloc|s installe|s installait|emmenag\w*|vient vivre|venait vivre|vivre avec|habiter avec|moves? in|moved in|live with|living with|share with)(?![a-z])/;
+const PARTNER = /(?<![a-z])(?:mon (?:copain|compagnon|mari|conjoint|fiance)|ma (?:copine|compagne|femme|conjointe|fiancee)|my (?:partner|boyfriend|girlfriend|husband|wife|fiance|fiancee))(?![a-z])/;
+/** An amount said of that person: "elle a 15 000", "il gagne 1 800", "she earns 20k", "son rfr". */
+const THEIR_INCOME = /(?<![a-z])(?:elle|il|she|he|her|his|son|sa) (?:a|gagne|touche|fait|declare|has|earns|makes|gets|rfr|revenu|income)(?![a-z])/;
+
+/**
+ * One more person to house, said after an answer with that person's own income ("en coloc avec ma sœur ?
+ * elle a 15 000 de revenu fiscal"): the household one larger (a couple when a partner joins one adult),
+ * the incomes added — never the other's income in place of the household's.
+ */
+export function personJoining(known: Facts, said: Facts, text: string): Facts | undefined {
+  const folded = normalizeForMatching(text).replace(/'/g, ' ');
+  if (known.persons === undefined || said.persons !== undefined || !JOINS.test(folded)) return undefined;
+  const joined: Facts = { ...said, persons: known.persons + 1 };
+  if (PARTNER.test(folded) && known.persons === 1) joined.composition = 'couple';
+  else if (known.persons === 1) joined.composition = 'adults';
+  if (said.income?.kind === 'yearly' && THEIR_INCOME.test(folded)) {
+    joined.income = known.income?.kind === 'yearly' ? { kind: 'yearly', value: known.income.value + said.income.value } : said.income;
+    if (known.income?.kind !== 'yearly') delete joined.income;
+  }
+  return joined;
+}

@@ -232,6 +232,9 @@ export class MainDialog extends ComponentDialog {
    */
   private async answeredWithinTheme(dc: DialogContext, recognition: Recognition, last: AnswerTheme | undefined): Promise<boolean> {
     if (!last || !this.knowledge || dc.context.activity.value !== undefined) return false;
+    // "ok et comment je vérifie ? mon siret c'est 897…": a number given is for its task to check, not a question.
+    const { siret, uniqueNumber, offerId } = readEntities(recognition.entities);
+    if (siret || uniqueNumber || offerId) return false;
     const text = recognition.text;
     if (!GOES_ON.test(normalizeForMatching(text)) || !(isQuestion(text) || text.includes('?'))) return false;
     const match = await this.knowledge.find(dc.context, text, languageOf(dc.context));
@@ -570,7 +573,9 @@ export class MainDialog extends ComponentDialog {
 
   /** The knowledge base's answer to a typed question naming nothing of a task, when it is sure of it. */
   private async confidentAnswer(context: TurnContext, recognition: Recognition): Promise<KnowledgeReply | undefined> {
-    if (!this.knowledge || context.activity.value !== undefined || !isQuestion(recognition.text) || namesATask(recognition)) return undefined;
+    // "je suis en cours de divorce, je dois fournir le jugement ?": a household told says who asks, not a task.
+    const { persons: _household, ...named } = recognition.entities;
+    if (!this.knowledge || context.activity.value !== undefined || !isQuestion(recognition.text) || namesATask({ ...recognition, entities: named })) return undefined;
     const reply = await knowledgeReply(this.knowledge, context, { ...recognition, entities: {} });
     return reply.kind === 'answer' ? reply : undefined;
   }

@@ -36,11 +36,28 @@ export function asEligibilityQuestion(recognition: Recognition): Recognition {
   // "moi et ma femme, pas d'enfant, on cherche à Strasbourg, on a droit ?": asked outright, with who or
   // where, and no dwelling looked for — eligibility, though no income was given yet.
   const askedOutright = recognition.intent === 'searchOffers' && ELIGIBILITY_ASKED.test(normalizeForMatching(recognition.text)) && (entities.persons !== undefined || place);
-  if (askedOutright && searchedTypologies(recognition.text, entities.typologies ?? []) === 0) return { ...recognition, intent: 'eligibility', score: Math.max(recognition.score, 0.8) };
+  // "c'est quoi le plafond pour 2 à Lyon ?", "ok et saint denis 93 alors ? toujours 2 adultes": the ceilings
+  // asked, or a household and a place said with nothing else the classifier could place.
+  const ceilingsAsked = recognition.intent !== 'eligibility' && CEILINGS_ASKED.test(normalizeForMatching(recognition.text)) && (entities.persons !== undefined || place);
+  const householdAndPlace = recognition.intent === 'none' && entities.persons !== undefined && place;
+  if ((askedOutright || ceilingsAsked || householdAndPlace) && searchedTypologies(recognition.text, entities.typologies ?? []) === 0) {
+    return { ...recognition, intent: 'eligibility', score: Math.max(recognition.score, 0.8) };
+  }
   if (!mistaken) return recognition;
   if (!income || !household || searchedTypologies(recognition.text, entities.typologies ?? []) > 0) return recognition;
   return { ...recognition, intent: 'eligibility', score: Math.max(recognition.score, 0.8) };
 }
+
+/** The ceilings asked as such: "c'est quoi le plafond pour nous ?", "what's the income limit?", "combien max ?". */
+export const CEILINGS_ASKED =
+  /(?<![a-z])(?:plafonds? (?:de (?:ressources|revenus?)|pour|plai|plus|pls|pli|hlm|social|sociaux|du logement social|a ne pas depasser|c est combien|c combien)|(?:c est quoi|c quoi|c koi|cest quoi|quel|quels|quelle|combien|connaitre|savoir) (?:est |sont )?(?:le |les )?(?:plafonds?|plafons?)|income (?:limits?|ceilings?|caps?)|(?:the )?ceilings? for|(?:revenus?|salaires?) max(?:imum|imal)?|max(?:imum)? (?:income|de revenus?)|(?:how much|combien) (?:can|peut on|peux je|je peux|on peut|faut il|max) (?:we |i )?(?:earn|gagner))(?![a-z])/;
+
+/** "c pareil ?", "idem pour…", "same for…": the question just answered, asked again of something else. */
+const SAME_QUESTION = /(?<![a-z])(?:c est pareil|c pareil|cest pareil|pareil pour|idem|meme chose|la meme chose|same (?:for|thing|question)|is it the same)(?![a-z])/;
+/** Below this, the classifier's guess is no request of its own after an answer. */
+const UNSURE_GUESS = 0.6;
+/** The verdict asked again: "je suis sous le plafond ou pas ?", "so am I under the ceiling?". */
+const VERDICT_ASKED = /(?<![a-z])(?:(?:je suis|on est|suis je|sommes nous|am i|are we|i m|we re) (?:sous|en dessous|au dessus|dans|under|below|above|within) (?:le|les|the) (?:plafonds?|ceilings?|limits?)|(?:j y ai droit|je suis eligible|on est eligibles?|eligible) (?:ou pas|alors|du coup|or not))(?![a-z])/;
 
 /** Eligibility asked in so many words. */
 const ELIGIBILITY_ASKED = /(?<![a-z])(?:on (?:y )?a (?:le )?droit|j (?:y )?ai (?:le )?droit|ai je (?:le )?droit|avons nous (?:le )?droit|a t on (?:le )?droit|suis je eligible|sommes nous eligibles?|on est eligibles?|je suis eligible|eligible|am i eligible|are we eligible|do (?:i|we) qualify|are we entitled|am i entitled|(?:je|j|on|nous) ?(?:peux|peut|pourrais|pourrait|pouvons|pourrions) (?:avoir|obtenir|pretendre a) (?:un |a un )?(?:logement social|hlm|logement aide)|can (?:i|we) (?:get|have|apply for) (?:a )?(?:social (?:housing|home|flat)|council (?:house|flat)))(?![a-z])/;
@@ -87,9 +104,15 @@ export function asEligibilityFollowUp(recognition: Recognition, last: LastAnswer
   // "et si on était 5 ?", "what if we were 3?": the answer again with one fact changed, whatever the classifier guessed.
   // "on a 30000 de rfr" after the ceilings: an income told for the answer, whatever the classifier made of it.
   const incomeTold = readEntities(recognition.entities).amounts?.some((amount) => amount.income === true) === true && recognition.text.trim().split(/\s+/).length <= 10;
-  const weak = WEAK_INTENTS.includes(recognition.intent) || isHypothetical(recognition.text) || incomeTold;
+  // "et montreuil sur mer dans le 62 ? c pareil ?" guessed "apply" at 0.57: an unsure guess is no task of its own.
+  const unsure = recognition.score < UNSURE_GUESS;
+  // "et à Montreuil-sur-Mer ? c pareil ?": the same question of another place or household.
+  const same = SAME_QUESTION.test(normalizeForMatching(recognition.text));
+  const weak = WEAK_INTENTS.includes(recognition.intent) || isHypothetical(recognition.text) || incomeTold || unsure || same;
   // "et en PLS je passe ?", "pour le PLAI ?": one financing of the answer asked about, whatever the classifier made of it.
-  const financingAsked = FINANCING_ASKED.test(normalizeForMatching(recognition.text)) && recognition.text.trim().split(/\s+/).length <= 8;
+  // "et du coup je suis sous le plafond ou pas ?": the verdict asked again.
+  const financingAsked =
+    (FINANCING_ASKED.test(normalizeForMatching(recognition.text)) || VERDICT_ASKED.test(normalizeForMatching(recognition.text))) && recognition.text.trim().split(/\s+/).length <= 10;
   if (financingAsked && !(readEntities(recognition.entities).typologies?.length)) return { ...recognition, intent: 'eligibility', score: Math.max(recognition.score, 0.8), entities: { ...recognition.entities, eligibilityFollowUp: true } };
   // "en fait on est 3" is a correction whatever the classifier made of the rest of the sentence.
   if (!weak && !isCorrection(recognition.text) && readReplacedAge(recognition.text) === undefined) return recognition;

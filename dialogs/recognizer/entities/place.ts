@@ -141,7 +141,8 @@ function placeAt(words: Word[], i: number, index: PlaceIndex, cues: ReadonlySet<
     // "nice t2 dispo ?": a dwelling named right after a town's name is as good a cue as "à" before it.
     const dwellingAfter = DWELLING_AFTER.test(words[i + length]?.text ?? '') && !(department !== undefined && NEED_CUE.has(key));
     const cueFits = dwellingAfter || (cue !== undefined && (department !== undefined && NEED_CUE.has(key) ? DEPARTMENT_NAME_CUES.has(cue) : cues.has(cue)));
-    const withoutCue = index.wordLikeNames.has(key) ? WITHOUT_CUE_WORD_LIKE : length === 1 ? WITHOUT_CUE_SINGLE_WORD : WITHOUT_CUE_SEVERAL_WORDS;
+    // "montreuil sur mer": a name of three words or more is hardly said by chance, whatever the town's size.
+    const withoutCue = index.wordLikeNames.has(key) ? WITHOUT_CUE_WORD_LIKE : length === 1 ? WITHOUT_CUE_SINGLE_WORD : length >= 3 ? 0 : WITHOUT_CUE_SEVERAL_WORDS;
     const accepted = isAlone || (cueFits && !NEVER_AFTER_CUE.has(key) && (department !== undefined || largest >= AFTER_CUE)) ||
       (!NEED_CUE.has(key) && !NEVER_AFTER_CUE.has(key) && (department !== undefined || largest >= withoutCue));
     if (!accepted) continue;
