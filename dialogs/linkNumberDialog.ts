@@ -1,4 +1,4 @@
-import { saysNoNumberYet, saysNotReceived } from './recognizer/answers/answerReader';
+import { saysNoAccessToAddress, saysNoNumberYet, saysNotReceived } from './recognizer/answers/answerReader';
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type Dialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { AttemptLimiter } from './ports';
@@ -238,7 +238,8 @@ async function validateCode(prompt: PromptValidatorContext<string>): Promise<boo
   if (sixDigits(text) !== undefined) return true;
   const t = translatorOf(prompt.context);
   // "j'ai rien reçu", "where do I get the code?": where to look, instead of "the code has 6 digits".
-  prompt.options.retryPrompt = saysNotReceived(text) ? t('link:codeNotReceived') : t('link:badCode');
+  // "j'ai plus accès à cette adresse, c'est quoi l'adresse complète ?": never shown in full; where to change it.
+  prompt.options.retryPrompt = saysNoAccessToAddress(text) ? t('link:noAccessToAddress') : saysNotReceived(text) ? t('link:codeNotReceived') : t('link:badCode');
   return false;
 }
 

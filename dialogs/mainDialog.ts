@@ -30,7 +30,7 @@ import { asPersonAsked, asQuestionNotForAPerson } from './recognizer/personAsked
 import { asDocumentsQuestion } from './recognizer/documentsQuestion';
 import { asInsultHandled, isInsultHandled } from './recognizer/insult';
 import { emergencyNumbersText, urgentAsideCard } from './cards/emergencyNumbers';
-import { asksForAPerson, readYesNo, saysNoNumberYet, saysNotReceived, saysUnsure } from './recognizer/answers/answerReader';
+import { asksForAPerson, readYesNo, saysNoAccessToAddress, saysNoNumberYet, saysNotReceived, saysUnsure } from './recognizer/answers/answerReader';
 import { asEligibilityFollowUp, asEligibilityQuestion } from './recognizer/eligibilityQuestion';
 import { hadDataCutOut, screenMessage } from './screening/screenMessage';
 import type { LanguageService } from '../services/language/languageService';
@@ -313,7 +313,7 @@ export class MainDialog extends ComponentDialog {
     const feature = this.activeFeature(dc);
     if (!this.knowledge || !feature || feature === 'faqDialog') return false;
     // "je l'ai pas sous la main" at the number question: the step's own help says where to find it.
-    if (saysUnsure(recognition.text) || saysNotReceived(recognition.text) || saysNoNumberYet(recognition.text)) return false;
+    if (saysUnsure(recognition.text) || saysNotReceived(recognition.text) || saysNoNumberYet(recognition.text) || saysNoAccessToAddress(recognition.text)) return false;
     const asked = recognition.intent === 'faq' && recognition.score >= INTERRUPTION_THRESHOLD;
     // A question the classifier could not place ("c koi la caf ?" at the income question) is answered
     // aside only when the knowledge base is sure of its answer and it answers nothing on screen.

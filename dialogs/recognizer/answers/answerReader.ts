@@ -90,6 +90,13 @@ export function saysNoNumberYet(text: string): boolean {
   return NO_NUMBER_YET.test(spaced(text));
 }
 
+/** "j'ai plus accès à cette adresse", "c'est quoi l'adresse complète ?", "that's my old email": the code's address is out of reach. */
+const NO_ACCESS_TO_ADDRESS = / (?:(?:j ai|jai|j|je n ai|on a|on n a) (?:plus|pas|plus du tout) acces (?:a|au) (?:cette|cet|mon|ma|ce|l) ?(?:adresse|mail|email|e mail|boite|numero|telephone|tel|portable)|(?:adresse|mail|email|numero) (?:complete?|en entier|entiere?)|(?:ancienne|vieille) (?:adresse|boite)|(?:old|former) (?:email|e mail|address|number)|no longer (?:have|use) (?:that|this|the) (?:email|address|number)|(?:can t|cannot) (?:access|get into) (?:that|this|my) (?:email|mailbox|inbox)) /;
+
+export function saysNoAccessToAddress(text: string): boolean {
+  return NO_ACCESS_TO_ADDRESS.test(spaced(text));
+}
+
 /** "j'ai rien reçu", "toujours pas de code", "where do I get the code?": what was sent did not arrive. */
 const NOT_RECEIVED = / (?:rien recu|pas recu|rien eu|pas eu|pas arrive|rien arrive|toujours rien|toujours pas|didn t get|did not get|not received|haven t received|havent received|nothing arrived|no code|not arrived|(?:ou|comment) (?:je |on |est ce que je )?(?:trouve|recois|recupere|obtiens|a) (?:le|ce|un|mon) code|c est ou le code|where (?:do|can|will|would) (?:i|we) (?:get|find|receive|see) (?:the|this|a|my) code|where is (?:the|this|my) code) /;
 
