@@ -75,6 +75,8 @@ const ABOUT_THE_CUT_OUT_DATA: readonly Intent[] = ['unlink', 'deleteMyData', 'li
 const SHORT_MESSAGE_WORDS = 14;
 /** A message that goes on from the answer before it: "et …", "mais …", "du coup …", "and …", "what about …". */
 const GOES_ON = /^(?:(?:ok|okay|d accord|merci|ah|oh|oui|bon|ben|thanks|right) )*(?:et|mais|du coup|alors|and|but|so|what about|how about)(?: |$)/;
+/** "tell me that again", "redis-le", "répète": the last answer asked again. */
+const REPEAT_ASKED = /(?<![a-z])(?:again|repeat|say that|tell me that|redis|redire|redites|repete|repeter|repetez|reexpliqu\w*|re expliqu\w*)(?![a-z])/;
 /** The theme remembered after the zone of a commune's ceilings ("et st ouen l'aumone ?" asks it again). */
 const ZONE_THEME = 'zoneOfPlace';
 /** The share of its words a question going on from an answer must match in an entry of that answer's theme. */
@@ -499,6 +501,11 @@ export class MainDialog extends ComponentDialog {
       case 'changeLanguage': {
         if (!(await answerLanguageRequest(context, recognition))) return false;
         if (dc.activeDialog) await dc.repromptDialog();
+        // "can you tell me that again in english?" after a verdict: the verdict again, in the language asked.
+        else if (REPEAT_ASKED.test(normalizeForMatching(recognition.text)) && turnStateOf(context).conversation.lastEligibility) {
+          const again: Recognition = { text: '', intent: 'eligibility', score: 1, entities: { eligibilityFollowUp: true } };
+          await dc.beginDialog(this.id, keptRecognition(again));
+        }
         return true;
       }
       default:
