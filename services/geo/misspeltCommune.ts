@@ -30,11 +30,20 @@ export function misspeltCommune(word: string, { mostEdits = 2 }: { mostEdits?: n
   if (word.length < SHORTEST_WORD || /\d/.test(word)) return undefined;
   const allowed = Math.min(mostEdits, word.length >= 8 ? 2 : 1);
   let best: CommuneCandidate | undefined;
+  // "vilerbane": doubled letters left single are one slip, not three — compared with letters undoubled too.
+  const squeezedWord = undoubled(word);
   for (const { key, commune } of towns()) {
-    if (key[0] !== word[0] || Math.abs(key.length - word.length) > allowed || key === word) continue;
-    if (distance(key, word) <= allowed && (!best || (commune.population ?? 0) > (best.population ?? 0))) best = commune;
+    if (key[0] !== word[0] || key === word) continue;
+    const close =
+      (Math.abs(key.length - word.length) <= allowed && distance(key, word) <= allowed) || (word.length >= 8 && distance(undoubled(key), squeezedWord) <= 1 && Math.abs(key.length - word.length) <= 3);
+    if (close && (!best || (commune.population ?? 0) > (best.population ?? 0))) best = commune;
   }
   return best;
+}
+
+/** "villeurbanne" → "vileurbane": each run of one letter written once. */
+function undoubled(word: string): string {
+  return word.replace(/(.)\1+/g, '$1');
 }
 
 /** Four-letter words a city's name is one letter away from ("à tour de rôle" is no Tours). */
