@@ -50,6 +50,7 @@ import { reportDialog, reportOutcome, reportRecognition } from './turn/turnRepor
 import { answersFollowUps, rememberTopic, takeTopic, type Topic } from './followUps/lastTopic';
 import { rememberTheme, takeTheme, type AnswerTheme } from './followUps/lastTheme';
 import { zoneAsked } from './recognizer/zoneQuestion';
+import { namesSomeoneElsesRequest } from './recognizer/someoneElsesRequest';
 import { followUpKindOf, isBareFollowUp } from './recognizer/followUpQuestion';
 
 /** Below this score a command is not taken as an interruption of the current step. */
@@ -162,6 +163,7 @@ export class MainDialog extends ComponentDialog {
     if (!dc.activeDialog) rememberHouseholdTold(context, recognition);
 
     if (await this.answeredFeedback(dc, recognition)) return;
+    if (await this.answeredAboutSomeoneElsesRequest(dc, recognition)) return;
     const now = new Date();
     if (await this.answeredFollowUp(dc, recognition, takeTopic(conversation, now))) return;
     const lastTheme = takeTheme(conversation, now);
@@ -189,6 +191,15 @@ export class MainDialog extends ComponentDialog {
   /** 👍, 👎 or what was wrong, pressed under an answer: kept and thanked; the step in progress goes on. */
   private async answeredFeedback(dc: DialogContext, recognition: Recognition): Promise<boolean> {
     if (!this.review || !(await receivedFeedback(dc.context, recognition, this.review.feedback))) return false;
+    if (dc.activeDialog) await dc.repromptDialog();
+    return true;
+  }
+
+  /** "le dossier de mon pote, c'est 0590…": only its holder sees a request; the step in progress goes on. */
+  private async answeredAboutSomeoneElsesRequest(dc: DialogContext, recognition: Recognition): Promise<boolean> {
+    if (dc.context.activity.value !== undefined || !namesSomeoneElsesRequest(recognition)) return false;
+    await dc.context.sendActivity(translatorOf(dc.context)('privacy:someoneElsesRequest'));
+    reportOutcome(dc.context, 'answered');
     if (dc.activeDialog) await dc.repromptDialog();
     return true;
   }
