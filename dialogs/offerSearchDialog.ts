@@ -185,6 +185,7 @@ export class OfferSearchDialog extends ComponentDialog implements AnswersFollowU
       if (budget) values.criteria = { ...values.criteria, maxRent: budget.value, rentWithoutCharges: budget.withoutCharges || undefined };
     }
     await this.showPage(step.context, values.criteria, 1);
+    await offerTheOtherPlace(step.context, step.options, values.criteria);
     // "t2 sur toulouze": searched in Toulouse, and said, so a wrong guess is caught at once.
     if (values.corrected) await step.context.sendActivity(translatorOf(step.context)('offers:correctedPlace', { typed: quotedUserText(values.corrected.typed, 40), name: values.corrected.name }));
     return step.endDialog();
@@ -403,4 +404,22 @@ function budgetIn(text: string | undefined): { value: number; withoutCharges: bo
 function isAnything(context: TurnContext, text: string | undefined): boolean {
   const said = ` ${normalizeForMatching(text ?? '')} `;
   return listFor(languageOf(context), 'anythingWords', 'offers').some((word) => said.includes(` ${normalizeForMatching(word)} `));
+}
+
+/** A home lived in, a correction or "near": the second place named is no second search. */
+const NOT_A_SECOND_SEARCH = /(?<![a-z])(?:habite|habitons|vis|vivons|live|living|plutot|rather|en fait|actually|pas a|not in|pres de|autour de|near|around)(?![a-z])/;
+
+/**
+ * "j'hésite entre Rennes et Grenoble, montrez-moi les deux": the first town searched, the second offered
+ * as a button that asks the same search there.
+ */
+async function offerTheOtherPlace(context: TurnContext, recognition: Recognition, criteria: SearchCriteria): Promise<void> {
+  if (NOT_A_SECOND_SEARCH.test(normalizeForMatching(recognition.text ?? ''))) return;
+  const searched = criteria.place?.kind === 'commune' ? criteria.place.name : undefined;
+  const other = (readEntities(recognition.entities).places ?? [])
+    .flatMap((place) => (place.kind === 'commune' && place.candidates.length > 0 ? [place.candidates[0]!.name] : []))
+    .find((name) => searched !== undefined && name !== searched);
+  if (!other) return;
+  const t = translatorOf(context);
+  await context.sendActivity(MessageFactory.suggestedActions([{ type: 'imBack', title: t('offers:otherPlace.button', { name: other }), value: t('offers:otherPlace.value', { name: other }) }], t('offers:otherPlace.text', { name: other })));
 }
