@@ -24,7 +24,7 @@ import type { PortalApi } from '../services/portal/portalApi';
 import type { Employer } from '../services/portal/schemas';
 import type { SneApi } from '../services/sne/sneApi';
 import { adaptiveCard, intentButton } from './cards/adaptiveCard';
-import { ELIGIBILITY_ANSWER, eligibilityCard, type UnaskedCondition } from './cards/eligibilityCard';
+import { ELIGIBILITY_ANSWER, eligibilityCard, financingsListed, type UnaskedCondition } from './cards/eligibilityCard';
 import { sendAnswer } from './feedback/answerFeedback';
 import { agesCorrected, corrected, personJoining, correctionAt, factsFromMessage, FactsSchema, factsToKeep, keptFacts, placeFacts, slotsChanged, YES_NO_CONDITIONS, type Facts, type Slot } from './eligibilityFacts';
 import { formatEuros } from './format';
@@ -479,8 +479,7 @@ function recentIncomeNote(t: Translate, language: Language, recent: number, asse
   if (recent > assessed.income * (1 - percent / 100)) return t('eligibility:recentIncome.notDropped', params);
   const withRecent = assessEligibility({ household: assessed.household, income: recent, zone, date: new Date() });
   const under = withRecent.kind === 'assessed' ? withRecent.results.filter((result) => result.eligible === true).map((result) => result.financing) : [];
-  const list = [under.slice(0, -1).join(', '), under.at(-1)].filter(Boolean).join(` ${t('eligibility:card.and')} `);
-  const verdict = under.length > 0 ? t('eligibility:recentIncome.under', { list }) : t('eligibility:recentIncome.above');
+  const verdict = under.length > 0 ? t('eligibility:recentIncome.under', { list: financingsListed(t, under) }) : t('eligibility:recentIncome.above');
   return t('eligibility:recentIncome.dropped', { ...params, verdict });
 }
 

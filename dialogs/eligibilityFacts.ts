@@ -180,9 +180,10 @@ export function personJoining(known: Facts, said: Facts, text: string): Facts | 
   const joined: Facts = { ...said, persons: known.persons + 1 };
   if (PARTNER.test(folded) && known.persons === 1) joined.composition = 'couple';
   else if (known.persons === 1) joined.composition = 'adults';
+  // Their income alone is no household's income: added to the one known, else the household's is asked.
   if (said.income?.kind === 'yearly' && THEIR_INCOME.test(folded)) {
-    joined.income = known.income?.kind === 'yearly' ? { kind: 'yearly', value: known.income.value + said.income.value } : said.income;
-    if (known.income?.kind !== 'yearly') delete joined.income;
+    if (known.income?.kind === 'yearly') joined.income = { kind: 'yearly', value: known.income.value + said.income.value };
+    else delete joined.income;
   }
   return joined;
 }

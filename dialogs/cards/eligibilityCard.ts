@@ -87,9 +87,13 @@ export function eligibilityCard(t: Translate, language: Language, answer: Eligib
 function verdictText(t: Translate, assessment: AssessedEligibility): string | undefined {
   const known = assessment.results.filter((result) => result.eligible !== null);
   const under = known.filter((result) => result.eligible).map((result) => result.financing);
-  const listed = (financings: string[]) => [financings.slice(0, -1).join(', '), financings.at(-1)].filter(Boolean).join(` ${t('eligibility:card.and')} `);
-  if (under.length > 0) return t('eligibility:card.verdict.under', { count: under.length, list: listed(under) });
-  return known.length > 0 ? t('eligibility:card.verdict.above', { count: known.length, list: listed(known.map((result) => result.financing)) }) : undefined;
+  if (under.length > 0) return t('eligibility:card.verdict.under', { count: under.length, list: financingsListed(t, under) });
+  return known.length > 0 ? t('eligibility:card.verdict.above', { count: known.length, list: financingsListed(t, known.map((result) => result.financing)) }) : undefined;
+}
+
+/** "PLUS et PLS", "PLAI, PLUS et PLS": financings in a sentence. */
+export function financingsListed(t: Translate, financings: readonly string[]): string {
+  return [financings.slice(0, -1).join(', '), financings.at(-1)].filter(Boolean).join(` ${t('eligibility:card.and')} `);
 }
 
 /** "3 personnes" or "3 personnes, un adulte seul avec des personnes à charge, donc une catégorie au-dessus". */

@@ -1,5 +1,5 @@
 import { normalizeForMatching } from '../../services/shared/normalizeForMatching';
-import type { IncomeZone } from '../../services/eligibility/ceilings';
+import { ILE_DE_FRANCE_DEPARTMENTS, type IncomeZone } from '../../services/eligibility/ceilings';
 import { placesNamed } from './entities/extractEntities';
 import { placeZoneOfEntity } from './entities/placeZone';
 import type { CommuneCandidate } from './entities/schemas';
@@ -9,8 +9,6 @@ const ZONE_ASKED = /(?<![a-z])(?:limitrophes?|bordering|borders? (?:on )?paris|s
 /** "next to Paris" only says which homonym ("a T3 in Saint-Ouen, the one next to Paris") unless the ceilings are named. */
 const NEXT_TO_PARIS = /(?<![a-z])(?:next (?:door|to paris)|a cote de paris|touche paris|colle a paris)(?![a-z])/;
 const CEILING_WORDS = /(?<![a-z])(?:zones?|plafonds?|limits?|ceilings?)(?![a-z])/;
-/** The departments of Île-de-France: a homonym there is the one meant when Paris is the reference. */
-const ILE_DE_FRANCE = new Set(['75', '77', '78', '91', '92', '93', '94', '95']);
 const PARIS = '75056';
 
 /**
@@ -35,6 +33,6 @@ export function zoneAsked(text: string, askedBefore = false): { name: string; zo
 
 /** Of homonyms, the only one in Île-de-France (the question is about Paris), else the most populated. */
 function likeliest(candidates: CommuneCandidate[]): CommuneCandidate | undefined {
-  const inIdf = candidates.filter((candidate) => ILE_DE_FRANCE.has(candidate.department));
+  const inIdf = candidates.filter((candidate) => ILE_DE_FRANCE_DEPARTMENTS.has(candidate.department));
   return inIdf.length === 1 ? inIdf[0] : candidates[0];
 }
