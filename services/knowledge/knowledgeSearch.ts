@@ -126,11 +126,14 @@ export class MiniSearchKnowledgeBase implements KnowledgeBase {
    * classifier agrees with it fairly surely, another of them only when the classifier is very sure.
    */
   private settledByClassifier(text: string, language: KnowledgeLanguage, choices: KnowledgeHit[]): KnowledgeHit | undefined {
-    const [guess] = this.classifier?.guesses(text, language) ?? [];
+    const [guess, runnerUp] = this.classifier?.guesses(text, language) ?? [];
     if (!guess) return undefined;
     const chosen = choices.find((hit) => hit.entry.id === guess.id);
     if (!chosen) return undefined;
-    return guess.score >= (chosen === choices[0] ? tuning.classifierAgrees : tuning.classifierAlone) ? chosen : undefined;
+    if (chosen !== choices[0]) return guess.score >= tuning.classifierAlone ? chosen : undefined;
+    // Agreeing with the search: fairly sure, or far ahead of its own second guess.
+    const farAhead = guess.score >= tuning.classifierLeadFloor && guess.score >= (runnerUp?.score ?? 0) * tuning.classifierLead;
+    return guess.score >= tuning.classifierAgrees || farAhead ? chosen : undefined;
   }
 
   private index(language: KnowledgeLanguage) {
