@@ -36,7 +36,7 @@ import { readYesNo } from './recognizer/answers/answerReader';
 import { extractEntities } from './recognizer/entities/extractEntities';
 import { CompositionSchema, readAges, readPersons } from './recognizer/entities/household';
 import { readIncome, type IncomeReading } from './recognizer/entities/income';
-import { chosenPlace, isZoned, placeZoneOfDepartment, readPlaceZone, PendingPlaceSchema, type PendingPlace, type PlaceZoneReading, type ZonedPlace } from './recognizer/entities/placeZone';
+import { chosenPlace, isZoned, placeZoneOfDepartment, proposedPlaceKept, readPlaceZone, PendingPlaceSchema, type PendingPlace, type PlaceZoneReading, type ZonedPlace } from './recognizer/entities/placeZone';
 import { readEntities, type RecognizedEntities } from './recognizer/entities/schemas';
 import { readEligibilityMessage } from './recognizer/eligibilityMessage';
 import { CEILINGS_ASKED } from './recognizer/eligibilityQuestion';
@@ -232,7 +232,7 @@ export class EligibilityDialog extends ComponentDialog {
     // or those of a question just answered or being asked ("en fait plutôt à Paris").
     const carried = step.options.carried ?? followedUpFacts(step.context, step.options);
     // "je suis seule avec 1 enfant, on cherche sur Lille", said to the search, is not asked again.
-    const told = fromRequest || Object.keys(carried).length > 0 ? undefined : householdTold(step.context);
+    const told = fromRequest || Object.keys(carried).length > 0 ? undefined : searchedPlaceKept(householdTold(step.context));
     const known = corrected({ ...fromRequest?.facts }, told ?? carried);
     // "et si je me mets en coloc avec ma sœur ? elle a 15 000 de revenu fiscal": one more person, her income added.
     values.facts = corrected(known, personJoining(known, said, step.options.text ?? '') ?? said);
@@ -460,6 +460,15 @@ function followedUpFacts(context: TurnContext, options: EligibilityOptions): Fac
   const ages = !ageCorrected && last.unasked.includes('youngHousehold') ? readAges(options.text) : undefined;
   if (ages && facts.persons !== undefined) facts.youngHousehold = isYoungHousehold({ persons: facts.persons, dependants: dependantsOf(facts), ages });
   return facts;
+}
+
+/** The household told, a misspelt town searched and not denied since taken as the town proposed (and said reused). */
+function searchedPlaceKept(told: Facts | undefined): Facts | undefined {
+  if (!told?.pendingPlace || told.place) return told;
+  const reading = proposedPlaceKept(told.pendingPlace);
+  if (!isZoned(reading)) return told;
+  const { pendingPlace: _pending, ...rest } = told;
+  return { ...rest, place: reading };
 }
 
 /** A yes or a no settles the one yes-or-no case an answer assumed absent; with two, it is ambiguous. */

@@ -10,6 +10,7 @@ const SHORTEST_WORD = 5;
 const FOUR_LETTERS_CITY = 100_000;
 
 let largeTowns: { key: string; commune: CommuneCandidate }[] | undefined;
+let largeCompoundTowns: { squeezed: string; words: number; commune: CommuneCandidate }[] | undefined;
 
 function towns(): { key: string; commune: CommuneCandidate }[] {
   // A shortened name ("maisons" for Maisons-Alfort) is not what a typo is corrected towards: "maison" is a word.
@@ -54,4 +55,40 @@ function bigCityOneLetterShort(word: string): CommuneCandidate | undefined {
   if (FOUR_LETTER_WORDS.has(word)) return undefined;
   const matches = towns().filter(({ key, commune }) => (commune.population ?? 0) >= FOUR_LETTERS_CITY && key.length === word.length + 1 && key[0] === word[0] && distance(key, word) === 1);
   return matches.length === 1 ? matches[0]!.commune : undefined;
+}
+
+/** Large towns of several words ("villeneuve d ascq", "clermont ferrand"), their words run together. */
+function compoundTowns(): { squeezed: string; words: number; commune: CommuneCandidate }[] {
+  largeCompoundTowns ??= [...placeIndex().communesByName.entries()].flatMap(([key, communes]) => {
+    const [largest] = communes;
+    return largest && (largest.population ?? 0) >= LARGE_ENOUGH && key.includes(' ') && placeKey(largest.name) === key
+      ? [{ squeezed: key.replace(/ /g, ''), words: key.split(' ').length, commune: largest }]
+      : [];
+  });
+  return largeCompoundTowns;
+}
+
+/** Run together, a name of several words is long enough to be told from words only from this length. */
+const SHORTEST_COMPOUND = 8;
+
+/**
+ * The town of several words that the words from the first on most likely spell, misspelt ("vileneuve
+ * dasq" → Villeneuve-d'Ascq, "clermon ferrand", "aix en provance"), and how many words that took: the
+ * words run together are one edit away from its name (two for long names, or one once doubled letters
+ * are left single), with the same first letter. Undefined when no such town is that close.
+ */
+export function misspeltCompoundCommune(words: string[]): { commune: CommuneCandidate; length: number } | undefined {
+  for (let length = Math.min(4, words.length); length >= 2; length--) {
+    const typed = words.slice(0, length).join('');
+    if (typed.length < SHORTEST_COMPOUND || /\d/.test(typed)) continue;
+    const allowed = typed.length >= 10 ? 2 : 1;
+    let best: CommuneCandidate | undefined;
+    for (const { squeezed, words: nameWords, commune } of compoundTowns()) {
+      if (squeezed[0] !== typed[0] || squeezed === typed || Math.abs(nameWords - length) > 1 || Math.abs(squeezed.length - typed.length) > 3) continue;
+      const close = distance(squeezed, typed) <= allowed || distance(undoubled(squeezed), undoubled(typed)) <= 1;
+      if (close && (!best || (commune.population ?? 0) > (best.population ?? 0))) best = commune;
+    }
+    if (best) return { commune: best, length };
+  }
+  return undefined;
 }

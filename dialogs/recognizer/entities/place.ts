@@ -1,6 +1,6 @@
 import { placeIndex, placeKey, SHORTENED_IN_PLACE_NAMES, type PlaceIndex } from '../../../services/geo/placeIndex';
 import { markerLanguage } from '../../../services/language/markerWords';
-import { misspeltCommune } from '../../../services/geo/misspeltCommune';
+import { misspeltCommune, misspeltCompoundCommune } from '../../../services/geo/misspeltCommune';
 import placeWordsData from './data/placeWords.json';
 import type { EntityMatch } from './entityMatch';
 import { foldText } from './foldText';
@@ -19,6 +19,7 @@ const NEED_CUE = new Set(placeWordsData.needCue);
 const NEVER_AFTER_CUE = new Set(placeWordsData.neverAfterCue);
 const NOT_A_PLACE = new Set(placeWordsData.notAPlace);
 const NOT_A_PLACE_FIRST = new Set(placeWordsData.notAPlaceFirst);
+const NOT_MISSPELT = new Set(placeWordsData.notMisspelt);
 // What people put before a place: "à Lyon", "sur Nantes", "près de Lille", "in Paris", "dans le 93".
 const CUES = new Set(['a', 'au', 'aux', 'sur', 'vers', 'secteur', 'quartier', 'cote', 'in', 'near', 'around', 'at', 'to', 'dans', 'departement', 'dept', 'dpt', 'region', 'ville', 'commune', 'habite', 'vis', 'travaille']);
 const ENGLISH_CUES = new Set([...CUES].filter((cue) => cue !== 'a'));
@@ -54,7 +55,8 @@ export function findPlaces(text: string): EntityMatch<Place>[] {
   const found: EntityMatch<Place>[] = [];
   for (let i = 0; i < words.length; ) {
     // A typo of a large town after « a » is the town in English too ("a T3 a bordaux"): no English word is that close to one.
-    const match = placeAt(words, i, index, cues) ?? misspeltAt(words, i, CUES);
+    const exact = placeAt(words, i, index, cues);
+    const match = (exact && homonymSpelledOn(words, i, exact)) ?? exact ?? misspeltAt(words, i, CUES);
     if (!match) {
       i += 1;
       continue;
@@ -84,12 +86,35 @@ function misspeltAt(words: Word[], i: number, cues: ReadonlySet<string>): { plac
   const cue = cueBefore(words, i);
   const word = words[i]!.text;
   if (NEVER_AFTER_CUE.has(word)) return undefined;
+  // A name of several words misspelt is hardly said by chance: after a cue or opening the message.
+  const compound = i === 0 || (cue !== undefined && cues.has(cue)) ? misspeltCompoundAt(words, i) : undefined;
+  if (compound) return compound;
   const leadsAList = i === 0 && /,/.test(words[1]?.before ?? '');
   if (!leadsAList && (cue === undefined || !cues.has(cue))) return undefined;
   // A four-letter typo ("in Lile") only right after a preposition of place: "on travaille tous les deux" is no Tours.
   if (word.length <= 4 && !SHORT_TYPO_CUES.has(cue ?? '')) return undefined;
   const commune = misspeltCommune(word, { mostEdits: leadsAList ? 1 : 2 });
   return commune ? { place: { kind: 'commune', candidates: [commune], misspelt: word }, length: 1 } : undefined;
+}
+
+/** "vileneuve dasq", "clermon ferrand": a town of several words misspelt, to be confirmed. */
+function misspeltCompoundAt(words: Word[], i: number): { place: Place; length: number } | undefined {
+  const compound = misspeltCompoundCommune(words.slice(i, i + wordsInPhrase(words, i)).map((w) => w.text));
+  if (!compound) return undefined;
+  const typed = words.slice(i, i + compound.length).map((w) => w.text).join(' ');
+  return NOT_MISSPELT.has(typed) ? undefined : { place: { kind: 'commune', candidates: [compound.commune], misspelt: typed }, length: compound.length };
+}
+
+/**
+ * "aix en provance", "boulogne bilancourt": the first word names homonyms, and the words after it spell
+ * one of them misspelt — that one is meant, as if written right.
+ */
+function homonymSpelledOn(words: Word[], i: number, match: { place: Place; length: number }): { place: Place; length: number } | undefined {
+  if (match.place.kind !== 'commune' || match.place.candidates.length < 2) return undefined;
+  const compound = misspeltCompoundAt(words, i);
+  if (!compound || compound.length <= match.length || compound.place.kind !== 'commune') return undefined;
+  const meant = compound.place.candidates[0]!;
+  return match.place.candidates.some((candidate) => candidate.code === meant.code) ? { place: { kind: 'commune', candidates: [meant] }, length: compound.length } : undefined;
 }
 
 /**

@@ -65,6 +65,15 @@ export function placeZoneOfEntity(place: Place): PlaceZoneReading {
   return placeZoneOfResolution(resolutionOfEntity(place));
 }
 
+/**
+ * A misspelt town proposed for confirmation ("Villeneuve-d'Ascq pour « vileneuve dasq » ?"), its offers
+ * shown, and not denied before the user went on: the town proposed, its zone known.
+ */
+export function proposedPlaceKept(pending: PendingPlace): PlaceZoneReading {
+  const [only, another] = pending.kind === 'needsChoice' ? pending.candidates : [];
+  return only && !another ? placeZoneOfResolution({ kind: 'commune', commune: only }) : pending;
+}
+
 /** A department known by its code (the linked request's), named when the code is known. */
 export function placeZoneOfDepartment(code: string): PlaceZoneReading {
   return placeZoneOfZone(zoneForDepartment(code), departmentByCode(code)?.name ?? code);
