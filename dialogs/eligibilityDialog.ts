@@ -268,6 +268,9 @@ export class EligibilityDialog extends ComponentDialog {
     if (!place) return step.endDialog();
     if (place.kind === 'outOfScope') {
       await step.context.sendActivity(t('eligibility:overseas'));
+      // "ok et saint denis 93 alors ?": the household told is asked again of another place.
+      const { place: _overseas, ...household } = values.facts;
+      turnStateOf(step.context).conversation.lastEligibility = { facts: factsToKeep(household), at: new Date().toISOString(), unasked: [], ...(values.ceilingsAsked ? { ceilingsOnly: true } : {}) };
       return step.endDialog();
     }
     values.facts.place = place;

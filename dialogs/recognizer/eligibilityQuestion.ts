@@ -1,4 +1,4 @@
-import { agesCorrected, factsFromMessage, keptFacts, slotsChanged, YES_NO_CONDITIONS } from '../eligibilityFacts';
+import { agesCorrected, factsFromMessage, keptFacts, personJoining, slotsChanged, YES_NO_CONDITIONS } from '../eligibilityFacts';
 import { asksForAPerson, readYesNo } from './answers/answerReader';
 import { readEligibilityMessage } from './eligibilityMessage';
 import { isCorrection, isHypothetical } from './correction';
@@ -114,8 +114,11 @@ export function asEligibilityFollowUp(recognition: Recognition, last: LastAnswer
   const financingAsked =
     (FINANCING_ASKED.test(normalizeForMatching(recognition.text)) || VERDICT_ASKED.test(normalizeForMatching(recognition.text))) && recognition.text.trim().split(/\s+/).length <= 10;
   if (financingAsked && !(readEntities(recognition.entities).typologies?.length)) return { ...recognition, intent: 'eligibility', score: Math.max(recognition.score, 0.8), entities: { ...recognition.entities, eligibilityFollowUp: true } };
+  // "and if we had a baby next year?", "et avec un enfant de plus ?": one more person, whatever the classifier guessed.
+  const short = recognition.text.trim().split(/\s+/).length <= 12;
+  const joining = short && personJoining(keptFacts(last.facts) ?? {}, factsFromMessage(readEligibilityMessage(recognition).said), recognition.text) !== undefined;
   // "en fait on est 3" is a correction whatever the classifier made of the rest of the sentence.
-  if (!weak && !isCorrection(recognition.text) && readReplacedAge(recognition.text) === undefined) return recognition;
+  if (!weak && !joining && !isCorrection(recognition.text) && readReplacedAge(recognition.text) === undefined) return recognition;
   const entities = readEntities(recognition.entities);
   // A search is refined by its own follow-ups ("et à Lyon ?" after offers); a dwelling named is a search.
   if (recognition.intent === 'searchOffers' && (hasSearch || (entities.typologies?.length ?? 0) > 0)) return recognition;
@@ -123,11 +126,13 @@ export function asEligibilityFollowUp(recognition: Recognition, last: LastAnswer
   // "oui" or "29 et 31" right after an answer that assumed no disability card, or no young couple.
   const yesNoAsked = last.unasked.some((condition) => YES_NO_CONDITIONS.includes(condition));
   // A yes or no that changes nothing else ("oui la drôme" confirms a place, not a disability card).
-  const changes = slotsChanged(keptFacts(last.facts) ?? {}, factsFromMessage(said));
+  const known = keptFacts(last.facts) ?? {};
+  const changes = slotsChanged(known, factsFromMessage(said));
+  if (joining) changes.push('persons');
   const bareYesNo = changes.length === 0 && readYesNo(recognition.text) !== undefined;
   const settles = (yesNoAsked && bareYesNo) || (last.unasked.includes('youngHousehold') && readAges(recognition.text) !== undefined);
   // "ah non pardon elle a 24 ans pas 28": an age of the couple corrected, whatever the classifier guessed (unlink).
-  const ageCorrected = agesCorrected(keptFacts(last.facts) ?? {}, recognition.text) !== undefined;
+  const ageCorrected = agesCorrected(known, recognition.text) !== undefined;
   if (changes.length === 0 && !(weak && settles) && !ageCorrected) return recognition;
   return { ...recognition, intent: 'eligibility', score: Math.max(recognition.score, 0.8), entities: { ...recognition.entities, eligibilityFollowUp: true } };
 }
