@@ -83,7 +83,7 @@ export class HelpdeskDialog extends ComponentDialog {
       // "Je veux parler à quelqu'un", the menu's button: what it is about is asked once, for the agent.
       needsSubject: result.urgency !== 'urgent' && (pressed || tellsNoSubject(step.options.text)),
     } satisfies Partial<HelpdeskValues>);
-    const numbers = emergencyNumbersText(t, result.emergencyNumbers);
+    const numbers = emergencyNumbersText(t, result.emergencyNumbers, result.reasons);
     if (numbers) await step.context.sendActivity(numbers);
     // Anger at the assistant: a calm sentence, the words never repeated, a person offered first.
     if (calm) return step.prompt(CONFIRM, yesNoOptions(t, t('helpdesk:confirmCalm')));
@@ -110,7 +110,7 @@ export class HelpdeskDialog extends ComponentDialog {
     if (typeof step.result === 'string') {
       // The subject may tell what the first message did not (an eviction, a complaint): triaged again.
       values.triage = triage({ messages: userMessages(step.context, step.result), ...triageHints([step.options]) });
-      const numbers = values.triage.urgency === 'urgent' ? emergencyNumbersText(t, values.triage.emergencyNumbers) : undefined;
+      const numbers = values.triage.urgency === 'urgent' ? emergencyNumbersText(t, values.triage.emergencyNumbers, values.triage.reasons) : undefined;
       if (numbers) await step.context.sendActivity(numbers);
     }
     if (values.confirmed) return step.next({ value: 'yes' });

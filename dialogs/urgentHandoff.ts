@@ -58,6 +58,8 @@ export function asUrgentHandoff(recognition: Recognition): Recognition {
   if (!recognition.text) return recognition;
   const result = triage({ messages: [recognition.text], ...triageHints([recognition]) });
   if (result.urgency !== 'urgent') return recognition;
+  // "je veux plus vivre, c'est quoi les papiers ?": despair is answered first, whatever else is asked.
+  if (result.reasons.includes('despair') && !HELPDESK_INTENTS.includes(recognition.intent)) return handedOff(recognition);
   // "j'ai reçu un commandement de quitter les lieux, faut que je le mette dans ma demande ?": a question
   // about the request's documents, asked beside the story the classifier took for the helpdesk.
   const questionAsked = documentsQuestionIn(recognition);
@@ -70,6 +72,11 @@ export function asUrgentHandoff(recognition: Recognition): Recognition {
   if (TASKS.includes(recognition.intent) && recognition.score >= SURE_TASK && saysTheTask(recognition)) {
     return { ...recognition, entities: { ...recognition.entities, [URGENT_ASIDE]: result.emergencyNumbers } };
   }
+  return handedOff(recognition);
+}
+
+/** The message sent to the helpdesk, the task it also asked kept to offer once the ticket is dealt with. */
+function handedOff(recognition: Recognition): Recognition {
   const asked = TASKS.includes(recognition.intent) && saysTheTask(recognition) ? recognition.intent : searchAskedIn(recognition);
   const task = asked ? { [URGENT_TASK]: asked } : {};
   return { ...recognition, intent: 'helpdesk', score: Math.max(recognition.score, 0.9), entities: { ...recognition.entities, [URGENT_HANDOFF]: true, ...task } };

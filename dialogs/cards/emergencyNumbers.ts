@@ -1,13 +1,22 @@
 import type { Attachment } from 'botbuilder';
-import type { EmergencyNumber } from '../../services/triage/triage';
+import type { EmergencyNumber, TriageReason } from '../../services/triage/triage';
 import type { Translate } from '../i18n';
 import { adaptiveCard, intentButton } from './adaptiveCard';
 
 /** Immediate danger first, then shelter, violence, children. */
 const SHOWN_IN_ORDER: readonly EmergencyNumber[] = ['17', '115', '3919', '119'];
 
-/** The numbers that apply, in one short block shown before anything else; undefined when none apply. */
-export function emergencyNumbersText(t: Translate, numbers: readonly EmergencyNumber[]): string | undefined {
+/**
+ * The numbers that apply, in one short block shown before anything else; undefined when none apply.
+ * Despair said seriously gets its own words and the suicide prevention line, whatever else applies.
+ */
+export function emergencyNumbersText(t: Translate, numbers: readonly EmergencyNumber[], reasons: readonly TriageReason[] = []): string | undefined {
+  const despair = reasons.includes('despair') ? t('helpdesk:emergency.despair') : undefined;
+  const others = policeAndLinesText(t, numbers);
+  return despair && others ? `${despair}\n\n${others}` : (despair ?? others);
+}
+
+function policeAndLinesText(t: Translate, numbers: readonly EmergencyNumber[]): string | undefined {
   // Violence: the police for an immediate danger always goes with 3919 (its line says "in immediate danger").
   const withPolice = numbers.includes('3919') && !numbers.includes('17') ? [...numbers, '17' as const] : numbers;
   const shown = SHOWN_IN_ORDER.filter((number) => withPolice.includes(number));

@@ -24,6 +24,8 @@ export const TRIAGE_REASONS = [
   'disability',
   'hospital',
   'dalo',
+  /** Despair or suicidal intent stated seriously: urgent, and the suicide prevention line said beside. */
+  'despair',
   /** Another priority situation the classifier recognised (overcrowding, a home made impossible…). */
   'prioritySituation',
   'offerAnswerDueSoon',
@@ -384,14 +386,15 @@ function startsWith(group: CueGroup, text: string): boolean {
 
 /**
  * "ma voisine a été expulsée": the clause tells of someone else, and the user is not in it between the
- * last mention of that someone and the cue's first words.
+ * last mention of that someone and the cue's first words, nor in the cue.
  */
-function isSomeoneElses(clause: string, cueStart: number): boolean {
-  const before = clause.slice(0, cueStart);
+function isSomeoneElses(clause: string, cue: Span): boolean {
+  const before = clause.slice(0, cue.start);
   const mentions = THIRD_PARTIES.spans(before);
   if (mentions.length === 0) return false;
   const lastMention = Math.max(...mentions.map((span) => span.end));
-  const cueWords = clause.slice(cueStart).split(' ').slice(0, 3).join(' ');
+  // "my neighbour … shouting he's going to kill me": the user is in the cue itself.
+  const cueWords = [clause.slice(cue.start, cue.end), ...clause.slice(cue.start).split(' ').slice(0, 3)].join(' ');
   return !FIRST_PERSON.holds(`${before.slice(lastMention)} ${cueWords}`);
 }
 
@@ -438,7 +441,7 @@ function isTheUsers(situation: Situation, clause: string, span: Span, context: M
   if ((PAST.holds(clause) && !ONGOING.holds(clause)) || ELSEWHERE.holds(clause)) return false;
   if ((context.general && !PERSONAL.holds(clause)) || REPORTED.holds(clause)) return false;
   if (situation.negatable && isNegated(clause, span.start, span.end)) return false;
-  if (isSomeoneElses(clause, span.start)) return false;
+  if (isSomeoneElses(clause, span)) return false;
   const lastWord = clause.slice(span.start, span.end).split(' ').at(-1) ?? '';
   if (startsWith(situation.notBefore, `${lastWord} ${clause.slice(span.end).trim()}`)) return false;
   return !situation.notAfter.ends(clause.slice(0, span.start).trim());
@@ -680,7 +683,8 @@ function readMessage(message: string, earlier: string[]): MessageReading {
   const model = urgentClassifier().classify(message);
 
   const modelSaysOrdinary = model.label === 'ordinary' && model.scores.ordinary >= tuning.ordinaryOverrules;
-  const findings = modelSaysOrdinary ? lexicon.filter((finding) => finding.urgency !== 'urgent') : [...lexicon];
+  // The classifier has no class for despair: its "nothing urgent" does not overrule the words of it.
+  const findings = modelSaysOrdinary ? lexicon.filter((finding) => finding.urgency !== 'urgent' || finding.reason === 'despair') : [...lexicon];
   // A general question ("ça sert à quoi ?") keeps the classifier out unless the message also tells the writer's own situation.
   const generalOnly = context.general && !clauses.some((clause) => PERSONAL.holds(clause));
   const modelMayAdd = !context.resolved && !context.joking && !generalOnly && !(discounted && lexicon.length === 0);
