@@ -32,6 +32,7 @@ import { asInsultHandled, isInsultHandled } from './recognizer/insult';
 import { emergencyNumbersText, urgentAsideCard } from './cards/emergencyNumbers';
 import { asksForAPerson, readYesNo, saysNoAccessToAddress, saysNoNumberYet, saysNotReceived, saysUnsure } from './recognizer/answers/answerReader';
 import { asEligibilityFollowUp, asEligibilityQuestion } from './recognizer/eligibilityQuestion';
+import { asWithdrawalSaid } from './recognizer/withdrawalSaid';
 import { hadDataCutOut, screenMessage } from './screening/screenMessage';
 import type { LanguageService } from '../services/language/languageService';
 import { dialogStateAccessor } from './dialogStateAccessor';
@@ -145,7 +146,7 @@ export class MainDialog extends ComponentDialog {
       input = { ...input, text };
     }
     const conversation = turnStateOf(context).conversation;
-    const recognized = asProposalAnswer(asPrivacyQuestion(asNumberAttempt(asSearchRequest(asOfferDetails(asSearchFollowUp(asMeaningQuestion(asResumedTask(await this.recognize(context, input), conversation)), conversation), conversation)))), conversation);
+    const recognized = asProposalAnswer(asPrivacyQuestion(asNumberAttempt(asSearchRequest(asOfferDetails(asSearchFollowUp(asMeaningQuestion(asResumedTask(asWithdrawalSaid(await this.recognize(context, input)), conversation)), conversation), conversation)))), conversation);
     const recognition = asUrgentHandoff(
       asInsultHandled(asPersonAsked(asQuestionNotForAPerson(asDocumentsQuestion(asEligibilityQuestion(asPersonalQuestion(asEligibilityFollowUp(recognized, conversation.lastEligibility, conversation.lastSearch !== undefined), Boolean(turnStateOf(context).user.link))))))),
     );

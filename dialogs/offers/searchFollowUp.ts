@@ -3,7 +3,7 @@ import { namesItsTask } from '../recognizer/eligibilityQuestion';
 import { readEntities } from '../recognizer/entities/schemas';
 import type { Intent, Recognition } from '../recognizer/intents';
 import { criteriaFromRecognition } from './criteriaFromRecognition';
-import { asksForAPerson } from '../recognizer/answers/answerReader';
+import { asksForAPerson, ordinalInSentence } from '../recognizer/answers/answerReader';
 import { foldText } from '../recognizer/entities/foldText';
 import { normalizeForMatching } from '../../services/shared/normalizeForMatching';
 import { isCorrection } from '../recognizer/correction';
@@ -106,9 +106,10 @@ const USES_REFERENCE: readonly Intent[] = ['apply', 'withdraw', 'myApplications'
  * asks whether one may apply: the application's check answers it (and asks before sending anything); so
  * does "et le OFR-00011 alors ?" right after an application was refused.
  */
-export function asOfferDetails(recognition: Recognition, conversation?: Pick<ConversationData, 'lastTopic' | 'offerInFocus'>): Recognition {
-  const { offerId } = readEntities(recognition.entities);
+export function asOfferDetails(recognition: Recognition, conversation?: Pick<ConversationData, 'lastTopic' | 'offerInFocus' | 'lastSearch'>): Recognition {
   const folded = normalizeForMatching(recognition.text);
+  // "le premier alors", "the second one": an offer of the list just shown, by its place in it.
+  const offerId = readEntities(recognition.entities).offerId ?? offerAtPosition(recognition, folded, conversation?.lastSearch?.shownIds);
   // "je peux ?" right after an offer's details: applying to that offer, which checks first.
   const focus = conversation?.offerInFocus;
   if (!offerId && focus && Date.now() - Date.parse(focus.at) < OFFER_FOCUS_MS && ASKS_WHETHER_ALLOWED.test(folded) && folded.split(' ').length <= 6) {
@@ -116,11 +117,24 @@ export function asOfferDetails(recognition: Recognition, conversation?: Pick<Con
   }
   if (!offerId || USES_REFERENCE.includes(recognition.intent)) return recognition;
   const afterARefusal = conversation?.lastTopic?.owner === 'applyDialog' && conversation.lastTopic.name === 'refused';
-  if (!ASKS_FOR_DETAILS.test(folded) && (ASKS_WHETHER_ALLOWED.test(folded) || afterARefusal)) {
+  if (!ASKS_FOR_DETAILS.test(folded) && (ASKS_WHETHER_ALLOWED.test(folded) || APPLIES.test(folded) || afterARefusal)) {
     return { ...recognition, intent: 'apply', score: Math.max(recognition.score, 0.9), entities: { ...recognition.entities, offerId } };
   }
   return { ...recognition, intent: 'searchOffers', score: Math.max(recognition.score, 0.9), entities: { ...recognition.entities, action: 'details', offerId } };
 }
+
+/** A short message whose one ordinal picks an offer shown ("le 2e svp", "the first one"); not a task of the applications. */
+function offerAtPosition(recognition: Recognition, folded: string, shownIds: readonly string[] | undefined): string | undefined {
+  if (!shownIds?.length || USES_REFERENCE.includes(recognition.intent) || folded.split(' ').length > SHORT_CHOICE_WORDS) return undefined;
+  const position = ordinalInSentence(recognition.text);
+  if (position === undefined) return undefined;
+  return shownIds[position === 'last' ? shownIds.length - 1 : position];
+}
+
+/** Longer, a message with an ordinal is about something else ("mon premier enfant…"). */
+const SHORT_CHOICE_WORDS = 8;
+/** "je prends le premier", "postule au 2e", "I'll take the first one": applying to it. */
+const APPLIES = /\b(?:postul\w*|candidat\w*|je (?:le|la) prends|je prends|apply|i ll take|i take)\b/;
 
 /** How long after an offer's details "je peux ?" is about it. */
 const OFFER_FOCUS_MS = 15 * 60 * 1000;

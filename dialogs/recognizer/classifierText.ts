@@ -9,7 +9,7 @@ import { foldText } from './entities/foldText';
  * now read as such becomes a placeholder): the cached model was trained on texts made this way and is
  * retrained when the version it records differs.
  */
-export const CLASSIFIER_TEXT_VERSION = 10;
+export const CLASSIFIER_TEXT_VERSION = 11;
 
 // One made-up word per entity kind: "cherche T3 lyon" and "cherche un F2 à Nantes" both become
 // "cherche … zztypologie … zzlieu", so the classifier learns the request, not the city.
@@ -27,6 +27,9 @@ const PLACEHOLDERS: Record<EntityKind, string> = {
   place: 'zzlieu',
 };
 
+/** The financings' names: PLUS only in capitals ("en plus" is "besides"), the others however written. */
+const FINANCING_NAMED = /(?<![\p{L}\d])(?:PLUS|[Pp][Ll][Aa][Ii]|[Pp][Ll][Ss]|PLI)(?![\p{L}\d])/gu;
+
 /**
  * What the classifier sees: entities replaced by placeholders, and any other personal datum (social
  * security number, IBAN, card) replaced too — nlp.js keeps the texts it classified in a cache. Then one
@@ -35,6 +38,7 @@ const PLACEHOLDERS: Record<EntityKind, string> = {
  * "svp" (its "plaît" otherwise votes for "il me plaît, je postule"), chat spellings as the words they
  * stand for ("c koi la diff" read as "c quoi la difference", not as a complaint). A hesitation that
  * opens a longer message is dropped: "attends c'est quoi un PLS ?" asks what a PLS is, it cancels nothing.
+ * A financing named (PLAI, PLUS, PLS, PLI) is a placeholder too.
  */
 export function classifierText(text: string, spans: EntitySpan[]): string {
   let result = '';
@@ -46,6 +50,8 @@ export function classifierText(text: string, spans: EntitySpan[]): string {
     cursor = span.end;
   }
   result += text.slice(cursor);
+  // "postuler à un T3 en PLUS": a kind of financing, not "je ne veux plus" (which votes for withdrawing).
+  result = result.replace(FINANCING_NAMED, ' zzfinancement ');
   // "enlevez-le", "suis-je", "AL-in": the French tokenizer keeps hyphenated words whole, unknown to the model.
   const spaced = redactText(result).replace(/(?<=\p{L})-(?=\p{L})/gu, ' ');
   const folded = foldText(spaced)

@@ -28,7 +28,7 @@ export function asPersonalQuestion(recognition: Recognition, linked: boolean): R
   // Told with the classifier sure of help ("ça bloque tout le temps" reads as a technical problem), or asked why.
   const blocked = ['faq', 'none', 'help', 'complaint'].includes(recognition.intent) && BLOCKED.test(said);
   // "pourquoi je peux plus postuler ??" is read as a withdrawal: the request's state says why, not the applications.
-  const whyNot = ['faq', 'none', 'apply', 'help', 'withdraw', 'myApplications'].includes(recognition.intent) && recognition.score < 0.9 && WHY_NOT_APPLY.test(said);
+  const whyNot = ['faq', 'none', 'apply', 'help', 'withdraw', 'myApplications'].includes(recognition.intent) && (recognition.score < 0.9 || recognition.intent === 'withdraw') && WHY_NOT_APPLY.test(said);
   if ((linked || recognition.intent === 'withdraw') && (blocked || whyNot)) {
     return { ...recognition, intent: 'status', score: Math.max(recognition.score, 0.8) };
   }

@@ -24,7 +24,8 @@ const BARE_AMOUNT = new RegExp(String.raw`^\s*${HEDGE_BEFORE}(\d{1,3}(?:[ .,\u00
  */
 export function readIncome(text: string, entities: RecognizedEntities, answer: boolean): IncomeReading | undefined {
   if (NEGATIVE.test(text)) return { kind: 'negative' };
-  const said = entities.amounts ?? [];
+  // "postuler au T3 PLAI à 520€, j'y ai droit ?": in a sentence, a small amount said as no income nor by the month is a rent or a budget.
+  const said = (entities.amounts ?? []).filter((amount) => answer || amount.income || amount.period !== undefined || amount.value >= SMALLEST_YEARLY_INCOME_SAID);
   // "mon RFR à moi c'est 26000 mais avec mon ex c'était 52000": the amount of the past is set aside.
   // "RFR 30 000 … 16 000 sur les 12 derniers mois": the reference year's income counts; the recent one is an exception.
   const current = said.filter((candidate) => !candidate.former && !candidate.recent);
@@ -38,6 +39,9 @@ export function readIncome(text: string, entities: RecognizedEntities, answer: b
   const one = answer ? oneAmountInAnAnswer(text) : undefined;
   return one === undefined ? undefined : { kind: 'yearly', value: one };
 }
+
+/** Under this, an amount in a sentence that does not say it is an income is more likely a rent or a budget. */
+const SMALLEST_YEARLY_INCOME_SAID = 5_000;
 
 // "sur l'avis c marqué 20500", "ok sur l'avis c 27500": at the income question, the one amount of a short
 // sentence is the income, though five digits could be a postcode — unless said after "à", "dans", "code postal".

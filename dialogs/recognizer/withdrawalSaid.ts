@@ -1,0 +1,23 @@
+import { normalizeForMatching } from '../../services/shared/normalizeForMatching';
+import type { Recognition } from './intents';
+
+/**
+ * What withdrawing an application is said with: a verb of taking back, or wanting it no more ("annuler",
+ * "retirer", "je me désiste", "je ne veux plus", "withdraw", "no longer", "don't want … anymore").
+ */
+const WITHDRAWAL_WORDS =
+  /(?<![a-z])(?:annul\w*|retir\w*|supprim\w*|enlev\w*|desist\w*|renonc\w*|stop|plus|withdraw\w*|cancel\w*|remov\w*|delet\w*|take (?:back|my)|give up|no longer|anymore|any more|don t want|dont want)(?![a-z])/;
+/** Applying said as such: "postuler", "candidater", "apply". */
+const APPLYING_WORDS = /(?<![a-z])(?:postul\w*|candidat\w*|apply\w*|applying)(?![a-z])/;
+
+/**
+ * Withdrawing an application cannot be undone: the classifier's guess is believed only when the message
+ * says it. "je veux postuler à un T2 en PLUS à Paris" guessed "withdraw" is the application it says; a
+ * guess with neither said is no request at all.
+ */
+export function asWithdrawalSaid(recognition: Recognition): Recognition {
+  if (recognition.intent !== 'withdraw' || !recognition.text.trim()) return recognition;
+  const said = normalizeForMatching(recognition.text).replace(/'/g, ' ');
+  if (WITHDRAWAL_WORDS.test(said)) return recognition;
+  return APPLYING_WORDS.test(said) ? { ...recognition, intent: 'apply' } : { ...recognition, intent: 'none', score: 0 };
+}
