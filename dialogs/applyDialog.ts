@@ -24,6 +24,7 @@ import type { Recognition } from './recognizer/intents';
 import { valuesOf } from './stepAccess';
 import { readEntities, type Place } from './recognizer/entities/schemas';
 import { ordinalInSentence } from './recognizer/answers/answerReader';
+import { saysApplyingInstead } from './recognizer/withdrawalSaid';
 import { documentNames } from './cards/documentState';
 import { rememberTopic, type AnswersFollowUps, type FollowUpAnswer, type Topic } from './followUps/lastTopic';
 import type { FollowUpKind } from './recognizer/followUpQuestion';
@@ -316,7 +317,7 @@ export class ApplyDialog extends ComponentDialog implements AnswersFollowUps {
   private async withdrawStep(step: WaterfallStepContext<Recognition>) {
     const t = translatorOf(step.context);
     const candidature = valuesOf<ApplyValues>(step).candidature!;
-    if (!answeredYes(step.result)) {
+    if (!answeredYes(step.result) || saysApplyingInstead(step.context.activity.text ?? '')) {
       await step.context.sendActivity(t('apply:withdraw.notDone'));
       return step.endDialog();
     }

@@ -21,3 +21,9 @@ export function asWithdrawalSaid(recognition: Recognition): Recognition {
   if (WITHDRAWAL_WORDS.test(said)) return recognition;
   return APPLYING_WORDS.test(said) ? { ...recognition, intent: 'apply' } : { ...recognition, intent: 'none', score: 0 };
 }
+
+/** "le premier, vas-y postule je confirme" to "withdraw it?": a yes for applying, never for withdrawing. */
+export function saysApplyingInstead(text: string): boolean {
+  const said = normalizeForMatching(text).replace(/'/g, ' ');
+  return APPLYING_WORDS.test(said) && !WITHDRAWAL_WORDS.test(said);
+}
