@@ -25,6 +25,7 @@ import { valuesOf } from './stepAccess';
 import { readEntities, type Place } from './recognizer/entities/schemas';
 import { ordinalInSentence } from './recognizer/answers/answerReader';
 import { saysApplyingInstead } from './recognizer/withdrawalSaid';
+import { appliesToNoOfferYet } from './offers/searchFollowUp';
 import { documentNames } from './cards/documentState';
 import { rememberTopic, type AnswersFollowUps, type FollowUpAnswer, type Topic } from './followUps/lastTopic';
 import type { FollowUpKind } from './recognizer/followUpQuestion';
@@ -37,6 +38,8 @@ const CONFIRM = 'apply.confirm';
 const WHICH_CANDIDATURE = 'apply.whichCandidature';
 
 /** What "Candidater" and "Retirer" buttons send (user input: checked). */
+/** The offer search (routes.ts), for an application said with a kind of dwelling and a place but no offer. */
+const OFFER_SEARCH_DIALOG = 'offerSearchDialog';
 const OfferButtonSchema = z.object({ offerId: z.string().min(1).max(40) });
 const WithdrawButtonSchema = z.object({ candidatureId: z.string().min(1).max(60) });
 
@@ -92,7 +95,10 @@ export class ApplyDialog extends ComponentDialog implements AnswersFollowUps {
     const t = translatorOf(step.context);
     const offerId = offerIdOf(step.options, turnStateOf(step.context).conversation.lastSearch?.shownIds ?? []);
     if (!offerId) {
-      await this.sayWhetherApplicationsAreOpen(step.context);
+      const searchFirst = appliesToNoOfferYet(step.options);
+      const open = await this.sayWhetherApplicationsAreOpen(step.context, !searchFirst);
+      // "je veux postuler à un T2 à Lyon": nothing stands in the way, so the offers there, to pick one.
+      if (open && searchFirst && step.findDialog(OFFER_SEARCH_DIALOG)) return step.replaceDialog(OFFER_SEARCH_DIALOG, { ...step.options, intent: 'searchOffers' } satisfies Recognition);
       return step.endDialog();
     }
     try {
@@ -125,8 +131,11 @@ export class ApplyDialog extends ComponentDialog implements AnswersFollowUps {
     }
   }
 
-  /** "Je peux candidater ?" without an offer: what stands in the way whatever the offer, or which offer. */
-  private async sayWhetherApplicationsAreOpen(context: TurnContext): Promise<void> {
+  /**
+   * "Je peux candidater ?" without an offer: what stands in the way whatever the offer, or (when asked to)
+   * which offer. True when nothing stands in the way.
+   */
+  private async sayWhetherApplicationsAreOpen(context: TurnContext, askWhichOffer = true): Promise<boolean> {
     const t = translatorOf(context);
     try {
       const applicantId = turnStateOf(context).user.link!.applicantId;
@@ -136,11 +145,15 @@ export class ApplyDialog extends ComponentDialog implements AnswersFollowUps {
         activeCandidatures: candidatures.filter((candidature) => ACTIVE_CANDIDATURE_STATUSES.includes(candidature.status)).length,
         maxActiveApplications: this.deps.maxActiveApplications,
       });
-      if (violations.length > 0) return explainViolations(context, violations, 'apply:cannotApplyYet');
+      if (violations.length > 0) {
+        await explainViolations(context, violations, 'apply:cannotApplyYet');
+        return false;
+      }
     } catch (error) {
       if (!isServiceError(error)) throw error;
     }
-    await context.sendActivity(t('apply:whichOffer'));
+    if (askWhichOffer) await context.sendActivity(t('apply:whichOffer'));
+    return true;
   }
 
   private async sendStep(step: WaterfallStepContext<Recognition>) {

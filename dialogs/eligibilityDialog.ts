@@ -118,6 +118,8 @@ interface EligibilityValues {
   pregnancy: boolean;
   /** "c'est quoi le plafond pour nous ?" with no income said: the ceilings are the answer, the income is not asked. */
   ceilingsAsked?: boolean;
+  /** "on cherche sur bordeau": the town the misspelt name was taken for, said with the answer. */
+  placeAssumed?: string;
 }
 
 interface PlaceStepValues {
@@ -237,6 +239,13 @@ export class EligibilityDialog extends ComponentDialog {
     // "et si je me mets en coloc avec ma sœur ? elle a 15 000 de revenu fiscal": one more person, her income added.
     values.facts = corrected(known, personJoining(known, said, step.options.text ?? '') ?? said);
     if (told) await sayReused(step.context, told, said, values.facts);
+    // "on cherche sur bordeau": answered for Bordeaux, said so, rather than one more question.
+    const assumed = values.facts.pendingPlace ? proposedPlaceKept(values.facts.pendingPlace) : undefined;
+    if (assumed?.kind === 'zone') {
+      const { pendingPlace: _pending, ...rest } = values.facts;
+      values.facts = { ...rest, place: assumed };
+      values.placeAssumed = assumed.name;
+    }
     const { facts } = values;
     // A whole first sentence, or a household described in it ("on est 3, moi ma femme et notre fille", "je
     // vis seul"), is answered at once: the rarer cases are assumed absent and said, not asked — even when
@@ -362,11 +371,18 @@ export class EligibilityDialog extends ComponentDialog {
     const conversation = turnStateOf(step.context).conversation;
     // The Action Logement condition is said with the first answer, not again with each "et si on était 5 ?".
     const conditionSaid = conversation.lastEligibility !== undefined && values.employer === undefined;
-    conversation.lastEligibility = { facts: factsToKeep(facts), at: new Date().toISOString(), unasked: unaskedConditions, ...(ceilingsOnly ? { ceilingsOnly } : {}) };
+    conversation.lastEligibility = {
+      facts: factsToKeep(facts),
+      at: new Date().toISOString(),
+      unasked: unaskedConditions,
+      ...(ceilingsOnly ? { ceilingsOnly } : {}),
+      ...(values.placeAssumed ? { placeAssumed: true } : {}),
+    };
     rememberHouseholdAnswered(step.context, facts);
     // A short reply now ("oui", "et à Paris ?") is about this answer, not offers shown before.
     delete conversation.lastSearch;
     const answer = { assessment, placeName: place.name, incomeYear: facts.incomeYear, maskedNur: values.maskedNur, unaskedConditions, ceilingsOnly };
+    if (values.placeAssumed) await step.context.sendActivity(t('eligibility:placeAssumed', { name: values.placeAssumed }));
     await sendAnswer(step.context, eligibilityCard(t, language, answer, step.context.activity.channelId), ELIGIBILITY_ANSWER);
     if (!conditionSaid) await sendActionLogement(step.context, values.employer, step.findDialog(EMPLOYER_DIALOG) !== undefined);
     const recent = readEntities(step.options.entities).amounts?.find((amount) => amount.recent && amount.income);
@@ -455,7 +471,8 @@ function followedUpFacts(context: TurnContext, options: EligibilityOptions): Fac
   const facts = keptFacts(last.facts);
   if (!facts) return {};
   const saysOtherFacts = slotsChanged(facts, factsFromMessage(readEligibilityMessage(options).said)).length > 0;
-  const settled = saysOtherFacts ? undefined : settledCondition(options.text, last.unasked);
+  // "oui" right after « J'ai compris Bordeaux » confirms the town, not a case the answer assumed absent.
+  const settled = saysOtherFacts || last.placeAssumed ? undefined : settledCondition(options.text, last.unasked);
   if (settled?.condition === 'disability') facts.disabledPersons = settled.yes ? 1 : 0;
   if (settled?.condition === 'singleAdult' && settled.yes) facts.composition = 'single';
   const ageCorrected = agesCorrected(facts, options.text);

@@ -146,7 +146,7 @@ export class MainDialog extends ComponentDialog {
       input = { ...input, text };
     }
     const conversation = turnStateOf(context).conversation;
-    const recognized = asProposalAnswer(asPrivacyQuestion(asNumberAttempt(asSearchRequest(asOfferDetails(asSearchFollowUp(asMeaningQuestion(asResumedTask(asWithdrawalSaid(await this.recognize(context, input)), conversation)), conversation), conversation)))), conversation);
+    const recognized = asProposalAnswer(asPrivacyQuestion(asNumberAttempt(asSearchRequest(asOfferDetails(asSearchFollowUp(asMeaningQuestion(asResumedTask(asWithdrawalSaid(await this.recognize(context, input)), conversation)), conversation), conversation), Boolean(turnStateOf(context).user.link)))), conversation);
     const recognition = asUrgentHandoff(
       asInsultHandled(asPersonAsked(asQuestionNotForAPerson(asDocumentsQuestion(asEligibilityQuestion(asPersonalQuestion(asEligibilityFollowUp(recognized, conversation.lastEligibility, conversation.lastSearch !== undefined), Boolean(turnStateOf(context).user.link))))))),
     );

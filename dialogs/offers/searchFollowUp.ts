@@ -136,6 +136,13 @@ const SHORT_CHOICE_WORDS = 8;
 /** "je prends le premier", "postule au 2e", "I'll take the first one": applying to it. */
 const APPLIES = /\b(?:postul\w*|candidat\w*|je (?:le|la) prends|je prends|apply|i ll take|i take)\b/;
 
+/** Applying, said with a kind of dwelling and a place but no offer (no reference, no place in a list). */
+export function appliesToNoOfferYet(recognition: Recognition): boolean {
+  const entities = readEntities(recognition.entities);
+  if (entities.offerId || recognition.entities['offerId'] !== undefined || ordinalInSentence(recognition.text) !== undefined) return false;
+  return (entities.typologies?.length ?? 0) > 0 && (entities.places?.length ?? 0) > 0;
+}
+
 /** How long after an offer's details "je peux ?" is about it. */
 const OFFER_FOCUS_MS = 15 * 60 * 1000;
 
@@ -157,7 +164,10 @@ const NOT_A_TASK: readonly Intent[] = ['menu', 'none', 'help', 'cancel'];
 /** Guesses that a place alone never means. */
 const PLACELESS_GUESSES: readonly Intent[] = ['helpdesk', 'complaint', 'privacy', 'help', 'menu', 'cancel', 'deleteMyData', 'changeLanguage'];
 
-export function asSearchRequest(recognition: Recognition): Recognition {
+export function asSearchRequest(recognition: Recognition, linked = false): Recognition {
+  // "I'd like to apply for a T2 or T3 in Nanterre": no offer named yet, so the offers there first (a linked
+  // user's application checks the request first, then searches).
+  if (!linked && recognition.intent === 'apply' && appliesToNoOfferYet(recognition)) return { ...recognition, intent: 'searchOffers' };
   if (NOT_A_TASK.includes(recognition.intent) && SEARCH_AGAIN.test(foldText(recognition.text))) return { ...recognition, intent: 'searchOffers', score: Math.max(recognition.score, 0.8) };
   // "et à Tours ?" out of the blue: looking for housing there, never "goodbye".
   // "and in Paris?" read as a request for a person at 0.93, "what about Paris?" as privacy: a place and a

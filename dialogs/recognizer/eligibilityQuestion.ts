@@ -90,6 +90,8 @@ export interface LastAnswer {
   at: string;
   unasked: string[];
   facts: Record<string, unknown>;
+  /** The answer took a misspelt town for the one it is close to: a bare "oui" confirms it. */
+  placeAssumed?: boolean;
 }
 
 /** How long after an eligibility answer a correction still refers to it. */
@@ -118,13 +120,15 @@ export function asEligibilityFollowUp(recognition: Recognition, last: LastAnswer
   const short = recognition.text.trim().split(/\s+/).length <= 12;
   const joining = short && personJoining(keptFacts(last.facts) ?? {}, factsFromMessage(readEligibilityMessage(recognition).said), recognition.text) !== undefined;
   // "en fait on est 3" is a correction whatever the classifier made of the rest of the sentence.
-  if (!weak && !joining && !isCorrection(recognition.text) && readReplacedAge(recognition.text) === undefined) return recognition;
+  // "oui c ca" (read as help) right after « J'ai compris Marseille »: the town confirmed, the answer again.
+  const confirmsPlace = last.placeAssumed === true && recognition.text.trim().split(/\s+/).length <= 4 && readYesNo(recognition.text) === 'yes';
+  if (!weak && !joining && !confirmsPlace && !isCorrection(recognition.text) && readReplacedAge(recognition.text) === undefined) return recognition;
   const entities = readEntities(recognition.entities);
   // A search is refined by its own follow-ups ("et à Lyon ?" after offers); a dwelling named is a search.
   if (recognition.intent === 'searchOffers' && (hasSearch || (entities.typologies?.length ?? 0) > 0)) return recognition;
   const { said } = readEligibilityMessage(recognition);
   // "oui" or "29 et 31" right after an answer that assumed no disability card, or no young couple.
-  const yesNoAsked = last.unasked.some((condition) => YES_NO_CONDITIONS.includes(condition));
+  const yesNoAsked = last.placeAssumed === true || last.unasked.some((condition) => YES_NO_CONDITIONS.includes(condition));
   // A yes or no that changes nothing else ("oui la drôme" confirms a place, not a disability card).
   const known = keptFacts(last.facts) ?? {};
   const changes = slotsChanged(known, factsFromMessage(said));
@@ -133,6 +137,6 @@ export function asEligibilityFollowUp(recognition: Recognition, last: LastAnswer
   const settles = (yesNoAsked && bareYesNo) || (last.unasked.includes('youngHousehold') && readAges(recognition.text) !== undefined);
   // "ah non pardon elle a 24 ans pas 28": an age of the couple corrected, whatever the classifier guessed (unlink).
   const ageCorrected = agesCorrected(known, recognition.text) !== undefined;
-  if (changes.length === 0 && !(weak && settles) && !ageCorrected) return recognition;
+  if (changes.length === 0 && !(weak && settles) && !ageCorrected && !confirmsPlace) return recognition;
   return { ...recognition, intent: 'eligibility', score: Math.max(recognition.score, 0.8), entities: { ...recognition.entities, eligibilityFollowUp: true } };
 }

@@ -7,8 +7,10 @@ import type { Recognition } from './intents';
  */
 const WITHDRAWAL_WORDS =
   /(?<![a-z])(?:annul\w*|retir\w*|supprim\w*|enlev\w*|desist\w*|renonc\w*|stop|plus|withdraw\w*|cancel\w*|remov\w*|delet\w*|take (?:back|my)|give up|no longer|anymore|any more|don t want|dont want)(?![a-z])/;
-/** Applying said as such: "postuler", "candidater", "apply". */
-const APPLYING_WORDS = /(?<![a-z])(?:postul\w*|candidat\w*|apply\w*|applying)(?![a-z])/;
+/** Applying said as such: "postuler", "candidater", "repostuler", "apply". */
+const APPLYING_WORDS = /(?<![a-z])(?:(?:re)?postul\w*|(?:re)?candidat\w*|(?:re)?apply\w*|applying)(?![a-z])/;
+/** Wanting to apply, whatever was cancelled before: "je regrette d'avoir tout annulé, je voudrais repostuler". */
+const WANTS_TO_APPLY = /(?<![a-z])(?:voudrais|veux|veut|voulons|souhaite|souhaiterais|aimerais|want to|would like to|d like to) (?:re)?(?:postuler|candidater|apply)(?![a-z])/;
 
 /**
  * Withdrawing an application cannot be undone: the classifier's guess is believed only when the message
@@ -18,6 +20,7 @@ const APPLYING_WORDS = /(?<![a-z])(?:postul\w*|candidat\w*|apply\w*|applying)(?!
 export function asWithdrawalSaid(recognition: Recognition): Recognition {
   if (recognition.intent !== 'withdraw' || !recognition.text.trim()) return recognition;
   const said = normalizeForMatching(recognition.text).replace(/'/g, ' ');
+  if (WANTS_TO_APPLY.test(said)) return { ...recognition, intent: 'apply' };
   if (WITHDRAWAL_WORDS.test(said)) return recognition;
   return APPLYING_WORDS.test(said) ? { ...recognition, intent: 'apply' } : { ...recognition, intent: 'none', score: 0 };
 }

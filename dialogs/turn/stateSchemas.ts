@@ -44,6 +44,8 @@ export const ConversationDataSchema = z.looseObject({
       at: z.string(),
       /** The answer gave the ceilings alone (no income told): a follow-up gets the ceilings again. */
       ceilingsOnly: z.boolean().optional(),
+      /** The answer took a misspelt town for the one it is close to ("bordeau"): a bare "oui" confirms it. */
+      placeAssumed: z.boolean().optional(),
       /** The cases the answer assumed absent (a disability card, a young couple…): a reply may settle one. */
       unasked: z.array(z.string()).default([]),
     })
