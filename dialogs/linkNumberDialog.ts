@@ -1,4 +1,4 @@
-import { saysNoAccessToAddress, saysNoNumberYet, saysNotReceived } from './recognizer/answers/answerReader';
+import { asksWhereTheCodeGoes, saysNoAccessToAddress, saysNoNumberYet, saysNotReceived } from './recognizer/answers/answerReader';
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type Dialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { AttemptLimiter } from './ports';
@@ -38,13 +38,20 @@ export interface LinkNumberDependencies {
  * portal in the turn it was typed. A new code after an expired one needs it again: it is kept sealed
  * (`sealed.ts`); a replica that cannot open it (no shared STATE_SEAL_SECRET) asks the user to type it again.
  */
+interface IssuedChallenge {
+  challengeId: string;
+  maskedDestination: string;
+}
+
 interface CodeLoopState {
   sealedNur: string;
   challengeId: string;
+  /** Where the code went, masked ("j***@e***.fr"), for "je le reçois où ? par sms ?". */
+  destination?: string;
 }
 
-function codeLoop(nur: string, challengeId: string): CodeLoopState {
-  return { sealedNur: seal(nur), challengeId };
+function codeLoop(nur: string, challenge: IssuedChallenge): CodeLoopState {
+  return { sealedNur: seal(nur), challengeId: challenge.challengeId, destination: challenge.maskedDestination };
 }
 
 /** Ends with `{ linked: true }` when the link was made. */
@@ -99,9 +106,9 @@ export class LinkNumberDialog extends ComponentDialog {
       await step.context.sendActivity(translatorOf(step.context)(noNumberYet ? 'link:noNumberYet' : 'link:giveUpShape'));
       return step.endDialog({ linked: false });
     }
-    const challengeId = await this.startChallenge(step, nur);
-    if (!challengeId) return step.endDialog({ linked: false });
-    return step.beginDialog(CODE_STEPS, codeLoop(nur, challengeId));
+    const challenge = await this.startChallenge(step, nur);
+    if (!challenge) return step.endDialog({ linked: false });
+    return step.beginDialog(CODE_STEPS, codeLoop(nur, challenge));
   }
 
   private async endStep(step: WaterfallStepContext<Recognition>) {
@@ -110,7 +117,7 @@ export class LinkNumberDialog extends ComponentDialog {
 
   private async askCodeStep(step: WaterfallStepContext<CodeLoopState>) {
     const t = translatorOf(step.context);
-    return step.prompt(CODE_PROMPT, { prompt: t('link:askCode'), retryPrompt: t('link:badCode') });
+    return step.prompt(CODE_PROMPT, { prompt: t('link:askCode'), retryPrompt: t('link:badCode'), validations: { destination: step.options.destination } });
   }
 
   private async verifyCodeStep(step: WaterfallStepContext<CodeLoopState>) {
@@ -189,13 +196,13 @@ export class LinkNumberDialog extends ComponentDialog {
   }
 
   private async sendNewCode(step: WaterfallStepContext<CodeLoopState>, nur: string) {
-    const challengeId = await this.startChallenge(step, nur);
-    if (!challengeId) return step.endDialog({ linked: false });
-    return step.replaceDialog(CODE_STEPS, codeLoop(nur, challengeId));
+    const challenge = await this.startChallenge(step, nur);
+    if (!challenge) return step.endDialog({ linked: false });
+    return step.replaceDialog(CODE_STEPS, codeLoop(nur, challenge));
   }
 
   /** Asks the portal to send a code; the same words whether the number exists or not. */
-  private async startChallenge(step: WaterfallStepContext<object>, nur: string): Promise<string | undefined> {
+  private async startChallenge(step: WaterfallStepContext<object>, nur: string): Promise<IssuedChallenge | undefined> {
     const t = translatorOf(step.context);
     const { channelId, from } = step.context.activity;
     for (const verdict of [
@@ -210,7 +217,7 @@ export class LinkNumberDialog extends ComponentDialog {
     try {
       const challenge = await this.deps.portal.startLinkChallenge(nur);
       await step.context.sendActivity(t('link:codeSent', { destination: challenge.maskedDestination }));
-      return challenge.challengeId;
+      return { challengeId: challenge.challengeId, maskedDestination: challenge.maskedDestination };
     } catch (error) {
       if (!isServiceError(error)) throw error;
       await step.context.sendActivity(t(error.kind === 'BadRequest' ? 'link:badShape' : 'link:portalUnavailable'));
@@ -237,9 +244,17 @@ async function validateCode(prompt: PromptValidatorContext<string>): Promise<boo
   const text = prompt.recognized.value ?? '';
   if (sixDigits(text) !== undefined) return true;
   const t = translatorOf(prompt.context);
+  const destination = (prompt.options.validations as { destination?: string } | undefined)?.destination;
   // "j'ai rien reçu", "where do I get the code?": where to look, instead of "the code has 6 digits".
   // "j'ai plus accès à cette adresse, c'est quoi l'adresse complète ?": never shown in full; where to change it.
-  prompt.options.retryPrompt = saysNoAccessToAddress(text) ? t('link:noAccessToAddress') : saysNotReceived(text) ? t('link:codeNotReceived') : t('link:badCode');
+  // "je le reçois où le code ? par sms ?": where it was sent, and where to look.
+  prompt.options.retryPrompt = saysNoAccessToAddress(text)
+    ? t('link:noAccessToAddress')
+    : asksWhereTheCodeGoes(text) && destination
+      ? `${t(destination.includes('@') ? 'link:codeSentToEmail' : 'link:codeSentTo', { destination })} ${t('link:codeNotReceived')}`
+      : saysNotReceived(text)
+        ? t('link:codeNotReceived')
+        : t('link:badCode');
   return false;
 }
 
@@ -249,7 +264,13 @@ async function offerNotifications(context: TurnContext): Promise<void> {
   await context.sendActivity(MessageFactory.attachment(subscribeOfferCard(translatorOf(context))));
 }
 
+/** The code: six digits typed alone ("123 456"), or the one run of six digits in a sentence ("ok le code c'est 999999"). */
 function sixDigits(text: string | undefined): string | undefined {
   const digits = (text ?? '').replace(/[\s.-]/g, '');
-  return /^\d{6}$/.test(digits) ? digits : undefined;
+  if (/^\d{6}$/.test(digits)) return digits;
+  const runs = (text ?? '').match(/\d+(?:[ .]\d+)*/g) ?? [];
+  const [only] = runs;
+  const inSentence = runs.length === 1 && only ? only.replace(/[ .]/g, '') : '';
+  return /^\d{6}$/.test(inSentence) ? inSentence : undefined;
 }
+

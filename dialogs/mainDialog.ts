@@ -30,7 +30,7 @@ import { asPersonAsked, asQuestionNotForAPerson } from './recognizer/personAsked
 import { asDocumentsQuestion } from './recognizer/documentsQuestion';
 import { asInsultHandled, isInsultHandled } from './recognizer/insult';
 import { emergencyNumbersText, urgentAsideCard } from './cards/emergencyNumbers';
-import { asksForAPerson, readYesNo, saysNoAccessToAddress, saysNoNumberYet, saysNotReceived, saysUnsure } from './recognizer/answers/answerReader';
+import { asksForAPerson, asksWhereTheCodeGoes, readYesNo, saysNoAccessToAddress, saysNoNumberYet, saysNotReceived, saysUnsure } from './recognizer/answers/answerReader';
 import { asEligibilityFollowUp, asEligibilityQuestion } from './recognizer/eligibilityQuestion';
 import { asWithdrawalSaid } from './recognizer/withdrawalSaid';
 import { hadDataCutOut, screenMessage } from './screening/screenMessage';
@@ -327,7 +327,7 @@ export class MainDialog extends ComponentDialog {
     const feature = this.activeFeature(dc);
     if (!this.knowledge || !feature || feature === 'faqDialog') return false;
     // "je l'ai pas sous la main" at the number question: the step's own help says where to find it.
-    if (saysUnsure(recognition.text) || saysNotReceived(recognition.text) || saysNoNumberYet(recognition.text) || saysNoAccessToAddress(recognition.text)) return false;
+    if (saysUnsure(recognition.text) || saysNotReceived(recognition.text) || asksWhereTheCodeGoes(recognition.text) || saysNoNumberYet(recognition.text) || saysNoAccessToAddress(recognition.text)) return false;
     const asked = recognition.intent === 'faq' && recognition.score >= INTERRUPTION_THRESHOLD;
     // A question the classifier could not place ("c koi la caf ?" at the income question) is answered
     // aside only when the knowledge base is sure of its answer and it answers nothing on screen.
@@ -495,7 +495,7 @@ export class MainDialog extends ComponentDialog {
       case 'help': {
         // "je sais pas" at a question is an answer the question itself helps with (where to find it, a person).
         // So is "j'ai rien reçu" at the code question: where to look is that question's own help.
-        if (dc.activeDialog && (saysUnsure(recognition.text) || saysNotReceived(recognition.text))) return false;
+        if (dc.activeDialog && (saysUnsure(recognition.text) || saysNotReceived(recognition.text) || asksWhereTheCodeGoes(recognition.text))) return false;
         // "oui c ca" at « Vous voulez dire Marseille ? » (read as help, "c ça" as "c'est quoi ça"): the yes it says.
         if (dc.activeDialog && readYesNo(recognition.text) !== undefined && !isQuestion(recognition.text)) return false;
         const t = translatorOf(context);

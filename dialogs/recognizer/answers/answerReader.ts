@@ -104,6 +104,14 @@ export function saysNotReceived(text: string): boolean {
   return NOT_RECEIVED.test(` ${normalizeForMatching(text)} `);
 }
 
+const WHERE_THE_CODE_GOES =
+  /(?<![a-z])(?:par sms|par texto|par mail|par e ?mail|par courrier|(?:recois|recoit|envoye|arrive)\w* (?:ou|comment)|(?:ou|comment) (?:je |on )?(?:le |la )?(?:recois|recoit|recevoir)|by (?:text|sms|e ?mail)|sent (?:where|how)|where (?:is it|was it) sent)(?![a-z])/;
+
+/** "je le reçois où ?", "par sms ?", "c'est envoyé comment ?", "by text?": how the code travels. */
+export function asksWhereTheCodeGoes(text: string): boolean {
+  return WHERE_THE_CODE_GOES.test(normalizeForMatching(text));
+}
+
 export function readYesNo(text: string): YesNo | undefined {
   const said = spaced(text);
   if (saysAny(said, UNSURE)) return undefined;
