@@ -97,7 +97,12 @@ export function corrected(known: Facts, said: Facts): Facts {
   if (said.income !== undefined) delete facts.incomeYear;
   if (said.place) delete facts.pendingPlace;
   if (said.pendingPlace) delete facts.place;
-  return { ...facts, ...said };
+  const merged = { ...facts, ...said };
+  // "moi 26 ans lui 24", said after "on est 2 avec mon copain, pas d'enfant": the couple's ages settle the young household.
+  if (said.ages && said.youngHousehold === undefined && merged.persons === 2 && merged.composition === 'couple' && !merged.dependants) {
+    merged.youngHousehold = isYoungHousehold({ persons: 2, dependants: 0, ages: said.ages });
+  }
+  return merged;
 }
 
 /** What a message says, as facts: a place whose zone is known, or one still needing a question. */

@@ -72,6 +72,9 @@ export function readEligibilityMessage(recognition: Pick<Recognition, 'text' | '
   if (ages && said.persons === 2 && said.composition === 'couple') {
     said.youngHousehold = isYoungHousehold({ persons: 2, dependants: 0, ages });
     said.ages = ages;
+  } else if (ages && said.persons === undefined) {
+    // The couple told before: the ages are theirs (corrected() settles the young household).
+    said.ages = ages;
   }
   const disabledPersons = readDisabledPersons(text);
   if (disabledPersons !== undefined) said.disabledPersons = disabledPersons;

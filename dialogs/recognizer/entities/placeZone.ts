@@ -37,6 +37,8 @@ export function readPlaceZone(text: string): PlaceZoneReading {
   return place ? placeZoneOfEntity(place) : reading;
 }
 
+// "non, Saint-Ouen-l'Aumône", "no, in Lyon": a no that opens the message answers the question, it denies nothing said.
+const ANSWERING_NO = /^(?:(?:ah|oh|euh|bah|ben) )?(?:non|no|nope|nan)(?: (?:a|au|en|sur|dans|in|at))?$/;
 // "pas Nantes", "not in Lyon": a place denied.
 const DENIED_BEFORE = /(?<![a-z])(?:pas|non|not|no)(?: (?:a|au|en|sur|dans|in|at))?$/;
 
@@ -47,14 +49,27 @@ const DENIED_BEFORE = /(?<![a-z])(?:pas|non|not|no)(?: (?:a|au|en|sur|dans|in|at
 export function meantPlace(text: string): Place | undefined {
   const found = placesNamed(text);
   const livedIn = placesLivedIn(text, found);
-  const said = found.filter((match) => !DENIED_BEFORE.test(normalizeForMatching(text.slice(Math.max(0, match.start - 12), match.start))));
+  // "non saint ouen l'aumone, dans le 95" opening the message answers no to a question: the place is the one meant.
+  const denied = (match: { start: number }) => {
+    const before = normalizeForMatching(text.slice(0, match.start));
+    return DENIED_BEFORE.test(before.slice(-12)) && !ANSWERING_NO.test(before);
+  };
+  const said = found.filter((match) => !denied(match));
   // The ones looked for first, the one lived in now last.
   const lookedFor = said.filter((match) => !livedIn.has(match));
   const matches = [...lookedFor, ...said.filter((match) => livedIn.has(match))];
   // "à Bordeaux… ah non plutôt Vincennes": the last said — of those looked for, not the home ("I live in Paris mais plutôt Lyon").
-  if (lookedFor.length > 1 && isCorrection(text)) return lookedFor.reduce((last, match) => (match.start > last.start ? match : last)).value;
+  // "non saint ouen l'aumone, dans le 95": a department said after a commune of it only says where that commune is.
+  const corrections = lookedFor.filter((match) => !lookedFor.some((other) => other.start < match.start && isWithin(other.value, match.value)));
+  if (corrections.length > 1 && isCorrection(text)) return corrections.reduce((last, match) => (match.start > last.start ? match : last)).value;
+  if (corrections.length === 1 && lookedFor.length > 1 && isCorrection(text)) return corrections[0]!.value;
   const places = matches.map((match) => match.value);
   return places.find((candidate) => candidate.kind === 'commune' && candidate.candidates.length > 0) ?? places[0];
+}
+
+/** A commune said, then its own department ("Saint-Ouen-l'Aumône, dans le 95"). */
+function isWithin(commune: Place, department: Place): boolean {
+  return commune.kind === 'commune' && department.kind === 'department' && commune.candidates.length > 0 && commune.candidates.every((candidate) => candidate.department === department.code);
 }
 
 /** The recognizer's place entity, read as `readPlaceZone` would read the same words. */
