@@ -48,7 +48,7 @@ import { receivedFeedback, receivedTeamsFeedback } from './feedback/answerFeedba
 import { keepMissedMessages } from './review/missedMessages';
 import type { AnswerFeedback, MissLog } from './ports';
 import { reportDialog, reportOutcome, reportRecognition } from './turn/turnReport';
-import { answersFollowUps, rememberTopic, takeTopic, type Topic } from './followUps/lastTopic';
+import { answersFollowUps, rememberTopic, takeTopic, TOPIC_KEPT_MS, type Topic } from './followUps/lastTopic';
 import { rememberTheme, takeTheme, type AnswerTheme } from './followUps/lastTheme';
 import { zoneAsked } from './recognizer/zoneQuestion';
 import { namesSomeoneElsesRequest } from './recognizer/someoneElsesRequest';
@@ -168,6 +168,8 @@ export class MainDialog extends ComponentDialog {
     const now = new Date();
     if (await this.answeredFollowUp(dc, recognition, takeTopic(conversation, now))) return;
     const lastTheme = takeTheme(conversation, now);
+    // "and in English please?": the answer just given, again in that language (answerAgainIn).
+    if (lastTheme && recognition.intent === 'changeLanguage') rememberTheme(context, lastTheme, now);
     if (await this.answeredWithinTheme(dc, recognition, lastTheme)) return;
     if (await this.answeredZoneQuestion(dc, recognition, lastTheme)) return;
     if (await this.handledAsInterruption(dc, recognition)) return;
@@ -517,7 +519,7 @@ export class MainDialog extends ComponentDialog {
         else if (REPEAT_ASKED.test(normalizeForMatching(recognition.text)) && turnStateOf(context).conversation.lastEligibility) {
           const again: Recognition = { text: '', intent: 'eligibility', score: 1, entities: { eligibilityFollowUp: true } };
           await dc.beginDialog(this.id, keptRecognition(again));
-        }
+        } else await this.answerAgainIn(context);
         return true;
       }
       default:
@@ -588,6 +590,17 @@ export class MainDialog extends ComponentDialog {
    */
   private async answerToAWeakGuess(context: TurnContext, recognition: Recognition): Promise<KnowledgeReply | undefined> {
     return recognition.score >= WEAK_TASK_GUESS ? undefined : this.confidentAnswer(context, recognition);
+  }
+
+  /**
+   * "and in English please? my husband doesn't read French", right after an answer of the knowledge base:
+   * that answer again, in the language asked.
+   */
+  private async answerAgainIn(context: TurnContext): Promise<void> {
+    const kept = turnStateOf(context).conversation.lastTheme;
+    if (!this.knowledge || !kept?.entry || Date.now() - Date.parse(kept.at) > TOPIC_KEPT_MS) return;
+    const entry = this.knowledge.entry(kept.entry, languageOf(context));
+    if (entry) await sendKnowledgeReply(context, { kind: 'answer', entry });
   }
 
   /** The knowledge base's answer to a typed question naming nothing of a task, when it is sure of it. */

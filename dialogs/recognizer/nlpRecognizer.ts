@@ -21,6 +21,8 @@ export const NLU_CONFIDENCE_THRESHOLD = 0.5;
 /** What the words after a greeting are read as when they ask nothing: the greeting stands. */
 const NOT_A_REQUEST: readonly string[] = ['None', 'none', 'greeting', 'help', 'thanks', 'goodbye', 'cancel', 'menu'];
 const SURE_REQUEST_AFTER_GREETING = 0.9;
+/** "bonjour je voudrais savoir comment ça marche", "hi, how do I…": a question asked without its question mark. */
+const ASKS = /\b(?:je voudrais savoir|j aimerais savoir|je veux savoir|comment|pourquoi|combien|est ce que|how|what|why|when|where)\b/;
 /** "je m'appelle Karim", "my name is Ann Lee": a name, and nothing asked. */
 const SELF_INTRODUCTION = /^(?:je m'?appelle|moi c'?est|my name is|this is) \S+(?: \S+)?[ .!]*$/;
 
@@ -107,7 +109,7 @@ export class NlpRecognizer implements IntentRecognizer {
     // Small talk after a greeting ("je suis nouvelle ici", "j'espère que vous allez bien") gets confident
     // guesses of anything: a request shows itself by a question, something it names (a placeholder of
     // `classifierText`), a person asked for in words, or a classifier sure of it.
-    const showsARequest = rest.includes('?') || /\bzz[a-z]+\b/.test(rest) || asksForAPerson(rest) || request.score >= SURE_REQUEST_AFTER_GREETING;
+    const showsARequest = rest.includes('?') || ASKS.test(rest) || /\bzz[a-z]+\b/.test(rest) || asksForAPerson(rest) || request.score >= SURE_REQUEST_AFTER_GREETING;
     return showsARequest ? request : best;
   }
 
