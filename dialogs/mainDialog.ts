@@ -557,7 +557,9 @@ export class MainDialog extends ComponentDialog {
     } else if ('notUnderstood' in route) {
       // A question the classifier could not place may still be one the knowledge base answers; one that
       // names a place, an amount or a dwelling is about a task, not a general question.
-      const known = this.knowledge && !namesATask(recognition) ? await knowledgeReply(this.knowledge, step.context, recognition) : { kind: 'none' as const };
+      const askedWithPlaces = namesATask(recognition) && isQuestionNamingOnlyPlaces(recognition);
+      const found = this.knowledge && (!namesATask(recognition) || askedWithPlaces) ? await knowledgeReply(this.knowledge, step.context, recognition) : { kind: 'none' as const };
+      const known = askedWithPlaces && found.kind === 'choices' ? { kind: 'none' as const } : found;
       if (known.kind !== 'none') {
         await sendKnowledgeReply(step.context, known);
         return step.endDialog();
@@ -607,7 +609,8 @@ export class MainDialog extends ComponentDialog {
   private async confidentAnswer(context: TurnContext, recognition: Recognition): Promise<KnowledgeReply | undefined> {
     // "je suis en cours de divorce, je dois fournir le jugement ?": a household told says who asks, not a task.
     const { persons: _household, ...named } = recognition.entities;
-    if (!this.knowledge || context.activity.value !== undefined || !isQuestion(recognition.text) || namesATask({ ...recognition, entities: named })) return undefined;
+    const namesTask = namesATask({ ...recognition, entities: named }) && !isQuestionNamingOnlyPlaces({ ...recognition, entities: named });
+    if (!this.knowledge || context.activity.value !== undefined || !isQuestion(recognition.text) || namesTask) return undefined;
     const reply = await knowledgeReply(this.knowledge, context, { ...recognition, entities: {} });
     return reply.kind === 'answer' ? reply : undefined;
   }
@@ -615,6 +618,19 @@ export class MainDialog extends ComponentDialog {
   private async doneStep(step: WaterfallStepContext<Recognition>) {
     return step.endDialog(step.result);
   }
+}
+
+/** Guesses that name no task: the places a question names do not make it one. */
+const NO_TASK_GUESSES: readonly Intent[] = ['none', 'cancel', 'menu', 'greeting', 'thanks', 'help', 'faq'];
+
+/**
+ * "je suis à Tours mais je vais être muté à Limoges, je dois refaire une demande ?": towns named in a
+ * question ask nothing of a search; the base's confident answer may be given (never its hesitations).
+ */
+function isQuestionNamingOnlyPlaces(recognition: Recognition): boolean {
+  // A search guessed, however weakly, is about the places it names ("any PLI apartments in Paris?").
+  if (!NO_TASK_GUESSES.includes(recognition.intent)) return false;
+  return isQuestion(recognition.text) && Object.keys(readEntities(recognition.entities)).every((name) => name === 'topic' || name === 'places');
 }
 
 /** A request of the kind that is never an answer to another task's question, said surely enough to take over. */
