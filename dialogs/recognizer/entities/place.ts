@@ -168,7 +168,8 @@ function placeAt(words: Word[], i: number, index: PlaceIndex, cues: ReadonlySet<
     const cueFits = dwellingAfter || (cue !== undefined && (department !== undefined && NEED_CUE.has(key) ? DEPARTMENT_NAME_CUES.has(cue) : cues.has(cue)));
     // "montreuil sur mer": a name of three words or more is hardly said by chance, whatever the town's size.
     const withoutCue = index.wordLikeNames.has(key) ? WITHOUT_CUE_WORD_LIKE : length === 1 ? WITHOUT_CUE_SINGLE_WORD : length >= 3 ? 0 : WITHOUT_CUE_SEVERAL_WORDS;
-    const accepted = isAlone || (cueFits && !NEVER_AFTER_CUE.has(key) && (department !== undefined || largest >= AFTER_CUE)) ||
+    // "dans la rue", "à l'hôpital" typed alone are where one is, not the communes Rue or L'Hôpital.
+    const accepted = (isAlone && !(cue !== undefined && NEVER_AFTER_CUE.has(key))) || (cueFits && !NEVER_AFTER_CUE.has(key) && (department !== undefined || largest >= AFTER_CUE)) ||
       (!NEED_CUE.has(key) && !NEVER_AFTER_CUE.has(key) && (department !== undefined || largest >= withoutCue));
     if (!accepted) continue;
     // A department and a big city of the same name (Paris) mean the city; otherwise the department (Vienne).
