@@ -56,8 +56,8 @@ export const CEILINGS_ASKED =
 const SAME_QUESTION = /(?<![a-z])(?:c est pareil|c pareil|cest pareil|pareil pour|idem|meme chose|la meme chose|same (?:for|thing|question)|is it the same)(?![a-z])/;
 /** Below this, the classifier's guess is no request of its own after an answer. */
 const UNSURE_GUESS = 0.6;
-/** The verdict asked again: "je suis sous le plafond ou pas ?", "so am I under the ceiling?". */
-const VERDICT_ASKED = /(?<![a-z])(?:(?:je suis|on est|suis je|sommes nous|am i|are we|i m|we re) (?:sous|en dessous|au dessus|dans|under|below|above|within) (?:le|les|the) (?:plafonds?|ceilings?|limits?)|(?:j y ai droit|je suis eligible|on est eligibles?|eligible) (?:ou pas|alors|du coup|or not))(?![a-z])/;
+/** The verdict asked again: "je suis sous le plafond ou pas ?", "so am I under the ceiling?", "sans la carte j'aurais été en dessous ?". */
+const VERDICT_ASKED = /(?<![a-z])(?:(?:je suis|on est|suis je|sommes nous|am i|are we|i m|we re) (?:sous|en dessous|au dessus|dans|under|below|above|within) (?:le|les|the) (?:plafonds?|ceilings?|limits?)|(?:j y ai droit|je suis eligible|on est eligibles?|eligible) (?:ou pas|alors|du coup|or not)|(?:j aurais|on aurait|je serais|on serait|i would|would i|we would|would we)(?: ete| be| have been)? (?:en dessous|au dessus|sous le plafond|eligible|under|below|above|over))(?![a-z])/;
 
 /** Eligibility asked in so many words. */
 const ELIGIBILITY_ASKED = /(?<![a-z])(?:on (?:y )?a (?:le )?droit|j (?:y )?ai (?:le )?droit|ai je (?:le )?droit|avons nous (?:le )?droit|a t on (?:le )?droit|suis je eligible|sommes nous eligibles?|on est eligibles?|je suis eligible|eligible|am i eligible|are we eligible|do (?:i|we) qualify|are we entitled|am i entitled|(?:je|j|on|nous) ?(?:peux|peut|pourrais|pourrait|pouvons|pourrions) (?:avoir|obtenir|pretendre a) (?:un |a un )?(?:logement social|hlm|logement aide)|can (?:i|we) (?:get|have|apply for) (?:a )?(?:social (?:housing|home|flat)|council (?:house|flat)))(?![a-z])/;
@@ -114,7 +114,7 @@ export function asEligibilityFollowUp(recognition: Recognition, last: LastAnswer
   // "et en PLS je passe ?", "pour le PLAI ?": one financing of the answer asked about, whatever the classifier made of it.
   // "et du coup je suis sous le plafond ou pas ?": the verdict asked again.
   const financingAsked =
-    (FINANCING_ASKED.test(normalizeForMatching(recognition.text)) || VERDICT_ASKED.test(normalizeForMatching(recognition.text))) && recognition.text.trim().split(/\s+/).length <= 10;
+    (FINANCING_ASKED.test(normalizeForMatching(recognition.text)) || VERDICT_ASKED.test(normalizeForMatching(recognition.text))) && (recognition.text.match(/\p{L}+/gu) ?? []).length <= 12;
   if (financingAsked && !(readEntities(recognition.entities).typologies?.length)) return { ...recognition, intent: 'eligibility', score: Math.max(recognition.score, 0.8), entities: { ...recognition.entities, eligibilityFollowUp: true } };
   // "and if we had a baby next year?", "et avec un enfant de plus ?": one more person, whatever the classifier guessed.
   const short = recognition.text.trim().split(/\s+/).length <= 12;

@@ -29,6 +29,7 @@ export function asPersonAsked(recognition: Recognition): Recognition {
 
 /** Past this, the classifier is sure enough of a request for help that no question mark undoes it. */
 const SURE_HELPDESK = 0.95;
+const LONG_QUESTION_WORDS = 12;
 /** Words of a problem one wants a person for, even asked as a question ("personne ne me répond ?"). */
 const PROBLEM_WORDS = /(?<![a-z])(?:probleme|souci|bug|bloque|repond|reponse|plainte|reclamation|urgent|urgence|aide|aidez|help|problem|issue|complain\w*|nobody|personne ne)(?![a-z])/;
 
@@ -37,8 +38,11 @@ const PROBLEM_WORDS = /(?<![a-z])(?:probleme|souci|bug|bloque|repond|reponse|pla
  * request for a person, with no person asked for and no problem told, is a question to answer.
  */
 export function asQuestionNotForAPerson(recognition: Recognition): Recognition {
-  if (recognition.intent !== 'helpdesk' || recognition.score >= SURE_HELPDESK) return recognition;
   const text = recognition.text.trim();
+  // A long question that asks for no one ("je vais être muté à Limoges, je dois refaire une demande ou la
+  // mienne suit ?") is a question, however sure the classifier is of a request for a person.
+  const longQuestion = (text.match(/\p{L}+/gu) ?? []).length >= LONG_QUESTION_WORDS;
+  if (recognition.intent !== 'helpdesk' || (recognition.score >= SURE_HELPDESK && !longQuestion)) return recognition;
   if (!/\?\s*$/.test(text) || asksForAPerson(text) || PROBLEM_WORDS.test(normalizeForMatching(text))) return recognition;
   // A situation that may be urgent keeps its way to a person (dialogs/urgentHandoff.ts decides).
   if (triage({ messages: [text], ...triageHints([recognition]) }).urgency !== 'normal') return recognition;
