@@ -77,9 +77,12 @@ const ABOUT_THE_EMPLOYER = /(?<![a-z])(?:cotis\w*|contribut\w*|employeur|employe
 function asksAboutTheEmployer(recognition: Recognition): boolean {
   const entities = readEntities(recognition.entities);
   const said = readEligibilityMessage(recognition).said;
-  const householdSaid = said.persons !== undefined || said.income !== undefined || said.place !== undefined || said.composition !== undefined;
-  if (householdSaid) return false;
-  return entities.siret !== undefined || (ABOUT_THE_EMPLOYER.test(normalizeForMatching(recognition.text)) && COMPANY_SIZE.test(normalizeForMatching(recognition.text))) || /(?<![a-z])(?:cotis\w*|siret)(?![a-z])/.test(normalizeForMatching(recognition.text));
+  // "mon mari bosse chez Rhône Logistique, siret 842…, on peut passer par lui ?": a SIRET with a spouse named is the employer's side still.
+  const countsSaid = said.persons !== undefined || said.income !== undefined || said.place !== undefined;
+  if (countsSaid) return false;
+  if (entities.siret !== undefined) return true;
+  if (said.composition !== undefined) return false;
+  return (ABOUT_THE_EMPLOYER.test(normalizeForMatching(recognition.text)) && COMPANY_SIZE.test(normalizeForMatching(recognition.text))) || /(?<![a-z])(?:cotis\w*|siret)(?![a-z])/.test(normalizeForMatching(recognition.text));
 }
 
 /** How many homonyms are offered as buttons; the others are reached by typing their department. */

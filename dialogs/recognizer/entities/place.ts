@@ -154,6 +154,8 @@ function placeAt(words: Word[], i: number, index: PlaceIndex, cues: ReadonlySet<
     if (department && !counts && (cued || inParentheses || alone(1))) return { place: { kind: 'department', ...department }, length: 1 };
     return undefined;
   }
+  // "mon mari bosse chez Rhône Logistique": after « chez » comes a person or a company, not a place.
+  if (words[i - 1]?.text === 'chez') return undefined;
   for (let length = Math.min(index.longestNameWords, wordsInPhrase(words, i)); length >= 1; length--) {
     const key = words.slice(i, i + length).map((w) => w.text).join(' ');
     // "Paris 2 pièces" is Paris and a T2, not the 2nd arrondissement.
