@@ -36,7 +36,7 @@ import { readYesNo } from './recognizer/answers/answerReader';
 import { extractEntities } from './recognizer/entities/extractEntities';
 import { CompositionSchema, readAges, readPersons } from './recognizer/entities/household';
 import { readIncome, type IncomeReading } from './recognizer/entities/income';
-import { chosenPlace, isZoned, placeZoneOfDepartment, proposedPlaceKept, readPlaceZone, PendingPlaceSchema, type PendingPlace, type PlaceZoneReading, type ZonedPlace } from './recognizer/entities/placeZone';
+import { chosenPlace, isZoned, homonymNearby, placeZoneOfDepartment, proposedPlaceKept, readPlaceZone, PendingPlaceSchema, type PendingPlace, type PlaceZoneReading, type ZonedPlace } from './recognizer/entities/placeZone';
 import { readEntities, type RecognizedEntities } from './recognizer/entities/schemas';
 import { readEligibilityMessage } from './recognizer/eligibilityMessage';
 import { CEILINGS_ASKED } from './recognizer/eligibilityQuestion';
@@ -237,11 +237,19 @@ export class EligibilityDialog extends ComponentDialog {
     // or those of a question just answered or being asked ("en fait plutôt à Paris").
     const carried = step.options.carried ?? followedUpFacts(step.context, step.options);
     // "je suis seule avec 1 enfant, on cherche sur Lille", said to the search, is not asked again.
-    const told = fromRequest || Object.keys(carried).length > 0 ? undefined : searchedPlaceKept(householdTold(step.context));
+    const toldBefore = fromRequest || Object.keys(carried).length > 0 ? undefined : householdTold(step.context);
+    // A misspelt town of an earlier search, not denied since, is the town proposed; one said now is answered and said (placeAssumed).
+    const told = said.place === undefined && said.pendingPlace === undefined ? searchedPlaceKept(toldBefore) : toldBefore;
     const known = corrected({ ...fromRequest?.facts }, told ?? carried);
     // "et si je me mets en coloc avec ma sœur ? elle a 15 000 de revenu fiscal": one more person, her income added.
     values.facts = corrected(known, personJoining(known, said, step.options.text ?? '') ?? said);
     if (told) await sayReused(step.context, told, said, values.facts);
+    // "and Bagneux, right next to it?" after Malakoff: the homonym in Île-de-France.
+    const nearby = values.facts.pendingPlace && said.pendingPlace ? homonymNearby(values.facts.pendingPlace, known.place) : undefined;
+    if (nearby?.kind === 'zone') {
+      const { pendingPlace: _pending, ...rest } = values.facts;
+      values.facts = { ...rest, place: nearby };
+    }
     // "on cherche sur bordeau": answered for Bordeaux, said so, rather than one more question.
     const assumed = values.facts.pendingPlace ? proposedPlaceKept(values.facts.pendingPlace) : undefined;
     if (assumed?.kind === 'zone') {

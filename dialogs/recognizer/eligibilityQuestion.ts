@@ -53,6 +53,8 @@ export const CEILINGS_ASKED =
   /(?<![a-z])(?:plafonds? (?:de (?:ressources|revenus?)|pour|plai|plus|pls|pli|hlm|social|sociaux|du logement social|a ne pas depasser|c est combien|c combien)|(?:c est quoi|c quoi|c koi|cest quoi|quel|quels|quelle|combien|connaitre|savoir) (?:est |sont )?(?:le |les )?(?:plafonds?|plafons?)|income (?:limits?|ceilings?|caps?)|(?:the )?ceilings? for|(?:revenus?|salaires?) max(?:imum|imal)?|max(?:imum)? (?:income|de revenus?)|(?:how much|combien) (?:can|peut on|peux je|je peux|on peut|faut il|max) (?:we |i )?(?:earn|gagner))(?![a-z])/;
 
 /** "c pareil ?", "idem pour…", "same for…": the question just answered, asked again of something else. */
+/** A short message going on from the answer: "et à Lyon ?", "and Arcueil?", "what about Créteil?". */
+const CONNECTS = /^(?:et|and|mais|but|what about|how about|et pour|et sur)(?![a-z])/;
 const SAME_QUESTION = /(?<![a-z])(?:c est pareil|c pareil|cest pareil|pareil pour|idem|meme chose|la meme chose|same (?:for|thing|question)|is it the same)(?![a-z])/;
 /** Below this, the classifier's guess is no request of its own after an answer. */
 const UNSURE_GUESS = 0.6;
@@ -110,7 +112,9 @@ export function asEligibilityFollowUp(recognition: Recognition, last: LastAnswer
   const unsure = recognition.score < UNSURE_GUESS;
   // "et à Montreuil-sur-Mer ? c pareil ?": the same question of another place or household.
   const same = SAME_QUESTION.test(normalizeForMatching(recognition.text));
-  const weak = WEAK_INTENTS.includes(recognition.intent) || isHypothetical(recognition.text) || incomeTold || unsure || same;
+  // "and Arcueil, just next to Gentilly?" (read as a request for a person at 0.96): the same question of another place.
+  const placeConnected = CONNECTS.test(normalizeForMatching(recognition.text)) && (readEntities(recognition.entities).places?.length ?? 0) > 0 && (recognition.text.match(/\p{L}+/gu) ?? []).length <= 8 && !asksForAPerson(recognition.text);
+  const weak = WEAK_INTENTS.includes(recognition.intent) || isHypothetical(recognition.text) || incomeTold || unsure || same || placeConnected;
   // "et en PLS je passe ?", "pour le PLAI ?": one financing of the answer asked about, whatever the classifier made of it.
   // "et du coup je suis sous le plafond ou pas ?": the verdict asked again.
   const financingAsked =

@@ -250,12 +250,13 @@ function wordsInPhrase(words: Word[], i: number): number {
   return length;
 }
 
-/** The cue word right before position i, two-word cues ("près de") reported by their first word. */
+/** The cue word right before position i, two-word cues ("près de", "live in") reported as "vers" ("dans le" as "dans"). */
 function cueBefore(words: Word[], i: number): string | undefined {
   const previous = words[i - 1]?.text;
   const beforePrevious = words[i - 2]?.text;
   if (previous === undefined) return undefined;
-  if (beforePrevious !== undefined && TWO_WORD_CUES.has(`${beforePrevious} ${previous}`)) return beforePrevious === 'dans' ? 'dans' : beforePrevious;
+  // "près de Lyon", "live in Gentilly": a cue of two words counts as one of place ("vers").
+  if (beforePrevious !== undefined && TWO_WORD_CUES.has(`${beforePrevious} ${previous}`)) return beforePrevious === 'dans' ? 'dans' : 'vers';
   return previous;
 }
 

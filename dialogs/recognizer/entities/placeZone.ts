@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { IncomeZone } from '../../../services/eligibility/ceilings';
+import { ILE_DE_FRANCE_DEPARTMENTS, type IncomeZone } from '../../../services/eligibility/ceilings';
 import { zoneForDepartment, zoneForResolution, type PlaceZoneResult } from '../../../services/eligibility/zone';
 import { departmentByCode, narrowCandidates, resolvePlace, type PlaceResolution } from '../../../services/geo/resolvePlace';
 import { readChoice, readYesNo } from '../answers/answerReader';
@@ -39,6 +39,8 @@ export function readPlaceZone(text: string): PlaceZoneReading {
 
 // "non, Saint-Ouen-l'Aumône", "no, in Lyon": a no that opens the message answers the question, it denies nothing said.
 const ANSWERING_NO = /^(?:(?:ah|oh|euh|bah|ben) )?(?:non|no|nope|nan)(?: (?:a|au|en|sur|dans|in|at))?$/;
+// "counted as Paris", "compté comme Paris", "pareil que Paris", "next to Gentilly": a place named to compare or locate another.
+const COMPARED_WITH = /(?<![a-z])(?:as|like|than|comme|que)(?: (?:a|au|in|at|the|de))?$/;
 // "pas Nantes", "not in Lyon": a place denied.
 const DENIED_BEFORE = /(?<![a-z])(?:pas|non|not|no)(?: (?:a|au|en|sur|dans|in|at))?$/;
 
@@ -54,7 +56,10 @@ export function meantPlace(text: string): Place | undefined {
     const before = normalizeForMatching(text.slice(0, match.start));
     return DENIED_BEFORE.test(before.slice(-12)) && !ANSWERING_NO.test(before);
   };
-  const said = found.filter((match) => !denied(match));
+  // "Is Gentilly counted as Paris?": the place compared with is no place looked for, when another is named.
+  const comparedWith = (match: { start: number }) => COMPARED_WITH.test(normalizeForMatching(text.slice(Math.max(0, match.start - 20), match.start)));
+  const notDenied = found.filter((match) => !denied(match));
+  const said = notDenied.some((match) => !comparedWith(match)) ? notDenied.filter((match) => !comparedWith(match)) : notDenied;
   // The ones looked for first, the one lived in now last.
   const lookedFor = said.filter((match) => !livedIn.has(match));
   const matches = [...lookedFor, ...said.filter((match) => livedIn.has(match))];
@@ -78,6 +83,16 @@ export function placeZoneOfEntity(place: Place): PlaceZoneReading {
   if (place.kind === 'commune' && place.misspelt && place.candidates[0]) return { kind: 'needsChoice', name: place.candidates[0].name, candidates: [place.candidates[0]] };
   if (place.kind === 'commune' && place.candidates.length === 0 && place.postalCode) return { kind: 'unknown', postalCode: place.postalCode };
   return placeZoneOfResolution(resolutionOfEntity(place));
+}
+
+/**
+ * "and Bagneux, right next to it?" after an answer for Malakoff: of the homonyms, the one in Île-de-France
+ * when the place before was there (and only one is); else still the question.
+ */
+export function homonymNearby(pending: PendingPlace, before: ZonedPlace | undefined): PlaceZoneReading {
+  if (pending.kind !== 'needsChoice' || before?.kind !== 'zone' || before.zone === 'otherRegions') return pending;
+  const [only, another] = pending.candidates.filter((candidate) => ILE_DE_FRANCE_DEPARTMENTS.has(candidate.department));
+  return only && !another ? placeZoneOfResolution({ kind: 'commune', commune: only }) : pending;
 }
 
 /**
