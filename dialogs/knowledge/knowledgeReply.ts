@@ -45,8 +45,8 @@ const GENERAL_QUESTIONS_OF_TASKS: Partial<Record<Intent, { entries: readonly str
   linkNumber: { entries: ['number-one-per-department', 'number-what', 'number-where', 'number-nur-vs-nud', 'number-lost', 'number-format', 'number-kept'] },
 };
 
-/** Asking how to prove a situation told ("pour prouver ça", "to prove it"), not for the whole list. */
-const PROOF_OF_IT = /(?<![a-z])(?:prouv\w*|justifier (?:ca|cela|ma situation)|prove|proof of (?:it|this|that))(?![a-z])/;
+/** Asking how to prove a situation told ("pour prouver ça", "to prove it", "j'ai pas d'adresse, comment je fais ?"), not for the whole list. */
+const PROOF_OF_IT = /(?<![a-z])(?:prouv\w*|justifier (?:ca|cela|ma situation)|prove|proof of (?:it|this|that)|(?:pas d|sans|plus d|no|without an?) (?:adresse|domicile|address))(?![a-z])/;
 /** The entries on the proof of one situation. */
 const SITUATION_PROOFS = ['docs-unfit-housing', 'docs-homeless', 'docs-notice-eviction', 'docs-violence', 'docs-disability', 'docs-pregnancy'];
 
@@ -67,7 +67,7 @@ export async function generalQuestionAnswer(
   if ((situation.followsAnAnswer && FOLLOWED_UP_TASKS.includes(recognition.intent)) || namesATask(recognition)) return undefined;
   const match = await knowledge.find(context, recognition.text, languageOf(context));
   // "les murs sont noirs de moisissure, je fournis quoi pour prouver ça ?": the proof of the situation told.
-  const entries = recognition.intent === 'documents' && PROOF_OF_IT.test(normalizeForMatching(recognition.text)) ? [...general.entries, ...SITUATION_PROOFS] : general.entries;
+  const entries = ['documents', 'eligibility'].includes(recognition.intent) && PROOF_OF_IT.test(normalizeForMatching(recognition.text)) ? [...general.entries, ...SITUATION_PROOFS] : general.entries;
   if (match.kind === 'answer') return entries.includes(match.hit.entry.id) ? { kind: 'answer', entry: match.hit.entry } : undefined;
   // Before any link, the closest questions about a proposal are better than being asked for a number, and
   // those about one document ("the landlord wants my bank statements, do I have to?") better than the
