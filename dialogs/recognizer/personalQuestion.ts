@@ -38,10 +38,15 @@ export function asPersonalQuestion(recognition: Recognition, linked: boolean): R
   if (topic === 'commission' && isWhen(recognition.text) && (entities.places !== undefined || ABOUT_THEIR_APPLICATION.test(normalizeForMatching(recognition.text)))) {
     return { ...recognition, intent: 'myApplications' };
   }
+  // "le bailleur de Créteil veut des papiers en plus, c'est lesquels ?": the documents asked of their own application.
+  if (LANDLORD_ASKS_DOCUMENTS.test(normalizeForMatching(recognition.text))) return { ...recognition, intent: 'documents' };
   const own = topic ? OWN_ANSWER_OF_TOPIC[topic] : undefined;
   if (!own || !ABOUT_A_PROPOSAL.test(normalizeForMatching(recognition.text))) return recognition;
   return { ...recognition, intent: own };
 }
+
+/** The landlord asking for documents, and which: "le bailleur veut des papiers en plus, lesquels ?", "what documents does the landlord want?". */
+const LANDLORD_ASKS_DOCUMENTS = /(?<![a-z])(?:bailleur|proprio|landlord)(?![a-z]).*(?<![a-z])(?:papiers?|pieces?|documents?|justificatifs?)(?![a-z]).*(?<![a-z])(?:lesquels|lesquelles|quels|quelles|which|what)(?![a-z])|(?<![a-z])(?:quels|quelles|which|what) (?:papiers?|pieces?|documents?|justificatifs?)(?![a-z]).*(?<![a-z])(?:bailleur|landlord)(?![a-z])/;
 
 /** A question of time: "c quand", "quand", "when", "what date". */
 function isWhen(text: string): boolean {
