@@ -22,6 +22,8 @@ const ENTRY_OF_TOPIC: Record<FaqTopic, string> = {
 /** The questions shown when the questions are asked for as such ("Questions fréquentes"). */
 /** How close to the search's first entry the classifier's topic must score to be taken as the answer. */
 const TOPIC_NEAR_FIRST = 0.9;
+const SURE_TOPIC = 0.9;
+const TOPIC_NEAR_FIRST_WHEN_SURE = 0.8;
 /** How far the search's first entry must lead the second to be answered when the classifier named another topic. */
 const LEADER_WITH_A_TOPIC = 1.3;
 /** The share of the message's words the leader must match to be answered so. */
@@ -117,7 +119,9 @@ export async function knowledgeReply(knowledge: QuestionAnswerer, context: TurnC
     // proposition ?": what silence means, not the deadline).
     const [first, second] = match.hits;
     const topicHit = match.hits.find((hit) => hit.entry.id === topicEntry?.id);
-    if (first && topicHit && topicHit.score >= first.score * TOPIC_NEAR_FIRST) return { kind: 'answer', entry: topicHit.entry };
+    // A topic the intent classifier is sure of may trail the search's first a little further.
+    const near = recognition.intent === 'faq' && recognition.score >= SURE_TOPIC ? TOPIC_NEAR_FIRST_WHEN_SURE : TOPIC_NEAR_FIRST;
+    if (first && topicHit && topicHit.score >= first.score * near) return { kind: 'answer', entry: topicHit.entry };
     // Not on one word of a short message ("je l'ai pas sous la main": "sous" is not "sous condition").
     const wordsEnough = (first?.exactCoverage ?? 0) >= LEADER_COVERAGE;
     if (first && topicHit && second && wordsEnough && first.score >= second.score * LEADER_WITH_A_TOPIC) return { kind: 'answer', entry: first.entry };

@@ -69,8 +69,9 @@ describe('the HR helpdesk', () => {
     expect(replies).toMatch(/^Si vous êtes en danger[^]*115\u00a0: hébergement d'urgence[^]*jour et nuit\.\n/);
     expect(replies).not.toMatch(/3919|119|Votre situation est urgente/);
     expect(replies).toContain('Transmettre en priorité à un conseiller');
-    expect(replies).toContain('Attestation de domiciliation');
-    expect(replies.indexOf('115')).toBeLessThan(replies.indexOf('Attestation de domiciliation'));
+    // The proof of that situation (the knowledge base's answer on it, or the checklist's line).
+    expect(replies.toLowerCase()).toContain('attestation de domiciliation');
+    expect(replies.indexOf('115')).toBeLessThan(replies.toLowerCase().indexOf('attestation de domiciliation'));
   });
 
   it('lets a clear new request through when the helpdesk was only guessed, not when a person was asked for', async () => {

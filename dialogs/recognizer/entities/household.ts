@@ -51,6 +51,9 @@ export function readComposition(text: string, persons: number | undefined): Hous
 // Inside a sentence: "26 et 27 ans", "52 and 58", "28 ans tous les deux", "both 28", "my husband and I (62 and 65)",
 // "moi 24 ans lui 27".
 const TWO_AGES = /(?<![\d,.])(\d{2}) ?(?:ans? )?(?:et|and|&|\/) ?(\d{2}) ?(?:ans|years?|yo|y o)(?![a-z])|(?:we are|we re|are|on a|ont|avons|sommes|agees? de|aged) (\d{2}) (?:et|and) (\d{2})(?![\d])|(?:j ai|jai|g|i m|im) (\d{2}) (?:ans |years old |yo )?(?:et )?(?:and )?(?:mon|ma|my) (?:copain|copine|mari|femme|conjointe?|compagnon|compagne|epouse?|epoux|boyfriend|girlfriend|husband|wife|partner) (?:a |is )?(\d{2})(?![\d])|(?:husband|wife|partner|mari|femme|conjointe?|compagnon|compagne|copain|copine) (?:and i|and me|et moi) (\d{2}) (?:et|and|&) (\d{2})(?![\d])|(?:moi|me|i m|im) (\d{2})(?: ?ans| years old| yo)?,? (?:et |and )?(?:lui|elle|him|her|he s|she s|he is|she is)(?: a| is)? (\d{2})(?![\d])/;
+/** Two numbers of two digits joined, set apart by punctuation: "…, 45 and 50, …", "(29/31)". */
+const LISTED_AGES = /(?:^|[,;:(]\s*)(\d{2}) ?(?:et|and|&|\/) ?(\d{2})\s*(?=[,;.)]|$)/;
+const COUPLE_WORDS = /(?<![a-z])(?:couple|en couple|mari|femme|epoux|epouse|conjointe?|compagnon|compagne|copain|copine|husband|wife|partner|boyfriend|girlfriend|fiancee?)(?![a-z])/;
 const SAME_AGE = /(?<![\d,.])(\d{2}) ?ans tous (?:les )?(?:deux|2)|(?<![\d,.])(\d{2}) ?ans chacun|both (\d{2})(?![\d])|(?<![\d,.])(\d{2}) each(?![a-z])/;
 
 /** The two ages of a couple said inside a longer message, in whole years; undefined when not said. */
@@ -60,6 +63,12 @@ export function readCoupleAges(text: string): number[] | undefined {
   if (two) {
     const ages = [Number(two[1] ?? two[3] ?? two[5] ?? two[7] ?? two[9]), Number(two[2] ?? two[4] ?? two[6] ?? two[8] ?? two[10])];
     return ages.every((age) => age >= 16 && age <= 110) ? ages : undefined;
+  }
+  // "couple, no kids, 45 and 50, income 41k": two ages listed on their own in a message about a couple.
+  const listed = COUPLE_WORDS.test(folded) ? LISTED_AGES.exec(text) : null;
+  if (listed) {
+    const ages = [Number(listed[1]), Number(listed[2])];
+    if (ages.every((age) => age >= 18 && age <= 99)) return ages;
   }
   const same = SAME_AGE.exec(folded);
   const age = same ? Number(same[1] ?? same[2] ?? same[3] ?? same[4]) : undefined;
