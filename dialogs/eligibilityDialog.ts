@@ -36,7 +36,7 @@ import { readYesNo } from './recognizer/answers/answerReader';
 import { extractEntities } from './recognizer/entities/extractEntities';
 import { CompositionSchema, readAges, readPersons } from './recognizer/entities/household';
 import { readIncome, type IncomeReading } from './recognizer/entities/income';
-import { chosenPlace, isZoned, homonymNearby, placeZoneOfDepartment, proposedPlaceKept, readPlaceZone, PendingPlaceSchema, type PendingPlace, type PlaceZoneReading, type ZonedPlace } from './recognizer/entities/placeZone';
+import { chosenPlace, isZoned, dominantHomonym, homonymNearby, placeZoneOfDepartment, proposedPlaceKept, readPlaceZone, PendingPlaceSchema, type PendingPlace, type PlaceZoneReading, type ZonedPlace } from './recognizer/entities/placeZone';
 import { readEntities, type RecognizedEntities } from './recognizer/entities/schemas';
 import { readEligibilityMessage } from './recognizer/eligibilityMessage';
 import { CEILINGS_ASKED } from './recognizer/eligibilityQuestion';
@@ -251,11 +251,15 @@ export class EligibilityDialog extends ComponentDialog {
       values.facts = { ...rest, place: nearby };
     }
     // "on cherche sur bordeau": answered for Bordeaux, said so, rather than one more question.
-    const assumed = values.facts.pendingPlace ? proposedPlaceKept(values.facts.pendingPlace) : undefined;
+    // "in Évry": Évry-Courcouronnes, far larger than its homonyms, said so too.
+    const assumed = values.facts.pendingPlace ? [proposedPlaceKept, dominantHomonym].map((read) => read(values.facts.pendingPlace!)).find(isZoned) : undefined;
     if (assumed?.kind === 'zone') {
-      const { pendingPlace: _pending, ...rest } = values.facts;
+      const { pendingPlace, ...rest } = values.facts;
       values.facts = { ...rest, place: assumed };
-      values.placeAssumed = assumed.name;
+      // "Montreuil (Seine-Saint-Denis)": the department says which of the homonyms was taken.
+      const taken = pendingPlace?.kind === 'needsChoice' ? pendingPlace.candidates.find((candidate) => candidate.name === assumed.name) : undefined;
+      const department = taken ? departmentByCode(taken.department)?.name : undefined;
+      values.placeAssumed = department ? `${assumed.name} (${department})` : assumed.name;
     }
     const { facts } = values;
     // A whole first sentence, or a household described in it ("on est 3, moi ma femme et notre fille", "je

@@ -95,6 +95,22 @@ export function homonymNearby(pending: PendingPlace, before: ZonedPlace | undefi
   return only && !another ? placeZoneOfResolution({ kind: 'commune', commune: only }) : pending;
 }
 
+/** How many times larger than every homonym a commune must be to be taken as the one meant (and said so). */
+const DOMINANT_HOMONYM = 50;
+const DOMINANT_SMALLEST = 20_000;
+
+/**
+ * "Évry": Évry-Courcouronnes (67 000 inhabitants) rather than Évry in the Yonne (500): a homonym far
+ * larger than every other is the one meant, to be said with the answer; else still the question.
+ */
+export function dominantHomonym(pending: PendingPlace): PlaceZoneReading {
+  if (pending.kind !== 'needsChoice' || pending.candidates.length < 2) return pending;
+  const [largest, ...others] = [...pending.candidates].sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
+  const size = largest?.population ?? 0;
+  const dominant = largest && size >= DOMINANT_SMALLEST && others.every((other) => (other.population ?? 0) * DOMINANT_HOMONYM <= size);
+  return dominant ? placeZoneOfResolution({ kind: 'commune', commune: largest }) : pending;
+}
+
 /**
  * A misspelt town proposed for confirmation ("Villeneuve-d'Ascq pour « vileneuve dasq » ?"), its offers
  * shown, and not denied before the user went on: the town proposed, its zone known.
