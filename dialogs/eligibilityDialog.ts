@@ -36,7 +36,7 @@ import { readYesNo } from './recognizer/answers/answerReader';
 import { extractEntities } from './recognizer/entities/extractEntities';
 import { CompositionSchema, readAges, readPersons } from './recognizer/entities/household';
 import { readIncome, type IncomeReading } from './recognizer/entities/income';
-import { chosenPlace, isZoned, dominantHomonym, homonymNearby, placeZoneOfDepartment, proposedPlaceKept, readPlaceZone, PendingPlaceSchema, type PendingPlace, type PlaceZoneReading, type ZonedPlace } from './recognizer/entities/placeZone';
+import { chosenPlace, isZoned, dominantOfHomonyms, homonymNearby, placeZoneOfDepartment, proposedPlaceKept, readPlaceZone, PendingPlaceSchema, type PendingPlace, type PlaceZoneReading, type ZonedPlace } from './recognizer/entities/placeZone';
 import { readEntities, type RecognizedEntities } from './recognizer/entities/schemas';
 import { readEligibilityMessage } from './recognizer/eligibilityMessage';
 import { CEILINGS_ASKED } from './recognizer/eligibilityQuestion';
@@ -252,7 +252,7 @@ export class EligibilityDialog extends ComponentDialog {
     }
     // "on cherche sur bordeau": answered for Bordeaux, said so, rather than one more question.
     // "in Évry": Évry-Courcouronnes, far larger than its homonyms, said so too.
-    const assumed = values.facts.pendingPlace ? [proposedPlaceKept, dominantHomonym].map((read) => read(values.facts.pendingPlace!)).find(isZoned) : undefined;
+    const assumed = values.facts.pendingPlace ? [proposedPlaceKept, dominantOfHomonyms].map((read) => read(values.facts.pendingPlace!)).find(isZoned) : undefined;
     if (assumed?.kind === 'zone') {
       const { pendingPlace, ...rest } = values.facts;
       values.facts = { ...rest, place: assumed };

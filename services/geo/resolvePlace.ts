@@ -53,12 +53,13 @@ const DOMINANT_RATIO = 10;
 
 /**
  * The homonym a name means without asking: a town of 20 000 people or more, ten times as large as any
- * other ("Mérignac" is the one near Bordeaux, "Évry" Évry-Courcouronnes); none when they compare.
+ * other ("Mérignac" is the one near Bordeaux, "Évry" Évry-Courcouronnes); none when they compare. A
+ * verdict on the ceilings asks more (`ratio`): "st ouen" is asked, not taken for Saint-Ouen-sur-Seine.
  */
-export function dominantHomonym<T extends { population?: number }>(candidates: readonly T[]): T | undefined {
+export function dominantHomonym<T extends { population?: number }>(candidates: readonly T[], ratio = DOMINANT_RATIO): T | undefined {
   const [largest, ...others] = [...candidates].sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
   const population = largest?.population ?? 0;
-  return population >= DOMINANT_POPULATION && others.every((other) => (other.population ?? 0) * DOMINANT_RATIO <= population) ? largest : undefined;
+  return population >= DOMINANT_POPULATION && others.every((other) => (other.population ?? 0) * ratio <= population) ? largest : undefined;
 }
 
 export function communeByCode(inseeCode: string): CommuneCandidate | undefined {

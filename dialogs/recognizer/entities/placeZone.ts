@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ILE_DE_FRANCE_DEPARTMENTS, type IncomeZone } from '../../../services/eligibility/ceilings';
 import { zoneForDepartment, zoneForResolution, type PlaceZoneResult } from '../../../services/eligibility/zone';
-import { departmentByCode, narrowCandidates, resolvePlace, type PlaceResolution } from '../../../services/geo/resolvePlace';
+import { departmentByCode, dominantHomonym, narrowCandidates, resolvePlace, type PlaceResolution } from '../../../services/geo/resolvePlace';
 import { readChoice, readYesNo } from '../answers/answerReader';
 import { CommuneCandidateSchema, type CommuneCandidate, type Place } from './schemas';
 import { misspeltPlaceAlone, placesLivedIn } from './place';
@@ -95,20 +95,16 @@ export function homonymNearby(pending: PendingPlace, before: ZonedPlace | undefi
   return only && !another ? placeZoneOfResolution({ kind: 'commune', commune: only }) : pending;
 }
 
-/** How many times larger than every homonym a commune must be to be taken as the one meant (and said so). */
-const DOMINANT_HOMONYM = 50;
-const DOMINANT_SMALLEST = 20_000;
+/** A verdict takes a homonym only fifty times larger than every other (the search, ten times). */
+const DOMINANT_FOR_A_VERDICT = 50;
 
 /**
- * "Évry": Évry-Courcouronnes (67 000 inhabitants) rather than Évry in the Yonne (500): a homonym far
- * larger than every other is the one meant, to be said with the answer; else still the question.
+ * "Évry": Évry-Courcouronnes rather than Évry in the Yonne — the homonym the search also takes
+ * (`dominantHomonym` of services/geo), to be said with the answer; else still the question.
  */
-export function dominantHomonym(pending: PendingPlace): PlaceZoneReading {
-  if (pending.kind !== 'needsChoice' || pending.candidates.length < 2) return pending;
-  const [largest, ...others] = [...pending.candidates].sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
-  const size = largest?.population ?? 0;
-  const dominant = largest && size >= DOMINANT_SMALLEST && others.every((other) => (other.population ?? 0) * DOMINANT_HOMONYM <= size);
-  return dominant ? placeZoneOfResolution({ kind: 'commune', commune: largest }) : pending;
+export function dominantOfHomonyms(pending: PendingPlace): PlaceZoneReading {
+  const largest = pending.kind === 'needsChoice' && pending.candidates.length > 1 ? dominantHomonym(pending.candidates, DOMINANT_FOR_A_VERDICT) : undefined;
+  return largest ? placeZoneOfResolution({ kind: 'commune', commune: largest }) : pending;
 }
 
 /**
