@@ -9,6 +9,7 @@ import { isCorrection, isHypothetical } from './recognizer/correction';
 import { extractEntities } from './recognizer/entities/extractEntities';
 import { readPersons, readReplacedAge } from './recognizer/entities/household';
 import { readIncome } from './recognizer/entities/income';
+import { mentionsAny } from './recognizer/entities/eligibilityWords';
 import type { Recognition } from './recognizer/intents';
 import { openSealed, seal } from '../services/privacy/sealed';
 
@@ -172,8 +173,6 @@ export function agesCorrected(known: Facts, text: string): Pick<Facts, 'ages' | 
 const JOINS = /(?<![a-z])(?:(?:en )?colocation|(?:en )?coloc|s installe|s installait|emmenag\w*|vient vivre|venait vivre|vivre avec|habiter avec|moves? in|moved in|live with|living with|share with)(?![a-z])/;
 /** A child to come, asked as a case: "et si on a un bébé ?", "si j'attends un enfant", "if we had a baby", "another kid". */
 const CHILD_COMING = /(?<![a-z])(?:(?:si|et si|if|what if|and if)(?: [a-z]+){0,4} (?:un bebe|un enfant|un autre enfant|un 2e enfant|un deuxieme enfant|a baby|a child|a kid|another (?:baby|child|kid)|a second (?:baby|child|kid))|(?:et|and) (?:avec|with) (?:un|a) (?:bebe|enfant|baby|child|kid)|(?:un|one) (?:bebe|enfant|baby|child|kid) de plus|(?:one )?more (?:baby|child|kid))(?![a-z])/;
-/** A child expected, not yet born: the pregnancy note says what is counted, not this reading. */
-const EXPECTING = /(?<![a-z])(?:attend\w*|enceinte|grossesse|pregnan\w*|expecting)(?![a-z])/;
 const PARTNER = /(?<![a-z])(?:mon (?:copain|compagnon|mari|conjoint|fiance)|ma (?:copine|compagne|femme|conjointe|fiancee)|my (?:partner|boyfriend|girlfriend|husband|wife|fiance|fiancee))(?![a-z])/;
 /** An amount said of that person: "elle a 15 000", "il gagne 1 800", "she earns 20k", "son rfr". */
 const THEIR_INCOME = /(?<![a-z])(?:elle|il|she|he|her|his|son|sa) (?:a|gagne|touche|fait|declare|has|earns|makes|gets|rfr|revenu|income)(?![a-z])/;
@@ -187,7 +186,7 @@ export function personJoining(known: Facts, said: Facts, text: string): Facts | 
   const folded = normalizeForMatching(text).replace(/'/g, ' ');
   if (known.persons === undefined || said.persons !== undefined) return undefined;
   // "And if we had a baby next year?": one more person, a child in the household's care.
-  if (CHILD_COMING.test(folded) && !EXPECTING.test(folded)) return { ...said, persons: known.persons + 1, dependants: (known.dependants ?? 0) + 1 };
+  if (CHILD_COMING.test(folded) && !mentionsAny(text, 'pregnancy')) return { ...said, persons: known.persons + 1, dependants: (known.dependants ?? 0) + 1 };
   if (!JOINS.test(folded)) return undefined;
   const joined: Facts = { ...said, persons: known.persons + 1 };
   if (PARTNER.test(folded) && known.persons === 1) joined.composition = 'couple';
