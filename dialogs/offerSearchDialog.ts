@@ -43,7 +43,7 @@ const LINKED_DOSSIER_OF_TURN = 'offerSearch.linkedDossier';
 const SearchButtonSchema = z.object({
   action: z.enum(['more', 'details', 'relax']),
   offerId: z.string().optional(),
-  relaxation: z.enum(['maxRent', 'typologies', 'minSurface', 'accessible', 'wholeDepartment']).optional(),
+  relaxation: z.enum(['maxRent', 'typologies', 'minSurface', 'accessible', 'financings', 'wholeDepartment']).optional(),
 });
 
 interface SearchValues {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../services/shared/projectRoot';
 import type { SearchCriteria, SearchPlace } from '../../services/offers/searchCriteria';
+import { FinancingSchema, type Financing } from '../../services/portal/schemas';
 import type { CommuneCandidate, Place, RecognizedEntities } from '../recognizer/entities/schemas';
 import { normalizeForMatching } from '../../services/shared/normalizeForMatching';
 
@@ -43,6 +44,7 @@ export function criteriaFromRecognition(
       rentWithoutCharges: amount ? amount.chargesIncluded === false || undefined : undefined,
       minSurface: entities.surfaces?.[0],
       // "pas de handicap" is not a request for an accessible home.
+      financings: financingsNamed(text),
       accessible: ACCESSIBLE_WORDS.some((word) => [...words.matchAll(new RegExp(`(?<![a-z])${word}(?![a-z])`, 'g'))].some((match) => affirmsPhrase(` ${words} `, match[0]))) ? true : undefined,
     },
     place: placeReading(...placeAndReference(entities.places ?? [], NEARBY.test(words))),
@@ -50,6 +52,13 @@ export function criteriaFromRecognition(
     anyBudget: ANY_BUDGET.test(words),
     cheapest: CHEAPEST.test(words),
   };
+}
+
+/** "un T2 en PLUS", "du PLAI ou du PLS", "PLI only": the financings named (PLUS only in capitals: "en plus" is "besides"). */
+function financingsNamed(text: string): Financing[] | undefined {
+  const named = [...text.matchAll(/(?<![\p{L}\d])(PLUS|[Pp][Ll][Aa][Ii]|[Pp][Ll][Ss]|[Pp][Ll][Ii])(?![\p{L}\d])/gu)].map((match) => match[1]!.toUpperCase());
+  const financings = FinancingSchema.options.filter((financing) => named.includes(financing));
+  return financings.length > 0 ? financings : undefined;
 }
 
 /** Words that look around a place rather than in it. */

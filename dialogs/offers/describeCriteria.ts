@@ -10,6 +10,7 @@ export function describeCriteria(t: Translate, language: Language, criteria: Sea
   if (criteria.maxRent) parts.push(t(criteria.rentWithoutCharges ? 'offers:criteria.maxRentWithout' : 'offers:criteria.maxRent', { amount: formatEuros(criteria.maxRent, language) }));
   if (criteria.minSurface) parts.push(t('offers:criteria.minSurface', { surface: criteria.minSurface }));
   if (criteria.accessible) parts.push(t('offers:criteria.accessible'));
+  if (criteria.financings?.length) parts.push(t('offers:criteria.financings', { list: criteria.financings.join(` ${t('offers:criteria.or')} `) }));
   return parts.join(', ');
 }
 

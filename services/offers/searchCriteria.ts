@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { OfferSearchCriteria } from '../portal/schemas';
+import { FinancingSchema, type OfferSearchCriteria } from '../portal/schemas';
 
 /**
  * What the user is looking for, as the conversation built it (one sentence or step by step, then
@@ -22,6 +22,8 @@ export const SearchCriteriaSchema = z.object({
   rentWithoutCharges: z.boolean().optional(),
   minSurface: z.number().positive().optional(),
   accessible: z.boolean().optional(),
+  /** "un T2 en PLUS", "PLI only": the kinds of financing asked for. */
+  financings: z.array(FinancingSchema).optional(),
 });
 export type SearchCriteria = z.infer<typeof SearchCriteriaSchema>;
 
@@ -36,6 +38,7 @@ export function portalQuery(criteria: SearchCriteria, page: number): OfferSearch
     ...(criteria.maxRent ? { maxRent: criteria.maxRent } : {}),
     ...(criteria.minSurface ? { minSurface: criteria.minSurface } : {}),
     ...(criteria.accessible ? { accessible: true } : {}),
+    ...(criteria.financings?.length ? { financing: criteria.financings } : {}),
     page,
     pageSize: PAGE_SIZE,
   };
@@ -52,7 +55,7 @@ export function cheaper(criteria: SearchCriteria, shownTotals: number[]): Search
   return reference ? { ...criteria, maxRent: Math.floor((reference * 0.9) / 10) * 10 } : criteria;
 }
 
-export type Relaxation = 'maxRent' | 'typologies' | 'minSurface' | 'accessible' | 'wholeDepartment';
+export type Relaxation = 'maxRent' | 'typologies' | 'minSurface' | 'accessible' | 'financings' | 'wholeDepartment';
 
 /** Ways to widen a search that found nothing, most helpful first. */
 export function relaxations(criteria: SearchCriteria, departmentOfCommune?: { code: string; name: string }): { relaxation: Relaxation; criteria: SearchCriteria }[] {
@@ -61,6 +64,7 @@ export function relaxations(criteria: SearchCriteria, departmentOfCommune?: { co
   if (criteria.typologies?.length) options.push({ relaxation: 'typologies', criteria: { ...criteria, typologies: undefined } });
   if (criteria.minSurface) options.push({ relaxation: 'minSurface', criteria: { ...criteria, minSurface: undefined } });
   if (criteria.accessible) options.push({ relaxation: 'accessible', criteria: { ...criteria, accessible: undefined } });
+  if (criteria.financings?.length) options.push({ relaxation: 'financings', criteria: { ...criteria, financings: undefined } });
   if (criteria.place?.kind === 'commune' && departmentOfCommune) {
     options.push({ relaxation: 'wholeDepartment', criteria: { ...criteria, place: { kind: 'department', ...departmentOfCommune } } });
   }
