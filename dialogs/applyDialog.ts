@@ -23,9 +23,8 @@ import { ChoiceAnswerPrompt } from './prompts/answerPrompts';
 import type { Recognition } from './recognizer/intents';
 import { valuesOf } from './stepAccess';
 import { readEntities, type Place } from './recognizer/entities/schemas';
-import { ordinalInSentence } from './recognizer/answers/answerReader';
 import { saysApplyingInstead } from './recognizer/withdrawalSaid';
-import { appliesToNoOfferYet } from './offers/searchFollowUp';
+import { appliesToNoOfferYet, offerShownAt } from './offers/searchFollowUp';
 import { documentNames } from './cards/documentState';
 import { rememberTopic, type AnswersFollowUps, type FollowUpAnswer, type Topic } from './followUps/lastTopic';
 import type { FollowUpKind } from './recognizer/followUpQuestion';
@@ -350,9 +349,7 @@ export class ApplyDialog extends ComponentDialog implements AnswersFollowUps {
 function offerIdOf(recognition: Recognition, shownIds: readonly string[]): string | undefined {
   const named = OfferButtonSchema.safeParse(recognition.entities).data?.offerId ?? readEntities(recognition.entities).offerId;
   if (named) return named;
-  const position = ordinalInSentence(recognition.text);
-  if (position === undefined) return undefined;
-  return shownIds[position === 'last' ? shownIds.length - 1 : position];
+  return offerShownAt(recognition.text, shownIds);
 }
 
 

@@ -246,16 +246,13 @@ export class EligibilityDialog extends ComponentDialog {
     if (told) await sayReused(step.context, told, said, values.facts);
     // "and Bagneux, right next to it?" after Malakoff: the homonym in Île-de-France.
     const nearby = values.facts.pendingPlace && said.pendingPlace ? homonymNearby(values.facts.pendingPlace, known.place) : undefined;
-    if (nearby?.kind === 'zone') {
-      const { pendingPlace: _pending, ...rest } = values.facts;
-      values.facts = { ...rest, place: nearby };
-    }
+    if (nearby?.kind === 'zone') values.facts = withZonedPlace(values.facts, nearby);
     // "on cherche sur bordeau": answered for Bordeaux, said so, rather than one more question.
     // "in Évry": Évry-Courcouronnes, far larger than its homonyms, said so too.
     const assumed = values.facts.pendingPlace ? [proposedPlaceKept, dominantOfHomonyms].map((read) => read(values.facts.pendingPlace!)).find(isZoned) : undefined;
     if (assumed?.kind === 'zone') {
-      const { pendingPlace, ...rest } = values.facts;
-      values.facts = { ...rest, place: assumed };
+      const { pendingPlace } = values.facts;
+      values.facts = withZonedPlace(values.facts, assumed);
       // "Montreuil (Seine-Saint-Denis)": the department says which of the homonyms was taken.
       const taken = pendingPlace?.kind === 'needsChoice' ? pendingPlace.candidates.find((candidate) => candidate.name === assumed.name) : undefined;
       const department = taken ? departmentByCode(taken.department)?.name : undefined;
@@ -501,9 +498,13 @@ function followedUpFacts(context: TurnContext, options: EligibilityOptions): Fac
 function searchedPlaceKept(told: Facts | undefined): Facts | undefined {
   if (!told?.pendingPlace || told.place) return told;
   const reading = proposedPlaceKept(told.pendingPlace);
-  if (!isZoned(reading)) return told;
-  const { pendingPlace: _pending, ...rest } = told;
-  return { ...rest, place: reading };
+  return isZoned(reading) ? withZonedPlace(told, reading) : told;
+}
+
+/** The facts with a place whose zone is known, in place of the question it needed. */
+function withZonedPlace(facts: Facts, place: ZonedPlace): Facts {
+  const { pendingPlace: _pending, ...rest } = facts;
+  return { ...rest, place };
 }
 
 /** A yes or a no settles the one yes-or-no case an answer assumed absent; with two, it is ambiguous. */

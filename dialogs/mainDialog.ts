@@ -30,7 +30,7 @@ import { asPersonAsked, asQuestionNotForAPerson } from './recognizer/personAsked
 import { asDocumentsQuestion } from './recognizer/documentsQuestion';
 import { asInsultHandled, isInsultHandled } from './recognizer/insult';
 import { emergencyNumbersText, urgentAsideCard } from './cards/emergencyNumbers';
-import { asksForAPerson, asksWhereTheCodeGoes, readYesNo, saysNoAccessToAddress, saysNoNumberYet, saysNotReceived, saysUnsure } from './recognizer/answers/answerReader';
+import { asksForAPerson, asksTheStepsOwnHelp, readYesNo, saysNoAccessToAddress, saysNoNumberYet } from './recognizer/answers/answerReader';
 import { asEligibilityFollowUp, asEligibilityQuestion } from './recognizer/eligibilityQuestion';
 import { asWithdrawalSaid } from './recognizer/withdrawalSaid';
 import { hadDataCutOut, screenMessage } from './screening/screenMessage';
@@ -48,7 +48,7 @@ import { receivedFeedback, receivedTeamsFeedback } from './feedback/answerFeedba
 import { keepMissedMessages } from './review/missedMessages';
 import type { AnswerFeedback, MissLog } from './ports';
 import { reportDialog, reportOutcome, reportRecognition } from './turn/turnReport';
-import { answersFollowUps, rememberTopic, takeTopic, TOPIC_KEPT_MS, type Topic } from './followUps/lastTopic';
+import { answersFollowUps, rememberTopic, takeTopic, type Topic } from './followUps/lastTopic';
 import { rememberTheme, takeTheme, type AnswerTheme } from './followUps/lastTheme';
 import { zoneAsked } from './recognizer/zoneQuestion';
 import { namesSomeoneElsesRequest } from './recognizer/someoneElsesRequest';
@@ -329,7 +329,7 @@ export class MainDialog extends ComponentDialog {
     const feature = this.activeFeature(dc);
     if (!this.knowledge || !feature || feature === 'faqDialog') return false;
     // "je l'ai pas sous la main" at the number question: the step's own help says where to find it.
-    if (saysUnsure(recognition.text) || saysNotReceived(recognition.text) || asksWhereTheCodeGoes(recognition.text) || saysNoNumberYet(recognition.text) || saysNoAccessToAddress(recognition.text)) return false;
+    if (asksTheStepsOwnHelp(recognition.text) || saysNoNumberYet(recognition.text) || saysNoAccessToAddress(recognition.text)) return false;
     const asked = recognition.intent === 'faq' && recognition.score >= INTERRUPTION_THRESHOLD;
     // A question the classifier could not place ("c koi la caf ?" at the income question) is answered
     // aside only when the knowledge base is sure of its answer and it answers nothing on screen.
@@ -497,7 +497,7 @@ export class MainDialog extends ComponentDialog {
       case 'help': {
         // "je sais pas" at a question is an answer the question itself helps with (where to find it, a person).
         // So is "j'ai rien reçu" at the code question: where to look is that question's own help.
-        if (dc.activeDialog && (saysUnsure(recognition.text) || saysNotReceived(recognition.text) || asksWhereTheCodeGoes(recognition.text))) return false;
+        if (dc.activeDialog && asksTheStepsOwnHelp(recognition.text)) return false;
         // "oui c ca" at « Vous voulez dire Marseille ? » (read as help, "c ça" as "c'est quoi ça"): the yes it says.
         if (dc.activeDialog && readYesNo(recognition.text) !== undefined && !isQuestion(recognition.text)) return false;
         const t = translatorOf(context);
@@ -599,8 +599,9 @@ export class MainDialog extends ComponentDialog {
    * that answer again, in the language asked.
    */
   private async answerAgainIn(context: TurnContext): Promise<void> {
+    // Kept again this turn only when the message before was such an answer (takeTheme, then rememberTheme).
     const kept = turnStateOf(context).conversation.lastTheme;
-    if (!this.knowledge || !kept?.entry || Date.now() - Date.parse(kept.at) > TOPIC_KEPT_MS) return;
+    if (!this.knowledge || !kept?.entry) return;
     const entry = this.knowledge.entry(kept.entry, languageOf(context));
     if (entry) await sendKnowledgeReply(context, { kind: 'answer', entry });
   }
@@ -609,7 +610,8 @@ export class MainDialog extends ComponentDialog {
   private async confidentAnswer(context: TurnContext, recognition: Recognition): Promise<KnowledgeReply | undefined> {
     // "je suis en cours de divorce, je dois fournir le jugement ?": a household told says who asks, not a task.
     const { persons: _household, ...named } = recognition.entities;
-    const namesTask = namesATask({ ...recognition, entities: named }) && !isQuestionNamingOnlyPlaces({ ...recognition, entities: named });
+    const asked = { ...recognition, entities: named };
+    const namesTask = namesATask(asked) && !isQuestionNamingOnlyPlaces(asked);
     if (!this.knowledge || context.activity.value !== undefined || !isQuestion(recognition.text) || namesTask) return undefined;
     const reply = await knowledgeReply(this.knowledge, context, { ...recognition, entities: {} });
     return reply.kind === 'answer' ? reply : undefined;

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../services/shared/projectRoot';
 import type { SearchCriteria, SearchPlace } from '../../services/offers/searchCriteria';
-import { FinancingSchema, type Financing } from '../../services/portal/schemas';
+import { financingsNamed } from '../recognizer/entities/financing';
 import type { CommuneCandidate, Place, RecognizedEntities } from '../recognizer/entities/schemas';
 import { normalizeForMatching } from '../../services/shared/normalizeForMatching';
 
@@ -52,13 +52,6 @@ export function criteriaFromRecognition(
     anyBudget: ANY_BUDGET.test(words),
     cheapest: CHEAPEST.test(words),
   };
-}
-
-/** "un T2 en PLUS", "du PLAI ou du PLS", "PLI only": the financings named (PLUS only in capitals: "en plus" is "besides"). */
-function financingsNamed(text: string): Financing[] | undefined {
-  const named = [...text.matchAll(/(?<![\p{L}\d])(PLUS|[Pp][Ll][Aa][Ii]|[Pp][Ll][Ss]|[Pp][Ll][Ii])(?![\p{L}\d])/gu)].map((match) => match[1]!.toUpperCase());
-  const financings = FinancingSchema.options.filter((financing) => named.includes(financing));
-  return financings.length > 0 ? financings : undefined;
 }
 
 /** Words that look around a place rather than in it. */

@@ -7,6 +7,7 @@ import { asksForAPerson, ordinalInSentence } from '../recognizer/answers/answerR
 import { foldText } from '../recognizer/entities/foldText';
 import { normalizeForMatching } from '../../services/shared/normalizeForMatching';
 import { isCorrection } from '../recognizer/correction';
+import { saysApplying } from '../recognizer/withdrawalSaid';
 
 const ASKS_WHAT_IT_MEANS = /^(?:(?:et|mais|ok|bon) )?(?:c est quoi|c quoi|c koi|cest quoi|qu est ce que?|ca veut dire quoi|que veut dire|que signifie|what is|what s|whats|what does|what do .* mean)(?![a-z])|(?:ca veut dire quoi|veut dire quoi|means?)\s*$/;
 
@@ -117,7 +118,7 @@ export function asOfferDetails(recognition: Recognition, conversation?: Pick<Con
   }
   if (!offerId || USES_REFERENCE.includes(recognition.intent)) return recognition;
   const afterARefusal = conversation?.lastTopic?.owner === 'applyDialog' && conversation.lastTopic.name === 'refused';
-  if (!ASKS_FOR_DETAILS.test(folded) && (ASKS_WHETHER_ALLOWED.test(folded) || APPLIES.test(folded) || afterARefusal)) {
+  if (!ASKS_FOR_DETAILS.test(folded) && (ASKS_WHETHER_ALLOWED.test(folded) || saysApplying(recognition.text) || TAKES_IT.test(folded) || afterARefusal)) {
     return { ...recognition, intent: 'apply', score: Math.max(recognition.score, 0.9), entities: { ...recognition.entities, offerId } };
   }
   return { ...recognition, intent: 'searchOffers', score: Math.max(recognition.score, 0.9), entities: { ...recognition.entities, action: 'details', offerId } };
@@ -126,20 +127,26 @@ export function asOfferDetails(recognition: Recognition, conversation?: Pick<Con
 /** A short message whose one ordinal picks an offer shown ("le 2e svp", "the first one"); not a task of the applications. */
 function offerAtPosition(recognition: Recognition, folded: string, shownIds: readonly string[] | undefined): string | undefined {
   if (!shownIds?.length || USES_REFERENCE.includes(recognition.intent) || folded.split(' ').length > SHORT_CHOICE_WORDS) return undefined;
-  const position = ordinalInSentence(recognition.text);
+  return offerShownAt(recognition.text, shownIds);
+}
+
+/** The offer of the list just shown that an ordinal names ("le deuxième", "la dernière", "the first one"). */
+export function offerShownAt(text: string, shownIds: readonly string[]): string | undefined {
+  const position = ordinalInSentence(text);
   if (position === undefined) return undefined;
   return shownIds[position === 'last' ? shownIds.length - 1 : position];
 }
 
 /** Longer, a message with an ordinal is about something else ("mon premier enfant…"). */
 const SHORT_CHOICE_WORDS = 8;
-/** "je prends le premier", "postule au 2e", "I'll take the first one": applying to it. */
-const APPLIES = /\b(?:postul\w*|candidat\w*|je (?:le|la) prends|je prends|apply|i ll take|i take)\b/;
+/** "je prends le premier", "I'll take the first one": applying to it (as "postule au 2e" is). */
+const TAKES_IT = /\b(?:je (?:le|la) prends|je prends|i ll take|i take)\b/;
 
 /** Applying, said with a kind of dwelling and a place but no offer (no reference, no place in a list). */
 export function appliesToNoOfferYet(recognition: Recognition): boolean {
   const entities = readEntities(recognition.entities);
-  if (entities.offerId || recognition.entities['offerId'] !== undefined || ordinalInSentence(recognition.text) !== undefined) return false;
+  // A reference typed or a button's offer, or a place in the list just shown, names the offer.
+  if (recognition.entities['offerId'] !== undefined || ordinalInSentence(recognition.text) !== undefined) return false;
   return (entities.typologies?.length ?? 0) > 0 && (entities.places?.length ?? 0) > 0;
 }
 

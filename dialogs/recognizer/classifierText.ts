@@ -3,6 +3,7 @@ import { respelled } from '../../services/shared/chatSpellings';
 import { withoutOpeningHesitation } from '../../services/shared/openingHesitation';
 import type { EntityKind, EntitySpan } from './entities/extractEntities';
 import { foldText } from './entities/foldText';
+import { FINANCING_NAMED } from './entities/financing';
 
 /**
  * Bump when the text below changes shape, or when the entity parsers change what they replace (an amount
@@ -26,9 +27,6 @@ const PLACEHOLDERS: Record<EntityKind, string> = {
   persons: 'zzpersonnes',
   place: 'zzlieu',
 };
-
-/** The financings' names: PLUS only in capitals ("en plus" is "besides"), the others however written. */
-const FINANCING_NAMED = /(?<![\p{L}\d])(?:PLUS|[Pp][Ll][Aa][Ii]|[Pp][Ll][Ss]|PLI)(?![\p{L}\d])/gu;
 
 /**
  * What the classifier sees: entities replaced by placeholders, and any other personal datum (social

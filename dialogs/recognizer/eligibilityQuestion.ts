@@ -4,6 +4,7 @@ import { readEligibilityMessage } from './eligibilityMessage';
 import { isCorrection, isHypothetical } from './correction';
 import { readAges, readReplacedAge } from './entities/household';
 import { readEntities } from './entities/schemas';
+import { wordCount } from './wordCount';
 import { normalizeForMatching } from '../../services/shared/normalizeForMatching';
 import type { Intent, Recognition } from './intents';
 
@@ -105,42 +106,49 @@ const FOLLOW_UP_MS = 30 * 60 * 1000;
  */
 export function asEligibilityFollowUp(recognition: Recognition, last: LastAnswer | undefined, hasSearch: boolean, now = Date.now()): Recognition {
   if (!last || now - Date.parse(last.at) > FOLLOW_UP_MS) return recognition;
+  const { text } = recognition;
+  const folded = normalizeForMatching(text);
+  const entities = readEntities(recognition.entities);
+  const tokens = text.trim().split(/\s+/).length;
+  const words = wordCount(text);
   // "et si on était 5 ?", "what if we were 3?": the answer again with one fact changed, whatever the classifier guessed.
   // "on a 30000 de rfr" after the ceilings: an income told for the answer, whatever the classifier made of it.
-  const incomeTold = readEntities(recognition.entities).amounts?.some((amount) => amount.income === true) === true && recognition.text.trim().split(/\s+/).length <= 10;
+  const incomeTold = entities.amounts?.some((amount) => amount.income === true) === true && tokens <= 10;
   // "et montreuil sur mer dans le 62 ? c pareil ?" guessed "apply" at 0.57: an unsure guess is no task of its own.
   const unsure = recognition.score < UNSURE_GUESS;
   // "et à Montreuil-sur-Mer ? c pareil ?": the same question of another place or household.
-  const same = SAME_QUESTION.test(normalizeForMatching(recognition.text));
+  const same = SAME_QUESTION.test(folded);
   // "and Arcueil, just next to Gentilly?" (read as a request for a person at 0.96): the same question of another place.
-  const placeConnected = CONNECTS.test(normalizeForMatching(recognition.text)) && (readEntities(recognition.entities).places?.length ?? 0) > 0 && (recognition.text.match(/\p{L}+/gu) ?? []).length <= 8 && !asksForAPerson(recognition.text);
-  const weak = WEAK_INTENTS.includes(recognition.intent) || isHypothetical(recognition.text) || incomeTold || unsure || same || placeConnected;
+  const placeConnected = CONNECTS.test(folded) && (entities.places?.length ?? 0) > 0 && words <= 8 && !asksForAPerson(text);
+  const weak = WEAK_INTENTS.includes(recognition.intent) || isHypothetical(text) || incomeTold || unsure || same || placeConnected;
   // "et en PLS je passe ?", "pour le PLAI ?": one financing of the answer asked about, whatever the classifier made of it.
   // "et du coup je suis sous le plafond ou pas ?": the verdict asked again.
-  const financingAsked =
-    (FINANCING_ASKED.test(normalizeForMatching(recognition.text)) || VERDICT_ASKED.test(normalizeForMatching(recognition.text))) && (recognition.text.match(/\p{L}+/gu) ?? []).length <= 12;
-  if (financingAsked && !(readEntities(recognition.entities).typologies?.length)) return { ...recognition, intent: 'eligibility', score: Math.max(recognition.score, 0.8), entities: { ...recognition.entities, eligibilityFollowUp: true } };
+  const financingAsked = (FINANCING_ASKED.test(folded) || VERDICT_ASKED.test(folded)) && words <= 12;
+  if (financingAsked && !entities.typologies?.length) return asFollowUp(recognition);
+  const known = keptFacts(last.facts) ?? {};
+  const said = factsFromMessage(readEligibilityMessage(recognition).said);
   // "and if we had a baby next year?", "et avec un enfant de plus ?": one more person, whatever the classifier guessed.
-  const short = recognition.text.trim().split(/\s+/).length <= 12;
-  const joining = short && personJoining(keptFacts(last.facts) ?? {}, factsFromMessage(readEligibilityMessage(recognition).said), recognition.text) !== undefined;
-  // "en fait on est 3" is a correction whatever the classifier made of the rest of the sentence.
+  const joining = tokens <= 12 && personJoining(known, said, text) !== undefined;
   // "oui c ca" (read as help) right after « J'ai compris Marseille »: the town confirmed, the answer again.
-  const confirmsPlace = last.placeAssumed === true && recognition.text.trim().split(/\s+/).length <= 4 && readYesNo(recognition.text) === 'yes';
-  if (!weak && !joining && !confirmsPlace && !isCorrection(recognition.text) && readReplacedAge(recognition.text) === undefined) return recognition;
-  const entities = readEntities(recognition.entities);
+  const confirmsPlace = last.placeAssumed === true && tokens <= 4 && readYesNo(text) === 'yes';
+  // "en fait on est 3" is a correction whatever the classifier made of the rest of the sentence.
+  if (!weak && !joining && !confirmsPlace && !isCorrection(text) && readReplacedAge(text) === undefined) return recognition;
   // A search is refined by its own follow-ups ("et à Lyon ?" after offers); a dwelling named is a search.
   if (recognition.intent === 'searchOffers' && (hasSearch || (entities.typologies?.length ?? 0) > 0)) return recognition;
-  const { said } = readEligibilityMessage(recognition);
   // "oui" or "29 et 31" right after an answer that assumed no disability card, or no young couple.
   const yesNoAsked = last.placeAssumed === true || last.unasked.some((condition) => YES_NO_CONDITIONS.includes(condition));
   // A yes or no that changes nothing else ("oui la drôme" confirms a place, not a disability card).
-  const known = keptFacts(last.facts) ?? {};
-  const changes = slotsChanged(known, factsFromMessage(said));
+  const changes = slotsChanged(known, said);
   if (joining) changes.push('persons');
-  const bareYesNo = changes.length === 0 && readYesNo(recognition.text) !== undefined;
-  const settles = (yesNoAsked && bareYesNo) || (last.unasked.includes('youngHousehold') && readAges(recognition.text) !== undefined);
+  const bareYesNo = changes.length === 0 && readYesNo(text) !== undefined;
+  const settles = (yesNoAsked && bareYesNo) || (last.unasked.includes('youngHousehold') && readAges(text) !== undefined);
   // "ah non pardon elle a 24 ans pas 28": an age of the couple corrected, whatever the classifier guessed (unlink).
-  const ageCorrected = agesCorrected(known, recognition.text) !== undefined;
+  const ageCorrected = agesCorrected(known, text) !== undefined;
   if (changes.length === 0 && !(weak && settles) && !ageCorrected && !confirmsPlace) return recognition;
+  return asFollowUp(recognition);
+}
+
+/** The eligibility answer again, with what this message changes. */
+function asFollowUp(recognition: Recognition): Recognition {
   return { ...recognition, intent: 'eligibility', score: Math.max(recognition.score, 0.8), entities: { ...recognition.entities, eligibilityFollowUp: true } };
 }

@@ -1,5 +1,6 @@
 import { asksForAPerson } from './answers/answerReader';
 import type { Intent, Recognition } from './intents';
+import { wordCount } from './wordCount';
 import { normalizeForMatching } from '../../services/shared/normalizeForMatching';
 import { triage } from '../../services/triage/triage';
 import { triageHints } from './triageHints';
@@ -41,7 +42,7 @@ export function asQuestionNotForAPerson(recognition: Recognition): Recognition {
   const text = recognition.text.trim();
   // A long question that asks for no one ("je vais être muté à Limoges, je dois refaire une demande ou la
   // mienne suit ?") is a question, however sure the classifier is of a request for a person.
-  const longQuestion = (text.match(/\p{L}+/gu) ?? []).length >= LONG_QUESTION_WORDS;
+  const longQuestion = wordCount(text) >= LONG_QUESTION_WORDS;
   if (recognition.intent !== 'helpdesk' || (recognition.score >= SURE_HELPDESK && !longQuestion)) return recognition;
   if (!/\?\s*$/.test(text) || asksForAPerson(text) || PROBLEM_WORDS.test(normalizeForMatching(text))) return recognition;
   // A situation that may be urgent keeps its way to a person (dialogs/urgentHandoff.ts decides).

@@ -25,8 +25,12 @@ export function asWithdrawalSaid(recognition: Recognition): Recognition {
   return APPLYING_WORDS.test(said) ? { ...recognition, intent: 'apply' } : { ...recognition, intent: 'none', score: 0 };
 }
 
+/** "postuler", "je candidate", "apply": applying said in words. */
+export function saysApplying(text: string): boolean {
+  return APPLYING_WORDS.test(normalizeForMatching(text).replace(/'/g, ' '));
+}
+
 /** "le premier, vas-y postule je confirme" to "withdraw it?": a yes for applying, never for withdrawing. */
 export function saysApplyingInstead(text: string): boolean {
-  const said = normalizeForMatching(text).replace(/'/g, ' ');
-  return APPLYING_WORDS.test(said) && !WITHDRAWAL_WORDS.test(said);
+  return saysApplying(text) && !WITHDRAWAL_WORDS.test(normalizeForMatching(text).replace(/'/g, ' '));
 }

@@ -112,6 +112,14 @@ export function asksWhereTheCodeGoes(text: string): boolean {
   return WHERE_THE_CODE_GOES.test(normalizeForMatching(text));
 }
 
+/**
+ * "je sais pas", "j'ai rien reçu", "je le reçois où ?": what the question on screen helps with itself (where
+ * to find it, where to look), not a request of another kind.
+ */
+export function asksTheStepsOwnHelp(text: string): boolean {
+  return saysUnsure(text) || saysNotReceived(text) || asksWhereTheCodeGoes(text);
+}
+
 export function readYesNo(text: string): YesNo | undefined {
   const said = spaced(text);
   if (saysAny(said, UNSURE)) return undefined;

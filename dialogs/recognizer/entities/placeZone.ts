@@ -39,7 +39,7 @@ export function readPlaceZone(text: string): PlaceZoneReading {
 
 // "non, Saint-Ouen-l'Aumône", "no, in Lyon": a no that opens the message answers the question, it denies nothing said.
 const ANSWERING_NO = /^(?:(?:ah|oh|euh|bah|ben) )?(?:non|no|nope|nan)(?: (?:a|au|en|sur|dans|in|at))?$/;
-// "counted as Paris", "compté comme Paris", "pareil que Paris", "next to Gentilly": a place named to compare or locate another.
+// "counted as Paris", "compté comme Paris", "pareil que Paris": a place named only to compare another with.
 const COMPARED_WITH = /(?<![a-z])(?:as|like|than|comme|que)(?: (?:a|au|in|at|the|de))?$/;
 // "pas Nantes", "not in Lyon": a place denied.
 const DENIED_BEFORE = /(?<![a-z])(?:pas|non|not|no)(?: (?:a|au|en|sur|dans|in|at))?$/;
