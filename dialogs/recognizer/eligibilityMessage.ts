@@ -72,8 +72,9 @@ export function readEligibilityMessage(recognition: Pick<Recognition, 'text' | '
   if (ages && said.persons === 2 && said.composition === 'couple') {
     said.youngHousehold = isYoungHousehold({ persons: 2, dependants: 0, ages });
     said.ages = ages;
-  } else if (ages && said.persons === undefined) {
-    // The couple told before: the ages are theirs (corrected() settles the young household).
+  } else if (ages && (said.persons === undefined || (said.persons === 2 && said.composition === undefined))) {
+    // The couple told before ("moi 29 ans elle 25, 34 000 à nous deux"): the ages are theirs (corrected()
+    // settles the young household).
     said.ages = ages;
   }
   const disabledPersons = readDisabledPersons(text);

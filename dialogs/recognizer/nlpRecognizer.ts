@@ -72,8 +72,9 @@ export class NlpRecognizer implements IntentRecognizer {
     const prepared = classifierText(text, spans);
     // A message plainly in the other language ("can we continue in english" on a French channel) is
     // classified in that language first.
-    const language = markerLanguage(text) ?? input.language;
-    const best = await this.requestAfterCourtesy(prepared, await this.classify(prepared, language), language);
+    const plainly = markerLanguage(text);
+    const language = plainly ?? input.language;
+    const best = await this.requestAfterCourtesy(prepared, await this.classify(prepared, language, plainly === undefined), language);
     const label = best.score >= NLU_CONFIDENCE_THRESHOLD ? best.label : 'None';
     const { intent, topic } = intentOf(label);
     const recognized: Record<string, unknown> = { ...entities };
@@ -88,9 +89,14 @@ export class NlpRecognizer implements IntentRecognizer {
     return { text: input.text, intent, score: best.score, entities: recognized };
   }
 
-  private async classify(prepared: string, language: NluLanguage): Promise<{ label: string; score: number }> {
+  /**
+   * The message's language first; the other one too when that is not sure and the message is not plainly
+   * in its language ("moi 24 ans lui 27 … on a le droit ?" read by the English model was a request for a
+   * person).
+   */
+  private async classify(prepared: string, language: NluLanguage, otherToo = true): Promise<{ label: string; score: number }> {
     const first = await this.classifyIn(prepared, language);
-    if (first.label !== 'None' && first.score >= NLU_CONFIDENCE_THRESHOLD) return first;
+    if (!otherToo || (first.label !== 'None' && first.score >= NLU_CONFIDENCE_THRESHOLD)) return first;
     const other = NLU_LANGUAGES.find((candidate) => candidate !== language) ?? language;
     const second = await this.classifyIn(prepared, other);
     return second.label !== 'None' && (first.label === 'None' || second.score > first.score) ? second : first;
@@ -104,7 +110,7 @@ export class NlpRecognizer implements IntentRecognizer {
   private async requestAfterCourtesy(prepared: string, best: { label: string; score: number }, language: NluLanguage): Promise<{ label: string; score: number }> {
     const rest = best.label === 'greeting' || best.label === 'thanks' ? afterOpeningCourtesy(prepared, best.label) : undefined;
     if (rest === undefined) return best;
-    const request = await this.classify(rest, language);
+    const request = await this.classify(rest, language, markerLanguage(rest) === undefined);
     if (NOT_A_REQUEST.includes(request.label) || request.score < NLU_CONFIDENCE_THRESHOLD || SELF_INTRODUCTION.test(rest)) return best;
     // Small talk after a greeting ("je suis nouvelle ici", "j'espère que vous allez bien") gets confident
     // guesses of anything: a request shows itself by a question, something it names (a placeholder of

@@ -35,11 +35,13 @@ export function readPersons(text: string, entities: RecognizedEntities, answer: 
 /** Who the household is, when the message says it: "seule avec 2 enfants", "en couple", "avec 1 enfant". */
 export function readComposition(text: string, persons: number | undefined): HouseholdComposition {
   if (mentionsAny(text, 'singleAdult')) return { composition: 'single' };
-  if (mentionsAny(text, 'couple')) return { composition: 'couple' };
+  // Flatmates, friends, a brother and a sister: adults, not a couple (the young-household rule is for couples),
+  // even living together ("mon coloc et moi on vit ensemble").
+  const notACouple = normalizeForMatching(text).match(/\b(?:pas|plus|not) (?:en )?(?:a )?couple\b/) !== null || mentionsAny(text, 'adultsNotCouple');
+  if (mentionsAny(text, 'couple') && !notACouple) return { composition: 'couple' };
   // Divorcing, separated or widowed with children, and no new partner named: one adult with dependants.
   if (persons !== undefined && persons > 1 && mentionsAny(text, 'separated')) return { composition: 'single' };
-  // Flatmates, friends, a brother and a sister: adults, not a couple (the young-household rule is for couples).
-  if (normalizeForMatching(text).match(/\b(?:pas|plus|not) (?:en )?(?:a )?couple\b/) || mentionsAny(text, 'adultsNotCouple')) return { composition: 'adults', dependants: 0 };
+  if (notACouple) return { composition: 'adults', dependants: 0 };
   if (persons === undefined || !mentionsAny(text, 'children')) return {};
   const folded = ` ${normalizeForMatching(text)} `;
   const counted = new RegExp(` (${COUNT_PATTERN}) (?:${wordsOf('children').join('|')}) `).exec(folded);
