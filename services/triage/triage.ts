@@ -303,6 +303,8 @@ const TAKE_BACK_ANYWHERE = new CueGroup(LEXICON.takeBack.anywhere.flatMap((cue) 
 const TAKE_BACK_ALONE = new CueGroup(LEXICON.takeBack.alone);
 /** How far into a message its opening words go. */
 const OPENING_WORDS = 3;
+/** "oubliez, il lit mon téléphone", "forget it, he's right here": a retraction that looks forced (LABELLING.md 4.14) takes nothing back. */
+const FORCED_RETRACTION = cueSetNamed('forcedRetraction', 'a take-back');
 
 /**
  * "je dors dans ma voiture" then "enfin c'était l'été dernier", "je suis à la rue" then "à la rue de la
@@ -310,6 +312,7 @@ const OPENING_WORDS = 3;
  */
 function takesBack(message: string): boolean {
   const text = normalizeForMatching(message);
+  if (FORCED_RETRACTION.holds(text)) return false;
   const opening = text.split(' ').slice(0, OPENING_WORDS).join(' ');
   const opens = startsWith(TAKE_BACK_OPENING, opening) || /\b(?:je veux dire|je voulais dire|i mean|i meant)\b/.test(text);
   return (opens && (TAKE_BACK_ANYWHERE.holds(text) || JOKING_EMOJI.test(message))) || TAKE_BACK_ALONE.holds(text);
@@ -424,7 +427,8 @@ interface MessageContext {
 function contextOf(message: string, clauses: string[]): MessageContext {
   const text = clauses.join(' ');
   return {
-    resolved: RESOLVED.holds(text),
+    // "sorry, tout va bien, he's right here, forget it": a retraction that looks forced settles nothing.
+    resolved: RESOLVED.holds(text) && !FORCED_RETRACTION.holds(text),
     general: GENERAL.holds(text),
     joking: JOKING.holds(text) || JOKING_EMOJI.test(message),
   };
@@ -551,7 +555,14 @@ export function triage(input: TriageInput): Triage {
   const negativeMood = isNegativeMood(input.sentiment);
   const told = input.messages.filter((message) => message.trim());
   const readings = withTakenBack(told.map((message, at) => readMessage(message, told.slice(Math.max(0, at - EARLIER_MESSAGES_READ), at))));
-  const conversationFindings = [...readings.flatMap((reading) => reading.findings), ...homeFindings(input.home)];
+  const notImminent = holdsUnnegated(NOT_IMMINENT, clauses);
+  const told115 = readings.flatMap((reading) => reading.findings).map((finding) =>
+    notImminent && WITHOUT_A_ROOF_SOON.includes(finding.reason) ? { ...finding, emergencyNumbers: finding.emergencyNumbers.filter((number) => number !== '115') } : finding,
+  );
+  // "non laissez tomber, effacez tout, il regarde mon téléphone" after telling of violence: he is there now (LABELLING.md 4.14).
+  const forcedRetraction = told.slice(1).some((message) => FORCED_RETRACTION.holds(normalizeForMatching(message)) || clausesOf([message]).some((clause) => FORCED_RETRACTION.holds(clause)));
+  const dangerNow: Finding[] = forcedRetraction && told115.some((finding) => finding.reason === 'violence') ? [{ reason: 'immediateDanger', urgency: 'urgent', emergencyNumbers: ['17'] }] : [];
+  const conversationFindings = [...told115, ...dangerNow, ...homeFindings(input.home)];
   const fromDossier = dossierFindings(input.dossier);
   const findings = [...conversationFindings, ...fromDossier];
 
@@ -635,6 +646,16 @@ function classifierAloneBelieved(clauses: string[]): boolean {
   return !clauses.some((clause) => ORDINARY_TASK.holds(clause)) || DISTRESS.some((group) => holdsUnnegated(group, clauses));
 }
 
+/**
+ * Findings the classifier's "nothing urgent" cannot overrule: it has no class for despair, and a DALO
+ * appeal under way ("mon recours dalo est en cours… ça change qqch ?") reads as an ordinary question.
+ */
+const OWN_WORDS_ENOUGH: readonly TriageReason[] = ['despair', 'dalo'];
+
+/** "on n'a pas encore de date", "on ira chez mes beaux-parents": an eviction, but no night without a roof soon (LABELLING.md 4.2). */
+const NOT_IMMINENT = cueSetNamed('notImminent', 'an eviction');
+const WITHOUT_A_ROOF_SOON: readonly TriageReason[] = ['eviction', 'homeless'];
+
 /** How many messages before one still hold what its situations need beside their cue. */
 const EARLIER_MESSAGES_READ = 2;
 
@@ -684,7 +705,7 @@ function readMessage(message: string, earlier: string[]): MessageReading {
 
   const modelSaysOrdinary = model.label === 'ordinary' && model.scores.ordinary >= tuning.ordinaryOverrules;
   // The classifier has no class for despair: its "nothing urgent" does not overrule the words of it.
-  const findings = modelSaysOrdinary ? lexicon.filter((finding) => finding.urgency !== 'urgent' || finding.reason === 'despair') : [...lexicon];
+  const findings = modelSaysOrdinary ? lexicon.filter((finding) => finding.urgency !== 'urgent' || OWN_WORDS_ENOUGH.includes(finding.reason)) : [...lexicon];
   // A general question ("ça sert à quoi ?") keeps the classifier out unless the message also tells the writer's own situation.
   const generalOnly = context.general && !clauses.some((clause) => PERSONAL.holds(clause));
   const modelMayAdd = !context.resolved && !context.joking && !generalOnly && !(discounted && lexicon.length === 0);
