@@ -321,9 +321,11 @@ export class EligibilityDialog extends ComponentDialog {
       delete facts.incomeYear;
     }
     if (facts.persons === 1) facts.composition ??= 'adults';
-    // Step by step, who the household is is asked; after a whole sentence, only when it changes the verdict
-    // (the ceilings alone say which cases they assumed absent).
-    const asks = values.stepByStep || (!values.ceilingsAsked && verdictDependsOn(facts, compositionVariants(facts)));
+    // Step by step, who the household is is asked. After a whole sentence ("on est 4, 60 000, à Versailles"),
+    // the verdict is given for the household as counted, and says the case it assumed absent (one adult
+    // alone with the others in their care moves up a category): people who counted themselves expect an
+    // answer, not a question about who they are.
+    const asks = values.stepByStep;
     if (facts.composition || facts.dependants !== undefined || !asks) return step.next();
     const t = translatorOf(step.context);
     const choices = CompositionSchema.options.map((value) => {
@@ -598,12 +600,6 @@ function verdictDependsOn(facts: Facts, variants: Partial<Household>[]): boolean
   const base = householdOf(facts);
   const known = verdicts(base);
   return variants.some((variant) => verdicts({ ...base, ...variant }) !== known);
-}
-
-/** The households the composition question tells apart: one adult with the others as dependants, a couple with children. */
-function compositionVariants(facts: Facts): Partial<Household>[] {
-  const persons = facts.persons ?? 1;
-  return [{ dependants: persons - 1 }, { dependants: Math.max(0, persons - 2) }];
 }
 
 /** The household the facts describe, with what is still unknown taken as absent. */

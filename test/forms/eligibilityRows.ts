@@ -226,12 +226,11 @@ export const ELIGIBILITY_ROWS: [string, Step[]][] = [
     ['celle du 93', [ZONE_PARIS_SAINT_DENIS, PLUS_ALONE_PARIS_20000]],
   ]],
 
-  // Which Saint-Denis (a homonym in a full first sentence); the household is asked next, then the verdict
+  // Which Saint-Denis (a homonym in a full first sentence); then the verdict for the household as counted,
+  // saying the cases it assumed absent (a single parent, a young couple) rather than asking who they are
   ...(['celle du 93', '93', 'seine saint denis', 'le 2e'] as const).map((said): [string, Step[]] => [`homonym "${said}"`, [
     ...AT_SAINT_DENIS,
-    [said, ASK.composition, { not: [ASK.whichSaintDenis] }],
-    ['le deuxième', ASK.ages],
-    ['30 et 31', [ZONE_PARIS_SAINT_DENIS, CATEGORY.two, 'PLUS (social): oui : plafond 40 233 €, marge de 10 233 €']],
+    [said, [ZONE_PARIS_SAINT_DENIS, CATEGORY.two, 'PLUS (social): oui : plafond 40 233 €, marge de 10 233 €', "J'ai compté un foyer sans ces cas"], { not: [ASK.whichSaintDenis, ASK.composition] }],
   ]]),
   ['homonym "la reunion": overseas ceilings are not known', [
     ...AT_SAINT_DENIS,
