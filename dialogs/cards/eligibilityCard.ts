@@ -87,7 +87,9 @@ export function eligibilityCard(t: Translate, language: Language, answer: Eligib
 function verdictText(t: Translate, assessment: AssessedEligibility): string | undefined {
   const known = assessment.results.filter((result) => result.eligible !== null);
   const under = known.filter((result) => result.eligible).map((result) => result.financing);
-  if (under.length > 0) return t('eligibility:card.verdict.under', { count: under.length, list: financingsListed(t, under) });
+  // Above the ordinary social housing's ceiling but under the PLS's: "ça passe ?" is first answered no for the PLUS.
+  const aboveOrdinary = known.some((result) => result.financing === 'PLUS' && !result.eligible);
+  if (under.length > 0) return t(`eligibility:card.verdict.${aboveOrdinary ? 'aboveOrdinary' : 'under'}`, { count: under.length, list: financingsListed(t, under) });
   return known.length > 0 ? t('eligibility:card.verdict.above', { count: known.length, list: financingsListed(t, known.map((result) => result.financing)) }) : undefined;
 }
 
