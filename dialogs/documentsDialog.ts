@@ -101,6 +101,10 @@ export class DocumentsDialog extends ComponentDialog implements AnswersFollowUps
   private async askFamilyStep(step: WaterfallStepContext<Recognition>) {
     const values = valuesOf<DocumentsValues>(step);
     if (values.familySituation || values.atOnce) return step.next();
+    // "c koi les papiers a fournir ?": what everyone provides is said at once; the questions are for the rest.
+    await step.context.sendActivity(translatorOf(step.context)('documents:ask.alwaysNeeded'));
+    // "et je les dépose où ?" right after: a question within the documents' theme.
+    rememberTheme(step.context, { theme: DOCUMENTS_THEME });
     return step.prompt(FAMILY, choiceOptions(step.context, 'family', FamilySituationSchema.options));
   }
 
