@@ -50,6 +50,8 @@ import type { AnswerFeedback, MissLog } from './ports';
 import { reportDialog, reportOutcome, reportRecognition } from './turn/turnReport';
 import { answersFollowUps, rememberTopic, takeTopic, type Topic } from './followUps/lastTopic';
 import { rememberTheme, takeTheme, type AnswerTheme } from './followUps/lastTheme';
+import { requestBesidesLanguageOf } from './recognizer/requestedLanguage';
+import { languageAnnounced } from './screening/screenMessage';
 import { zoneAsked } from './recognizer/zoneQuestion';
 import { namesSomeoneElsesRequest } from './recognizer/someoneElsesRequest';
 import { followUpKindOf, isBareFollowUp } from './recognizer/followUpQuestion';
@@ -152,6 +154,8 @@ export class MainDialog extends ComponentDialog {
     );
     rememberRecognition(context, recognition);
     reportRecognition(context, recognition.intent, recognition.score);
+    // A question asked to be answered in another language: the language first, then the question.
+    if (recognition.intent !== 'changeLanguage' && recognition.entities.language !== undefined) await answerLanguageRequest(context, recognition);
     // "le voilà 2 92 03 75…, faut le mettre à la place de l'autre numéro ?": the number was cut out and
     // the user told why; it is not a request to unlink or link a request.
     // "mon numéro de sécu c'est …, vous en avez besoin ?": the notice answered it; no ticket unless a person is asked for.
@@ -263,6 +267,23 @@ export class MainDialog extends ComponentDialog {
       await dc.context.sendActivity(translatorOf(dc.context)('help.resume'));
       await dc.repromptDialog();
     }
+    return true;
+  }
+
+  /**
+   * What a request for a language also asked: a new request when no task is in progress; within a task,
+   * the knowledge base's confident answer, then the step again (else the step alone is asked again).
+   */
+  private async answeredBesidesLanguage(dc: DialogContext, besides: string): Promise<boolean> {
+    const asked = await this.recognize(dc.context, { text: besides });
+    if (!dc.activeDialog) {
+      await dc.beginDialog(this.id, keptRecognition(asked));
+      return true;
+    }
+    const known = await this.confidentAnswer(dc.context, asked);
+    if (!known) return false;
+    await sendKnowledgeReply(dc.context, known);
+    await dc.repromptDialog();
     return true;
   }
 
@@ -514,6 +535,9 @@ export class MainDialog extends ComponentDialog {
       }
       case 'changeLanguage': {
         if (!(await answerLanguageRequest(context, recognition))) return false;
+        // "sorry, can you answer in English? where do I upload it?": the question too, in the language asked.
+        const besides = requestBesidesLanguageOf(recognition.entities);
+        if (besides && (await this.answeredBesidesLanguage(dc, besides))) return true;
         if (dc.activeDialog) await dc.repromptDialog();
         // "can you tell me that again in english?" after a verdict: the verdict again, in the language asked.
         else if (REPEAT_ASKED.test(normalizeForMatching(recognition.text)) && turnStateOf(context).conversation.lastEligibility) {
@@ -657,6 +681,6 @@ async function answerLanguageRequest(context: TurnContext, recognition: Recognit
   if (!language) return false;
   const already = languageOf(context) === language;
   turnStateOf(context).user.language = language;
-  if (!(already && context.responded)) await context.sendActivity(translatorOf(context)('language.switched'));
+  if (!(already && (context.responded || languageAnnounced(context)))) await context.sendActivity(translatorOf(context)('language.switched'));
   return true;
 }

@@ -1,4 +1,5 @@
 import { normalizeForMatching } from '../../services/shared/normalizeForMatching';
+import { markerLanguage } from '../../services/language/markerWords';
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import type { KnowledgeEntry } from '../../services/knowledge/knowledgeSearch';
 import type { QuestionAnswerer } from './questionAnswerer';
@@ -81,7 +82,8 @@ export async function generalQuestionAnswer(
 
 /** A message naming a place, an amount, a dwelling, a number…: about a task, not a general question. */
 export function namesATask(recognition: Recognition): boolean {
-  return Object.keys(readEntities(recognition.entities)).some((name) => name !== 'topic');
+  // The language asked to answer in ("répondez en anglais : c koi le NUR ?") names no task.
+  return Object.keys(readEntities(recognition.entities)).some((name) => name !== 'topic' && name !== 'language');
 }
 
 /**
@@ -127,7 +129,14 @@ export async function knowledgeReply(knowledge: QuestionAnswerer, context: TurnC
     if (first && topicHit && second && wordsEnough && first.score >= second.score * LEADER_WITH_A_TOPIC) return { kind: 'answer', entry: first.entry };
     return { kind: 'choices', entries: choicesOf(match.hits) };
   }
-  return topicEntry ? { kind: 'answer', entry: topicEntry } : { kind: 'none' };
+  if (topicEntry) return { kind: 'answer', entry: topicEntry };
+  // "répondez en anglais : c quoi le dalo ?": a question plainly in the other language, found in that
+  // language's base, answered in the conversation's.
+  const written = markerLanguage(recognition.text);
+  if (written === undefined || written === language) return { kind: 'none' };
+  const there = await knowledge.find(context, recognition.text, written);
+  const entry = there.kind === 'answer' ? knowledge.entry(there.hit.entry.id, language) : undefined;
+  return entry ? { kind: 'answer', entry } : { kind: 'none' };
 }
 
 /** Sends an answer or the closest questions; says nothing for `none` (the caller knows what follows). */

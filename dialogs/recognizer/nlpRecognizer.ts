@@ -8,7 +8,7 @@ import { isIntent, type Intent, type IntentRecognizer, type Recognition } from '
 import { NLU_LANGUAGES, readNluExamplesFile, type NluLanguage } from './nluExamples';
 import { defaultNluModelPath, loadNluModel, type ModelSource } from './nluModel';
 import { markerLanguage } from '../../services/language/markerWords';
-import { mentionsALanguage, requestedLanguage } from './requestedLanguage';
+import { explicitlyRequestedLanguage, mentionsALanguage, requestBesidesLanguage, requestedLanguage, withRequestBesidesLanguage } from './requestedLanguage';
 import { afterOpeningCourtesy } from '../../services/shared/openingHesitation';
 import { asksForAPerson } from './answers/answerReader';
 
@@ -68,6 +68,14 @@ export class NlpRecognizer implements IntentRecognizer {
     const text = input.text.trim();
     if (text.length === 0) return { text: input.text, intent: 'none', score: 0, entities: {} };
 
+    // "je préfère que tu répondes en anglais stp : c koi le NUR ?": the question, read without the language
+    // it is to be answered in.
+    const answerIn = explicitlyRequestedLanguage(text);
+    const besides = answerIn ? requestBesidesLanguage(text, this.languageNames) : undefined;
+    if (answerIn && besides) {
+      const asked = await this.recognize({ text: besides, language: input.language });
+      if (asked.intent !== 'changeLanguage') return { ...asked, entities: { ...asked.entities, language: answerIn } };
+    }
     const { entities, spans } = extractEntities(text, this.now());
     const prepared = classifierText(text, spans);
     // A message plainly in the other language ("can we continue in english" on a French channel) is
@@ -85,6 +93,7 @@ export class NlpRecognizer implements IntentRecognizer {
       // "ouais svp" is no request to change language, whatever the classifier of the other language says.
       if (!mentionsALanguage(text, this.languageNames)) return { text: input.text, intent: 'none', score: 0, entities: recognized };
       recognized.language = requestedLanguage(text, input.language, this.languageNames);
+      Object.assign(recognized, withRequestBesidesLanguage({}, requestBesidesLanguage(text, this.languageNames)));
     }
     return { text: input.text, intent, score: best.score, entities: recognized };
   }

@@ -42,3 +42,41 @@ export function mentionsALanguage(text: string, namesByFile: Record<NluLanguage,
   const names = (['fr', 'en'] as const).flatMap((language) => [...namesByFile.fr[language], ...namesByFile.en[language]]);
   return [...names, ...LANGUAGE_WORDS].some((name) => words.includes(` ${foldText(name)} `));
 }
+
+/**
+ * "sorry, can you answer in English? where do I upload it?", "je préfère que tu répondes en anglais stp : c koi
+ * le NUR ?": what the message asks besides the language, when it asks something (three words or more).
+ */
+export function requestBesidesLanguage(text: string, namesByFile: Record<NluLanguage, Record<NluLanguage, string[]>>): string | undefined {
+  const sentences = text.split(/(?<=[?.!;:])\s+|\s+[-–]\s+/).map((sentence) => sentence.trim()).filter(Boolean);
+  if (sentences.length < 2) return undefined;
+  const rest = sentences.filter((sentence) => !mentionsALanguage(sentence, namesByFile)).join(' ');
+  return (rest.match(/\p{L}{2,}/gu) ?? []).length >= 3 ? rest : undefined;
+}
+
+/** Where the recognizer puts what a request for a language also asks. */
+const REQUEST_BESIDES_LANGUAGE = 'requestBesidesLanguage';
+
+/** The entities of a request for a language, with what else it asks. */
+export function withRequestBesidesLanguage(entities: Record<string, unknown>, besides: string | undefined): Record<string, unknown> {
+  return besides ? { ...entities, [REQUEST_BESIDES_LANGUAGE]: besides } : entities;
+}
+
+/** What a request for a language also asks, read off its entities. */
+export function requestBesidesLanguageOf(entities: Record<string, unknown>): string | undefined {
+  const besides = entities[REQUEST_BESIDES_LANGUAGE];
+  return typeof besides === 'string' ? besides : undefined;
+}
+
+// "répondez en anglais", "je préfère que tu répondes en anglais", "answer in French please", "in english plz".
+const EXPLICIT_REQUEST = / (?:repond\w*|ecri\w*|parl\w*|explique\w*|redi\w*|answer|reply|respond|write|speak|talk|explain|say it) (?:moi |me |nous |us |it |that |ca |cela |le |la )?(?:plutot |rather )?(?:en|in) (anglais|francais|english|french)(?![a-z])| (?:en|in) (anglais|francais|english|french) (?:stp|svp|please|pls|plz|s il (?:te|vous) plait)(?![a-z])/;
+
+/**
+ * The language a message asks to be answered in, when it says so in words while asking something else
+ * ("je préfère que tu répondes en anglais stp : c koi le NUR ?").
+ */
+export function explicitlyRequestedLanguage(text: string): NluLanguage | undefined {
+  const asked = EXPLICIT_REQUEST.exec(` ${foldText(text).replace(/[^a-z]+/g, ' ')} `);
+  const name = asked?.[1] ?? asked?.[2];
+  return name === undefined ? undefined : name === 'anglais' || name === 'english' ? 'en' : 'fr';
+}

@@ -53,8 +53,16 @@ export async function screenMessage(context: TurnContext, text: string, language
       t('language.detected'),
     );
     await context.sendActivity(message);
+    context.turnState.set(LANGUAGE_ANNOUNCED, true);
   }
   return kept;
+}
+
+const LANGUAGE_ANNOUNCED = Symbol('languageAnnounced');
+
+/** Whether this turn already told the user it goes on in the language they write ("You are writing in English…"). */
+export function languageAnnounced(context: TurnContext): boolean {
+  return context.turnState.get(LANGUAGE_ANNOUNCED) === true;
 }
 
 const CUT_OUT = new RegExp(`\\[(?:${[...new Set(Object.values(KIND_OF_CATEGORY))].map((kind) => kind.toUpperCase()).join('|')}|REDACTED)\\]`);
