@@ -194,6 +194,11 @@ export class ApplyDialog extends ComponentDialog implements AnswersFollowUps {
     // "avant quand ?", "lesquels ?" say nothing more of a refusal.
     if (topic.name !== 'refused' || kind === 'when' || kind === 'which') return undefined;
     const codes = String(topic.facts.codes ?? '').split(',');
+    // "la 1ere", "oui celui-là" right after being told no application can go: nothing to pick from, why again.
+    if (kind === 'pick') {
+      await explainViolations(context, codes.map((code) => ({ code, params: topic.facts }) as Violation), 'apply:cannotApplyYet');
+      return 'answered';
+    }
     const lines: string[] = [];
     for (const code of codes) {
       const line = await this.followUpOfViolation(context, code, topic.facts, kind);
