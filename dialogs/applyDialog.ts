@@ -277,7 +277,9 @@ export class ApplyDialog extends ComponentDialog implements AnswersFollowUps {
     if (!isLinked(step)) return step.endDialog();
     try {
       const candidatures = await this.deps.portal.listCandidatures(turnStateOf(step.context).user.link!.applicantId);
-      await step.context.sendActivity(applicationsMessage(step.context, candidatures));
+      // "on me dit que je peux plus postuler ??" with none yet: what stands in the way (an expired request), if anything.
+      const nothingInTheWay = candidatures.length > 0 || (await this.sayWhetherApplicationsAreOpen(step.context, false));
+      if (nothingInTheWay) await step.context.sendActivity(applicationsMessage(step.context, candidatures));
       const active = candidatures.filter((candidature) => ACTIVE_CANDIDATURE_STATUSES.includes(candidature.status)).length;
       rememberTopic(step.context, { owner: this.id, name: 'applications', facts: { active, limit: this.deps.maxActiveApplications } });
     } catch (error) {
