@@ -35,6 +35,7 @@ const LIST = 'apply.list';
 const WITHDRAW = 'apply.withdraw';
 const CONFIRM = 'apply.confirm';
 const WHICH_CANDIDATURE = 'apply.whichCandidature';
+const EMPLOYER_DIALOG = 'employerDialog';
 
 /** What "Candidater" and "Retirer" buttons send (user input: checked). */
 /** The offer search (routes.ts), for an application said with a kind of dwelling and a place but no offer. */
@@ -91,6 +92,9 @@ export class ApplyDialog extends ComponentDialog implements AnswersFollowUps {
 
   private async checkStep(step: WaterfallStepContext<Recognition>) {
     if (!isLinked(step)) return step.endDialog();
+    // AL-in is for employees of contributing companies: the employer on the request does not contribute,
+    // and no current one was checked — that first ("I'd like to apply for a T2 in Lyon").
+    if ((await this.employerToCheck(step.context)) && step.findDialog(EMPLOYER_DIALOG)) return step.replaceDialog(EMPLOYER_DIALOG, { afterLink: true });
     const t = translatorOf(step.context);
     const offerId = offerIdOf(step.options, turnStateOf(step.context).conversation.lastSearch?.shownIds ?? []);
     if (!offerId) {
@@ -153,6 +157,19 @@ export class ApplyDialog extends ComponentDialog implements AnswersFollowUps {
     }
     if (askWhichOffer) await context.sendActivity(t('apply:whichOffer'));
     return true;
+  }
+
+  /** Whether the request's employer does not contribute and no contributing current employer was checked. */
+  private async employerToCheck(context: TurnContext): Promise<boolean> {
+    const user = turnStateOf(context).user;
+    if (user.currentEmployerContributes) return false;
+    try {
+      const applicant = await this.deps.portal.getApplicant(user.link!.applicantId);
+      return !applicant.employer.eligible;
+    } catch (error) {
+      if (!isServiceError(error)) throw error;
+      return false;
+    }
   }
 
   private async sendStep(step: WaterfallStepContext<Recognition>) {

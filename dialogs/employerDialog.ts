@@ -1,5 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { translatorOf } from './turn/turnAccess';
+import { translatorOf, turnStateOf } from './turn/turnAccess';
 import { isServiceError } from '../services/http/errors';
 import type { PortalApi } from '../services/portal/portalApi';
 import { isValidSiret, normaliseSiret } from '../services/portal/siret';
@@ -47,6 +47,9 @@ export class EmployerDialog extends ComponentDialog {
     try {
       const employer = await this.portal.getEmployer(siretTyped(String(step.result)) ?? normaliseSiret(String(step.result)));
       await step.context.sendActivity(t(employer.eligible ? 'employer:eligible' : 'employer:notEligible', { name: employer.name }));
+      // Checked for a linked request whose employer does not contribute: applying need not ask again.
+      const user = turnStateOf(step.context).user;
+      if (user.link) user.currentEmployerContributes = employer.eligible;
       return step.endDialog({ eligible: employer.eligible });
     } catch (error) {
       if (!isServiceError(error)) throw error;
