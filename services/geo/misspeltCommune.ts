@@ -36,10 +36,27 @@ export function misspeltCommune(word: string, { mostEdits = 2 }: { mostEdits?: n
   for (const { key, commune } of towns()) {
     if (key[0] !== word[0] || key === word) continue;
     const close =
-      (Math.abs(key.length - word.length) <= allowed && distance(key, word) <= allowed) || (word.length >= 8 && distance(undoubled(key), squeezedWord) <= 1 && Math.abs(key.length - word.length) <= 3);
+      (Math.abs(key.length - word.length) <= allowed && distance(key, word) <= allowed) ||
+      (word.length >= 8 && distance(undoubled(key), squeezedWord) <= 1 && Math.abs(key.length - word.length) <= 3) ||
+      ((commune.population ?? 0) >= SPELT_AS_HEARD_CITY && soundsLike(key) === soundsLike(word));
     if (close && (!best || (commune.population ?? 0) > (best.population ?? 0))) best = commune;
   }
   return best;
+}
+
+/** A big city may be written as it sounds ("bordo", "nante"): its name and the word sound alike. */
+const SPELT_AS_HEARD_CITY = 100_000;
+
+/** A rough French sound of a word: "bordeaux" and "bordo", "nantes" and "nante" sound the same. */
+function soundsLike(word: string): string {
+  return undoubled(
+    word
+      .replace(/eaux|eau|aux|au/g, 'o')
+      .replace(/ph/g, 'f')
+      .replace(/qu/g, 'k')
+      .replace(/c(?=[eiy])/g, 's')
+      .replace(/c/g, 'k'),
+  ).replace(/[estxd]+$/, '');
 }
 
 /** "villeurbanne" → "vileurbane": each run of one letter written once. */
