@@ -1,5 +1,6 @@
 import type { ConversationData } from '../turn/stateSchemas';
 import { namesItsTask } from '../recognizer/eligibilityQuestion';
+import { financingsNamed } from '../recognizer/entities/financing';
 import { readEntities } from '../recognizer/entities/schemas';
 import type { Intent, Recognition } from '../recognizer/intents';
 import { criteriaFromRecognition } from './criteriaFromRecognition';
@@ -181,9 +182,22 @@ export function asSearchRequest(recognition: Recognition, linked = false): Recog
   // connector only ever ask about that place.
   const notAboutAPlace = WEAK_INTENTS.includes(recognition.intent) || PLACELESS_GUESSES.includes(recognition.intent);
   if (notAboutAPlace && isPlaceOnly(recognition) && !asksForAPerson(recognition.text)) return { ...recognition, intent: 'searchOffers', score: Math.max(recognition.score, 0.8) };
+  // "que du PLI sur Paris svp, on gagne trop pr le reste": a financing and a place, no household nor
+  // income to weigh — offers of that kind there, not an eligibility question.
+  if (recognition.intent === 'eligibility' && asksForAFinancingSomewhere(recognition)) return { ...recognition, intent: 'searchOffers' };
   const doubtful = (recognition.intent === 'helpdesk' || recognition.intent === 'complaint' || recognition.intent === 'none') && recognition.score < SURE_HELPDESK;
   if (!doubtful || asksForAPerson(recognition.text)) return recognition;
   const entities = readEntities(recognition.entities);
   if (!entities.typologies?.length || !entities.places?.length) return recognition;
   return { ...recognition, intent: 'searchOffers', score: Math.max(recognition.score, 0.8) };
 }
+
+/** A financing and a place named, and nothing of a household or an income. */
+function asksForAFinancingSomewhere(recognition: Recognition): boolean {
+  const entities = readEntities(recognition.entities);
+  const householdOrIncome = entities.persons !== undefined || (entities.amounts?.length ?? 0) > 0;
+  return financingsNamed(recognition.text) !== undefined && (entities.places?.length ?? 0) > 0 && !householdOrIncome && !ELIGIBILITY_ASKED.test(foldText(recognition.text));
+}
+
+/** "suis-je éligible au PLAI à Lyon ?", "j'ai droit au PLS ?": the eligibility asked in words. */
+const ELIGIBILITY_ASKED = /(?<![a-z])(?:eligible|eligibilite|droit|y ai droit|on y a droit|ai je droit|plafond|plafonds|ceiling|entitled|qualify)(?![a-z])/;
