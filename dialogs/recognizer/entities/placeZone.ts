@@ -58,7 +58,11 @@ export function meantPlace(text: string): Place | undefined {
   };
   // "Is Gentilly counted as Paris?": the place compared with is no place looked for, when another is named.
   const comparedWith = (match: { start: number }) => COMPARED_WITH.test(normalizeForMatching(text.slice(Math.max(0, match.start - 20), match.start)));
-  const notDenied = found.filter((match) => !denied(match));
+  // "c'est Courbevoie qu'on vise, Puteaux c'est juste mon bureau": a workplace named beside the place looked for.
+  const workplace = (match: { start: number; end: number }) =>
+    WORKPLACE_AFTER.test(normalizeForMatching(text.slice(match.end, match.end + 40))) || WORKPLACE_BEFORE.test(normalizeForMatching(text.slice(Math.max(0, match.start - 30), match.start)));
+  const notAtWork = found.some((match) => !workplace(match)) ? found.filter((match) => !workplace(match)) : found;
+  const notDenied = notAtWork.filter((match) => !denied(match));
   const said = notDenied.some((match) => !comparedWith(match)) ? notDenied.filter((match) => !comparedWith(match)) : notDenied;
   // The ones looked for first, the one lived in now last.
   const lookedFor = said.filter((match) => !livedIn.has(match));
@@ -71,6 +75,11 @@ export function meantPlace(text: string): Place | undefined {
   const places = matches.map((match) => match.value);
   return places.find((candidate) => candidate.kind === 'commune' && candidate.candidates.length > 0) ?? places[0];
 }
+
+/** Said right after a place: it is where the person works ("Puteaux c'est juste mon bureau", "Lyon, my office is there"). */
+const WORKPLACE_AFTER = /^ ?(?:c est|c|ce n est que|ca n est que|is|s|that s|it s)? ?(?:juste|seulement|only|just)? ?(?:mon|ma|le|la|my|the|where i) ?(?:bureau|boulot|travail|taf|job|office|work|lieu de travail|entreprise|boite)(?![a-z])/;
+/** Said right before a place: where the person works ("je bosse à Puteaux mais on vise Courbevoie"). */
+const WORKPLACE_BEFORE = /(?:je bosse|je travaille|mon bureau est|mon boulot est|mon travail est|i work|my office is|my job is) (?:a|au|sur|in|at|dans) ?$/;
 
 /** A commune said, then its own department ("Saint-Ouen-l'Aumône, dans le 95"). */
 function isWithin(commune: Place, department: Place): boolean {
