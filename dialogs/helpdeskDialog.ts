@@ -9,7 +9,9 @@ import type { HelpdeskApi } from '../services/helpdesk/helpdeskApi';
 import { isServiceError } from '../services/http/errors';
 import { redactText } from '../services/privacy/redact';
 import { ticketCategoryOf } from '../services/triage/ticketFields';
-import { triage, type Triage } from '../services/triage/triage';
+import { triage, type Triage, type TriageReason } from '../services/triage/triage';
+import { rememberTopic, type AnswersFollowUps, type FollowUpAnswer, type Topic } from './followUps/lastTopic';
+import type { FollowUpKind } from './recognizer/followUpQuestion';
 import type { TicketAnnouncer } from './ports';
 import { quotedUserText } from './quotedText';
 import { emergencyNumbersText } from './cards/emergencyNumbers';
@@ -58,7 +60,16 @@ function tellsNoSubject(text: string): boolean {
  * urgent, a confirmation, then a ticket with a summary an agent can act on, the redacted transcript and
  * the applicant reference (never the number), and the handoff event for a contact-centre hub.
  */
-export class HelpdeskDialog extends ComponentDialog {
+/** The knowledge base's entry on the proof of each situation, the most specific first. */
+const PROOF_OF_SITUATION: readonly [TriageReason, string][] = [
+  ['violence', 'docs-violence'],
+  ['unfitHousing', 'docs-unfit-housing'],
+  ['eviction', 'docs-notice-eviction'],
+  ['homeless', 'docs-homeless'],
+  ['disability', 'docs-disability'],
+];
+
+export class HelpdeskDialog extends ComponentDialog implements AnswersFollowUps {
   constructor(
     private readonly helpdesk: HelpdeskApi,
     private readonly announcer: TicketAnnouncer,
@@ -114,7 +125,17 @@ export class HelpdeskDialog extends ComponentDialog {
       if (numbers) await step.context.sendActivity(numbers);
     }
     if (values.confirmed) return step.next({ value: 'yes' });
+    // "il faut quoi comme preuves ?" while the ticket waits for a yes: the proof of the situation told.
+    rememberTopic(step.context, { owner: this.id, name: 'situation', facts: { reasons: values.triage.reasons.join(',') } });
     return step.prompt(CONFIRM, yesNoOptions(t, t(values.triage.urgency === 'urgent' ? 'helpdesk:confirmUrgent' : 'helpdesk:confirm', audienceContext(step.context))));
+  }
+
+  /** "il faut quoi comme preuves ?" after telling one's situation: the documents that prove it (FACTS.md § Documents). */
+  async answerFollowUp(_context: TurnContext, topic: Topic, kind: FollowUpKind): Promise<FollowUpAnswer> {
+    if (topic.name !== 'situation' || (kind !== 'proof' && kind !== 'which')) return undefined;
+    const reasons = String(topic.facts.reasons ?? '').split(',');
+    const entry = PROOF_OF_SITUATION.find(([reason]) => reasons.includes(reason))?.[1];
+    return entry ? { knowledgeEntry: entry } : undefined;
   }
 
   /**

@@ -8,10 +8,10 @@ import { normalizeForMatching } from '../../services/shared/normalizeForMatching
  * comment ?", "je le dépose où ?"), whether anything else is missing ("il manque autre chose ?", "anything else
  * missing?"), which documents it meant ("c'est quoi les 2 papiers demandés ?", "lesquels ?"), by when
  * ("avant quand ?", "c'est quand la commission ?", "by when?"), about the one of a place it listed ("et celle de
- * lyon alors ?", "what about the one in Lyon?"), picks one of a list ("la 1ere", "oui celui-là", "the first one"), or
+ * lyon alors ?", "what about the one in Lyon?"), how to prove the situation told ("il faut quoi comme preuves ?"), picks one of a list ("la 1ere", "oui celui-là", "the first one"), or
  * only agrees with it ("oui c'est ça", "ok parfait", "yes that's it").
  */
-export type FollowUpKind = 'why' | 'whatIfNot' | 'another' | 'how' | 'more' | 'which' | 'when' | 'thatOne' | 'pick' | 'agreed';
+export type FollowUpKind = 'why' | 'whatIfNot' | 'another' | 'how' | 'more' | 'which' | 'when' | 'thatOne' | 'pick' | 'proof' | 'agreed';
 
 /** Longer than this, a message is a request of its own, not a follow-up. */
 const MOST_WORDS = 12;
@@ -23,6 +23,7 @@ const KINDS: readonly [FollowUpKind, RegExp][] = [
   ['which', /(?:^|\b)(?:(?:c est|c|ce sont|c etait) quoi (?:les|ces) (?:\d+ |deux |trois )?(?:papiers|pieces|documents|docs|justificatifs)|(?:quels|quelles) (?:sont (?:les|ces) )?(?:\d+ |deux |trois )?(?:papiers|pieces|documents|docs|justificatifs)(?: (?:demandes|demandees|qui manquent|manquants|a (?:fournir|envoyer|deposer)))?|lesquels|lesquelles|(?:which|what) (?:documents|papers|ones)|which ones)\b/],
   ['when', /(?:^|\b)(?:avant quand|jusqu a quand|d ici quand|pour quand|c est quand|c quand|ce sera quand|quand (?:ca|exactement|est ce que|c est|la commission|le delai|la date)|a quelle date|quelle date|(?:by|until|till) when|when exactly|what date|which date|when is (?:it|that|the)|when do i have to)\b|^(?:et )?(?:quand|when)$/],
   ['thatOne', /^(?:et |and |what about |how about )?(?:celle|celui|la candidature|l offre|le logement|the one|that one|the application|my application)\s+(?:de|d|a|du|des|pour|sur|in|at|for)\s+\S+(?:\s+\S+){0,3}?(?:\s+(?:alors|du coup|then))?$/],
+  ['proof', /\b(?:(?:il faut|faut|je fournis|je donne|je mets|j envoie|quelles?|quoi comme|c est quoi les|what) (?:\w+ ){0,3}?(?:preuves?|justificatifs?|proof|evidence)|(?:comment|how) (?:je |on |do i |can i |to )?(?:le |la |ca )?(?:prouve|prouver|justifie|justifier|prove)|(?:je|on) (?:le |la |ca )?(?:prouve|justifie) comment)\b/],
   ['pick', /^(?:(?:oui|ouais|ok|bah|ben|bon|alors|euh|yes|ok so) )*(?:(?:je prends|je veux|donne moi|postule (?:a|pour|sur)|candidate (?:a|pour)|i ll take|i want|apply (?:to|for)) )?(?:la |le |l |the )?(?:1ere|1er|1re|premiere|premier|2eme|2e|deuxieme|second|seconde|3eme|3e|troisieme|derniere|dernier|celle la|celui la|celle ci|celui ci|first(?: one)?|second(?: one)?|last(?: one)?|this one|that one)(?: (?:de la liste|of the list|svp|stp|alors|please|pls))*$/],
   ['why', /(?:^|\b)(?:pourquoi|pour quoi faire|why|how come|comment ca se fait|c est pour ca)\b/],
   ['how', /\b(?:(?:je|on|j) (?:fais|fait|dois faire) comment|comment (?:je|on|j) (?:fais|fait|peux|dois|le|la|les)|comment faire|que faire|je fais quoi|on fait quoi|(?:je|on) (?:le|la|les) (?:depose|mets|envoie|fais|trouve) ou|ou (?:exactement|ca|je (?:le|la|les) )|(?:faut|dois) (?:que je|qu on|il|je) (?:fasse|faire|fais) quoi|je dois faire quoi|(?:je peux|on peut|puis je) candidater a quoi|a quoi (?:je peux|puis je|on peut) candidater|how do (?:i|we)|what do (?:i|we) do|what (?:should|must|can) (?:i|we) (?:do|apply)|where do (?:i|we))\b/],
