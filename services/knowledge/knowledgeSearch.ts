@@ -106,7 +106,7 @@ export class MiniSearchKnowledgeBase implements KnowledgeBase {
   }
 
   find(text: string, language: KnowledgeLanguage): KnowledgeMatch {
-    const hits = this.rank(text, language);
+    const hits = this.rank(withoutPreface(text), language);
     const [first, second] = hits;
     if (!first || first.score < tuning.minimumScore || first.coverage < tuning.minimumCoverage) return { kind: 'none' };
     // Words found only through a typo or a prefix ("recette" near "récépissé") are not enough to offer anything.
@@ -143,3 +143,12 @@ export class MiniSearchKnowledgeBase implements KnowledgeBase {
   }
 }
 
+
+/** "petite question avant :", "quick question -": words that announce a question, and would be searched as part of it ("petite" is no small company). */
+const PREFACE = /^\s*(?:(?:ok|bon|alors|sinon|so|oh|hey|hi|bonjour|salut)[ ,!]+)?(?:(?:une|juste une|petite|une petite|autre|une autre|j ai une|j ai une petite|a|one|just a|quick|a quick|small|a small|another)\s+)*question(?:\s+(?:rapide|avant|d abord|au passage|en passant|first|before|quickly))*\s*[:,\-–?!.]+\s*/i;
+
+/** The question without what announces it. */
+export function withoutPreface(text: string): string {
+  const rest = text.replace(PREFACE, '');
+  return rest.trim().length > 0 ? rest : text;
+}
