@@ -23,12 +23,18 @@ const WHY_NOT_APPLY = /(?<![a-z])(?:pourquoi|pk|pq|why)(?![a-z]).*(?:(?:peux|peu
 /** "j'arrive pas à postuler, ça bloque", "mon dossier il a quoi ?": something is wrong, the dossier says what. */
 const BLOCKED = /(?<![a-z])(?:(?:arrive|arrivons|reussis) (?:pas|plus|jamais) a (?:candidater|postuler)|(?:ca|sa|tout) bloque|(?:mon|ma) (?:dossier|demande) (?:il |elle )?a quoi|qu est ce qui (?:bloque|cloche|va pas)|what s wrong with my (?:file|application|request)|(?:i m |i am )?(?:unable|not able) to apply)(?![a-z])/;
 
+/** Their files named, and how they are going asked. */
+const HOW_THEIR_FILES_GO = /(?<![a-z])(?:mes|mon|ma|my|our|nos|\d|deux|two) (?:\w+ )?(?:dossiers?|candidatures?|demandes?|applications?|files?)(?![a-z]).*(?<![a-z])(?:ca donne quoi|sa donne quoi|ca en est ou|ou ca en est|ou en est|ou en sont|ca avance|ca bouge|quoi de neuf|des nouvelles|du nouveau|how (?:is|are) (?:it|they|things) going|any news|any update|where (?:is|are) (?:it|they) at)(?![a-z])|(?<![a-z])(?:ou en (?:est|sont)|where are) (?:mes|mon|ma|my) (?:dossiers?|candidatures?|demandes?|applications?)(?![a-z])/;
+
 export function asPersonalQuestion(recognition: Recognition, linked: boolean): Recognition {
   const said = normalizeForMatching(recognition.text);
   // Told with the classifier sure of help ("ça bloque tout le temps" reads as a technical problem), or asked why.
   const blocked = ['faq', 'none', 'help', 'complaint'].includes(recognition.intent) && BLOCKED.test(said);
   // "pourquoi je peux plus postuler ??" is read as a withdrawal: the request's state says why, not the applications.
   const whyNot = ['faq', 'none', 'apply', 'help', 'withdraw', 'myApplications'].includes(recognition.intent) && (recognition.score < 0.9 || recognition.intent === 'withdraw') && WHY_NOT_APPLY.test(said);
+  // "jai 2 dossiers en cours je crois, ça donne quoi ?": how their own files are going.
+  const howGoing = linked && ['faq', 'none', 'help', 'greeting'].includes(recognition.intent) && HOW_THEIR_FILES_GO.test(said);
+  if (howGoing) return { ...recognition, intent: 'status', score: Math.max(recognition.score, 0.8) };
   if ((linked || recognition.intent === 'withdraw') && (blocked || whyNot)) {
     return { ...recognition, intent: 'status', score: Math.max(recognition.score, 0.8) };
   }
