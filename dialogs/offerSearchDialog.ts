@@ -247,7 +247,16 @@ export class OfferSearchDialog extends ComponentDialog implements AnswersFollowU
     delete conversation.lastEligibility;
     try {
       const household = await this.householdFilter(context, criteria);
-      const results = await this.portal.searchOffers({ ...portalQuery(criteria, page), ...(household ? { financing: household.allowed } : {}) });
+      // The financings asked for ("un T2 en PLUS") that the household's income allows; none left: said so, with the ceilings.
+      const allowed = household && criteria.financings?.length ? criteria.financings.filter((financing) => household.allowed.includes(financing)) : household?.allowed;
+      if (household && allowed?.length === 0) {
+        const above = household.excluded.filter(({ financing }) => criteria.financings?.includes(financing));
+        const ceilings = above.length === 1 ? formatEuros(above[0]!.ceiling, language) : above.map(({ financing, ceiling }) => `${financing} ${formatEuros(ceiling, language)}`).join(', ');
+        const still = household.allowed.length > 0 ? ` ${t('offers:stillAllowed', { allowed: household.allowed.join(', ') })}` : '';
+        await context.sendActivity(`${t('offers:askedAboveCeiling', { financings: above.map(({ financing }) => financing).join(', '), ceilings })}${still}`);
+        return this.suggestRelaxations(context, criteria, describeCriteria(t, language, criteria));
+      }
+      const results = await this.portal.searchOffers({ ...portalQuery(criteria, page), ...(allowed ? { financing: allowed } : {}) });
       const described = describeCriteria(t, language, criteria);
       if (page === 1 && household && household.excluded.length > 0) {
         const unfiltered = (await this.portal.searchOffers({ ...portalQuery(criteria, 1), pageSize: 1 })).total;
