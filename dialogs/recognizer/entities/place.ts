@@ -23,6 +23,8 @@ const NOT_MISSPELT = new Set(placeWordsData.notMisspelt);
 // What people put before a place: "à Lyon", "sur Nantes", "près de Lille", "in Paris", "dans le 93".
 const CUES = new Set(['a', 'au', 'aux', 'sur', 'vers', 'secteur', 'quartier', 'cote', 'in', 'near', 'around', 'at', 'to', 'dans', 'departement', 'dept', 'dpt', 'region', 'ville', 'commune', 'habite', 'vis', 'travaille']);
 const ENGLISH_CUES = new Set([...CUES].filter((cue) => cue !== 'a'));
+// "ah non plutôt nante": a correction's word before a town misspelt (never before an exact small commune: "plutôt grand").
+const MISSPELT_CUES = new Set([...CUES, 'plutot', 'rather']);
 /** The prepositions after which a four-letter word may be a misspelt city. */
 const SHORT_TYPO_CUES = new Set(['a', 'au', 'sur', 'vers', 'dans', 'in', 'near', 'at', 'to']);
 const TWO_WORD_CUES = new Set(['pres de', 'proche de', 'autour de', 'loin de', 'ville de', 'commune de', 'region de', 'dans le', 'dans la', 'dans les', 'dans l', 'secteur de', 'close to', 'near to', 'based in', 'live in']);
@@ -56,7 +58,7 @@ export function findPlaces(text: string): EntityMatch<Place>[] {
   for (let i = 0; i < words.length; ) {
     // A typo of a large town after « a » is the town in English too ("a T3 a bordaux"): no English word is that close to one.
     const exact = placeAt(words, i, index, cues);
-    const match = (exact && homonymSpelledOn(words, i, exact)) ?? exact ?? misspeltAt(words, i, CUES);
+    const match = (exact && homonymSpelledOn(words, i, exact)) ?? exact ?? misspeltAt(words, i, MISSPELT_CUES);
     if (!match) {
       i += 1;
       continue;
