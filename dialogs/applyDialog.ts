@@ -159,10 +159,10 @@ export class ApplyDialog extends ComponentDialog implements AnswersFollowUps {
     return true;
   }
 
-  /** Whether the request's employer does not contribute and no contributing current employer was checked. */
+  /** Whether the user's employer does not contribute: as known since the link, else as the portal says (links made before it was kept). */
   private async employerToCheck(context: TurnContext): Promise<boolean> {
     const user = turnStateOf(context).user;
-    if (user.currentEmployerContributes) return false;
+    if (user.employerContributes !== undefined) return !user.employerContributes;
     try {
       const applicant = await this.deps.portal.getApplicant(user.link!.applicantId);
       return !applicant.employer.eligible;

@@ -47,9 +47,9 @@ export class EmployerDialog extends ComponentDialog {
     try {
       const employer = await this.portal.getEmployer(siretTyped(String(step.result)) ?? normaliseSiret(String(step.result)));
       await step.context.sendActivity(t(employer.eligible ? 'employer:eligible' : 'employer:notEligible', { name: employer.name }));
-      // Checked for a linked request whose employer does not contribute: applying need not ask again.
+      // The employer checked now is the user's: applying reads it rather than the request's.
       const user = turnStateOf(step.context).user;
-      if (user.link) user.currentEmployerContributes = employer.eligible;
+      if (user.link) user.employerContributes = employer.eligible;
       return step.endDialog({ eligible: employer.eligible });
     } catch (error) {
       if (!isServiceError(error)) throw error;

@@ -9,7 +9,8 @@ import type { HelpdeskApi } from '../services/helpdesk/helpdeskApi';
 import { isServiceError } from '../services/http/errors';
 import { redactText } from '../services/privacy/redact';
 import { ticketCategoryOf } from '../services/triage/ticketFields';
-import { triage, type Triage, type TriageReason } from '../services/triage/triage';
+import { triage, type Triage } from '../services/triage/triage';
+import { PROOF_OF_SITUATION } from './knowledge/knowledgeReply';
 import { rememberTopic, type AnswersFollowUps, type FollowUpAnswer, type Topic } from './followUps/lastTopic';
 import type { FollowUpKind } from './recognizer/followUpQuestion';
 import type { TicketAnnouncer } from './ports';
@@ -60,15 +61,6 @@ function tellsNoSubject(text: string): boolean {
  * urgent, a confirmation, then a ticket with a summary an agent can act on, the redacted transcript and
  * the applicant reference (never the number), and the handoff event for a contact-centre hub.
  */
-/** The knowledge base's entry on the proof of each situation, the most specific first. */
-const PROOF_OF_SITUATION: readonly [TriageReason, string][] = [
-  ['violence', 'docs-violence'],
-  ['unfitHousing', 'docs-unfit-housing'],
-  ['eviction', 'docs-notice-eviction'],
-  ['homeless', 'docs-homeless'],
-  ['disability', 'docs-disability'],
-];
-
 export class HelpdeskDialog extends ComponentDialog implements AnswersFollowUps {
   constructor(
     private readonly helpdesk: HelpdeskApi,

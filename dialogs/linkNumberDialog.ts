@@ -140,6 +140,7 @@ export class LinkNumberDialog extends ComponentDialog {
       };
       await step.context.sendActivity(t('link:linked', { firstName: applicant.firstName, maskedNur: applicant.maskedNur }));
       // AL-in is for employees of contributing companies: when the employer on file is not one, check the current one.
+      user.employerContributes = applicant.employer.eligible;
       if (!applicant.employer.eligible) {
         valuesOf<{ linked?: boolean }>(step).linked = true;
         return step.beginDialog('employerDialog', { afterLink: true });

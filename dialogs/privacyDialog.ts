@@ -50,9 +50,10 @@ export class PrivacyDialog extends ComponentDialog {
       return step.endDialog();
     }
     const state = turnStateOf(step.context);
-    // Notifications are about the linked request: they stop with the link.
+    // Notifications and the employer known are about the linked request: they stop with the link.
     if (state.user.link) await this.notifications.unsubscribe(state.user.link.applicantId, state.userKey);
     delete state.user.notifications;
+    delete state.user.employerContributes;
     if (step.options.intent === 'unlink') {
       const maskedNur = state.user.link?.maskedNur ?? '';
       delete state.user.link;

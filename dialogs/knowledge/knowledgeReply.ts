@@ -1,5 +1,6 @@
 import { normalizeForMatching } from '../../services/shared/normalizeForMatching';
 import { markerLanguage } from '../../services/language/markerWords';
+import type { TriageReason } from '../../services/triage/triage';
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import type { KnowledgeEntry } from '../../services/knowledge/knowledgeSearch';
 import type { QuestionAnswerer } from './questionAnswerer';
@@ -50,8 +51,16 @@ const GENERAL_QUESTIONS_OF_TASKS: Partial<Record<Intent, { entries: readonly str
 
 /** Asking how to prove a situation told ("pour prouver ça", "to prove it", "j'ai pas d'adresse, comment je fais ?"), not for the whole list. */
 const PROOF_OF_IT = /(?<![a-z])(?:prouv\w*|justifier (?:ca|cela|ma situation)|prove|proof of (?:it|this|that)|(?:pas d|sans|plus d|no|without an?) (?:adresse|domicile|address))(?![a-z])/;
+/** The entry on the proof of each situation the triage tells apart (FACTS.md § Documents), the most specific first. */
+export const PROOF_OF_SITUATION: readonly (readonly [TriageReason, string])[] = [
+  ['violence', 'docs-violence'],
+  ['unfitHousing', 'docs-unfit-housing'],
+  ['eviction', 'docs-notice-eviction'],
+  ['homeless', 'docs-homeless'],
+  ['disability', 'docs-disability'],
+];
 /** The entries on the proof of one situation. */
-const SITUATION_PROOFS = ['docs-unfit-housing', 'docs-homeless', 'docs-notice-eviction', 'docs-violence', 'docs-disability', 'docs-pregnancy'];
+const SITUATION_PROOFS = [...PROOF_OF_SITUATION.map(([, entry]) => entry), 'docs-pregnancy'];
 
 /** The tasks whose answers (offers, a verdict) a short question follows up. */
 const FOLLOWED_UP_TASKS: readonly Intent[] = ['searchOffers', 'eligibility'];

@@ -1,5 +1,5 @@
 import type { ConversationData } from '../turn/stateSchemas';
-import { namesItsTask } from '../recognizer/eligibilityQuestion';
+import { asksEligibilityOrCeilings, namesItsTask } from '../recognizer/eligibilityQuestion';
 import { financingsNamed } from '../recognizer/entities/financing';
 import { readEntities } from '../recognizer/entities/schemas';
 import type { Intent, Recognition } from '../recognizer/intents';
@@ -196,8 +196,5 @@ export function asSearchRequest(recognition: Recognition, linked = false): Recog
 function asksForAFinancingSomewhere(recognition: Recognition): boolean {
   const entities = readEntities(recognition.entities);
   const householdOrIncome = entities.persons !== undefined || (entities.amounts?.length ?? 0) > 0;
-  return financingsNamed(recognition.text) !== undefined && (entities.places?.length ?? 0) > 0 && !householdOrIncome && !ELIGIBILITY_ASKED.test(foldText(recognition.text));
+  return financingsNamed(recognition.text) !== undefined && (entities.places?.length ?? 0) > 0 && !householdOrIncome && !asksEligibilityOrCeilings(recognition.text);
 }
-
-/** "suis-je éligible au PLAI à Lyon ?", "j'ai droit au PLS ?": the eligibility asked in words. */
-const ELIGIBILITY_ASKED = /(?<![a-z])(?:eligible|eligibilite|droit|y ai droit|on y a droit|ai je droit|plafond|plafonds|ceiling|entitled|qualify)(?![a-z])/;

@@ -65,6 +65,12 @@ const VERDICT_ASKED = /(?<![a-z])(?:(?:je suis|on est|suis je|sommes nous|am i|a
 /** Eligibility asked in so many words. */
 const ELIGIBILITY_ASKED = /(?<![a-z])(?:on (?:y )?a (?:le )?droit|j (?:y )?ai (?:le )?droit|ai je (?:le )?droit|avons nous (?:le )?droit|a t on (?:le )?droit|suis je eligible|sommes nous eligibles?|on est eligibles?|je suis eligible|eligible|am i eligible|are we eligible|do (?:i|we) qualify|are we entitled|am i entitled|(?:je|j|on|nous) ?(?:peux|peut|pourrais|pourrait|pouvons|pourrions) (?:avoir|obtenir|pretendre a) (?:un |a un )?(?:logement social|hlm|logement aide)|can (?:i|we) (?:get|have|apply for) (?:a )?(?:social (?:housing|home|flat)|council (?:house|flat)))(?![a-z])/;
 
+/** The eligibility or the ceilings asked in words ("suis-je éligible ?", "j'ai droit au PLS ?", "le plafond PLAI ?"). */
+export function asksEligibilityOrCeilings(text: string): boolean {
+  const said = normalizeForMatching(text);
+  return ELIGIBILITY_ASKED.test(said) || CEILINGS_ASKED.test(said);
+}
+
 /** Tasks the classifier puts whole stories on; each needs a number, an offer or its own words to be meant. */
 const TASKS_A_STORY_IS_TAKEN_FOR: readonly Intent[] = ['myApplications', 'unlink', 'linkNumber', 'status', 'renewal', 'privacy', 'deleteMyData', 'withdraw', 'apply', 'savedSearches', 'notifications'];
 const TASK_WORDS = /(?<![a-z])(?:candidat\w*|postul\w*|dossier|numero|nur|nud|delier|supprim\w*|effac\w*|donnees|renouvel\w*|alerte\w*|notification\w*|retir\w*|application\w*|apply|unlink|delete|my data|renew\w*|alert\w*|status|withdraw\w*)(?![a-z])/;

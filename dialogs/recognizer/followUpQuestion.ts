@@ -1,5 +1,6 @@
 import { respelled } from '../../services/shared/chatSpellings';
 import { normalizeForMatching } from '../../services/shared/normalizeForMatching';
+import { readPosition } from './answers/answerReader';
 
 /**
  * What a short question that follows an answer asks about it: why it is so ("pk ?", "pourquoi vous
@@ -24,7 +25,6 @@ const KINDS: readonly [FollowUpKind, RegExp][] = [
   ['when', /(?:^|\b)(?:avant quand|jusqu a quand|d ici quand|pour quand|c est quand|c quand|ce sera quand|quand (?:ca|exactement|est ce que|c est|la commission|le delai|la date)|a quelle date|quelle date|(?:by|until|till) when|when exactly|what date|which date|when is (?:it|that|the)|when do i have to)\b|^(?:et )?(?:quand|when)$/],
   ['thatOne', /^(?:et |and |what about |how about )?(?:celle|celui|la candidature|l offre|le logement|the one|that one|the application|my application)\s+(?:de|d|a|du|des|pour|sur|in|at|for)\s+\S+(?:\s+\S+){0,3}?(?:\s+(?:alors|du coup|then))?$/],
   ['proof', /\b(?:(?:il faut|faut|je fournis|je donne|je mets|j envoie|quelles?|quoi comme|c est quoi les|what) (?:\w+ ){0,3}?(?:preuves?|justificatifs?|proof|evidence)|(?:comment|how) (?:je |on |do i |can i |to )?(?:le |la |ca )?(?:prouve|prouver|justifie|justifier|prove)|(?:je|on) (?:le |la |ca )?(?:prouve|justifie) comment)\b/],
-  ['pick', /^(?:(?:oui|ouais|ok|bah|ben|bon|alors|euh|yes|ok so) )*(?:(?:je prends|je veux|donne moi|postule (?:a|pour|sur)|candidate (?:a|pour)|i ll take|i want|apply (?:to|for)) )?(?:la |le |l |the )?(?:1ere|1er|1re|premiere|premier|2eme|2e|deuxieme|second|seconde|3eme|3e|troisieme|derniere|dernier|celle la|celui la|celle ci|celui ci|first(?: one)?|second(?: one)?|last(?: one)?|this one|that one)(?: (?:de la liste|of the list|svp|stp|alors|please|pls))*$/],
   ['why', /(?:^|\b)(?:pourquoi|pour quoi faire|why|how come|comment ca se fait|c est pour ca)\b/],
   ['how', /\b(?:(?:je|on|j) (?:fais|fait|dois faire) comment|comment (?:je|on|j) (?:fais|fait|peux|dois|le|la|les)|comment faire|que faire|je fais quoi|on fait quoi|(?:je|on) (?:le|la|les) (?:depose|mets|envoie|fais|trouve) ou|ou (?:exactement|ca|je (?:le|la|les) )|(?:faut|dois) (?:que je|qu on|il|je) (?:fasse|faire|fais) quoi|je dois faire quoi|(?:je peux|on peut|puis je) candidater a quoi|a quoi (?:je peux|puis je|on peut) candidater|how do (?:i|we)|what do (?:i|we) do|what (?:should|must|can) (?:i|we) (?:do|apply)|where do (?:i|we))\b/],
 ];
@@ -38,7 +38,19 @@ export function followUpKindOf(text: string): FollowUpKind | undefined {
   // "j'ai", "c'est": the apostrophe is a space here, as in the patterns.
   const sentence = words.join(' ').replace(/'/g, ' ');
   if (AGREED.test(sentence) && !text.includes('?')) return 'agreed';
-  return KINDS.find(([, pattern]) => pattern.test(sentence))?.[0];
+  return KINDS.find(([, pattern]) => pattern.test(sentence))?.[0] ?? (picksOne(sentence) ? 'pick' : undefined);
+}
+
+/** Agreeing words before a pick ("oui celui-là", "ok le premier alors"), and the list it is picked from. */
+const BEFORE_A_PICK = /^(?:(?:oui|ouais|ok|okay|bah|ben|bon|alors|euh|yes|so) )+/;
+const OF_THE_LIST = / (?:de la liste|of the list|dans la liste|in the list)\b/;
+/** "celui-là", "that one": the one pointed at. */
+const POINTED_AT = /^(?:celui|celle|this|that)(?: ci| la| one)?(?: (?:svp|stp|please|alors|then))*$/;
+
+/** "la 1ere", "oui celui-là", "le 1er de la liste", "the first one": one of a list picked, and nothing else. */
+function picksOne(sentence: string): boolean {
+  const pick = sentence.replace(BEFORE_A_PICK, '').replace(OF_THE_LIST, '').trim();
+  return POINTED_AT.test(pick) || readPosition(pick) !== undefined;
 }
 
 /** Words that make a short question a request of its own ("pourquoi mon dossier ?", "why my application?"). */

@@ -93,7 +93,7 @@ export class NlpRecognizer implements IntentRecognizer {
       // "ouais svp" is no request to change language, whatever the classifier of the other language says.
       if (!mentionsALanguage(text, this.languageNames)) return { text: input.text, intent: 'none', score: 0, entities: recognized };
       recognized.language = requestedLanguage(text, input.language, this.languageNames);
-      Object.assign(recognized, withRequestBesidesLanguage({}, requestBesidesLanguage(text, this.languageNames)));
+      return { text: input.text, intent, score: best.score, entities: withRequestBesidesLanguage(recognized, requestBesidesLanguage(text, this.languageNames)) };
     }
     return { text: input.text, intent, score: best.score, entities: recognized };
   }

@@ -114,8 +114,8 @@ export const UserDataSchema = z.looseObject({
   reference: z.looseObject({}).optional(),
   /** Messages about the linked dossier (opt-in, offered at link time). */
   notifications: z.object({ enabled: z.boolean(), changedAt: z.string() }).optional(),
-  /** A current employer the user checked as contributing, when the one on the linked request does not. */
-  currentEmployerContributes: z.boolean().optional(),
+  /** Whether the user's employer contributes to Action Logement: the linked request's, read at link time, or a current one checked since. */
+  employerContributes: z.boolean().optional(),
 });
 export type UserData = z.infer<typeof UserDataSchema>;
 

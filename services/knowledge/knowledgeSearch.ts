@@ -148,7 +148,7 @@ export class MiniSearchKnowledgeBase implements KnowledgeBase {
 const PREFACE = /^\s*(?:(?:ok|bon|alors|sinon|so|oh|hey|hi|bonjour|salut)[ ,!]+)?(?:(?:une|juste une|petite|une petite|autre|une autre|j ai une|j ai une petite|a|one|just a|quick|a quick|small|a small|another)\s+)*question(?:\s+(?:rapide|avant|d abord|au passage|en passant|first|before|quickly))*\s*[:,\-–?!.]+\s*/i;
 
 /** The question without what announces it. */
-export function withoutPreface(text: string): string {
+function withoutPreface(text: string): string {
   const rest = text.replace(PREFACE, '');
   return rest.trim().length > 0 ? rest : text;
 }

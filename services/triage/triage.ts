@@ -556,13 +556,13 @@ export function triage(input: TriageInput): Triage {
   const told = input.messages.filter((message) => message.trim());
   const readings = withTakenBack(told.map((message, at) => readMessage(message, told.slice(Math.max(0, at - EARLIER_MESSAGES_READ), at))));
   const notImminent = holdsUnnegated(NOT_IMMINENT, clauses);
-  const told115 = readings.flatMap((reading) => reading.findings).map((finding) =>
+  const toldFindings = readings.flatMap((reading) => reading.findings).map((finding) =>
     notImminent && WITHOUT_A_ROOF_SOON.includes(finding.reason) ? { ...finding, emergencyNumbers: finding.emergencyNumbers.filter((number) => number !== '115') } : finding,
   );
   // "non laissez tomber, effacez tout, il regarde mon téléphone" after telling of violence: he is there now (LABELLING.md 4.14).
-  const forcedRetraction = told.slice(1).some((message) => FORCED_RETRACTION.holds(normalizeForMatching(message)) || clausesOf([message]).some((clause) => FORCED_RETRACTION.holds(clause)));
-  const dangerNow: Finding[] = forcedRetraction && told115.some((finding) => finding.reason === 'violence') ? [{ reason: 'immediateDanger', urgency: 'urgent', emergencyNumbers: ['17'] }] : [];
-  const conversationFindings = [...told115, ...dangerNow, ...homeFindings(input.home)];
+  const forcedRetraction = told.slice(1).some((message) => FORCED_RETRACTION.holds(normalizeForMatching(message)));
+  const dangerNow: Finding[] = forcedRetraction && toldFindings.some((finding) => finding.reason === 'violence') ? [{ reason: 'immediateDanger', urgency: 'urgent', emergencyNumbers: ['17'] }] : [];
+  const conversationFindings = [...toldFindings, ...dangerNow, ...homeFindings(input.home)];
   const fromDossier = dossierFindings(input.dossier);
   const findings = [...conversationFindings, ...fromDossier];
 

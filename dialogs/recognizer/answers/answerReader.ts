@@ -252,6 +252,11 @@ export function ordinalInSentence(text: string): number | 'last' | undefined {
   return LAST.has(word) ? 'last' : ORDINAL_OF.get(word);
 }
 
+/** "la 1ere", "je prends le deuxième", "the last one": the position an answer names, and nothing else. */
+export function readPosition(text: string): number | 'last' | undefined {
+  return positionIn(text);
+}
+
 function positionIn(text: string): number | 'last' | undefined {
   const words = normalizeForMatching(text.slice(0, READ_AT_MOST)).split(' ').filter((word) => word && !FILLERS.has(word));
   if (words.length !== 1) return undefined;
