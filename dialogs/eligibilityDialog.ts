@@ -24,6 +24,7 @@ import type { PortalApi } from '../services/portal/portalApi';
 import type { Employer } from '../services/portal/schemas';
 import type { SneApi } from '../services/sne/sneApi';
 import { adaptiveCard, intentButton } from './cards/adaptiveCard';
+import { financingsNamed } from './recognizer/entities/financing';
 import { ELIGIBILITY_ANSWER, eligibilityCard, financingsListed, type UnaskedCondition } from './cards/eligibilityCard';
 import { sendAnswer } from './feedback/answerFeedback';
 import { agesCorrected, corrected, personJoining, correctionAt, factsFromMessage, FactsSchema, factsToKeep, keptFacts, placeFacts, slotsChanged, YES_NO_CONDITIONS, type Facts, type Slot } from './eligibilityFacts';
@@ -38,6 +39,7 @@ import { CompositionSchema, readAges, readPersons } from './recognizer/entities/
 import { readIncome, type IncomeReading } from './recognizer/entities/income';
 import { chosenPlace, isZoned, dominantOfHomonyms, homonymNearby, placeZoneOfDepartment, proposedPlaceKept, readPlaceZone, PendingPlaceSchema, type PendingPlace, type PlaceZoneReading, type ZonedPlace } from './recognizer/entities/placeZone';
 import { readEntities, type RecognizedEntities } from './recognizer/entities/schemas';
+import { tellsOfSeparation } from './recognizer/entities/amount';
 import { readEligibilityMessage } from './recognizer/eligibilityMessage';
 import { CEILINGS_ASKED } from './recognizer/eligibilityQuestion';
 import type { Recognition } from './recognizer/intents';
@@ -395,7 +397,12 @@ export class EligibilityDialog extends ComponentDialog {
     rememberHouseholdAnswered(step.context, facts);
     // A short reply now ("oui", "et à Paris ?") is about this answer, not offers shown before.
     delete conversation.lastSearch;
-    const answer = { assessment, placeName: place.name, incomeYear: facts.incomeYear, maskedNur: values.maskedNur, unaskedConditions, ceilingsOnly };
+    // "et pr un PLAI jsuis dedans aussi ?": the one financing asked about is answered first.
+    const named = financingsNamed(step.options.text ?? '');
+    const askedFinancing = named?.length === 1 ? named[0] : undefined;
+    // "en instance de divorce… 52 000 sur l'avis du couple, mais moi 21 000": the couple's income set aside, said why.
+    const ownIncomeOnly = tellsOfSeparation(step.options.text ?? '') && readEntities(step.options.entities).amounts?.some((amount) => amount.former) === true;
+    const answer = { assessment, placeName: place.name, incomeYear: facts.incomeYear, maskedNur: values.maskedNur, unaskedConditions, ceilingsOnly, askedFinancing, ownIncomeOnly };
     if (values.placeAssumed) await step.context.sendActivity(t('eligibility:placeAssumed', { name: values.placeAssumed }));
     await sendAnswer(step.context, eligibilityCard(t, language, answer, step.context.activity.channelId), ELIGIBILITY_ANSWER);
     if (!conditionSaid) await sendActionLogement(step.context, values.employer, step.findDialog(EMPLOYER_DIALOG) !== undefined);

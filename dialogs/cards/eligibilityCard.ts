@@ -2,6 +2,7 @@ import type { Attachment } from 'botbuilder';
 import type { Language, Translate } from '../i18n';
 import type { EligibilityAssessment, EstimateReason, FinancingAssessment } from '../../services/eligibility/assessEligibility';
 import type { IncomeYear } from '../../services/eligibility/incomeYear';
+import type { Financing } from '../../services/portal/schemas';
 import { formatEuros } from '../format';
 import { feedbackActions, feedbackLines } from '../feedback/answerFeedback';
 import { adaptiveCard, intentButton } from './adaptiveCard';
@@ -22,6 +23,10 @@ export interface EligibilityAnswer {
   unaskedConditions: UnaskedCondition[];
   /** The ceilings were asked, no income was given: the ceilings alone, and an offer to compare. */
   ceilingsOnly?: boolean;
+  /** A separation under way, the couple's income set aside: only the applicant's counts (FACTS.md). */
+  ownIncomeOnly?: boolean;
+  /** The one financing the message asked about ("et en PLAI ?"): answered first. */
+  askedFinancing?: Financing;
 }
 
 /** The key its "Utile ?" is kept under. */
@@ -41,7 +46,9 @@ export function eligibilityCard(t: Translate, language: Language, answer: Eligib
     { title: t('eligibility:card.zone'), value: t('eligibility:card.zoneValue', { zone: t(`eligibility:card.zones.${assessment.zone}`), place: answer.placeName }) },
     ...(ceilingsOnly ? [] : [{ title: t('eligibility:card.income'), value: t('eligibility:card.incomeValue', { amount: euros(assessment.income) }) }]),
   ];
-  const verdict = ceilingsOnly ? undefined : verdictText(t, assessment);
+  const asked = ceilingsOnly ? undefined : askedFinancingText(t, euros, assessment, answer.askedFinancing);
+  const overall = ceilingsOnly ? undefined : verdictText(t, assessment);
+  const verdict = asked && overall ? `${asked} ${overall}` : (asked ?? overall);
   const ceilingsHeading = t('eligibility:card.ceilingsHeading', { year: assessment.tableYear });
   const ceilings = assessment.results.map((result) => ({ title: t(`eligibility:card.financing.${result.financing}`), value: resultText(t, euros, result, ceilingsOnly) }));
   const notes = [
@@ -50,6 +57,7 @@ export function eligibilityCard(t: Translate, language: Language, answer: Eligib
       ? t('eligibility:card.incomeYear', incomeYearParams(assessment))
       : `${t('eligibility:card.incomeYear', incomeYearParams(assessment))} ${incomeYearStatusText(t, assessment, answer.incomeYear)}`,
     ...(answer.unaskedConditions.length > 0 ? [assumedText(t, assessment, answer.unaskedConditions)] : []),
+    ...(answer.ownIncomeOnly && !ceilingsOnly ? [t('eligibility:card.ownIncomeOnly', { amount: euros(assessment.income) })] : []),
     ...(answer.maskedNur ? [t('eligibility:card.fromRequest')] : []),
     ...(ceilingsOnly ? [t('eligibility:card.compareOffer')] : []),
   ];
@@ -91,6 +99,14 @@ function verdictText(t: Translate, assessment: AssessedEligibility): string | un
   const aboveOrdinary = known.some((result) => result.financing === 'PLUS' && !result.eligible);
   if (under.length > 0) return t(`eligibility:card.verdict.${aboveOrdinary ? 'aboveOrdinary' : 'under'}`, { count: under.length, list: financingsListed(t, under) });
   return known.length > 0 ? t('eligibility:card.verdict.above', { count: known.length, list: financingsListed(t, known.map((result) => result.financing)) }) : undefined;
+}
+
+/** "En PLAI : vos revenus dépassent le plafond de votre foyer (22 551 €).": the financing asked about, answered first. */
+function askedFinancingText(t: Translate, euros: (amount: number) => string, assessment: AssessedEligibility, financing: Financing | undefined): string | undefined {
+  const result = financing ? assessment.results.find((candidate) => candidate.financing === financing) : undefined;
+  if (!result) return undefined;
+  if (result.eligible === null) return t('eligibility:card.asked.needsAbcZone', { financing: result.financing });
+  return t(`eligibility:card.asked.${result.eligible ? 'under' : 'above'}`, { financing: result.financing, ceiling: euros(result.ceiling) });
 }
 
 /** "PLUS et PLS", "PLAI, PLUS et PLS": financings in a sentence. */

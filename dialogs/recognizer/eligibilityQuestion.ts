@@ -54,8 +54,8 @@ export const CEILINGS_ASKED =
   /(?<![a-z])(?:plafonds? (?:de (?:ressources|revenus?)|pour|plai|plus|pls|pli|hlm|social|sociaux|du logement social|a ne pas depasser|c est combien|c combien)|(?:c est quoi|c quoi|c koi|cest quoi|quel|quels|quelle|combien|connaitre|savoir) (?:est |sont )?(?:le |les )?(?:plafonds?|plafons?)|income (?:limits?|ceilings?|caps?)|(?:the )?ceilings? for|(?:revenus?|salaires?) max(?:imum|imal)?|max(?:imum)? (?:income|de revenus?)|(?:how much|combien) (?:can|peut on|peux je|je peux|on peut|faut il|max) (?:we |i )?(?:earn|gagner))(?![a-z])/;
 
 /** "c pareil ?", "idem pour…", "same for…": the question just answered, asked again of something else. */
-/** A short message going on from the answer: "et à Lyon ?", "and Arcueil?", "what about Créteil?". */
-const CONNECTS = /^(?:et|and|mais|but|what about|how about|et pour|et sur)(?![a-z])/;
+/** A short message going on from the answer: "et à Lyon ?", "ah mince. et Gentilly ?", "what about Créteil?". */
+const CONNECTS = /^(?:(?:ah|oh|ok|okay|bon|bah|ben|mince|zut|merde|dac|d accord|merci|super|hmm|euh|damn|oh well|i see) )*(?:et|and|mais|but|what about|how about|et pour|et sur)(?![a-z])/;
 const SAME_QUESTION = /(?<![a-z])(?:c est pareil|c pareil|cest pareil|pareil pour|idem|meme chose|la meme chose|same (?:for|thing|question)|is it the same)(?![a-z])/;
 /** Below this, the classifier's guess is no request of its own after an answer. */
 const UNSURE_GUESS = 0.6;
@@ -91,8 +91,8 @@ function searchedTypologies(text: string, typologies: readonly string[]): number
 
 /** Intents a short correction after an answer is often mistaken for ("en fait on est 4", "et à Paris ?"). */
 const WEAK_INTENTS: readonly Intent[] = ['none', 'greeting', 'thanks', 'goodbye', 'searchOffers', 'cancel'];
-/** A short question on one financing of the answer: "et en PLS je passe ?", "pour le plai ?", "what about PLS?". */
-const FINANCING_ASKED = /^(?:(?:et|mais|ok|and|what about|how about) )?(?:(?:(?:en|pour|le|du|au|for|in|the) )+plus|(?:(?:en|pour|le|la|du|au|for|in|the) )*(?:plai|pls|pli))(?![a-z])/;
+/** A short question on one financing of the answer: "et en PLS je passe ?", "pour le plai ?", "et pour un logement PLS ?", "what about PLS?". */
+const FINANCING_ASKED = /^(?:(?:et|mais|ok|and|what about|how about) )?(?:(?:(?:en|pour|pr|le|du|au|for|in|the|un|une|a|logement|appart|home|flat) )+plus|(?:(?:en|pour|pr|le|la|les|du|au|for|in|the|un|une|a|logements?|apparts?|homes?|flats?) )*(?:plai|pls|pli))(?![a-z])/;
 
 /** The last eligibility answer of the conversation: when, and the cases it assumed absent. */
 export interface LastAnswer {
@@ -102,6 +102,9 @@ export interface LastAnswer {
   /** The answer took a misspelt town for the one it is close to: a bare "oui" confirms it. */
   placeAssumed?: boolean;
 }
+
+/** Longer than this, a message that adds a person is a story of its own. */
+const MOST_TOKENS_OF_A_JOINING = 20;
 
 /** How long after an eligibility answer a correction still refers to it. */
 const FOLLOW_UP_MS = 30 * 60 * 1000;
@@ -133,8 +136,8 @@ export function asEligibilityFollowUp(recognition: Recognition, last: LastAnswer
   if (financingAsked && !entities.typologies?.length) return asFollowUp(recognition);
   const known = keptFacts(last.facts) ?? {};
   const said = factsFromMessage(readEligibilityMessage(recognition).said);
-  // "and if we had a baby next year?", "et avec un enfant de plus ?": one more person, whatever the classifier guessed.
-  const joining = tokens <= 12 && personJoining(known, said, text) !== undefined;
+  // "and if we had a baby next year?", "et si on a un bébé l'an prochain ça change le plafond ?": one more person, whatever the classifier guessed.
+  const joining = tokens <= MOST_TOKENS_OF_A_JOINING && personJoining(known, said, text) !== undefined;
   // "oui c ca" (read as help) right after « J'ai compris Marseille »: the town confirmed, the answer again.
   const confirmsPlace = last.placeAssumed === true && tokens <= 4 && readYesNo(text) === 'yes';
   // "en fait on est 3" is a correction whatever the classifier made of the rest of the sentence.

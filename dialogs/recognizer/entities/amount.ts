@@ -86,17 +86,37 @@ export function findAmounts(text: string): EntityMatch<Amount>[] {
 const FORMER_BEFORE = /(?<![a-z])(?:c'?etait|c etait|etait|avait|avions|gagnait|gagnions|touchait|avant|avec (?:mon|ma|mon ancien|mon ancienne) (?:ex|ancien conjoint|ancienne conjointe)|with my ex|used to|before the|back then|it was|we had)(?![a-z])/;
 const FORMER_AFTER = /^ *(?:€|euros?|e)? *(?:de (?:rfr|revenus?) )?(?:avant|auparavant|l'an dernier|before|previously|back then|last year)(?![a-z])/;
 
+/** A divorce or separation under way: the couple's income is no more the one that counts (FACTS.md). */
+const SEPARATING = /(?<![a-z])(?:divorc\w*|separ\w*|on se quitte)(?![a-z])/;
+
+/** Whether the message tells of a divorce or separation under way. */
+export function tellsOfSeparation(text: string): boolean {
+  return SEPARATING.test(foldText(text));
+}
+/** "l'avis d'imposition du couple… 52 000": the income of the couple that is ending. */
+const OF_THE_COUPLE = /(?<![a-z])(?:du couple|de notre couple|a deux|ensemble|commun|commune|en commun|of the couple|joint|our joint|together)(?![a-z])/;
+/** "mon revenu à moi", "moi toute seule je gagne", "my own income": the applicant's own amount. */
+const OWN_INCOME_BEFORE = /(?<![a-z])(?:a moi|moi (?:toute |tout )?seule?|moi seulement|rien que moi|mon propre|ma propre|mes propres|my own|mine|i alone|just me|on my own)(?![a-z])/;
+
 /**
  * Marks the amounts said of the past or of someone else: when another amount is said with them, that
  * other one is the income that counts (entities/income.ts).
  */
 export function markFormerAmounts(text: string, amounts: EntityMatch<Amount>[]): void {
   const folded = foldText(text);
+  const separating = tellsOfSeparation(text);
   for (const amount of amounts) {
-    if (FORMER_BEFORE.test(clauseBefore(folded, amount.start)) || FORMER_AFTER.test(folded.slice(amount.end))) amount.value.former = true;
+    const before = clauseBefore(folded, amount.start);
+    if (FORMER_BEFORE.test(before) || FORMER_AFTER.test(folded.slice(amount.end)) || (separating && amounts.length > 1 && OF_THE_COUPLE.test(before))) amount.value.former = true;
     // Only beside another amount: "16 000 sur les 12 derniers mois" alone is the income told.
-    else if (amounts.length > 1 && (RECENT_BEFORE.test(clauseBefore(folded, amount.start)) || RECENT_AFTER.test(folded.slice(amount.end, amount.end + 40)))) amount.value.recent = true;
+    else if (amounts.length > 1 && (RECENT_BEFORE.test(before) || RECENT_AFTER.test(folded.slice(amount.end, amount.end + 40)))) amount.value.recent = true;
   }
+  // "en cours de séparation… 48 000 sur l'avis, mais mon revenu à moi c'est 19 500": the applicant's own income is the one that counts.
+  const own = separating && amounts.length > 1 ? amounts.find((amount) => OWN_INCOME_BEFORE.test(clauseBefore(folded, amount.start))) : undefined;
+  if (own) for (const amount of amounts) if (amount.value.value !== own.value.value) amount.value.former = true;
+  // "… du couple 52 000 € mais moi 21 000 €. On va regarder les 52 000 ?": the same amount named again is still that one.
+  const formerValues = new Set(amounts.filter((amount) => amount.value.former).map((amount) => amount.value.value));
+  for (const amount of amounts) if (formerValues.has(amount.value.value)) amount.value.former = true;
 }
 
 // "la je touche 16 000 sur les 12 derniers mois", "now I earn 14k": an income of the recent months.

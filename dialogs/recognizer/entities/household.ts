@@ -32,15 +32,22 @@ export function readPersons(text: string, entities: RecognizedEntities, answer: 
   return countOf(normalizeForMatching(text));
 }
 
+/** The couple a separation ends: "l'avis d'imposition du couple", "notre couple", "my marriage". */
+const FORMER_COUPLE = /(?<![a-z])(?:du|de notre|notre|le|l ancien|ancien|ex|our|the) couple(?![a-z])/g;
+
 /** Who the household is, when the message says it: "seule avec 2 enfants", "en couple", "avec 1 enfant". */
 export function readComposition(text: string, persons: number | undefined): HouseholdComposition {
   if (mentionsAny(text, 'singleAdult')) return { composition: 'single' };
   // Flatmates, friends, a brother and a sister: adults, not a couple (the young-household rule is for couples),
   // even living together ("mon coloc et moi on vit ensemble").
   const notACouple = normalizeForMatching(text).match(/\b(?:pas|plus|not) (?:en )?(?:a )?couple\b/) !== null || mentionsAny(text, 'adultsNotCouple');
-  if (mentionsAny(text, 'couple') && !notACouple) return { composition: 'couple' };
+  // "en instance de divorce… l'avis d'imposition du couple": the couple that is ending, not one to house.
+  const separating = mentionsAny(text, 'separated');
+  // "mon mari est décédé": the spouse of the separation's own words is not one to house either.
+  const coupleSaid = separating ? wordsOf('separated').reduce((said, phrase) => said.replaceAll(` ${phrase} `, ' '), ` ${normalizeForMatching(text).replace(FORMER_COUPLE, ' ')} `) : text;
+  if (mentionsAny(coupleSaid, 'couple') && !notACouple) return { composition: 'couple' };
   // Divorcing, separated or widowed with children, and no new partner named: one adult with dependants.
-  if (persons !== undefined && persons > 1 && mentionsAny(text, 'separated')) return { composition: 'single' };
+  if (persons !== undefined && persons > 1 && separating) return { composition: 'single' };
   if (notACouple) return { composition: 'adults', dependants: 0 };
   if (persons === undefined || !mentionsAny(text, 'children')) return {};
   const folded = ` ${normalizeForMatching(text)} `;
@@ -51,8 +58,8 @@ export function readComposition(text: string, persons: number | undefined): Hous
 }
 
 // Inside a sentence: "26 et 27 ans", "52 and 58", "28 ans tous les deux", "both 28", "my husband and I (62 and 65)",
-// "moi 24 ans lui 27".
-const TWO_AGES = /(?<![\d,.])(\d{2}) ?(?:ans? )?(?:et|and|&|\/) ?(\d{2}) ?(?:ans|years?|yo|y o)(?![a-z])|(?:we are|we re|are|on a|ont|avons|sommes|agees? de|aged) (\d{2}) (?:et|and) (\d{2})(?![\d])|(?:j ai|jai|g|i m|im) (\d{2}) (?:ans |years old |yo )?(?:et )?(?:and )?(?:mon|ma|my) (?:copain|copine|mari|femme|conjointe?|compagnon|compagne|epouse?|epoux|boyfriend|girlfriend|husband|wife|partner) (?:a |is )?(\d{2})(?![\d])|(?:husband|wife|partner|mari|femme|conjointe?|compagnon|compagne|copain|copine) (?:and i|and me|et moi) (\d{2}) (?:et|and|&) (\d{2})(?![\d])|(?:moi|me|i m|im) (\d{2})(?: ?ans| years old| yo)?,? (?:et |and )?(?:lui|elle|him|her|he s|she s|he is|she is)(?: a| is)? (\d{2})(?![\d])/;
+// "moi 24 ans lui 27", "moi 26 ans et mon copain 27".
+const TWO_AGES = /(?<![\d,.])(\d{2}) ?(?:ans? )?(?:et|and|&|\/) ?(\d{2}) ?(?:ans|years?|yo|y o)(?![a-z])|(?:we are|we re|are|on a|ont|avons|sommes|agees? de|aged) (\d{2}) (?:et|and) (\d{2})(?![\d])|(?:j ai|jai|g|i m|im|moi|me) (\d{2}) (?:ans |years old |yo )?(?:et )?(?:and )?(?:mon|ma|my) (?:copain|copine|mari|femme|conjointe?|compagnon|compagne|epouse?|epoux|boyfriend|girlfriend|husband|wife|partner) (?:a |is )?(\d{2})(?![\d])|(?:husband|wife|partner|mari|femme|conjointe?|compagnon|compagne|copain|copine) (?:and i|and me|et moi) (\d{2}) (?:et|and|&) (\d{2})(?![\d])|(?:moi|me|i m|im) (\d{2})(?: ?ans| years old| yo)?,? (?:et |and )?(?:lui|elle|him|her|he s|she s|he is|she is)(?: a| is)? (\d{2})(?![\d])/;
 /** Two numbers of two digits joined, set apart by punctuation: "…, 45 and 50, …", "(29/31)". */
 const LISTED_AGES = /(?:^|[,;:(]\s*)(\d{2}) ?(?:et|and|&|\/) ?(\d{2})\s*(?=[,;.)]|$)/;
 const COUPLE_WORDS = /(?<![a-z])(?:couple|en couple|mari|femme|epoux|epouse|conjointe?|compagnon|compagne|copain|copine|husband|wife|partner|boyfriend|girlfriend|fiancee?)(?![a-z])/;

@@ -167,8 +167,9 @@ function placeAt(words: Word[], i: number, index: PlaceIndex, cues: ReadonlySet<
     if (!communes && !department) continue;
     const isAlone = alone(length);
     const largest = communes?.[0]?.population ?? 0;
-    // "nice t2 dispo ?": a dwelling named right after a town's name is as good a cue as "à" before it.
-    const dwellingAfter = DWELLING_AFTER.test(words[i + length]?.text ?? '') && !(department !== undefined && NEED_CUE.has(key));
+    // "nice t2 dispo ?": a dwelling named right after a town's name is as good a cue as "à" before it, and so is its zone asked.
+    const zoneAsked = ZONE_ASKED_AFTER.test(words.slice(i + length, i + length + 4).map((after) => after.text).join(' '));
+    const dwellingAfter = (DWELLING_AFTER.test(words[i + length]?.text ?? '') || zoneAsked) && !(department !== undefined && NEED_CUE.has(key));
     const cueFits = dwellingAfter || (cue !== undefined && (department !== undefined && NEED_CUE.has(key) ? DEPARTMENT_NAME_CUES.has(cue) : cues.has(cue)));
     // "montreuil sur mer": a name of three words or more is hardly said by chance, whatever the town's size.
     const withoutCue = index.wordLikeNames.has(key) ? WITHOUT_CUE_WORD_LIKE : length === 1 ? WITHOUT_CUE_SINGLE_WORD : length >= 3 ? 0 : WITHOUT_CUE_SEVERAL_WORDS;
@@ -208,6 +209,8 @@ export function broaderNamesDropped(matches: EntityMatch<Place>[]): EntityMatch<
 
 /** A type of dwelling: "t2", "f3" (not "appart": "nice appart" is a nice flat). */
 const DWELLING_AFTER = /^(?:t[1-7]|f[1-7])$/;
+/** "et Gentilly c limitrophe ?", "Villejuif is it bordering Paris?": the words after a town that ask of its zone. */
+const ZONE_ASKED_AFTER = /^(?:c |c est |cest |est |est ce |is |is it |it s )?(?:limitrophe|en zone|dans quelle zone|quelle zone|bordering|next to paris|in zone)(?: |$)/;
 
 /** Articles a place name may begin with ("Le Val", "La Rochelle") or that only lead to one ("le Val-de-Marne"). */
 const ARTICLES = new Set(['le', 'la', 'les', 'l']);

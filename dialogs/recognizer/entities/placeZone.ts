@@ -78,8 +78,8 @@ export function meantPlace(text: string): Place | undefined {
 
 /** Said right after a place: it is where the person works ("Puteaux c'est juste mon bureau", "Lyon, my office is there"). */
 const WORKPLACE_AFTER = /^ ?(?:c est|c|ce n est que|ca n est que|is|s|that s|it s)? ?(?:juste|seulement|only|just)? ?(?:mon|ma|le|la|my|the|where i) ?(?:bureau|boulot|travail|taf|job|office|work|lieu de travail|entreprise|boite)(?![a-z])/;
-/** Said right before a place: where the person works ("je bosse à Puteaux mais on vise Courbevoie"). */
-const WORKPLACE_BEFORE = /(?:je bosse|je travaille|mon bureau est|mon boulot est|mon travail est|i work|my office is|my job is) (?:a|au|sur|in|at|dans) ?$/;
+/** Said right before a place: where the person works ("je bosse à Puteaux mais on vise Courbevoie", "une boîte de logistique à Lesquin"). */
+const WORKPLACE_BEFORE = /(?:je bosse|je travaille|mon bureau est|mon boulot est|mon travail est|i work|my office is|my job is|(?:boite|entreprise|societe|usine|entrepot|agence|magasin|clinique|company|firm|factory|warehouse)(?: (?:de|d|of) [a-z]+)?) (?:a|au|sur|in|at|dans) ?$/;
 
 /** A commune said, then its own department ("Saint-Ouen-l'Aumône, dans le 95"). */
 function isWithin(commune: Place, department: Place): boolean {
