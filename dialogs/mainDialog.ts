@@ -223,8 +223,10 @@ export class MainDialog extends ComponentDialog {
     // "what if I don't?" is no request of its own, whatever the classifier makes of five words.
     if (isClearRequest(recognition) && !isBareFollowUp(recognition.text)) return false;
     const kind = followUpKindOf(recognition.text);
-    // "et celle de lyon alors ?" names a place, but only to point at one of the answer's lines.
-    if (namesATask(recognition) && kind !== 'thatOne') return false;
+    // "et celle de lyon alors ?" names a place, but only to point at one of the answer's lines; "je dois en
+    // parler avec ma femme, on a jusqu'à quand ?" names a household, but only to say who decides.
+    const { persons: _household, ...named } = recognition.entities;
+    if (namesATask({ ...recognition, entities: named }) && kind !== 'thatOne') return false;
     // "oui" to a question on screen answers that question.
     if (kind === 'agreed' && dc.activeDialog) return false;
     const owner = kind ? this.findDialog(topic.owner) : undefined;
@@ -681,6 +683,11 @@ async function answerLanguageRequest(context: TurnContext, recognition: Recognit
   if (!language) return false;
   const already = languageOf(context) === language;
   turnStateOf(context).user.language = language;
-  if (!(already && (context.responded || languageAnnounced(context)))) await context.sendActivity(translatorOf(context)('language.switched'));
+  // "do you speak English?": answered yes, then the switch.
+  const key = ASKS_IF_SPOKEN.test(normalizeForMatching(recognition.text)) ? 'language.spoken' : 'language.switched';
+  if (!(already && (context.responded || languageAnnounced(context)))) await context.sendActivity(translatorOf(context)(key));
   return true;
 }
+
+/** "do you speak English?", "vous parlez anglais ?", "tu parles français ?": whether the language is spoken. */
+const ASKS_IF_SPOKEN = /(?<![a-z])(?:do you speak|can you speak|can you talk|do you understand|parlez vous|vous parlez|tu parles|parles tu|est ce que vous parlez|est ce que tu parles)(?![a-z])/;

@@ -65,6 +65,12 @@ export class ProposalDialog extends ComponentDialog implements AnswersFollowUps 
     if (topic.name !== 'proposal') return undefined;
     if (kind === 'why') return { knowledgeEntry: 'proposal-deadline' };
     if (kind === 'whatIfNot') return { knowledgeEntry: 'proposal-silence' };
+    if (kind === 'when' && typeof topic.facts.answerDueDate === 'string') {
+      const t = translatorOf(context);
+      const days = Math.max(0, Number(topic.facts.daysToAnswer ?? 0));
+      await context.sendActivity(t('proposal:card.deadline', { date: formatDate(topic.facts.answerDueDate, languageOf(context)), when: daysFromNow(t)(days) }));
+      return 'answered';
+    }
     if (kind !== 'how') return undefined;
     await context.sendActivity(translatorOf(context)('proposal:howToAnswer'));
     return 'answered';
@@ -108,7 +114,8 @@ export class ProposalDialog extends ComponentDialog implements AnswersFollowUps 
     }
     if (!wanted) {
       await context.sendActivity(MessageFactory.attachment(proposalCard(context, candidature)));
-      rememberTopic(context, { owner: this.id, name: 'proposal', facts: {} });
+      // "on a jusqu'à quand ?" next: the date and the days left, no personal data.
+      rememberTopic(context, { owner: this.id, name: 'proposal', facts: { answerDueDate: candidature.decision.answerDueDate, daysToAnswer: line.daysToAnswer ?? 0 } });
       return step.endDialog();
     }
     Object.assign(valuesOf<ProposalValues>(step), { candidature, answer: wanted });

@@ -42,7 +42,7 @@ export const POPULAR_ENTRIES = ['alin-vs-national-file', 'number-where', 'who-ma
 const GENERAL_QUESTIONS_OF_TASKS: Partial<Record<Intent, { entries: readonly string[]; unlinkedOnly?: boolean; choicesBeforeLink?: boolean }>> = {
   renewal: { entries: ['validity-duration', 'renewal-how', 'renewal-warning', 'renewal-forgotten', 'expired-meaning', 'radiation-causes', 'seniority', 'number-kept'], unlinkedOnly: true, choicesBeforeLink: true },
   status: { entries: ['validity-duration', 'expired-meaning', 'radiation-causes', 'renewal-forgotten', 'seniority', 'number-what', 'number-where', 'situation-change-household', 'situation-change-income', 'situation-change-address', 'request-modify', 'commission-date', 'waiting-time', 'proposal-what-now', 'lease-request-closed'], unlinkedOnly: true },
-  eligibility: { entries: ['priority-situations', 'priority-share', 'income-counted', 'household-categories', 'cotation', 'civil-servant', 'retired', 'job-seeker', 'self-employed', 'short-contract', 'small-company', 'agricultural-company', 'employer-contributes', 'situation-change-household', 'request-modify', 'income-which-year', 'income-drop', 'bordering-communes', 'zones', 'loan-types', 'young-household'] },
+  eligibility: { entries: ['who-may-use', 'priority-situations', 'priority-share', 'income-counted', 'household-categories', 'cotation', 'civil-servant', 'retired', 'job-seeker', 'self-employed', 'short-contract', 'small-company', 'agricultural-company', 'employer-contributes', 'situation-change-household', 'request-modify', 'income-which-year', 'income-drop', 'bordering-communes', 'zones', 'loan-types', 'young-household'] },
   documents: { entries: ['docs-where-upload', 'assistant-no-documents', 'docs-limitative', 'docs-missing-at-commission', 'docs-landlord-extra', 'docs-tax-notice', 'docs-foreign-national', 'docs-income-proofs', 'income-which-year'], choicesBeforeLink: true },
   proposal: { entries: ['proposal-what-now', 'proposal-deadline', 'proposal-silence', 'proposal-refuse', 'proposal-accept-next', 'commission-rank', 'lease-signing'], unlinkedOnly: true, choicesBeforeLink: true },
   searchOffers: { entries: ['offers-typology', 'loan-types', 'rent-amount', 'charges', 'offer-visit', 'pets', 'priority-situations'] },
@@ -97,13 +97,16 @@ export function namesATask(recognition: Recognition): boolean {
 
 /**
  * Asked as a question: a question mark, at the end or before what follows it ("je vous l'envoie ici ? je l'ai
- * en pdf"), a question word first ("ou je trouve…", "how long…"), or "c'est quoi" anywhere ("le dalo c quoi exactement").
+ * en pdf"), a question word first ("ou je trouve…", "how long…"), "c'est quoi" anywhere ("le dalo c quoi
+ * exactement"), or a wish to know ("je voudrais savoir combien de temps…").
  */
 export function isQuestion(text: string): boolean {
   return (
     /\?/.test(text) ||
     /^\s*(c'?est quoi|c koi|qu'est|est-ce|comment|combien|pourquoi|quand|ou |où|quel|quelle|what|how|why|when|where|which|can i|do i|is it)/i.test(text) ||
-    /(?<![\p{L}])(?:c'?est|c|cest|ces) (?:quoi|koi)(?![\p{L}])/iu.test(text)
+    /(?<![\p{L}])(?:c'?est|c|cest|ces) (?:quoi|koi)(?![\p{L}])/iu.test(text) ||
+    // "bonjour, je voudrais savoir combien de temps…", "I'd like to know how long…": a question put as a wish.
+    /(?<![\p{L}])(?:je voudrais savoir|j'?aimerais savoir|je veux savoir|je me demande|dites[- ]moi|i'?d like to know|i would like to know|i want to know|i wonder|tell me)(?![\p{L}])/iu.test(text)
   );
 }
 
@@ -114,11 +117,29 @@ export type KnowledgeReply = { kind: 'answer'; entry: KnowledgeEntry } | { kind:
  * when it is confident; when it hesitates, the classifier's topic if it is among the closest questions,
  * else those questions; when the search finds nothing, the classifier's topic, else nothing.
  */
+/** The entry on what PLAI, PLUS, PLS and PLI mean. */
+const FINANCINGS_ENTRY = 'loan-types';
+const FINANCING = String.raw`(?:plai|plus|pls|pli)`;
+/** The meaning of a financing asked, the words bound to its name ("c'est quoi le PLS ?", not "c'est quoi le plafond PLS ?"). */
+const FINANCING_MEANING = new RegExp(
+  String.raw`(?<![a-z])(?:${FINANCING} (?:ca|sa|ça) veut dire quoi|${FINANCING} (?:c est|c|cest) quoi|(?:c est|c|cest|c koi|c quoi) quoi (?:un |une |le |la |du )?(?:logement )?${FINANCING}|(?:c est quoi|c quoi|c koi|cest quoi|qu est ce qu) (?:un |une |le |la |du |que le )?(?:logement |un logement )?${FINANCING}|que (?:veut dire|signifie) (?:le |la )?${FINANCING}|what (?:is|s|does) (?:a |an |the )?${FINANCING}(?: (?:mean|stand for|flat|housing|home))?|what do(?:es)? ${FINANCING} (?:mean|stand for)|${FINANCING} (?:means what|meaning))(?![a-z])`,
+);
+
+/** Whether the message asks what a kind of financing (PLAI, PLUS, PLS, PLI) is. */
+export function asksWhatAFinancingMeans(text: string): boolean {
+  const asked = FINANCING_MEANING.exec(normalizeForMatching(text).replace(/'/g, ' '));
+  // "en plus c'est quoi le délai ?": PLUS is a financing only in capitals.
+  return asked !== null && (!/(?<![a-z])plus(?![a-z])/.test(asked[0]) || /(?<![\p{L}])PLUS(?![\p{L}])/u.test(text));
+}
+
 export async function knowledgeReply(knowledge: QuestionAnswerer, context: TurnContext, recognition: Recognition): Promise<KnowledgeReply> {
   const language = languageOf(context);
   const { entry: chosen, topic } = readEntities(recognition.entities);
   const chosenEntry = chosen ? knowledge.entry(chosen, language) : undefined;
   if (chosenEntry) return { kind: 'answer', entry: chosenEntry };
+  // "PLI ça veut dire quoi ?", "what is PLS and why does it matter for me?": the meaning of a kind of financing.
+  const meaning = asksWhatAFinancingMeans(recognition.text) ? knowledge.entry(FINANCINGS_ENTRY, language) : undefined;
+  if (meaning) return { kind: 'answer', entry: meaning };
   const topicEntry = topic ? knowledge.entry(ENTRY_OF_TOPIC[topic], language) : undefined;
   const match = await knowledge.find(context, recognition.text, language);
   if (match.kind === 'answer') return { kind: 'answer', entry: match.hit.entry };

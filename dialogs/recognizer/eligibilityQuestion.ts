@@ -32,7 +32,9 @@ export function asEligibilityQuestion(recognition: Recognition): Recognition {
   const unsureHelpdesk = helpdeskGuess && (recognition.score < SURE_COMPLAINT || wholePicture);
   // "veuve, je vis seule, je cherche à Bordeaux, rfr 19000" read as "my applications" or "unlink": a story
   // with the whole picture and nothing of those tasks (a number, an offer, their words) is about eligibility.
-  const storyTakenForATask = wholePicture && TASKS_A_STORY_IS_TAKEN_FOR.includes(recognition.intent) && !namesItsTask(recognition.text, entities);
+  // "on est 6 … rfr 80 000, on peut postuler ?": with the whole picture and no offer, whether they may apply is whether they are eligible.
+  const mayApplyAsked = wholePicture && entities.offerId === undefined && MAY_APPLY_ASKED.test(normalizeForMatching(recognition.text));
+  const storyTakenForATask = wholePicture && TASKS_A_STORY_IS_TAKEN_FOR.includes(recognition.intent) && (!namesItsTask(recognition.text, entities) || mayApplyAsked);
   const mistaken = MISTAKEN_FOR.includes(recognition.intent) || unsureHelpdesk || storyTakenForATask;
   // "moi et ma femme, pas d'enfant, on cherche à Strasbourg, on a droit ?": asked outright, with who or
   // where, and no dwelling looked for — eligibility, though no income was given yet.
@@ -70,6 +72,9 @@ export function asksEligibilityOrCeilings(text: string): boolean {
   const said = normalizeForMatching(text);
   return ELIGIBILITY_ASKED.test(said) || CEILINGS_ASKED.test(said);
 }
+
+/** "on peut postuler ?", "je pourrais candidater ?", "can we apply?": asked whether one may, not applying. */
+const MAY_APPLY_ASKED = /(?<![a-z])(?:(?:on|je|j|nous) (?:peut|peux|pourrait|pourrais|pourrions|pouvons) (?:y )?(?:postuler|candidater|pretendre)|(?:peut on|puis je|pourrait on|pourrais je) (?:postuler|candidater)|can (?:i|we) apply|could (?:i|we) apply|(?:am i|are we) allowed to apply)(?![a-z])/;
 
 /** Tasks the classifier puts whole stories on; each needs a number, an offer or its own words to be meant. */
 const TASKS_A_STORY_IS_TAKEN_FOR: readonly Intent[] = ['myApplications', 'unlink', 'linkNumber', 'status', 'renewal', 'privacy', 'deleteMyData', 'withdraw', 'apply', 'savedSearches', 'notifications'];

@@ -32,9 +32,18 @@ const KINDS: readonly [FollowUpKind, RegExp][] = [
 /** Agreeing and nothing more: a few words, no question. */
 const AGREED = /^(?:(?:oui|ouais|ouai|ok|okay|oki|d accord|dac|parfait|super|nickel|top|exactement|voila|yes|yep|yeah|great|perfect|exactly|fine|right|c est ca|c ca|c est bien ca|c est bon|c bon|that s it|that s right)(?: |$))+(?:merci|thanks|thank you)?$/;
 
+/** The last clause of a longer message, when it is short: "attends je dois en parler à ma femme, on a jusqu'à quand ?". */
+const MOST_WORDS_OF_A_LAST_CLAUSE = 6;
+
 export function followUpKindOf(text: string): FollowUpKind | undefined {
   const words = normalizeForMatching(text).split(' ').filter(Boolean).map(respelled);
-  if (words.length === 0 || words.length > MOST_WORDS) return undefined;
+  if (words.length > MOST_WORDS) {
+    const lastClause = text.split(/[,.;:!]/).map((clause) => clause.trim()).filter(Boolean).at(-1) ?? '';
+    const clauseWords = normalizeForMatching(lastClause).split(' ').filter(Boolean);
+    // Only a question of time asked last: the rest of a long message may ask anything else.
+    return clauseWords.length <= MOST_WORDS_OF_A_LAST_CLAUSE && clauseWords.length < words.length && followUpKindOf(lastClause) === 'when' ? 'when' : undefined;
+  }
+  if (words.length === 0) return undefined;
   // "j'ai", "c'est": the apostrophe is a space here, as in the patterns.
   const sentence = words.join(' ').replace(/'/g, ' ');
   if (AGREED.test(sentence) && !text.includes('?')) return 'agreed';

@@ -14,8 +14,19 @@ const SURE_QUESTION_GUESS = 0.9;
 /** A request for a person is said in a few words; a longer message tells something the person wants help with, unless it opens with the request. */
 const MOST_WORDS = 8;
 
+/** "I need some help with housing", "besoin d'aide pour un logement": help wanted, in general. */
+const HELP_WANTED = /(?<![a-z])(?:need (?:some )?help|help me|besoin d (?:un peu d )?aide|aidez moi|aide moi)(?![a-z])/;
+/** "hi, I need some help with my housing", "bonjour j'ai besoin d'aide pour mon logement": that, and nothing else. */
+const ONLY_HELP_WANTED = /^(?:(?:hi|hello|hey|bonjour|salut|bonsoir|slt|bjr) )?(?:i need|i d like|i would like|need|j ai besoin d|jai besoin d|besoin d)(?: some| un peu d)? (?:help|aide)(?: (?:with|for|pour|avec|sur) (?:my |a |the |un |une |mon |ma |la |le )?(?:housing|logement|flat|home|search|housing search|recherche|recherche de logement|demande))?(?: (?:please|svp|stp|merci))?$/;
+
 /** "jveux parler a qqun", "can i talk to someone": a request for a person, whatever the classifier guessed unsure. */
 export function asPersonAsked(recognition: Recognition): Recognition {
+  // "Hi I need some help with housing" (a request for a person at 0.56): help wanted, no person asked for.
+  const said = normalizeForMatching(recognition.text);
+  const helpWanted = (recognition.score < SURE_GUESS && HELP_WANTED.test(said) && wordCount(recognition.text) <= MOST_WORDS + 2) || ONLY_HELP_WANTED.test(said);
+  if (recognition.intent === 'helpdesk' && helpWanted && !asksForAPerson(recognition.text)) {
+    return { ...recognition, intent: 'help' };
+  }
   // A question guess ("faq" at 0.72 for "can I talk to someone about…") gives way unless it is very sure.
   const sure = recognition.score >= (recognition.intent === 'faq' ? SURE_QUESTION_GUESS : SURE_GUESS);
   if (recognition.intent === 'helpdesk' || sure) return recognition;

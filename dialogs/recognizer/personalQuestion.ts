@@ -26,8 +26,21 @@ const BLOCKED = /(?<![a-z])(?:(?:arrive|arrivons|reussis) (?:pas|plus|jamais) a 
 /** Their files named, and how they are going asked. */
 const HOW_THEIR_FILES_GO = /(?<![a-z])(?:mes|mon|ma|my|our|nos|\d|deux|two) (?:\w+ )?(?:dossiers?|candidatures?|demandes?|applications?|files?)(?![a-z]).*(?<![a-z])(?:ca donne quoi|sa donne quoi|ca en est ou|ou ca en est|ou en est|ou en sont|ca avance|ca bouge|quoi de neuf|des nouvelles|du nouveau|how (?:is|are) (?:it|they|things) going|any news|any update|where (?:is|are) (?:it|they) at)(?![a-z])|(?<![a-z])(?:ou en (?:est|sont)|where are) (?:mes|mon|ma|my) (?:dossiers?|candidatures?|demandes?|applications?)(?![a-z])/;
 
+/** "j'ai combien de candidatures en cours ?", "how many applications do I have?": their own count. */
+const THEIR_COUNT = /(?<![a-z])(?:(?:j ai|jai|j|on a|ai je|avons nous) combien (?:de )?(?:candidatures?|dossiers?|demandes?)|combien (?:de )?(?:candidatures?|dossiers?) (?:j ai|jai|ai je|on a|en cours|actives?)|how many (?:applications|files) (?:do i|have i|i have|are (?:active|open|pending)))(?![a-z])/;
+
+/** "jai recu une notif comme quoi jai un logement, c vrai ?", "did I get the Lille flat?": whether a home was given them. */
+const THEIR_HOME_GIVEN = /(?<![a-z])(?:(?:j ai|jai|on a) (?:eu|obtenu|un|le) (?:le |un )?(?:logement|appart\w*|t\d)|comme quoi (?:j ai|jai|on a) (?:un|le) (?:logement|appart\w*)|on m a (?:attribue|donne|propose) (?:un|le) (?:logement|appart\w*)|did (?:i|we) get (?:the|a|that) (?:\w+ )?(?:flat|apartment|home|house|place)|have (?:i|we) (?:got|been given) (?:the|a) (?:\w+ )?(?:flat|apartment|home))(?![a-z])/;
+
+/** "can you check the status of my file?": their own file's state. */
+const THEIR_FILE_STATE = /(?<![a-z])(?:(?:the )?(?:status|state|progress) of my (?:file|request|application)s?|check (?:on )?my (?:file|request|application)s?|(?:l etat|le statut|le suivi) de (?:mon|ma|mes) (?:dossier|demande|candidature)s?)(?![a-z])/;
+
 export function asPersonalQuestion(recognition: Recognition, linked: boolean): Recognition {
   const said = normalizeForMatching(recognition.text);
+  // Their own count, their own home, their own file: answered from the dossier, not as a general question.
+  if (linked && THEIR_HOME_GIVEN.test(said.replace(/'/g, ' '))) return { ...recognition, intent: 'proposal', score: Math.max(recognition.score, 0.8) };
+  if (linked && THEIR_COUNT.test(said.replace(/'/g, ' '))) return { ...recognition, intent: 'myApplications', score: Math.max(recognition.score, 0.8) };
+  if (linked && ['status', 'myApplications', 'faq', 'none', 'help'].includes(recognition.intent) && THEIR_FILE_STATE.test(said)) return { ...recognition, intent: 'status', score: Math.max(recognition.score, 0.8) };
   // Told with the classifier sure of help ("ça bloque tout le temps" reads as a technical problem), or asked why.
   const blocked = ['faq', 'none', 'help', 'complaint'].includes(recognition.intent) && BLOCKED.test(said);
   // "pourquoi je peux plus postuler ??" is read as a withdrawal: the request's state says why, not the applications.

@@ -14,6 +14,9 @@ export function requestedLanguage(
   const named = (['fr', 'en'] as const).filter((language) =>
     [...namesByFile.fr[language], ...namesByFile.en[language]].some((name) => words.includes(` ${foldText(name)} `)),
   );
+  // "I don't speak French very well": out of the language named.
+  const notSpoken = languageNotSpoken(words);
+  if (notSpoken !== undefined && named.length === 1 && named[0] === notSpoken) return notSpoken === 'fr' ? 'en' : 'fr';
   if (named.length === 1) return named[0]!;
   // "my french is not good, can you say it in english?": the one asked for is the one said after "in".
   const askedFor = named.filter((language) =>
@@ -48,7 +51,7 @@ export function mentionsALanguage(text: string, namesByFile: Record<NluLanguage,
  * le NUR ?": what the message asks besides the language, when it asks something (three words or more).
  */
 export function requestBesidesLanguage(text: string, namesByFile: Record<NluLanguage, Record<NluLanguage, string[]>>): string | undefined {
-  const sentences = text.split(/(?<=[?.!;:])\s+|\s+[-–]\s+/).map((sentence) => sentence.trim()).filter(Boolean);
+  const sentences = text.split(/(?<=[?.!;:,])\s+|\s+[-–]\s+/).map((sentence) => sentence.trim()).filter(Boolean);
   if (sentences.length < 2) return undefined;
   const rest = sentences.filter((sentence) => !mentionsALanguage(sentence, namesByFile)).join(' ');
   return (rest.match(/\p{L}{2,}/gu) ?? []).length >= 3 ? rest : undefined;
@@ -76,7 +79,25 @@ const EXPLICIT_REQUEST = / (?:repond\w*|ecri\w*|parl\w*|explique\w*|redi\w*|answ
  * ("je préfère que tu répondes en anglais stp : c koi le NUR ?").
  */
 export function explicitlyRequestedLanguage(text: string): NluLanguage | undefined {
-  const asked = EXPLICIT_REQUEST.exec(` ${foldText(text).replace(/[^a-z]+/g, ' ')} `);
+  const words = ` ${foldText(text).replace(/[^a-z]+/g, ' ')} `;
+  const asked = EXPLICIT_REQUEST.exec(words);
   const name = asked?.[1] ?? asked?.[2];
-  return name === undefined ? undefined : name === 'anglais' || name === 'english' ? 'en' : 'fr';
+  if (name !== undefined) return languageNamed(name);
+  // "I don't speak French very well": the other one.
+  const notSpoken = languageNotSpoken(words);
+  return notSpoken === undefined ? undefined : notSpoken === 'fr' ? 'en' : 'fr';
+}
+
+function languageNamed(name: string): NluLanguage {
+  return name === 'anglais' || name === 'english' ? 'en' : 'fr';
+}
+
+// "I don't speak French very well", "my French is not good", "je parle pas bien anglais", "mon anglais est nul".
+const NOT_SPOKEN = / (?:(?:don t|dont|do not|can t|cant|cannot|can not) (?:really |very well |well )?(?:speak|understand|read|write|talk)(?: (?:much|good|very good|any|a lot of))? (french|english)|my (french|english) (?:is|isn t|s) (?:not|bad|poor|limited|terrible|very basic|basic)|(?:ne )?(?:parle|comprends|lis|ecris) (?:pas|mal|pas tres bien|pas bien|pas trop|presque pas) (?:le |l )?(anglais|francais)|(?:mon|my) (anglais|francais) (?:est|c est) (?:nul|pas (?:top|terrible|bon|tres bon)|limite|mauvais))(?![a-z])/;
+
+/** The language the writer says they do not speak well, when they say so. */
+function languageNotSpoken(words: string): NluLanguage | undefined {
+  const said = NOT_SPOKEN.exec(words);
+  const name = said?.[1] ?? said?.[2] ?? said?.[3] ?? said?.[4];
+  return name === undefined ? undefined : languageNamed(name);
 }

@@ -57,7 +57,7 @@ describe('a housing proposal, answered in the chat', () => {
     await link('thomas-accept', THOMAS);
     const shown = await running().bot.say('thomas-accept', 'ma proposition de logement');
     const accept = buttonData(shown, 'Accepter');
-    expect(allText(await running().bot.say('thomas-accept', '', { value: accept }))).toMatch(/Vous acceptez le T4 .* Lille\u00a0\?/);
+    expect(allText(await running().bot.say('thomas-accept', '', { value: accept }))).toMatch(/Vous confirmez que vous acceptez le T4 .* Lille\u00a0\?/);
     expect(await say('thomas-accept', 'oui')).toContain('vous avez accepté le T4');
     expect(await say('thomas-accept', '', accept)).toContain("C'est déjà fait\u00a0: vous avez accepté");
     expect(await say('thomas-accept', 'mes candidatures')).toMatch(/T4 à Lille\u00a0: acceptée/);
