@@ -566,6 +566,10 @@ export class MainDialog extends ComponentDialog {
         await sendKnowledgeReply(step.context, general);
         return step.endDialog();
       }
+      // "je dors à droite à gauche, pas d'adresse pour le dossier, comment je fais": the question on the
+      // paperwork answered, then the urgent offer.
+      const paperworkAsked = isUrgentHandoff(recognition) && PAPERWORK.test(normalizeForMatching(recognition.text)) ? await this.confidentAnswer(step.context, recognition) : undefined;
+      if (paperworkAsked) await sendKnowledgeReply(step.context, paperworkAsked);
       if (this.findDialog(route.dialog)) {
         reportDialog(step.context, route.dialog);
         return step.beginDialog(route.dialog, recognition);
@@ -647,6 +651,9 @@ export class MainDialog extends ComponentDialog {
     return step.endDialog(step.result);
   }
 }
+
+/** Words of the request's paperwork: a question on them is answered even beside an urgent situation. */
+const PAPERWORK = /(?<![a-z])(?:dossier|papiers?|documents?|justificatifs?|pieces?|demande|formulaire|paperwork|file|request|proof|adresse|address)(?![a-z])/;
 
 /** Guesses that name no task: the places a question names do not make it one. */
 const NO_TASK_GUESSES: readonly Intent[] = ['none', 'cancel', 'menu', 'greeting', 'thanks', 'help', 'faq'];

@@ -43,9 +43,11 @@ const GENERAL_QUESTIONS_OF_TASKS: Partial<Record<Intent, { entries: readonly str
   renewal: { entries: ['validity-duration', 'renewal-how', 'renewal-warning', 'renewal-forgotten', 'expired-meaning', 'radiation-causes', 'seniority', 'number-kept'], unlinkedOnly: true, choicesBeforeLink: true },
   status: { entries: ['validity-duration', 'expired-meaning', 'radiation-causes', 'renewal-forgotten', 'seniority', 'number-what', 'number-where', 'situation-change-household', 'situation-change-income', 'situation-change-address', 'request-modify', 'commission-date', 'waiting-time', 'proposal-what-now', 'lease-request-closed'], unlinkedOnly: true },
   eligibility: { entries: ['who-may-use', 'priority-situations', 'priority-share', 'income-counted', 'household-categories', 'cotation', 'civil-servant', 'retired', 'job-seeker', 'self-employed', 'short-contract', 'small-company', 'agricultural-company', 'employer-contributes', 'situation-change-household', 'request-modify', 'income-which-year', 'income-drop', 'bordering-communes', 'zones', 'loan-types', 'young-household'] },
-  documents: { entries: ['docs-where-upload', 'assistant-no-documents', 'docs-limitative', 'docs-missing-at-commission', 'docs-landlord-extra', 'docs-tax-notice', 'docs-foreign-national', 'docs-income-proofs', 'income-which-year'], choicesBeforeLink: true },
+  documents: { entries: ['docs-separation', 'docs-where-upload', 'assistant-no-documents', 'docs-limitative', 'docs-missing-at-commission', 'docs-landlord-extra', 'docs-tax-notice', 'docs-foreign-national', 'docs-income-proofs', 'income-which-year'], choicesBeforeLink: true },
   proposal: { entries: ['proposal-what-now', 'proposal-deadline', 'proposal-silence', 'proposal-refuse', 'proposal-accept-next', 'commission-rank', 'lease-signing'], unlinkedOnly: true, choicesBeforeLink: true },
   searchOffers: { entries: ['offers-typology', 'loan-types', 'rent-amount', 'charges', 'offer-visit', 'pets', 'priority-situations'] },
+  // "Do I have to upload the divorce judgment with my application?": a question on a document, before any link.
+  myApplications: { entries: ['docs-separation', 'docs-where-upload', 'docs-landlord-extra', 'docs-missing-at-commission', 'income-separation'], unlinkedOnly: true },
   linkNumber: { entries: ['number-one-per-department', 'number-what', 'number-where', 'number-nur-vs-nud', 'number-lost', 'number-format', 'number-kept'] },
 };
 
@@ -62,6 +64,9 @@ export const PROOF_OF_SITUATION: readonly (readonly [TriageReason, string])[] = 
 /** The entries on the proof of one situation. */
 const SITUATION_PROOFS = [...PROOF_OF_SITUATION.map(([, entry]) => entry), 'docs-pregnancy'];
 
+/** Tasks of the dossier, which no household changes. */
+const HOUSEHOLD_BLIND_TASKS: readonly Intent[] = ['myApplications', 'status', 'renewal', 'proposal', 'linkNumber'];
+
 /** The tasks whose answers (offers, a verdict) a short question follows up. */
 const FOLLOWED_UP_TASKS: readonly Intent[] = ['searchOffers', 'eligibility'];
 
@@ -76,7 +81,11 @@ export async function generalQuestionAnswer(
   if (!general || (general.unlinkedOnly && situation.linked) || context.activity.value !== undefined || !isQuestion(recognition.text)) return undefined;
   // "et en T3 ?", "et pour le plai ?" after results or a verdict, "à Lyon ?": the task's own follow-up
   // (a question on the renewal after a search is no follow-up of it).
-  if ((situation.followsAnAnswer && FOLLOWED_UP_TASKS.includes(recognition.intent)) || namesATask(recognition)) return undefined;
+  // "I'm in the middle of a divorce. Do I have to upload the judgment with my application?": for a task
+  // of the dossier, a household told says who asks, not what the task is about.
+  const { persons: _household, ...named } = recognition.entities;
+  const asked = HOUSEHOLD_BLIND_TASKS.includes(recognition.intent) ? { ...recognition, entities: named } : recognition;
+  if ((situation.followsAnAnswer && FOLLOWED_UP_TASKS.includes(recognition.intent)) || namesATask(asked)) return undefined;
   const match = await knowledge.find(context, recognition.text, languageOf(context));
   // "les murs sont noirs de moisissure, je fournis quoi pour prouver ça ?": the proof of the situation told.
   const entries = ['documents', 'eligibility'].includes(recognition.intent) && PROOF_OF_IT.test(normalizeForMatching(recognition.text)) ? [...general.entries, ...SITUATION_PROOFS] : general.entries;
@@ -106,7 +115,9 @@ export function isQuestion(text: string): boolean {
     /^\s*(c'?est quoi|c koi|qu'est|est-ce|comment|combien|pourquoi|quand|ou |où|quel|quelle|what|how|why|when|where|which|can i|do i|is it)/i.test(text) ||
     /(?<![\p{L}])(?:c'?est|c|cest|ces) (?:quoi|koi)(?![\p{L}])/iu.test(text) ||
     // "bonjour, je voudrais savoir combien de temps…", "I'd like to know how long…": a question put as a wish.
-    /(?<![\p{L}])(?:je voudrais savoir|j'?aimerais savoir|je veux savoir|je me demande|dites[- ]moi|i'?d like to know|i would like to know|i want to know|i wonder|tell me)(?![\p{L}])/iu.test(text)
+    /(?<![\p{L}])(?:je voudrais savoir|j'?aimerais savoir|je veux savoir|je me demande|dites[- ]moi|i'?d like to know|i would like to know|i want to know|i wonder|tell me)(?![\p{L}])/iu.test(text) ||
+    // "…j'ai pas d'adresse fixe pour les papiers, comment je fais": the question asked last, without its mark.
+    /(?<![\p{L}])(?:comment (?:je|j'|on) ?(?:fais|fait|dois faire|peux faire)|(?:je|on) (?:fais|fait) comment|comment faire|que faire|je fais quoi|what (?:do|should|can) (?:i|we) do|how do (?:i|we) do (?:it|that))\s*[.!…]*\s*$/iu.test(text)
   );
 }
 

@@ -148,7 +148,8 @@ export function appliesToNoOfferYet(recognition: Recognition): boolean {
   const entities = readEntities(recognition.entities);
   // A reference typed or a button's offer, or a place in the list just shown, names the offer.
   if (recognition.entities['offerId'] !== undefined || ordinalInSentence(recognition.text) !== undefined) return false;
-  return (entities.typologies?.length ?? 0) > 0 && (entities.places?.length ?? 0) > 0;
+  // "I'd like to apply to a PLAI flat in Lyon": a kind of dwelling or of financing, and a place.
+  return ((entities.typologies?.length ?? 0) > 0 || financingsNamed(recognition.text) !== undefined) && (entities.places?.length ?? 0) > 0;
 }
 
 /** How long after an offer's details "je peux ?" is about it. */

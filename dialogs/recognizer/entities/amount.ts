@@ -95,8 +95,8 @@ export function tellsOfSeparation(text: string): boolean {
 }
 /** "l'avis d'imposition du couple… 52 000": the income of the couple that is ending. */
 const OF_THE_COUPLE = /(?<![a-z])(?:du couple|de notre couple|a deux|ensemble|commun|commune|en commun|of the couple|joint|our joint|together)(?![a-z])/;
-/** "mon revenu à moi", "moi toute seule je gagne", "my own income": the applicant's own amount. */
-const OWN_INCOME_BEFORE = /(?<![a-z])(?:a moi|moi (?:toute |tout )?seule?|moi seulement|rien que moi|mon propre|ma propre|mes propres|my own|mine|i alone|just me|on my own)(?![a-z])/;
+/** "mon revenu à moi", "moi toute seule je gagne", "mon mari déclare 40 000, moi 17 000", "my own income": the applicant's own amount. */
+const OWN_INCOME_BEFORE = /(?<![a-z])(?:a moi|moi (?:toute |tout )?seule?|moi seulement|rien que moi|mon propre|ma propre|mes propres|my own|mine|i alone|just me|on my own)(?![a-z])|(?:^|[,;] ?|et )(?:moi|me|myself)(?: c est| je gagne| je touche| je declare| j ai)? ?$/;
 
 /**
  * Marks the amounts said of the past or of someone else: when another amount is said with them, that

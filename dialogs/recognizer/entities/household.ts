@@ -1,6 +1,7 @@
 import { isCorrection } from '../correction';
 import { z } from 'zod';
 import { normalizeForMatching } from '../../../services/shared/normalizeForMatching';
+import { affirmsPhrase } from '../../../services/shared/affirmedPhrase';
 import { mentionsAny, wordsOf } from './eligibilityWords';
 import { countOf, COUNT_PATTERN } from './numberWords';
 import type { RecognizedEntities } from './schemas';
@@ -32,8 +33,8 @@ export function readPersons(text: string, entities: RecognizedEntities, answer: 
   return countOf(normalizeForMatching(text));
 }
 
-/** The couple a separation ends: "l'avis d'imposition du couple", "notre couple", "my marriage". */
-const FORMER_COUPLE = /(?<![a-z])(?:du|de notre|notre|le|l ancien|ancien|ex|our|the) couple(?![a-z])/g;
+/** A partner after a separation: "mon nouveau compagnon", "my new partner". */
+const NEW_PARTNER = /(?<![a-z])(?:nouveau|nouvelle|new)(?![a-z])/;
 
 /** Who the household is, when the message says it: "seule avec 2 enfants", "en couple", "avec 1 enfant". */
 export function readComposition(text: string, persons: number | undefined): HouseholdComposition {
@@ -41,11 +42,12 @@ export function readComposition(text: string, persons: number | undefined): Hous
   // Flatmates, friends, a brother and a sister: adults, not a couple (the young-household rule is for couples),
   // even living together ("mon coloc et moi on vit ensemble").
   const notACouple = normalizeForMatching(text).match(/\b(?:pas|plus|not) (?:en )?(?:a )?couple\b/) !== null || mentionsAny(text, 'adultsNotCouple');
-  // "en instance de divorce… l'avis d'imposition du couple": the couple that is ending, not one to house.
+  // Divorcing, separated or widowed: "mon mari", "l'avis du couple" are the couple that is ending, not one to
+  // house — only a new partner ("mon nouveau compagnon") makes a couple again.
   const separating = mentionsAny(text, 'separated');
-  // "mon mari est décédé": the spouse of the separation's own words is not one to house either.
-  const coupleSaid = separating ? wordsOf('separated').reduce((said, phrase) => said.replaceAll(` ${phrase} `, ' '), ` ${normalizeForMatching(text).replace(FORMER_COUPLE, ' ')} `) : text;
-  if (mentionsAny(coupleSaid, 'couple') && !notACouple) return { composition: 'couple' };
+  const said = ` ${normalizeForMatching(text)} `;
+  const couple = separating ? wordsOf('couple').some((word) => NEW_PARTNER.test(word) && affirmsPhrase(said, word)) : mentionsAny(text, 'couple');
+  if (couple && !notACouple) return { composition: 'couple' };
   // Divorcing, separated or widowed with children, and no new partner named: one adult with dependants.
   if (persons !== undefined && persons > 1 && separating) return { composition: 'single' };
   if (notACouple) return { composition: 'adults', dependants: 0 };

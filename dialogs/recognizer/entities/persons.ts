@@ -56,6 +56,8 @@ const EXPECTED_CHILD = /(?<![a-z])(?:(?:on |nous |j |je |elle )?(?:attend|attend
 // "ma femme est aide-soignante, on a deux petits": a spouse spoken of beside the children, when nobody says they are alone
 // (not "ma femme de ménage", not a spouse gone: "mon mari est décédé", "ma femme m'a quitté").
 const SPOUSE_SPOKEN_OF = /(?<![a-z])(?:ma|mon) (?:femme|mari|epouse|epoux|conjointe?|compagne|compagnon)(?! de menage)(?! (?:est |nous |m )?(?:decede|decedee|morte?|partie?|a quitte|quitte|en prison|ex)(?![a-z]))(?![a-z])/g;
+const SEPARATING = /(?<![a-z])(?:divorc\w*|separ\w*|veuve?|veuf|widow\w*)(?![a-z])/;
+const NEW_PARTNER = /(?<![a-z])(?:nouveau|nouvelle|new)(?![a-z])/;
 const ME_AND = /(?<![a-z])(?:moi et|moi ?\+|moi plus|me and|me ?\+|myself and|et moi|and me|and i)(?![a-z])/g;
 
 /**
@@ -85,7 +87,9 @@ export function findPersons(text: string): EntityMatch<number>[] {
   const adultsSaid = ADULTS_COUNTED.exec(folded);
   const adultsTold = adultsSaid ? countOf(adultsSaid[1] ?? '') : undefined;
   const alone = first(folded, ALONE);
-  const couple = first(folded, COUPLE);
+  // Divorcing, separated or widowed: "c'est surtout mon mari, moi je gagne…" names the couple that ends; only a new partner makes one.
+  const coupleNamed = first(folded, COUPLE);
+  const couple = coupleNamed && SEPARATING.test(folded) && !NEW_PARTNER.test(coupleNamed[0]) ? undefined : coupleNamed;
   const children = first(bornOnly, CHILDREN) ?? first(bornOnly, ONE_CHILD);
   const meAnd = first(folded, ME_AND) ?? first(folded, PARENT_OF);
   // "2 enfants, enfin 3 depuis mars": the count said last is the one meant.
