@@ -77,6 +77,8 @@ const VAGUE_OFFER_FACTS: readonly OfferFactKey[] = ['total', 'available', 'landl
 const ABOUT_THE_CUT_OUT_DATA: readonly Intent[] = ['unlink', 'deleteMyData', 'linkNumber'];
 /** A message this short around data cut out says little more than the data ("ma sécu c'est …, il vous le faut ?"). */
 const SHORT_MESSAGE_WORDS = 14;
+/** From this many words, a question naming places is a question of its own, its closest answers worth offering. */
+const WHOLE_QUESTION_WORDS = 10;
 /** A message that goes on from the answer before it: "et …", "mais …", "du coup …", "and …", "what about …". */
 const GOES_ON = /^(?:(?:ok|okay|d accord|merci|ah|oh|oui|bon|ben|thanks|right) )*(?:et|mais|du coup|alors|and|but|so|what about|how about)(?: |$)/;
 /** "tell me that again", "redis-le", "répète": the last answer asked again. */
@@ -589,7 +591,10 @@ export class MainDialog extends ComponentDialog {
       // names a place, an amount or a dwelling is about a task, not a general question.
       const askedWithPlaces = namesATask(recognition) && isQuestionNamingOnlyPlaces(recognition);
       const found = this.knowledge && (!namesATask(recognition) || askedWithPlaces) ? await knowledgeReply(this.knowledge, step.context, recognition) : { kind: 'none' as const };
-      const known = askedWithPlaces && found.kind === 'choices' ? { kind: 'none' as const } : found;
+      // Choices on a few words naming a place are noise ("et à Lyon ?"); on a whole question ("je peux faire une
+      // demande dans le 69 et une autre dans le 38 ?") they beat not understanding it.
+      const fewWords = recognition.text.split(/\s+/).length < WHOLE_QUESTION_WORDS;
+      const known = askedWithPlaces && found.kind === 'choices' && fewWords ? { kind: 'none' as const } : found;
       if (known.kind !== 'none') {
         await sendKnowledgeReply(step.context, known);
         return step.endDialog();

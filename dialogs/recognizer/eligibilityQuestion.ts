@@ -46,6 +46,9 @@ export function asEligibilityQuestion(recognition: Recognition): Recognition {
   if ((askedOutright || ceilingsAsked || householdAndPlace) && searchedTypologies(recognition.text, entities.typologies ?? []) === 0) {
     return { ...recognition, intent: 'eligibility', score: Math.max(recognition.score, 0.8) };
   }
+  // "… on voudrait un 4 pièces dans le coin. Nous deux on a 46 000 … Ça passe ?": the whole picture and the verdict asked, whatever dwelling is named.
+  const verdictAsked = wholePicture && (VERDICT_ASKED_OF_A_STORY.test(normalizeForMatching(recognition.text)) || asksEligibilityOrCeilings(recognition.text));
+  if (verdictAsked && recognition.intent !== 'eligibility' && entities.offerId === undefined) return { ...recognition, intent: 'eligibility', score: Math.max(recognition.score, 0.8) };
   if (!mistaken) return recognition;
   if (!income || !household || searchedTypologies(recognition.text, entities.typologies ?? []) > 0) return recognition;
   return { ...recognition, intent: 'eligibility', score: Math.max(recognition.score, 0.8) };
@@ -54,6 +57,9 @@ export function asEligibilityQuestion(recognition: Recognition): Recognition {
 /** The ceilings asked as such: "c'est quoi le plafond pour nous ?", "what's the income limit?", "combien max ?". */
 export const CEILINGS_ASKED =
   /(?<![a-z])(?:plafonds? (?:de (?:ressources|revenus?)|pour|plai|plus|pls|pli|hlm|social|sociaux|du logement social|a ne pas depasser|c est combien|c combien)|(?:c est quoi|c quoi|c koi|cest quoi|quel|quels|quelle|combien|connaitre|savoir) (?:est |sont )?(?:le |les )?(?:plafonds?|plafons?)|income (?:limits?|ceilings?|caps?)|(?:the )?ceilings? for|(?:revenus?|salaires?) max(?:imum|imal)?|max(?:imum)? (?:income|de revenus?)|(?:how much|combien) (?:can|peut on|peux je|je peux|on peut|faut il|max) (?:we |i )?(?:earn|gagner))(?![a-z])/;
+
+/** "ça passe ?", "on rentre dans les clous ?", "c'est bon pour nous ?": a story's last words asking for the verdict. */
+const VERDICT_ASKED_OF_A_STORY = /(?<![a-z])(?:ca passe|sa passe|ca le fait|on passe|ca rentre|on rentre dans|dans les clous|c est bon pour nous|c bon pour nous|does it work|do we pass|are we ok)(?![a-z])/;
 
 /** "c pareil ?", "idem pour…", "same for…": the question just answered, asked again of something else. */
 /** A short message going on from the answer: "et à Lyon ?", "ah mince. et Gentilly ?", "what about Créteil?". */

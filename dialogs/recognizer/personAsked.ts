@@ -19,6 +19,9 @@ const HELP_WANTED = /(?<![a-z])(?:need (?:some )?help|help me|besoin d (?:un peu
 /** "hi, I need some help with my housing", "bonjour j'ai besoin d'aide pour mon logement": that, and nothing else. */
 const ONLY_HELP_WANTED = /^(?:(?:hi|hello|hey|bonjour|salut|bonsoir|slt|bjr) )?(?:i need|i d like|i would like|need|j ai besoin d|jai besoin d|besoin d)(?: some| un peu d)? (?:help|aide)(?: (?:with|for|pour|avec|sur) (?:my |a |the |un |une |mon |ma |la |le )?(?:housing|logement|flat|home|search|housing search|recherche|recherche de logement|demande))?(?: (?:please|svp|stp|merci))?$/;
 
+/** A request to a person made before and not answered: "ma demande de contact… toujours pas de nouvelles", "my ticket, no reply yet". */
+const CONTACT_FOLLOWED_UP = /(?<![a-z])(?:demande de contact|demande de rappel|ticket|conseiller|conseillere|advisor|adviser|contact request|callback request)(?![a-z]).*(?<![a-z])(?:pas de nouvelles|aucune nouvelle|toujours rien|toujours pas de (?:reponse|nouvelles|retour)|pas de (?:reponse|retour)|jamais (?:rappele|repondu)|personne (?:ne m a|m a) (?:rappele|repondu)|no news|no answer|no reply|no response|heard nothing|not heard back|never (?:called|got) back)(?![a-z])/;
+
 /** "jveux parler a qqun", "can i talk to someone": a request for a person, whatever the classifier guessed unsure. */
 export function asPersonAsked(recognition: Recognition): Recognition {
   // "Hi I need some help with housing" (a request for a person at 0.56): help wanted, no person asked for.
@@ -27,6 +30,8 @@ export function asPersonAsked(recognition: Recognition): Recognition {
   if (recognition.intent === 'helpdesk' && helpWanted && !asksForAPerson(recognition.text)) {
     return { ...recognition, intent: 'help' };
   }
+  // "j'ai fait une demande de contact il y a 2 semaines et toujours pas de nouvelles": a request to a person, followed up.
+  if (recognition.intent !== 'helpdesk' && CONTACT_FOLLOWED_UP.test(said)) return { ...recognition, intent: 'helpdesk', score: Math.max(recognition.score, 0.8) };
   // A question guess ("faq" at 0.72 for "can I talk to someone about…") gives way unless it is very sure.
   const sure = recognition.score >= (recognition.intent === 'faq' ? SURE_QUESTION_GUESS : SURE_GUESS);
   if (recognition.intent === 'helpdesk' || sure) return recognition;

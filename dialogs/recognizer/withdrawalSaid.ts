@@ -9,8 +9,8 @@ const WITHDRAWAL_WORDS =
   /(?<![a-z])(?:annul\w*|retir\w*|supprim\w*|enlev\w*|desist\w*|renonc\w*|stop|plus|withdraw\w*|cancel\w*|remov\w*|delet\w*|take (?:back|my)|give up|no longer|anymore|any more|don t want|dont want)(?![a-z])/;
 /** Applying said as such: "postuler", "candidater", "repostuler", "apply". */
 const APPLYING_WORDS = /(?<![a-z])(?:(?:re)?postul\w*|(?:re)?candidat\w*|(?:re)?apply\w*|applying)(?![a-z])/;
-/** Wanting to apply, whatever was cancelled before: "je regrette d'avoir tout annulé, je voudrais repostuler". */
-const WANTS_TO_APPLY = /(?<![a-z])(?:voudrais|veux|veut|voulons|souhaite|souhaiterais|aimerais|want to|would like to|d like to) (?:re)?(?:postuler|candidater|apply)(?![a-z])/;
+/** Wanting to apply, whatever was cancelled before: "je regrette d'avoir tout annulé, je voudrais repostuler", "je m'étais désisté… je veux réessayer, je peux postuler ?". */
+const WANTS_TO_APPLY = /(?<![a-z])(?:(?:voudrais|veux|veut|voulons|souhaite|souhaiterais|aimerais|want to|would like to|d like to|je peux|puis je|on peut|peut on|can i|can we) (?:re)?(?:postuler|candidater|apply)|(?:veux|voudrais|want to|would like to) (?:reessayer|retenter|try again))(?![a-z])/;
 
 /**
  * Withdrawing an application cannot be undone: the classifier's guess is believed only when the message

@@ -95,6 +95,9 @@ export function tellsOfSeparation(text: string): boolean {
 }
 /** "l'avis d'imposition du couple… 52 000": the income of the couple that is ending. */
 const OF_THE_COUPLE = /(?<![a-z])(?:du couple|de notre couple|a deux|ensemble|commun|commune|en commun|of the couple|joint|our joint|together)(?![a-z])/;
+/** A relative's own income said beside the household's: "mamie a sa petite retraite", "ma mère touche", "sur son avis". */
+const ANOTHER_PERSONS_INCOME = /(?<![a-z])(?:(?:mamie|mamy|papi|papy|ma (?:mere|belle mere|belle-mere|grand mere|soeur|fille)|mon (?:pere|beau pere|beau-pere|grand pere|frere|fils)) (?:a|touche|gagne|declare|percoit)|sur son avis|(?:sa|son) (?:propre )?(?:retraite|pension|revenu|rfr|salaire)|(?:her|his) (?:own )?(?:pension|income|salary|tax notice))(?![a-z])/;
+
 /** "mon revenu à moi", "moi toute seule je gagne", "mon mari déclare 40 000, moi 17 000", "my own income": the applicant's own amount. */
 const OWN_INCOME_BEFORE = /(?<![a-z])(?:a moi|moi (?:toute |tout )?seule?|moi seulement|rien que moi|mon propre|ma propre|mes propres|my own|mine|i alone|just me|on my own)(?![a-z])|(?:^|[,;] ?|et )(?:moi|me|myself)(?: c est| je gagne| je touche| je declare| j ai)? ?$/;
 
@@ -114,6 +117,12 @@ export function markFormerAmounts(text: string, amounts: EntityMatch<Amount>[]):
   // "en cours de séparation… 48 000 sur l'avis, mais mon revenu à moi c'est 19 500": the applicant's own income is the one that counts.
   const own = separating && amounts.length > 1 ? amounts.find((amount) => OWN_INCOME_BEFORE.test(clauseBefore(folded, amount.start))) : undefined;
   if (own) for (const amount of amounts) if (amount.value.value !== own.value.value) amount.value.former = true;
+  // "nous deux on a 46 000 … et mamie a sa petite retraite, 7 200 sur son avis": another person's own income, to add.
+  if (!separating && amounts.length > 1) {
+    for (const amount of amounts.slice(1)) {
+      if (!amount.value.former && !amount.value.recent && ANOTHER_PERSONS_INCOME.test(folded.slice(Math.max(0, amount.start - 60), amount.end + 20))) amount.value.anotherPersons = true;
+    }
+  }
   // "… du couple 52 000 € mais moi 21 000 €. On va regarder les 52 000 ?": the same amount named again is still that one.
   const formerValues = new Set(amounts.filter((amount) => amount.value.former).map((amount) => amount.value.value));
   for (const amount of amounts) if (formerValues.has(amount.value.value)) amount.value.former = true;

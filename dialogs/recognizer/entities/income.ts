@@ -32,6 +32,12 @@ export function readIncome(text: string, entities: RecognizedEntities, answer: b
   // "on gagnait 40000 avant, maintenant 30000": with the past set aside, the recent one is the income told.
   const notFormer = said.filter((candidate) => !candidate.former);
   const amounts = current.length > 0 ? current : notFormer.length > 0 ? notFormer : said;
+  // "nous deux 46 000, et mamie 7 200 sur son avis": every person to house's income counts (FACTS.md).
+  const others = amounts.filter((candidate) => candidate.anotherPersons && candidate.period !== 'month');
+  const household = amounts.filter((candidate) => !candidate.anotherPersons);
+  if (others.length > 0 && household.length === 1 && household[0]!.period !== 'month') {
+    return { kind: 'yearly', value: [household[0]!, ...others].reduce((sum, candidate) => sum + candidate.value, 0) };
+  }
   const amount = amounts.find((candidate) => candidate.period === 'year') ?? [...amounts].sort((a, b) => b.value - a.value)[0];
   if (amount) return amount.period === 'month' ? { kind: 'monthly', value: amount.value } : { kind: 'yearly', value: amount.value };
   const bare = answer ? BARE_AMOUNT.exec(text) : null;

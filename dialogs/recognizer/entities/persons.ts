@@ -47,7 +47,7 @@ const COUPLE = /(?<![a-z])(?<!(?:pas|plus|not|no longer) )(?<!(?:pas|plus) en )(
 const CHILDREN = new RegExp(`(?<![a-z0-9])${COUNT} ?(?:enfants?|enfans?|enfan|gosses?|gamins?|gamines?|petits|filles|fils|garcons|ados|adolescents?|adolescentes?|kids?|children|childs?|bebes?|babies|daughters|sons|boys|girls|teens|teenagers)(?![a-z])`, 'g');
 const ONE_CHILD = /(?<![a-z])(?:(?:un|une|mon|ma|my|a|one|notre|our) (?:enfant|fils|fille|bebe|child|kid|son|daughter|baby|toddler|ado|teenager)|(?:le|the) (?:bebe|baby))(?![a-z])/g;
 // "et ma belle-mère qui vit avec nous", "my mother lives with us": a relative living in the household.
-const RELATIVE_AT_HOME = /(?<![a-z])(?:ma|mon|notre|my|our) (?:belle mere|beau pere|mere|pere|grand mere|grand pere|mamie|mamy|papi|papy|soeur|frere|mother in law|father in law|mother|father|mum|mom|dad|grandmother|grandfather|grandma|grandpa|sister|brother)(?: qui)? (?:vit|habite|loge|lives|living|stays) (?:avec|chez|with) (?:nous|us)(?![a-z])/g;
+const RELATIVE_AT_HOME = /(?<![a-z])(?:ma|mon|notre|my|our) (?:belle[ -]mere|beau[ -]pere|mere|pere|grand[ -]mere|grand[ -]pere|mamie|mamy|papi|papy|soeur|frere|mother[ -]in[ -]law|father[ -]in[ -]law|mother|father|mum|mom|dad|grandmother|grandfather|grandma|grandpa|sister|brother)(?: qui)? (?:vit|habite|loge|lives|living|stays) (?:avec|chez|with) (?:nous|us)(?![a-z])/g;
 // "maman de 2 enfants", "father of three": a parent naming the children, one adult unless a partner is named
 // (a single parent and a couple with the same children are in the same ceiling category).
 const PARENT_OF = /(?<![a-z])(?:maman|mere|papa|pere|parent|mother|father|mum|mom|dad) (?:de|d|of)(?![a-z])/g;

@@ -24,6 +24,8 @@ export const AmountSchema = z.object({
   former: z.literal(true).optional(),
   /** Said of the recent months ("16 000 sur les 12 derniers mois", "now I get 1 300 a month"): not the reference year's income. */
   recent: z.literal(true).optional(),
+  /** Another person to be housed's own income ("et mamie a sa retraite, 7 200 sur son avis"): added to the household's. */
+  anotherPersons: z.literal(true).optional(),
 });
 export type Amount = z.infer<typeof AmountSchema>;
 
