@@ -203,6 +203,8 @@ export class ApplyDialog extends ComponentDialog implements AnswersFollowUps {
     const t = translatorOf(context);
     if (topic.name === 'applications' && kind === 'thatOne') return this.applicationsOfThePlace(context);
     if (topic.name === 'applications' && kind === 'another') {
+      // "je peux en refaire une ?" with a request cancelled or expired: what stands in the way, not "oui".
+      if (turnStateOf(context).user.link && !(await this.sayWhetherApplicationsAreOpen(context, false))) return 'answered';
       const active = Number(topic.facts.active);
       const limit = Number(topic.facts.limit);
       await context.sendActivity(active >= limit ? t('apply:followUp.atLimit', { active }) : t('apply:followUp.belowLimit', { count: active, limit }));

@@ -1,4 +1,4 @@
-import { asksWhereTheCodeGoes, saysNoAccessToAddress, saysNoNumberYet, saysNotReceived } from './recognizer/answers/answerReader';
+import { asksHowLongTheCodeLasts, asksWhereTheCodeGoes, saysNoAccessToAddress, saysNoNumberYet, saysNotReceived } from './recognizer/answers/answerReader';
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type Dialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { AttemptLimiter } from './ports';
@@ -253,7 +253,7 @@ async function validateCode(prompt: PromptValidatorContext<string>): Promise<boo
     ? t('link:noAccessToAddress')
     : asksWhereTheCodeGoes(text) && destination
       ? `${t(destination.includes('@') ? 'link:codeSentToEmail' : 'link:codeSentTo', { destination })} ${t('link:codeNotReceived')}`
-      : saysNotReceived(text)
+      : saysNotReceived(text) || asksHowLongTheCodeLasts(text)
         ? t('link:codeNotReceived')
         : t('link:badCode');
   return false;

@@ -14,6 +14,7 @@ import type { PortalApi } from '../services/portal/portalApi';
 import type { SneApi } from '../services/sne/sneApi';
 import { offerDetailsCard, offerListCard, relaxCard, type OfferFactKey } from './cards/offerCards';
 import { OFFER_IN_FOCUS_MS, offerFactsAnswer, offerFactsAsked } from './offers/offerQuestion';
+import { LIST_AGAIN } from './offers/searchFollowUp';
 import { criteriaFromRecognition, departmentName, departmentOfSearchPlace, searchPlaceOf } from './offers/criteriaFromRecognition';
 import { describeCriteria } from './offers/describeCriteria';
 import { extractEntities } from './recognizer/entities/extractEntities';
@@ -96,8 +97,9 @@ export class OfferSearchDialog extends ComponentDialog implements AnswersFollowU
     await this.warnIfRequestClosed(step.context);
     const said = criteriaFromRecognition(readEntities(step.options.entities), step.options.text);
     const saidSomething = Object.values(said.criteria).some((value) => value !== undefined) || said.place.kind !== 'none' || said.cheaper || said.anyBudget;
-    // A sentence refines the last search; the menu button starts afresh, step by step.
-    let criteria = refine(saidSomething ? (last?.criteria ?? {}) : {}, said.criteria);
+    // A sentence refines the last search; the menu button starts afresh, step by step. "reprends la liste": that search again.
+    const listAgain = step.options.entities[LIST_AGAIN] === true && last !== undefined;
+    let criteria = refine(saidSomething || listAgain ? (last?.criteria ?? {}) : {}, said.criteria);
     // "moins cher, 400 max": the amount said is the new maximum; "moins cher" alone goes below what was shown.
     if (said.cheaper && said.criteria.maxRent === undefined) criteria = cheaper(criteria, last?.shownTotals ?? []);
     if (said.anyBudget && said.criteria.maxRent === undefined) {
@@ -106,7 +108,7 @@ export class OfferSearchDialog extends ComponentDialog implements AnswersFollowU
     }
     if (said.place.kind === 'place') criteria = { ...criteria, place: said.place.place };
     const values = valuesOf<SearchValues>(step);
-    Object.assign(values, { criteria, stepByStep: !saidSomething });
+    Object.assign(values, { criteria, stepByStep: !saidSomething && !listAgain });
     if (said.place.kind === 'unknownPostalCode') {
       values.unknownPostalCode = said.place.postalCode;
       delete values.criteria.place;
@@ -279,6 +281,12 @@ export class OfferSearchDialog extends ComponentDialog implements AnswersFollowU
       const more = from + results.items.length - 1 < results.total;
       const canApply = !(await this.requestIsClosed(context));
       await context.sendActivity(MessageFactory.attachment(offerListCard(t, language, heading, results.items, { more, watch: true, canApply })));
+      // Offers shown without an income to weigh them: once, how to learn which ones the household may have.
+      // Not when a financing was asked for ("juste du PLS, on dépasse pour le reste"): its band is known.
+      if (page === 1 && !household && !criteria.financings?.length && !turnStateOf(context).user.link && !conversation.eligibilityHinted) {
+        await context.sendActivity(t('offers:eligibilityHint'));
+        conversation.eligibilityHinted = true;
+      }
       // "oui c'est ça" next agrees with these results; "pourquoi vous enlevez le PLAI ?" asks about those left out.
       if (conversation.lastTopic?.name !== 'leftOut') rememberTopic(context, { owner: this.id, name: 'results', facts: {} });
     } catch (error) {

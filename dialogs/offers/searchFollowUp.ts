@@ -28,8 +28,17 @@ const WEAK_INTENTS: readonly Intent[] = ['none', 'goodbye', 'greeting', 'thanks'
  * Right after a search, "et à Villeurbanne ?", "plutôt T2" or "moins cher" refine it: a message that
  * carries search criteria, and that the NLU did not read as a real task, continues the search.
  */
+/** Where a request for the last results again is marked, for the search to take its criteria back. */
+export const LIST_AGAIN = 'listAgain';
+/** "reprends la liste", "remontre-moi les offres", "back to the list": the results shown again. */
+const LIST_AGAIN_SAID = /(?<![a-z])(?:(?:reprends?|reprenez|remontre\w*|reaffiche\w*|redonne\w*|revoir|retour a) (?:moi |nous )?(?:la liste|les offres|les logements|les resultats|la recherche)|(?:back to|show me) the (?:list|results|offers) again|back to the (?:list|results|offers))(?![a-z])/;
+
 export function asSearchFollowUp(recognition: Recognition, conversation: ConversationData): Recognition {
   const last = conversation.lastSearch;
+  // "ok merci, reprends la liste" after a side question: the same search again.
+  if (last && LIST_AGAIN_SAID.test(normalizeForMatching(recognition.text)) && !OWN_TASKS.includes(recognition.intent)) {
+    return { ...recognition, intent: 'searchOffers', score: Math.max(recognition.score, 0.8), entities: { ...recognition.entities, [LIST_AGAIN]: true } };
+  }
   // "c'est quoi un T3 ?" asks what the word means: the knowledge base says, the search is not changed.
   if (!last || ASKS_WHAT_IT_MEANS.test(normalizeForMatching(recognition.text))) return recognition;
   const said = criteriaFromRecognition(readEntities(recognition.entities), recognition.text);

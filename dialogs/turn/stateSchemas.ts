@@ -60,6 +60,8 @@ export const ConversationDataSchema = z.looseObject({
   handoff: z.object({ ticketId: z.string(), since: z.string() }).optional(),
   /** Messages in a row the assistant did not understand (after two, a person is offered). */
   misses: z.number().int().min(0).optional(),
+  /** Offers were shown without the income to weigh them, and the assistant said so once. */
+  eligibilityHinted: z.literal(true).optional(),
   /**
    * What the last answer was about, for a short question that follows it ("pk ?", "et si je le fais
    * pas ?", "je peux en faire une autre ?"): the dialog that answered, what it said, and the few facts

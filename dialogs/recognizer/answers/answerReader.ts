@@ -117,7 +117,15 @@ export function asksWhereTheCodeGoes(text: string): boolean {
  * to find it, where to look), not a request of another kind.
  */
 export function asksTheStepsOwnHelp(text: string): boolean {
-  return saysUnsure(text) || saysNotReceived(text) || asksWhereTheCodeGoes(text);
+  return saysUnsure(text) || saysNotReceived(text) || asksWhereTheCodeGoes(text) || asksHowLongTheCodeLasts(text);
+}
+
+/** "le code il est valable cb de temps ?", "how long is the code valid?": the code's own lifetime, not the request's. */
+const HOW_LONG_THE_CODE_LASTS =
+  /(?<![a-z])(?:code(?![a-z]).{0,40}(?<![a-z])(?:valable|valide|expire\w*|dure|combien de temps|cb de temps|cmb de temps|how long|valid|last)|(?:valable|valide|expire\w*|dure|combien de temps|cb de temps|how long|valid)(?![a-z]).{0,40}(?<![a-z])code)(?![a-z])/;
+
+export function asksHowLongTheCodeLasts(text: string): boolean {
+  return HOW_LONG_THE_CODE_LASTS.test(normalizeForMatching(text));
 }
 
 export function readYesNo(text: string): YesNo | undefined {

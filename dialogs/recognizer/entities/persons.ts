@@ -19,7 +19,7 @@ const TOTALS: RegExp[] = [
   // "on est que tous les 2", "nous sommes seulement 3": a total said with a restriction.
   new RegExp(`(?<![a-z])(?:on est|on sera|nous sommes|nous serons|we are|we re) (?:que|seulement|juste|only|just)(?: tous les| toutes les)? ${COUNT}(?![a-z0-9])(?! ?(?:pieces?|ans|enfants?|kids?|children|rooms?))`, 'g'),
   // "une personne" is "someone" ("parler à une personne") unless it is "pour une personne".
-  new RegExp(`(?<![a-z0-9])((?<=(?:pour|for) )(?:un|une|one)|(?!(?:un|une|one) )(?:${COUNT_PATTERN})) ?(?:personnes?|pers|ppl|people|persons?|occupants?|adultes et enfants)(?![a-z])`, 'g'),
+  new RegExp(`(?<![a-z0-9])((?<=(?:pour|pr|for) )(?:un|une|one)|(?!(?:un|une|one) )(?:${COUNT_PATTERN})) ?(?:personnes?|pers|ppl|people|persons?|occupants?|adultes et enfants)(?![a-z])`, 'g'),
   new RegExp(`(?<![a-z])(?:famille|foyer|menage|family|household) (?:de|of) ${COUNT}(?![a-z0-9])`, 'g'),
   // "plafond pour 2 à Montreuil", "un T3 pour 4, sur Lyon", "for 3 in Lille": a count for the home, a place or the end after it.
   new RegExp(`(?<![a-z])(?:pour|for) ${COUNT}(?=\\s*(?:$|[,.;:!?(]|(?:a|au|sur|dans|vers|in|at|near|svp|stp|please)(?![a-z])))`, 'g'),
