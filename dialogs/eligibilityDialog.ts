@@ -35,7 +35,7 @@ import { answeredYes, yesNoOptions, yesNoPrompt } from './prompts/yesNoPrompt';
 import { chosenValue, validationsOf, valuesOf } from './stepAccess';
 import { readYesNo } from './recognizer/answers/answerReader';
 import { extractEntities } from './recognizer/entities/extractEntities';
-import { CompositionSchema, readAges, readPersons } from './recognizer/entities/household';
+import { CompositionSchema, readAges, readPersons, staffCountSaid } from './recognizer/entities/household';
 import { readIncome, type IncomeReading } from './recognizer/entities/income';
 import { chosenPlace, isZoned, dominantOfHomonyms, homonymNearby, placeZoneOfDepartment, proposedPlaceKept, readPlaceZone, PendingPlaceSchema, type PendingPlace, type PlaceZoneReading, type ZonedPlace } from './recognizer/entities/placeZone';
 import { readEntities, type RecognizedEntities } from './recognizer/entities/schemas';
@@ -80,7 +80,8 @@ function asksAboutTheEmployer(recognition: Recognition): boolean {
   const entities = readEntities(recognition.entities);
   const said = readEligibilityMessage(recognition).said;
   // "mon mari bosse chez Rhône Logistique, siret 842…, on peut passer par lui ?": a SIRET with a spouse named is the employer's side still.
-  const countsSaid = said.persons !== undefined || said.income !== undefined || said.place !== undefined;
+  // "si jchange pr Rhône Logistique ? leur siret c 842…": beside a SIRET, a place named is as likely the company's name.
+  const countsSaid = said.persons !== undefined || said.income !== undefined || (said.place !== undefined && entities.siret === undefined);
   if (countsSaid) return false;
   if (entities.siret !== undefined) return true;
   if (said.composition !== undefined) return false;
@@ -211,7 +212,8 @@ export class EligibilityDialog extends ComponentDialog {
     const t = translatorOf(step.context);
     if (step.findDialog(EMPLOYER_DIALOG)) {
       // "une boite de 30 salariés, je peux ?": the rule that depends on the size, then the check.
-      const sizeSaid = COMPANY_SIZE.test(normalizeForMatching(step.options.text ?? ''));
+      // "vendeuse dans une boulangerie (on est 12)": the staff counted is the size too.
+      const sizeSaid = COMPANY_SIZE.test(normalizeForMatching(step.options.text ?? '')) || staffCountSaid(step.options.text ?? '') !== undefined;
       if (sizeSaid) await step.context.sendActivity(t('eligibility:al.rule'));
       const options: EmployerCheckOptions = { siret: readEntities(step.options.entities).siret?.siret, explained: sizeSaid };
       return step.beginDialog(EMPLOYER_DIALOG, options);

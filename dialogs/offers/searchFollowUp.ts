@@ -198,9 +198,14 @@ export function asSearchRequest(recognition: Recognition, linked = false): Recog
   const doubtful = (recognition.intent === 'helpdesk' || recognition.intent === 'complaint' || recognition.intent === 'none') && recognition.score < SURE_HELPDESK;
   if (!doubtful || asksForAPerson(recognition.text)) return recognition;
   const entities = readEntities(recognition.entities);
-  if (!entities.typologies?.length || !entities.places?.length) return recognition;
+  // "je voudrais un logement à Roubaix pas loin de l'usine": a home wanted somewhere is a search too.
+  const dwellingWanted = (entities.typologies?.length ?? 0) > 0 || DWELLING_WANTED.test(normalizeForMatching(recognition.text));
+  if (!dwellingWanted || !entities.places?.length) return recognition;
   return { ...recognition, intent: 'searchOffers', score: Math.max(recognition.score, 0.8) };
 }
+
+/** "je voudrais un logement", "je cherche un appart", "looking for a flat": a home wanted, of no kind said. */
+const DWELLING_WANTED = /(?<![a-z])(?:voudrais|veux|voudrait|cherche|cherchons|recherche|aimerais|souhaite|looking for|want|would like|need) (?:un|une|a|an) (?:logement|appart\w*|flat|apartment|home|studio|maison|house)(?![a-z])/;
 
 /** A financing and a place named, and nothing of a household or an income. */
 function asksForAFinancingSomewhere(recognition: Recognition): boolean {

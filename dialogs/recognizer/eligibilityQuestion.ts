@@ -11,6 +11,9 @@ import type { Intent, Recognition } from './intents';
 /** Below this, a helpdesk or complaint guess on a message that gives an income and a household is doubtful. */
 const SURE_COMPLAINT = 0.8;
 
+/** Guesses a message giving a SIRET is taken for: the employer's check is what it asks. */
+const SIRET_MISTAKEN_FOR: readonly Intent[] = ['helpdesk', 'complaint', 'none', 'faq', 'searchOffers', 'greeting', 'help'];
+
 /** Intents a message about one's own income and household is often mistaken for. */
 const MISTAKEN_FOR: readonly Intent[] = ['searchOffers', 'faq', 'none', 'documents', 'greeting', 'renewal'];
 
@@ -21,6 +24,8 @@ const MISTAKEN_FOR: readonly Intent[] = ['searchOffers', 'faq', 'none', 'documen
  */
 export function asEligibilityQuestion(recognition: Recognition): Recognition {
   const entities = readEntities(recognition.entities);
+  // "et si je passe chez Rhône Logistique ? siret 842…": a SIRET given is the employer to check, whatever the guess.
+  if (entities.siret?.valid && SIRET_MISTAKEN_FOR.includes(recognition.intent) && !asksForAPerson(recognition.text)) return { ...recognition, intent: 'eligibility', score: Math.max(recognition.score, 0.8) };
   const income = entities.amounts?.some((amount) => amount.income && amount.period !== 'month');
   const place = (entities.places?.length ?? 0) > 0;
   const household = entities.persons !== undefined || place;

@@ -5,6 +5,7 @@ import { affirmsPhrase } from '../../../services/shared/affirmedPhrase';
 import { mentionsAny, wordsOf } from './eligibilityWords';
 import { countOf, COUNT_PATTERN } from './numberWords';
 import type { RecognizedEntities } from './schemas';
+import { isStaffCount } from './persons';
 
 /** Who the adults are: one adult with children, a couple, or adults (one, or several not in a couple). */
 export const CompositionSchema = z.enum(['single', 'couple', 'adults']);
@@ -25,7 +26,9 @@ export function readPersons(text: string, entities: RecognizedEntities, answer: 
   // "on est 3 euh non 4": the recognizer's count is the one said last.
   if (entities.persons !== undefined && isCorrection(text)) return entities.persons;
   const said = PERSONS_SAID.exec(text);
-  if (said) return Number((said[1] ?? said[2] ?? '').replace(',', '.'));
+  const count = said ? Number((said[1] ?? said[2] ?? '').replace(',', '.')) : undefined;
+  // "je suis vendeuse dans une boulangerie (on est 12)": the staff, not the household.
+  if (count !== undefined && !isStaffCount(text, count)) return count;
   if (entities.persons !== undefined) return entities.persons;
   if (!answer) return undefined;
   const bare = BARE_NUMBER.exec(text);
@@ -35,6 +38,13 @@ export function readPersons(text: string, entities: RecognizedEntities, answer: 
 
 /** A partner after a separation: "mon nouveau compagnon", "my new partner". */
 const NEW_PARTNER = /(?<![a-z])(?:nouveau|nouvelle|new)(?![a-z])/;
+
+/** "une boulangerie, on est 12": the staff of the workplace named, when a count said is that. */
+export function staffCountSaid(text: string): number | undefined {
+  const said = PERSONS_SAID.exec(text);
+  const count = said ? Number((said[1] ?? said[2] ?? '').replace(',', '.')) : undefined;
+  return count !== undefined && isStaffCount(text, count) ? count : undefined;
+}
 
 /** Who the household is, when the message says it: "seule avec 2 enfants", "en couple", "avec 1 enfant". */
 export function readComposition(text: string, persons: number | undefined): HouseholdComposition {

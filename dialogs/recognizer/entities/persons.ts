@@ -60,6 +60,12 @@ const SEPARATING = /(?<![a-z])(?:divorc\w*|separ\w*|veuve?|veuf|widow\w*)(?![a-z
 const NEW_PARTNER = /(?<![a-z])(?:nouveau|nouvelle|new)(?![a-z])/;
 const ME_AND = /(?<![a-z])(?:moi et|moi ?\+|moi plus|me and|me ?\+|myself and|et moi|and me|and i)(?![a-z])/g;
 
+/** "une petite boulangerie, on est 12 en tout": with a workplace named, a count this large is its staff, not a household. */
+export function isStaffCount(text: string, count: number): boolean {
+  const folded = foldText(text);
+  return count >= LARGEST_HOUSEHOLD_AT_WORK && WORKPLACE.test(folded) && !AT_HOME.test(folded);
+}
+
 /**
  * The number of persons to house. A stated total wins; otherwise it is worked out from the adults
  * (alone = 1, a couple = 2) and the children ("seule avec 2 enfants" = 3). Unknown when nothing is said.
@@ -72,7 +78,7 @@ export function findPersons(text: string): EntityMatch<number>[] {
     const corrected = match ? CORRECTED_COUNT.exec(folded.slice(match.index + match[0].length)) : null;
     const count = match ? countOf((corrected?.[1] ?? match[1]) ?? '') : undefined;
     // "une petite boulangerie, on est 12 en tout": the staff of a workplace named, not a household.
-    const staff = count !== undefined && count >= LARGEST_HOUSEHOLD_AT_WORK && WORKPLACE.test(folded) && !AT_HOME.test(folded);
+    const staff = count !== undefined && isStaffCount(text, count);
     if (match && count !== undefined && count > 0 && count <= LARGEST_HOUSEHOLD && !staff) return [{ value: count, start: match.index, end: match.index + match[0].length }];
   }
   const counted = ADULTS_AND_CHILDREN.exec(folded);
