@@ -77,6 +77,8 @@ const VAGUE_OFFER_FACTS: readonly OfferFactKey[] = ['total', 'available', 'landl
 const ABOUT_THE_CUT_OUT_DATA: readonly Intent[] = ['unlink', 'deleteMyData', 'linkNumber'];
 /** A message this short around data cut out says little more than the data ("ma sécu c'est …, il vous le faut ?"). */
 const SHORT_MESSAGE_WORDS = 14;
+/** How much of a statement (not a question) the knowledge base's question must cover for its answer to be given. */
+const STATEMENT_COVERAGE = 0.9;
 /** From this many words, a question naming places is a question of its own, its closest answers worth offering. */
 const WHOLE_QUESTION_WORDS = 10;
 /** A message that goes on from the answer before it: "et …", "mais …", "du coup …", "and …", "what about …". */
@@ -594,7 +596,9 @@ export class MainDialog extends ComponentDialog {
       // Choices on a few words naming a place are noise ("et à Lyon ?"); on a whole question ("je peux faire une
       // demande dans le 69 et une autre dans le 38 ?") they beat not understanding it.
       const fewWords = recognition.text.split(/\s+/).length < WHOLE_QUESTION_WORDS;
-      const known = askedWithPlaces && found.kind === 'choices' && fewWords ? { kind: 'none' as const } : found;
+      // A statement, no question ("elle est à côté de moi, elle a son tel"), gets an answer only on most of its words.
+      const looselyMatchedStatement = found.kind === 'answer' && !isQuestion(recognition.text) && (found.coverage ?? 1) < STATEMENT_COVERAGE;
+      const known = (askedWithPlaces && found.kind === 'choices' && fewWords) || looselyMatchedStatement ? { kind: 'none' as const } : found;
       if (known.kind !== 'none') {
         await sendKnowledgeReply(step.context, known);
         return step.endDialog();

@@ -121,7 +121,8 @@ export function isQuestion(text: string): boolean {
   );
 }
 
-export type KnowledgeReply = { kind: 'answer'; entry: KnowledgeEntry } | { kind: 'choices'; entries: KnowledgeEntry[] } | { kind: 'none' };
+/** An answer found by the search carries how much of the message its question covered (0 to 1). */
+export type KnowledgeReply = { kind: 'answer'; entry: KnowledgeEntry; coverage?: number } | { kind: 'choices'; entries: KnowledgeEntry[] } | { kind: 'none' };
 
 /**
  * What the knowledge base says to a message: the entry chosen by its button; else the search's answer
@@ -153,7 +154,7 @@ export async function knowledgeReply(knowledge: QuestionAnswerer, context: TurnC
   if (meaning) return { kind: 'answer', entry: meaning };
   const topicEntry = topic ? knowledge.entry(ENTRY_OF_TOPIC[topic], language) : undefined;
   const match = await knowledge.find(context, recognition.text, language);
-  if (match.kind === 'answer') return { kind: 'answer', entry: match.hit.entry };
+  if (match.kind === 'answer') return { kind: 'answer', entry: match.hit.entry, coverage: match.hit.exactCoverage };
   if (match.kind === 'choices') {
     // The classifier settles a hesitation only between near equals: "combien de temps pour avoir un
     // logement ?" is not the deadline to answer a proposal because the classifier leaned that way.
