@@ -19,7 +19,7 @@ import type { QuestionAnswerer } from './knowledge/questionAnswerer';
 import { OfferSearchDialog } from './offerSearchDialog';
 import { asProposalAnswer } from './proposalDialog';
 import type { OfferFactKey } from './cards/offerCards';
-import { generalQuestionAnswer, isQuestion, knowledgeReply, namesATask, sendKnowledgeReply, type KnowledgeReply } from './knowledge/knowledgeReply';
+import { entryOfTheSituation, exceptionInTheSituation, generalQuestionAnswer, isQuestion, knowledgeReply, namesATask, sendKnowledgeReply, type KnowledgeReply } from './knowledge/knowledgeReply';
 import { offerPersonCard } from './cards/offerPersonCard';
 import { quotedUserText } from './quotedText';
 import { asMeaningQuestion, asOfferDetails, asSearchFollowUp, asSearchRequest } from './offers/searchFollowUp';
@@ -174,7 +174,8 @@ export class MainDialog extends ComponentDialog {
     if (await this.answeredFeedback(dc, recognition)) return;
     if (await this.answeredAboutSomeoneElsesRequest(dc, recognition)) return;
     const now = new Date();
-    if (await this.answeredFollowUp(dc, recognition, takeTopic(conversation, now))) return;
+    const topic = takeTopic(conversation, now);
+    if (await this.answeredFollowUp(dc, recognition, topic)) return;
     const lastTheme = takeTheme(conversation, now);
     // "and in English please?": the answer just given, again in that language (answerAgainIn).
     if (lastTheme && recognition.intent === 'changeLanguage') rememberTheme(context, lastTheme, now);
@@ -182,7 +183,7 @@ export class MainDialog extends ComponentDialog {
     if (await this.answeredZoneQuestion(dc, recognition, lastTheme)) return;
     if (await this.handledAsInterruption(dc, recognition)) return;
     if (await this.answeredAboutTheOffer(dc, recognition)) return;
-    if (await this.answeredAside(dc, recognition)) return;
+    if (await this.answeredAside(dc, recognition, topic)) return;
     if (await this.calmedAtTheOffer(dc, recognition)) return;
     if (await this.interruptedForUrgentHelp(dc, recognition)) return;
     await this.offerUrgentHelp(dc.context, recognition);
@@ -352,7 +353,7 @@ export class MainDialog extends ComponentDialog {
    * A side question in the middle of a step ("c'est quoi ce numéro ?" at the number prompt): answered,
    * then the step asks again where it was.
    */
-  private async answeredAside(dc: DialogContext, recognition: Recognition): Promise<boolean> {
+  private async answeredAside(dc: DialogContext, recognition: Recognition, topic: Topic | undefined): Promise<boolean> {
     const feature = this.activeFeature(dc);
     if (!this.knowledge || !feature || feature === 'faqDialog') return false;
     // "je l'ai pas sous la main" at the number question: the step's own help says where to find it.
@@ -373,7 +374,15 @@ export class MainDialog extends ComponentDialog {
     const unsure = recognition.intent === 'none' || ((recognition.intent === 'faq' || recognition.score < INTERRUPTION_THRESHOLD || ofAnotherTask || askedOnItsTerms) && !namesATask(recognition));
     const unplaced = unsure && isQuestion(recognition.text) && !answersTheChoiceOnScreen(dc, recognition.text);
     if (!asked && !unplaced) return false;
-    const reply = await knowledgeReply(this.knowledge, dc.context, unplaced ? { ...recognition, entities: {} } : recognition);
+    const found = await knowledgeReply(this.knowledge, dc.context, unplaced ? { ...recognition, entities: {} } : recognition);
+    // "will they count my partner's income?" while an urgent situation of violence waits for its yes: of the
+    // closest questions, the one of that situation.
+    const reasons = topic?.name === 'situation' ? String(topic.facts.reasons ?? '').split(',') : [];
+    const exception = found.kind === 'answer' ? exceptionInTheSituation(reasons, found.entry.id) : undefined;
+    const ofTheSituation =
+      found.kind === 'choices' ? entryOfTheSituation(reasons, found.entries) : exception ? this.knowledge.entry(exception, languageOf(dc.context)) : undefined;
+    const reply: KnowledgeReply = ofTheSituation ? { kind: 'answer', entry: ofTheSituation } : found;
+    if (ofTheSituation && topic) rememberTopic(dc.context, topic);
     // "attends c'est quoi un PLS deja ?" at the income question: when the base hesitates, its closest
     // questions, rather than the step's own help on something else (the reference income).
     // So does a question of another task ("ah au fait c koi les papiers qu'il faut ?" at "where?"), which

@@ -61,6 +61,31 @@ export const PROOF_OF_SITUATION: readonly (readonly [TriageReason, string])[] = 
   ['homeless', 'docs-homeless'],
   ['disability', 'docs-disability'],
 ];
+/** The entries that answer questions of each situation the triage tells apart, beside its proof. */
+const ENTRIES_OF_SITUATION: Partial<Record<TriageReason, readonly string[]>> = {
+  violence: ['income-separation', 'docs-violence', 'violence-priority'],
+  homeless: ['docs-homeless', 'hosted-temporary'],
+  eviction: ['docs-notice-eviction'],
+  unfitHousing: ['docs-unfit-housing'],
+  disability: ['docs-disability'],
+};
+
+/** Of the closest questions, the first that belongs to a situation told (its reasons), if any. */
+export function entryOfTheSituation(reasons: readonly string[], entries: readonly KnowledgeEntry[]): KnowledgeEntry | undefined {
+  const ofIt = new Set(reasons.flatMap((reason) => ENTRIES_OF_SITUATION[reason as TriageReason] ?? []));
+  return entries.find((entry) => ofIt.has(entry.id));
+}
+
+/** A general rule and its exception in a situation: with violence, the partner's income is not counted (CCH L441-1). */
+const EXCEPTION_IN_SITUATION: Partial<Record<TriageReason, Readonly<Record<string, string>>>> = {
+  violence: { 'income-counted': 'income-separation' },
+};
+
+/** The entry that answers instead of a general rule's, in the situation told ("son salaire à lui compte ?" after violence). */
+export function exceptionInTheSituation(reasons: readonly string[], entryId: string): string | undefined {
+  return reasons.map((reason) => EXCEPTION_IN_SITUATION[reason as TriageReason]?.[entryId]).find((id) => id !== undefined);
+}
+
 /** The entries on the proof of one situation. */
 const SITUATION_PROOFS = [...PROOF_OF_SITUATION.map(([, entry]) => entry), 'docs-pregnancy'];
 
