@@ -1,5 +1,6 @@
 import { ActivityTypes, Channels, MessageFactory, type TurnContext } from 'botbuilder';
 import { normalizeForMatching } from '../services/shared/normalizeForMatching';
+import { mentionsAny } from './recognizer/entities/eligibilityWords';
 import {
   ComponentDialog,
   DialogSet,
@@ -427,8 +428,9 @@ export class MainDialog extends ComponentDialog {
     const t = translatorOf(context);
     const text = emergencyNumbersText(t, numbers);
     if (text) await context.sendActivity(text);
-    // The eligibility answer ends with what a priority situation means and the same offer.
-    if (recognition.intent !== 'eligibility') await context.sendActivity(MessageFactory.attachment(urgentAsideCard(t)));
+    // The eligibility answer ends with what a priority situation it names means and the same offer; one it
+    // does not name ("notre proprio reprend l'appart, faut partir dans 2 mois") gets the offer here.
+    if (recognition.intent !== 'eligibility' || !mentionsAny(recognition.text, 'priority')) await context.sendActivity(MessageFactory.attachment(urgentAsideCard(t)));
   }
 
   /**

@@ -5,6 +5,7 @@ import { triageHints } from './recognizer/triageHints';
 import { normalizeForMatching } from '../services/shared/normalizeForMatching';
 import { asksForAPerson } from './recognizer/answers/answerReader';
 import { isQuestion } from './knowledge/knowledgeReply';
+import { readEntities } from './recognizer/entities/schemas';
 
 /** Their dialogs are the helpdesk: they triage and show the numbers themselves. */
 const HELPDESK_INTENTS: readonly Intent[] = ['helpdesk', 'complaint'];
@@ -69,10 +70,18 @@ export function asUrgentHandoff(recognition: Recognition): Recognition {
     const search = searchAskedIn(recognition);
     return { ...recognition, entities: { ...recognition.entities, [URGENT_HANDOFF]: true, ...(search ? { [URGENT_TASK]: search } : {}) } };
   }
-  if (TASKS.includes(recognition.intent) && recognition.score >= SURE_TASK && saysTheTask(recognition)) {
+  // "pour les plafonds, on est 3 à Lyon, revenu fiscal 28 000 … on doit partir dans 1 mois": the whole picture makes the task sure.
+  const sure = recognition.score >= SURE_TASK || (recognition.intent === 'eligibility' && givesTheWholePicture(recognition));
+  if (TASKS.includes(recognition.intent) && sure && saysTheTask(recognition)) {
     return { ...recognition, entities: { ...recognition.entities, [URGENT_ASIDE]: result.emergencyNumbers } };
   }
   return handedOff(recognition);
+}
+
+/** Who, where and what income: a household's eligibility asked in full. */
+function givesTheWholePicture(recognition: Recognition): boolean {
+  const entities = readEntities(recognition.entities);
+  return entities.persons !== undefined && (entities.places?.length ?? 0) > 0 && entities.amounts?.some((amount) => amount.income === true) === true;
 }
 
 /** The message sent to the helpdesk, the task it also asked kept to offer once the ticket is dealt with. */
