@@ -308,6 +308,8 @@ export class MainDialog extends ComponentDialog {
     const asked = zoneAsked(recognition.text, again);
     if (!asked) return false;
     await dc.context.sendActivity(translatorOf(dc.context)(`eligibility:zoneOfPlace.${asked.zone}`, { name: asked.name }));
+    // "ah mince. et Gentilly c limitrophe ?" right after a verdict: the zone, then the verdict for that town.
+    if (recognition.entities.eligibilityFollowUp === true) return false;
     rememberTheme(dc.context, { theme: ZONE_THEME });
     reportOutcome(dc.context, 'answered');
     if (dc.activeDialog) await dc.repromptDialog();

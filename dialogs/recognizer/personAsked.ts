@@ -27,8 +27,8 @@ export function asPersonAsked(recognition: Recognition): Recognition {
   // "Hi I need some help with housing" (a request for a person at 0.56): help wanted, no person asked for.
   const said = normalizeForMatching(recognition.text);
   const helpWanted = (recognition.score < SURE_GUESS && HELP_WANTED.test(said) && wordCount(recognition.text) <= MOST_WORDS + 2) || ONLY_HELP_WANTED.test(said);
-  if (recognition.intent === 'helpdesk' && helpWanted && !asksForAPerson(recognition.text)) {
-    return { ...recognition, intent: 'help' };
+  if ((recognition.intent === 'helpdesk' || recognition.intent === 'greeting') && helpWanted && !asksForAPerson(recognition.text)) {
+    return { ...recognition, intent: 'help', score: Math.max(recognition.score, 0.8) };
   }
   // "j'ai fait une demande de contact il y a 2 semaines et toujours pas de nouvelles": a request to a person, followed up.
   if (recognition.intent !== 'helpdesk' && CONTACT_FOLLOWED_UP.test(said)) return { ...recognition, intent: 'helpdesk', score: Math.max(recognition.score, 0.8) };

@@ -36,6 +36,9 @@ export function readPersons(text: string, entities: RecognizedEntities, answer: 
   return countOf(normalizeForMatching(text));
 }
 
+/** "moi et mes filles", "moi + mes 2 enfants", "me and my kids": the writer alone with the children. */
+const ME_AND_MY_CHILDREN = / (?:moi|me|myself) (?:et|and|\+|avec|with) (?:mes|my) (?:\d+ |deux |trois |quatre |two |three |four )?(?:enfants?|filles?|fils|garcons|gosses|gamins|ados|kids|children|daughters?|sons?|boys|girls) /;
+
 /** A partner after a separation: "mon nouveau compagnon", "my new partner". */
 const NEW_PARTNER = /(?<![a-z])(?:nouveau|nouvelle|new)(?![a-z])/;
 
@@ -62,6 +65,8 @@ export function readComposition(text: string, persons: number | undefined): Hous
   if (persons !== undefined && persons > 1 && separating) return { composition: 'single' };
   if (notACouple) return { composition: 'adults', dependants: 0 };
   if (persons === undefined || !mentionsAny(text, 'children')) return {};
+  // "moi et mes filles", "me and my kids": the writer and the children, nobody else.
+  if (ME_AND_MY_CHILDREN.test(` ${normalizeForMatching(text)} `)) return { composition: 'single' };
   const folded = ` ${normalizeForMatching(text)} `;
   const counted = new RegExp(` (${COUNT_PATTERN}) (?:${wordsOf('children').join('|')}) `).exec(folded);
   const children = counted ? (countOf(counted[1] ?? '') ?? 1) : 1;
