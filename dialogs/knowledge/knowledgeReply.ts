@@ -159,7 +159,7 @@ const FINANCINGS_ENTRY = 'loan-types';
 const FINANCING = String.raw`(?:plai|plus|pls|pli)`;
 /** The meaning of a financing asked, the words bound to its name ("c'est quoi le PLS ?", not "c'est quoi le plafond PLS ?"). */
 const FINANCING_MEANING = new RegExp(
-  String.raw`(?<![a-z])(?:${FINANCING} (?:ca|sa|ça) veut dire quoi|${FINANCING} (?:c est|c|cest) quoi|(?:c est|c|cest|c koi|c quoi) quoi (?:un |une |le |la |du )?(?:logement )?${FINANCING}|(?:c est quoi|c quoi|c koi|cest quoi|qu est ce qu) (?:un |une |le |la |du |que le )?(?:logement |un logement )?${FINANCING}|que (?:veut dire|signifie) (?:le |la )?${FINANCING}|what (?:is|s|does) (?:a |an |the )?${FINANCING}(?: (?:mean|stand for|flat|housing|home))?|what do(?:es)? ${FINANCING} (?:mean|stand for)|${FINANCING} (?:means what|meaning))(?![a-z])`,
+  String.raw`(?<![a-z])(?:${FINANCING} (?:ca|sa|ça) veut dire quoi|${FINANCING} (?:c est|c|cest) (?:quoi|koi)|(?:c est|c|cest|c koi|c quoi) quoi (?:un |une |le |la |du )?(?:logement )?${FINANCING}|(?:c est quoi|c quoi|c koi|cest quoi|qu est ce qu) (?:un |une |le |la |du |que le )?(?:logement |un logement )?${FINANCING}|que (?:veut dire|signifie) (?:le |la )?${FINANCING}|what (?:is|s|does) (?:a |an |the )?${FINANCING}(?: (?:mean|stand for|flat|housing|home))?|what do(?:es)? ${FINANCING} (?:mean|stand for)|${FINANCING} (?:means what|meaning))(?![a-z])`,
 );
 
 /** Whether the message asks what a kind of financing (PLAI, PLUS, PLS, PLI) is. */

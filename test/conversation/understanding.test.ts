@@ -33,7 +33,7 @@ describe('understanding people: language, personal data, misunderstanding', () =
   ])('says it never needs %s and keeps none of it', async (_kind, text, named, digits) => {
     const conversation = `pii-${_kind.replace(/\s/g, '-')}`;
     const seen = allText(await bot.say(conversation, text));
-    expect(seen).toContain(`Je n'ai jamais besoin de ${named}`);
+    expect(seen).toContain(`Je n'ai pas besoin de ${named}`);
     expect(await storedTranscript(conversation)).not.toMatch(digits);
     expect(bot.logLines().join('\n')).not.toMatch(digits);
   });
