@@ -210,7 +210,7 @@ describe('personal data at rest in Redis', () => {
     expect(await say('prompted', `c'est le ${AMINA.spellings[1]}`)).toContain('code à 6 chiffres');
 
     // Data the assistant never needs, told in passing, with its key and mistyped.
-    expect(await say('careless', `mon numéro de sécu est ${SSN.valid}`)).toContain("Je n'ai jamais besoin");
+    expect(await say('careless', `mon numéro de sécu est ${SSN.valid}`)).toContain("Je n'ai pas besoin");
     await say('careless', 'non');
     await say('careless', `ou plutôt ${SSN.wrongKey} je crois`);
 
