@@ -432,10 +432,11 @@ const NOT_A_SECOND_SEARCH = /(?<![a-z])(?:habite|habitons|vis|vivons|live|living
  */
 async function offerTheOtherPlace(context: TurnContext, recognition: Recognition, criteria: SearchCriteria): Promise<void> {
   if (NOT_A_SECOND_SEARCH.test(normalizeForMatching(recognition.text ?? ''))) return;
-  const searched = criteria.place?.kind === 'commune' ? criteria.place.name : undefined;
+  const searched = criteria.place?.kind === 'commune' ? criteria.place : undefined;
+  // "paris 11", "dans le 11e": an arrondissement is searched as its city, not offered as another town.
   const other = (readEntities(recognition.entities).places ?? [])
-    .flatMap((place) => (place.kind === 'commune' && place.candidates.length > 0 ? [place.candidates[0]!.name] : []))
-    .find((name) => searched !== undefined && name !== searched);
+    .flatMap((place) => (place.kind === 'commune' && place.candidates.length > 0 ? [place.candidates[0]!] : []))
+    .find((candidate) => searched !== undefined && candidate.name !== searched.name && candidate.city !== searched.code)?.name;
   if (!other) return;
   const t = translatorOf(context);
   await context.sendActivity(MessageFactory.suggestedActions([{ type: 'imBack', title: t('offers:otherPlace.button', { name: other }), value: t('offers:otherPlace.value', { name: other }) }], t('offers:otherPlace.text', { name: other })));

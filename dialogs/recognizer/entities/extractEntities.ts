@@ -84,8 +84,21 @@ export function extractEntities(text: string, today: Date): ExtractedEntities {
  * the one lived in; and the round sums that only looked like postal codes.
  */
 function readPlaces(text: string): ReturnType<typeof roundSumsAmongPlaces> {
-  const read = roundSumsAmongPlaces(text, findPlaces(text));
+  const found = findPlaces(text);
+  const read = roundSumsAmongPlaces(text, found.length > 0 ? found : parisArrondissementAlone(text));
   return { ...read, places: lookedForFirst(text, broaderNamesDropped(communesBeforeTheirDepartment(read.places))) };
+}
+
+/** "un T3 dans le 11e", "dans le 15ème arrondissement": with no town named, an arrondissement of Paris (1 to 20). */
+// Not "le 2e enfant", "au 3e étage": after "dans le" with nothing but the end of the clause next, or said "arrondissement".
+const ARRONDISSEMENT =
+  /(?<![a-z0-9])(?:(?:dans le|sur le|in the) ([1-9]|1[0-9]|20) ?(?:e|eme|ieme|er|th|st|nd|rd)(?: arrondissement| arr)?(?= *(?:$|[,.;:!?)]|(?:svp|stp|please|pour|avec|ou|et|a|or|and)(?![a-z])))|(?:le|du|au|dans le|sur le) ([1-9]|1[0-9]|20) ?(?:e|eme|ieme|er) arrondissement(?![a-z]))/;
+
+function parisArrondissementAlone(text: string): EntityMatch<Place>[] {
+  const said = ARRONDISSEMENT.exec(foldText(text));
+  if (!said) return [];
+  const [paris] = findPlaces(`paris ${said[1] ?? said[2]}`);
+  return paris ? [{ ...paris, start: said.index, end: said.index + said[0].length }] : [];
 }
 
 /** The places a message names (`readPlaces`), for a reader that picks the one meant. */
