@@ -21,6 +21,9 @@ export function asMeaningQuestion(recognition: Recognition): Recognition {
   return { ...recognition, intent: 'faq', score: Math.max(recognition.score, 0.8) };
 }
 
+/** "et en PLI ?", "et en PLS alors c'est possible ?", "what about PLI?": a financing asked of the results just shown. */
+const FINANCING_FOLLOW_UP = /^(?:(?:et|mais|ok|bon|alors|and|what about|how about) )+(?:(?:en|du|pour|le|la|les|in|for) )*(?:plai|plus|pls|pli)(?![a-z])(?:[a-z ]{0,40})$/;
+
 /** Intents a short follow-up is often mistaken for; a real task (eligibility, status…) is never overridden. */
 const WEAK_INTENTS: readonly Intent[] = ['none', 'goodbye', 'greeting', 'thanks'];
 
@@ -62,7 +65,9 @@ export function asSearchFollowUp(recognition: Recognition, conversation: Convers
   // "what about cheaper ones?" (once read as the privacy notice), "et sans limite de budget ?": the budget
   // of this search, unless the message names a task of its own.
   const budgetChanged = (said.anyBudget || said.cheaper) && !ownTaskSaid && !asksForAPerson(recognition.text);
-  const surelyRefines = budgetChanged || isPlaceOnly(recognition) || corrects;
+  // "et en PLI alors c'est possible ?" (read as a complaint at 0.83): the same search in that financing.
+  const financingAsked = said.criteria.financings !== undefined && FINANCING_FOLLOW_UP.test(normalizeForMatching(recognition.text)) && !ownTaskSaid && !asksForAPerson(recognition.text);
+  const surelyRefines = budgetChanged || isPlaceOnly(recognition) || corrects || financingAsked;
   if (!surelyRefines && !(refines && WEAK_INTENTS.includes(recognition.intent))) return recognition;
   return { ...recognition, intent: 'searchOffers', score: Math.max(recognition.score, 0.8) };
 }
