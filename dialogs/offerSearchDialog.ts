@@ -280,13 +280,14 @@ export class OfferSearchDialog extends ComponentDialog implements AnswersFollowU
       const heading = `${t('offers:summary', { count: results.total, criteria: described })} ${t('offers:page', { from, to: from + results.items.length - 1, total: results.total })}`;
       const more = from + results.items.length - 1 < results.total;
       const canApply = !(await this.requestIsClosed(context));
-      await context.sendActivity(MessageFactory.attachment(offerListCard(t, language, heading, results.items, { more, watch: true, canApply })));
-      // Offers shown without an income to weigh them: once, how to learn which ones the household may have.
+      // Offers shown without an income to weigh them: once, how to learn which ones the household may have,
+      // said before the list so that the list stays the last message (keyboard users land on it).
       // Not when a financing was asked for ("juste du PLS, on dépasse pour le reste"): its band is known.
       if (page === 1 && !household && !criteria.financings?.length && !turnStateOf(context).user.link && !conversation.eligibilityHinted) {
         await context.sendActivity(t('offers:eligibilityHint'));
         conversation.eligibilityHinted = true;
       }
+      await context.sendActivity(MessageFactory.attachment(offerListCard(t, language, heading, results.items, { more, watch: true, canApply })));
       // "oui c'est ça" next agrees with these results; "pourquoi vous enlevez le PLAI ?" asks about those left out.
       if (conversation.lastTopic?.name !== 'leftOut') rememberTopic(context, { owner: this.id, name: 'results', facts: {} });
     } catch (error) {
