@@ -20,7 +20,7 @@ import type { QuestionAnswerer } from './knowledge/questionAnswerer';
 import { OfferSearchDialog } from './offerSearchDialog';
 import { asProposalAnswer } from './proposalDialog';
 import type { OfferFactKey } from './cards/offerCards';
-import { entryOfTheSituation, exceptionInTheSituation, generalQuestionAnswer, isQuestion, knowledgeReply, namesATask, sendKnowledgeReply, type KnowledgeReply } from './knowledge/knowledgeReply';
+import { entryOfTheSituation, exceptionInTheSituation, generalQuestionAnswer, isQuestion, knowledgeReply, namesATask, sendKnowledgeReply, withoutTheHousehold, type KnowledgeReply } from './knowledge/knowledgeReply';
 import { offerPersonCard } from './cards/offerPersonCard';
 import { quotedUserText } from './quotedText';
 import { asMeaningQuestion, asOfferDetails, asSearchFollowUp, asSearchRequest } from './offers/searchFollowUp';
@@ -231,8 +231,7 @@ export class MainDialog extends ComponentDialog {
     const kind = followUpKindOf(recognition.text);
     // "et celle de lyon alors ?" names a place, but only to point at one of the answer's lines; "je dois en
     // parler avec ma femme, on a jusqu'à quand ?" names a household, but only to say who decides.
-    const { persons: _household, ...named } = recognition.entities;
-    if (namesATask({ ...recognition, entities: named }) && kind !== 'thatOne') return false;
+    if (namesATask(withoutTheHousehold(recognition)) && kind !== 'thatOne') return false;
     // "oui" to a question on screen answers that question.
     if (kind === 'agreed' && dc.activeDialog) return false;
     const owner = kind ? this.findDialog(topic.owner) : undefined;
@@ -661,8 +660,7 @@ export class MainDialog extends ComponentDialog {
   /** The knowledge base's answer to a typed question naming nothing of a task, when it is sure of it. */
   private async confidentAnswer(context: TurnContext, recognition: Recognition): Promise<KnowledgeReply | undefined> {
     // "je suis en cours de divorce, je dois fournir le jugement ?": a household told says who asks, not a task.
-    const { persons: _household, ...named } = recognition.entities;
-    const asked = { ...recognition, entities: named };
+    const asked = withoutTheHousehold(recognition);
     const namesTask = namesATask(asked) && !isQuestionNamingOnlyPlaces(asked);
     if (!this.knowledge || context.activity.value !== undefined || !isQuestion(recognition.text) || namesTask) return undefined;
     const reply = await knowledgeReply(this.knowledge, context, { ...recognition, entities: {} });

@@ -108,8 +108,7 @@ export async function generalQuestionAnswer(
   // (a question on the renewal after a search is no follow-up of it).
   // "I'm in the middle of a divorce. Do I have to upload the judgment with my application?": for a task
   // of the dossier, a household told says who asks, not what the task is about.
-  const { persons: _household, ...named } = recognition.entities;
-  const asked = HOUSEHOLD_BLIND_TASKS.includes(recognition.intent) ? { ...recognition, entities: named } : recognition;
+  const asked = HOUSEHOLD_BLIND_TASKS.includes(recognition.intent) ? withoutTheHousehold(recognition) : recognition;
   if ((situation.followsAnAnswer && FOLLOWED_UP_TASKS.includes(recognition.intent)) || namesATask(asked)) return undefined;
   const match = await knowledge.find(context, recognition.text, languageOf(context));
   // "les murs sont noirs de moisissure, je fournis quoi pour prouver ça ?": the proof of the situation told.
@@ -124,6 +123,12 @@ export async function generalQuestionAnswer(
 }
 
 /** A message naming a place, an amount, a dwelling, a number…: about a task, not a general question. */
+/** The recognition without the household it tells: who asks ("je suis en cours de divorce, …"), not what about. */
+export function withoutTheHousehold(recognition: Recognition): Recognition {
+  const { persons: _household, ...named } = recognition.entities;
+  return { ...recognition, entities: named };
+}
+
 export function namesATask(recognition: Recognition): boolean {
   // The language asked to answer in ("répondez en anglais : c koi le NUR ?") names no task.
   return Object.keys(readEntities(recognition.entities)).some((name) => name !== 'topic' && name !== 'language');

@@ -5,7 +5,7 @@ import { affirmsPhrase } from '../../../services/shared/affirmedPhrase';
 import { mentionsAny, wordsOf } from './eligibilityWords';
 import { countOf, COUNT_PATTERN } from './numberWords';
 import type { RecognizedEntities } from './schemas';
-import { isStaffCount } from './persons';
+import { isStaffCount, namesANewPartner } from './persons';
 
 /** Who the adults are: one adult with children, a couple, or adults (one, or several not in a couple). */
 export const CompositionSchema = z.enum(['single', 'couple', 'adults']);
@@ -25,8 +25,7 @@ const BARE_NUMBER = /^\s*(-?\d+(?:[.,]\d+)?)\s*$/;
 export function readPersons(text: string, entities: RecognizedEntities, answer: boolean): number | undefined {
   // "on est 3 euh non 4": the recognizer's count is the one said last.
   if (entities.persons !== undefined && isCorrection(text)) return entities.persons;
-  const said = PERSONS_SAID.exec(text);
-  const count = said ? Number((said[1] ?? said[2] ?? '').replace(',', '.')) : undefined;
+  const count = countSaid(text);
   // "je suis vendeuse dans une boulangerie (on est 12)": the staff, not the household.
   if (count !== undefined && !isStaffCount(text, count)) return count;
   if (entities.persons !== undefined) return entities.persons;
@@ -39,14 +38,16 @@ export function readPersons(text: string, entities: RecognizedEntities, answer: 
 /** "moi et mes filles", "moi + mes 2 enfants", "me and my kids": the writer alone with the children. */
 const ME_AND_MY_CHILDREN = / (?:moi|me|myself) (?:et|and|\+|avec|with) (?:mes|my) (?:\d+ |deux |trois |quatre |two |three |four )?(?:enfants?|filles?|fils|garcons|gosses|gamins|ados|kids|children|daughters?|sons?|boys|girls) /;
 
-/** A partner after a separation: "mon nouveau compagnon", "my new partner". */
-const NEW_PARTNER = /(?<![a-z])(?:nouveau|nouvelle|new)(?![a-z])/;
-
 /** "une boulangerie, on est 12": the staff of the workplace named, when a count said is that. */
 export function staffCountSaid(text: string): number | undefined {
-  const said = PERSONS_SAID.exec(text);
-  const count = said ? Number((said[1] ?? said[2] ?? '').replace(',', '.')) : undefined;
+  const count = countSaid(text);
   return count !== undefined && isStaffCount(text, count) ? count : undefined;
+}
+
+/** "on est 3", "3 personnes": the count said in so many words, whoever it counts. */
+function countSaid(text: string): number | undefined {
+  const said = PERSONS_SAID.exec(text);
+  return said ? Number((said[1] ?? said[2] ?? '').replace(',', '.')) : undefined;
 }
 
 /** Who the household is, when the message says it: "seule avec 2 enfants", "en couple", "avec 1 enfant". */
@@ -54,21 +55,20 @@ export function readComposition(text: string, persons: number | undefined): Hous
   if (mentionsAny(text, 'singleAdult')) return { composition: 'single' };
   // Flatmates, friends, a brother and a sister: adults, not a couple (the young-household rule is for couples),
   // even living together ("mon coloc et moi on vit ensemble").
-  const notACouple = normalizeForMatching(text).match(/\b(?:pas|plus|not) (?:en )?(?:a )?couple\b/) !== null || mentionsAny(text, 'adultsNotCouple');
+  const said = ` ${normalizeForMatching(text)} `;
+  const notACouple = said.match(/\b(?:pas|plus|not) (?:en )?(?:a )?couple\b/) !== null || mentionsAny(text, 'adultsNotCouple');
   // Divorcing, separated or widowed: "mon mari", "l'avis du couple" are the couple that is ending, not one to
   // house — only a new partner ("mon nouveau compagnon") makes a couple again.
   const separating = mentionsAny(text, 'separated');
-  const said = ` ${normalizeForMatching(text)} `;
-  const couple = separating ? wordsOf('couple').some((word) => NEW_PARTNER.test(word) && affirmsPhrase(said, word)) : mentionsAny(text, 'couple');
+  const couple = separating ? wordsOf('couple').some((word) => namesANewPartner(word) && affirmsPhrase(said, word)) : mentionsAny(text, 'couple');
   if (couple && !notACouple) return { composition: 'couple' };
   // Divorcing, separated or widowed with children, and no new partner named: one adult with dependants.
   if (persons !== undefined && persons > 1 && separating) return { composition: 'single' };
   if (notACouple) return { composition: 'adults', dependants: 0 };
   if (persons === undefined || !mentionsAny(text, 'children')) return {};
   // "moi et mes filles", "me and my kids": the writer and the children, nobody else.
-  if (ME_AND_MY_CHILDREN.test(` ${normalizeForMatching(text)} `)) return { composition: 'single' };
-  const folded = ` ${normalizeForMatching(text)} `;
-  const counted = new RegExp(` (${COUNT_PATTERN}) (?:${wordsOf('children').join('|')}) `).exec(folded);
+  if (ME_AND_MY_CHILDREN.test(said)) return { composition: 'single' };
+  const counted = new RegExp(` (${COUNT_PATTERN}) (?:${wordsOf('children').join('|')}) `).exec(said);
   const children = counted ? (countOf(counted[1] ?? '') ?? 1) : 1;
   if (children >= persons) return {};
   return persons - children === 1 ? { composition: 'single' } : { composition: 'adults', dependants: children };

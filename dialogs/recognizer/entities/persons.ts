@@ -1,3 +1,4 @@
+import { tellsOfSeparation } from './amount';
 import type { EntityMatch } from './entityMatch';
 import { foldText } from './foldText';
 import { COUNT_PATTERN, countOf } from './numberWords';
@@ -56,8 +57,14 @@ const EXPECTED_CHILD = /(?<![a-z])(?:(?:on |nous |j |je |elle )?(?:attend|attend
 // "ma femme est aide-soignante, on a deux petits": a spouse spoken of beside the children, when nobody says they are alone
 // (not "ma femme de ménage", not a spouse gone: "mon mari est décédé", "ma femme m'a quitté").
 const SPOUSE_SPOKEN_OF = /(?<![a-z])(?:ma|mon) (?:femme|mari|epouse|epoux|conjointe?|compagne|compagnon)(?! de menage)(?! (?:est |nous |m )?(?:decede|decedee|morte?|partie?|a quitte|quitte|en prison|ex)(?![a-z]))(?![a-z])/g;
-const SEPARATING = /(?<![a-z])(?:divorc\w*|separ\w*|veuve?|veuf|widow\w*)(?![a-z])/;
+const WIDOWED = /(?<![a-z])(?:veuve?|veuf|widow\w*)(?![a-z])/;
+/** A partner after a separation: "mon nouveau compagnon", "my new partner". */
 const NEW_PARTNER = /(?<![a-z])(?:nouveau|nouvelle|new)(?![a-z])/;
+
+/** Whether a phrase naming a partner names a new one ("avec mon nouveau compagnon"). */
+export function namesANewPartner(phrase: string): boolean {
+  return NEW_PARTNER.test(phrase);
+}
 const ME_AND = /(?<![a-z])(?:moi et|moi ?\+|moi plus|me and|me ?\+|myself and|et moi|and me|and i)(?![a-z])/g;
 
 /** "une petite boulangerie, on est 12 en tout": with a workplace named, a count this large is its staff, not a household. */
@@ -95,7 +102,8 @@ export function findPersons(text: string): EntityMatch<number>[] {
   const alone = first(folded, ALONE);
   // Divorcing, separated or widowed: "c'est surtout mon mari, moi je gagne…" names the couple that ends; only a new partner makes one.
   const coupleNamed = first(folded, COUPLE);
-  const couple = coupleNamed && SEPARATING.test(folded) && !NEW_PARTNER.test(coupleNamed[0]) ? undefined : coupleNamed;
+  const coupleEnded = tellsOfSeparation(text) || WIDOWED.test(folded);
+  const couple = coupleNamed && coupleEnded && !namesANewPartner(coupleNamed[0]) ? undefined : coupleNamed;
   const children = first(bornOnly, CHILDREN) ?? first(bornOnly, ONE_CHILD);
   const meAnd = first(folded, ME_AND) ?? first(folded, PARENT_OF);
   // "2 enfants, enfin 3 depuis mars": the count said last is the one meant.
