@@ -8,6 +8,9 @@ import { wordCount } from './wordCount';
 import { normalizeForMatching } from '../../services/shared/normalizeForMatching';
 import type { Intent, Recognition } from './intents';
 
+/** Up to this many words, a message giving an income is an answer, not a story. */
+const FEW_WORDS = 8;
+
 /** Below this, a helpdesk or complaint guess on a message that gives an income and a household is doubtful. */
 const SURE_COMPLAINT = 0.8;
 
@@ -40,6 +43,9 @@ export function asEligibilityQuestion(recognition: Recognition): Recognition {
   // "on est 6 … rfr 80 000, on peut postuler ?": with the whole picture and no offer, whether they may apply is whether they are eligible.
   const mayApplyAsked = wholePicture && entities.offerId === undefined && MAY_APPLY_ASKED.test(normalizeForMatching(recognition.text));
   const storyTakenForATask = wholePicture && TASKS_A_STORY_IS_TAKEN_FOR.includes(recognition.intent) && (!namesItsTask(recognition.text, entities) || mayApplyAsked);
+  // "en fait plutôt 26 000 de rfr" (read as the dossier's status at 1.00): an income told in a few words, naming no task of its own.
+  const incomeTold = income === true && wordCount(recognition.text) <= FEW_WORDS && TASKS_A_STORY_IS_TAKEN_FOR.includes(recognition.intent) && !namesItsTask(recognition.text, entities);
+  if (incomeTold) return { ...recognition, intent: 'eligibility', score: Math.max(recognition.score, 0.8) };
   const mistaken = MISTAKEN_FOR.includes(recognition.intent) || unsureHelpdesk || storyTakenForATask;
   // "moi et ma femme, pas d'enfant, on cherche à Strasbourg, on a droit ?": asked outright, with who or
   // where, and no dwelling looked for — eligibility, though no income was given yet.
